@@ -1,0 +1,34 @@
+# petrel: two commands for a newcomer: `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= petrel.duckdb
+
+.PHONY: setup demo test bench eval serve clean browser
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: setup
+	$(BIN)/petrel demo --db $(DB)
+
+test: setup
+	$(BIN)/python -m pytest
+
+eval: setup
+	$(BIN)/petrel eval
+
+bench: setup
+	$(BIN)/python bench/run.py
+
+serve: setup
+	$(BIN)/petrel serve --db $(DB)
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache $(DB) $(DB).wal

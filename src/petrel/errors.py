@@ -1,0 +1,131 @@
+"""The one exception tree of petrel.
+
+Every error petrel raises on purpose is a :class:`PetrelError`. Each class has a stable
+``code`` (documented in ``docs/errors.md``) and an HTTP ``status`` used by the API. The CLI
+prints ``error[CODE]: message`` on one line and exits non-zero; the API answers
+``{"error": {"code": ..., "message": ..., "detail": {...}}}``.
+
+::
+
+    PetrelError                      E000  500
+    ├── ConfigError                  E100  500   bad settings, missing model or knowledge-base file
+    ├── InputError                   E200  400   one input cannot be read (recorded as rejected, batch goes on)
+    │   ├── EmptyInput               E201
+    │   ├── BinaryInput              E202
+    │   ├── EncodingError            E203
+    │   ├── MalformedRecord          E204
+    │   ├── InputTooLarge            E205
+    │   ├── UnsupportedFormat        E206
+    │   ├── NoTextFound              E207
+    │   └── InputNotFound            E208
+    ├── StoreError                   E300  500   the database cannot be opened or written
+    ├── QueryError                   E400  400   a filter or parameter is invalid
+    │   └── NotFound                 E404  404
+    ├── AuthError                    E401  401   missing or wrong API token
+    │   └── IngestDisabled           E403  403
+    ├── PayloadTooLarge              E413  413
+    └── EvalDataMissing              E500  500   ../shared/eval is absent
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+
+class PetrelError(Exception):
+    """Base of every error petrel raises on purpose."""
+
+    code: ClassVar[str] = "E000"
+    status: ClassVar[int] = 500
+    default_message: ClassVar[str] = "petrel failed"
+
+    def __init__(self, message: str | None = None, **detail: Any) -> None:
+        self.message = message or self.default_message
+        self.detail = detail
+        super().__init__(self.message)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The one JSON error shape."""
+        return {"error": {"code": self.code, "message": self.message, "detail": self.detail}}
+
+    def one_line(self) -> str:
+        return f"error[{self.code}]: {self.message}"
+
+
+class ConfigError(PetrelError):
+    code, status, default_message = "E100", 500, "petrel is not configured correctly"
+
+
+class InputError(PetrelError):
+    code, status, default_message = "E200", 400, "input cannot be read"
+
+
+class EmptyInput(InputError):
+    code, default_message = "E201", "the input is empty"
+
+
+class BinaryInput(InputError):
+    code, default_message = "E202", "the input is binary, not text"
+
+
+class EncodingError(InputError):
+    code, default_message = "E203", "the input is not valid UTF-8 text"
+
+
+class MalformedRecord(InputError):
+    code, default_message = "E204", "the record is malformed"
+
+
+class InputTooLarge(InputError):
+    code, default_message = "E205", "the input is larger than the configured limit"
+
+
+class UnsupportedFormat(InputError):
+    code, default_message = "E206", "the file type is not supported"
+
+
+class NoTextFound(InputError):
+    code, default_message = "E207", "no article text could be extracted"
+
+
+class InputNotFound(InputError):
+    code, default_message = "E208", "the path does not exist"
+
+
+class StoreError(PetrelError):
+    code, status, default_message = "E300", 500, "the database cannot be used"
+
+
+class QueryError(PetrelError):
+    code, status, default_message = "E400", 400, "the query is invalid"
+
+
+class NotFound(QueryError):
+    code, status, default_message = "E404", 404, "not found"
+
+
+class AuthError(PetrelError):
+    code, status, default_message = "E401", 401, "a valid API token is required"
+
+
+class IngestDisabled(AuthError):
+    code, status, default_message = "E403", 403, "ingest through the API is off: set PETREL_API_TOKEN"
+
+
+class PayloadTooLarge(PetrelError):
+    code, status, default_message = "E413", 413, "the request body is larger than the configured limit"
+
+
+class EvalDataMissing(PetrelError):
+    code, status, default_message = "E500", 500, "the evaluation data (../shared/eval) is not present"
+
+
+def all_error_classes() -> list[type[PetrelError]]:
+    """Every class of the tree, base first (used by the docs test)."""
+    found: list[type[PetrelError]] = []
+    stack: list[type[PetrelError]] = [PetrelError]
+    while stack:
+        cls = stack.pop(0)
+        found.append(cls)
+        stack.extend(cls.__subclasses__())
+    return found

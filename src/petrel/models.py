@@ -1,0 +1,167 @@
+"""Typed records that cross stage and module boundaries.
+
+Internal records are dataclasses (cheap to build by the thousand); the HTTP API has its own
+pydantic models in ``petrel.api.schemas``. ``to_dict`` gives the JSON shape of the contracts in
+``docs/contracts.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+EventStatus = Literal["actual", "historical", "future", "hypothetical", "negated", "claimed"]
+STATUSES: tuple[str, ...] = ("actual", "historical", "future", "hypothetical", "negated", "claimed")
+PLOVER_TYPES: tuple[str, ...] = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+DatePrecision = Literal["day", "month", "year", "range"]
+PlacePrecision = Literal["point", "city", "admin1", "country", "region"]
+
+
+@dataclass(slots=True)
+class RawDocument:
+    """What a reader hands to the pipeline: text plus whatever metadata the input carried."""
+
+    source: str  # path, "path:line", "path#record", url or "-:line"
+    text: str
+    fmt: str  # text|jsonl|csv|html|warc|api
+    doc_id: str | None = None  # given id, kept as the document id
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None  # as given (ISO 8601 expected)
+    outlet: str | None = None
+
+
+@dataclass(slots=True)
+class Rejection:
+    """An input that could not be ingested, with a reason a user can act on."""
+
+    source: str
+    code: str
+    reason: str
+    fmt: str | None = None
+
+
+@dataclass(slots=True)
+class Article:
+    """A cleaned article with its recovered metadata (the ``clean`` stage's output)."""
+
+    doc_id: str
+    source: str
+    fmt: str
+    text: str  # repaired body text: every offset in petrel points into this string
+    title: str | None = None
+    outlet: str | None = None
+    published: datetime | None = None
+    url: str | None = None
+    section: str | None = None
+    wire_credit: str | None = None
+    dateline: str | None = None  # place named in a dateline ("BAGHDAD (AP) -")
+    content_hash: str = ""
+
+    @property
+    def word_count(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass(slots=True)
+class ActorRef:
+    """An actor as it takes part in one event or quote."""
+
+    name: str
+    actor_id: str | None = None
+    country: str | None = None
+    sector: list[str] = field(default_factory=list)
+    resolution: str = "unresolved"  # kb|context|coref|country|demonym|unresolved
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "actor_id": self.actor_id, "country": self.country,
+                "sector": list(self.sector), "resolution": self.resolution}
+
+
+@dataclass(slots=True)
+class ActorMention:
+    """One span of an article linked to an actor (the ``actors`` stage's output)."""
+
+    doc_id: str
+    start: int  # character offsets into Article.text
+    end: int
+    text: str
+    actor: ActorRef
+
+
+@dataclass(slots=True)
+class Evidence:
+    doc_id: str
+    sentence: str
+    start: int  # offsets of the sentence in Article.text
+    end: int
+    trigger: str
+    trigger_start: int | None = None  # offsets of the trigger in Article.text
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Place:
+    name: str
+    country: str | None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "city"
+    geonameid: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Quote:
+    quote_id: str
+    doc_id: str
+    speaker: ActorRef | None
+    cue: str | None
+    content: str
+    start: int
+    end: int
+    kind: Literal["direct", "indirect"] = "direct"
+
+
+@dataclass(slots=True)
+class EventMention:
+    """One event as coded from one sentence of one article."""
+
+    mention_id: str
+    doc_id: str
+    type: str
+    source: ActorRef
+    target: ActorRef | None
+    evidence: Evidence
+    status: str = "actual"
+    mode: str | None = None
+    context: list[str] = field(default_factory=list)
+    cameo: str | None = None
+    quad_class: int | None = None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    goldstein: float | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    place: Place | None = None
+    rule: str = ""
+    confidence: float = 0.5
+    quote_id: str | None = None
+    negated: bool = False
+
+
+@dataclass(slots=True)
+class ProcessedDocument:
+    """Everything the per-document stages produced for one article."""
+
+    article: Article
+    mentions: list[ActorMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)

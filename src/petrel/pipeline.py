@@ -1,0 +1,117 @@
+"""One document through named stages.
+
+``ingest`` readers yield :class:`RawDocument` or :class:`Rejection`; the ``clean`` stage turns a raw
+document into an :class:`Article`; ``nlp`` parses batches with spaCy; then per-document stages run in
+order on a :class:`DocState`, each reading what earlier stages wrote and adding its own part:
+
+=========  ==========================  =====================================
+stage      reads                       adds
+=========  ==========================  =====================================
+actors     doc, article                state.mentions (ActorMention)
+quotes     doc, mentions               state.quotes (Quote)
+events     doc, mentions, quotes       state.events (EventMention, no date/place yet)
+dates      doc, article.published      event.date, event.date_precision, may adjust status
+places     doc, article, events        event.place
+=========  ==========================  =====================================
+
+Stages are plain objects built from a :class:`Settings` and shared resources (knowledge base,
+gazetteer); none holds global state, so two pipelines can live in one process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Protocol
+
+from petrel.config import Settings
+from petrel.models import ActorMention, Article, EventMention, ProcessedDocument, Quote
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@dataclass(slots=True)
+class DocState:
+    """A document on its way through the per-document stages."""
+
+    article: Article
+    doc: Doc
+    mentions: list[ActorMention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+
+    def result(self) -> ProcessedDocument:
+        return ProcessedDocument(self.article, self.mentions, self.quotes, self.events)
+
+
+class Stage(Protocol):
+    name: str
+    reads: tuple[str, ...]
+    adds: tuple[str, ...]
+
+    def __call__(self, state: DocState) -> None: ...
+
+
+class Pipeline:
+    """spaCy plus petrel's per-document stages. Build once, reuse for many batches."""
+
+    def __init__(self, settings: Settings | None = None, *, resources: Resources | None = None) -> None:
+        self.settings = settings or Settings()
+        self.resources = resources or Resources.load(self.settings)
+        self.nlp: Language = self.resources.nlp
+        self.stages: list[Stage] = build_stages(self.settings, self.resources)
+
+    def process_articles(self, articles: Iterable[Article]) -> Iterator[ProcessedDocument]:
+        """Parse articles in batches and run every stage on each."""
+        articles = list(articles)
+        texts = (a.text for a in articles)
+        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=32), strict=True):
+            yield self.run_stages(article, doc)
+
+    def run_stages(self, article: Article, doc: Doc) -> ProcessedDocument:
+        state = DocState(article, doc)
+        for stage in self.stages:
+            stage(state)
+        return state.result()
+
+    def code_text(self, text: str, *, published: str | None = None, doc_id: str = "adhoc") -> ProcessedDocument:
+        """Code one piece of text (a sentence or an article) without storing it."""
+        from petrel.clean import article_from_text
+
+        article = article_from_text(text, doc_id=doc_id, published=published)
+        return next(self.process_articles([article]))
+
+
+@dataclass
+class Resources:
+    """Heavy shared read-only resources: spaCy pipeline, knowledge base, gazetteer."""
+
+    nlp: Language
+    kb: object
+    gazetteer: object
+
+    @classmethod
+    def load(cls, settings: Settings) -> Resources:
+        from petrel.geo import load_gazetteer
+        from petrel.kb import load_knowledge_base
+        from petrel.nlp import load_nlp
+
+        kb = load_knowledge_base(settings)
+        return cls(nlp=load_nlp(settings, kb), kb=kb, gazetteer=load_gazetteer(settings))
+
+
+def build_stages(settings: Settings, resources: Resources) -> list[Stage]:
+    from petrel.actors import ActorStage
+    from petrel.coding import EventStage, QuoteStage
+    from petrel.dates import DateStage
+    from petrel.geo import PlaceStage
+
+    return [
+        ActorStage(settings, resources.kb),
+        QuoteStage(settings),
+        EventStage(settings, resources.kb),
+        DateStage(settings),
+        PlaceStage(settings, resources.gazetteer),
+    ]

@@ -1,0 +1,82 @@
+"""DuckDB schema of the petrel store. One statement per table; ``create_schema`` is idempotent.
+
+Tables
+- ``articles``: one row per input, ingested or rejected (``status`` ok|rejected|duplicate, ``reason``).
+- ``actors``: knowledge-base actors that appeared, and actors resolved from context.
+- ``mentions``: spans of articles linked to actors.
+- ``quotes``: direct and indirect quotes with their speaker.
+- ``event_mentions``: one row per event coded from one sentence of one article (never changed by dedup).
+- ``events``: real-world events; each groups one or more event mentions (rebuilt by dedup, so reversible).
+- ``merge_log``: why each event mention joined its event.
+- ``stories`` / ``story_articles``: articles and events grouped into stories.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, str] = {
+    "meta": """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
+    "articles": """CREATE TABLE IF NOT EXISTS articles (
+        doc_id VARCHAR PRIMARY KEY, source VARCHAR, fmt VARCHAR, status VARCHAR NOT NULL,
+        reason_code VARCHAR, reason VARCHAR, url VARCHAR, outlet VARCHAR, published TIMESTAMP,
+        title VARCHAR, section VARCHAR, wire_credit VARCHAR, dateline VARCHAR, text VARCHAR,
+        word_count INTEGER, content_hash VARCHAR, near_dup_of VARCHAR, near_dup_score DOUBLE,
+        story_id VARCHAR, ingested_at TIMESTAMP DEFAULT current_timestamp)""",
+    "actors": """CREATE TABLE IF NOT EXISTS actors (
+        actor_id VARCHAR PRIMARY KEY, name VARCHAR, country VARCHAR, sectors VARCHAR[],
+        kind VARCHAR, resolution VARCHAR, aliases VARCHAR[], first_doc VARCHAR)""",
+    "mentions": """CREATE TABLE IF NOT EXISTS mentions (
+        doc_id VARCHAR, start_char INTEGER, end_char INTEGER, text VARCHAR, actor_id VARCHAR,
+        name VARCHAR, country VARCHAR, sectors VARCHAR[], resolution VARCHAR)""",
+    "quotes": """CREATE TABLE IF NOT EXISTS quotes (
+        quote_id VARCHAR PRIMARY KEY, doc_id VARCHAR, speaker_name VARCHAR, speaker_actor_id VARCHAR,
+        speaker_country VARCHAR, cue VARCHAR, content VARCHAR, start_char INTEGER, end_char INTEGER,
+        kind VARCHAR)""",
+    "event_mentions": """CREATE TABLE IF NOT EXISTS event_mentions (
+        mention_id VARCHAR PRIMARY KEY, event_id VARCHAR, doc_id VARCHAR, outlet VARCHAR,
+        published TIMESTAMP, type VARCHAR, mode VARCHAR, context VARCHAR[], cameo VARCHAR,
+        quad_class TINYINT, goldstein DOUBLE, status VARCHAR,
+        source_name VARCHAR, source_actor_id VARCHAR, source_country VARCHAR, source_sector VARCHAR[],
+        source_resolution VARCHAR,
+        target_name VARCHAR, target_actor_id VARCHAR, target_country VARCHAR, target_sector VARCHAR[],
+        target_resolution VARCHAR,
+        date VARCHAR, date_precision VARCHAR, date_start DATE, date_end DATE,
+        place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
+        place_precision VARCHAR,
+        sentence VARCHAR, sent_start INTEGER, sent_end INTEGER, trigger VARCHAR, trigger_start INTEGER,
+        rule VARCHAR, confidence DOUBLE, quote_id VARCHAR)""",
+    "events": """CREATE TABLE IF NOT EXISTS events (
+        event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, context VARCHAR[], cameo VARCHAR,
+        quad_class TINYINT, goldstein DOUBLE, status VARCHAR,
+        source_name VARCHAR, source_actor_id VARCHAR, source_country VARCHAR, source_sector VARCHAR[],
+        target_name VARCHAR, target_actor_id VARCHAR, target_country VARCHAR, target_sector VARCHAR[],
+        date VARCHAR, date_precision VARCHAR, date_start DATE, date_end DATE,
+        place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
+        place_precision VARCHAR,
+        num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
+        first_seen TIMESTAMP, last_seen TIMESTAMP, confidence DOUBLE, story_id VARCHAR,
+        rep_mention_id VARCHAR)""",
+    "merge_log": """CREATE TABLE IF NOT EXISTS merge_log (
+        mention_id VARCHAR, event_id VARCHAR, merged_with VARCHAR, reason VARCHAR, score DOUBLE)""",
+    "stories": """CREATE TABLE IF NOT EXISTS stories (
+        story_id VARCHAR PRIMARY KEY, title VARCHAR, first_published TIMESTAMP, last_published TIMESTAMP,
+        num_articles INTEGER, num_events INTEGER, num_sources INTEGER, top_actors VARCHAR[])""",
+}
+
+INDEXES: tuple[str, ...] = (
+    "CREATE INDEX IF NOT EXISTS em_doc ON event_mentions(doc_id)",
+    "CREATE INDEX IF NOT EXISTS em_event ON event_mentions(event_id)",
+    "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions(doc_id)",
+)
+
+
+def create_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create every table and index that is missing."""
+    for ddl in TABLES.values():
+        con.execute(ddl)
+    for ddl in INDEXES:
+        con.execute(ddl)
+    con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
