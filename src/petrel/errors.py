@@ -17,7 +17,8 @@ prints ``error[CODE]: message`` on one line and exits non-zero; the API answers
     │   ├── InputTooLarge            E205
     │   ├── UnsupportedFormat        E206
     │   ├── NoTextFound              E207
-    │   └── InputNotFound            E208
+    │   ├── InputNotFound            E208
+    │   └── ProcessingFailed         E209  a stage failed on this document (a bug: report it)
     ├── StoreError                   E300  500   the database cannot be opened or written
     ├── QueryError                   E400  400   a filter or parameter is invalid
     │   └── NotFound                 E404  404
@@ -129,3 +130,9 @@ def all_error_classes() -> list[type[PetrelError]]:
         found.append(cls)
         stack.extend(cls.__subclasses__())
     return found
+
+
+class ProcessingFailed(InputError):
+    """A document broke a pipeline stage. Recorded as rejected; the batch goes on. Please report it."""
+
+    code, default_message = "E209", "the document could not be processed"

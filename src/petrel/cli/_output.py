@@ -1,0 +1,114 @@
+"""Write records as a table, JSONL, CSV or Parquet (the formats every listing command offers)."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from enum import Enum
+from pathlib import Path
+from typing import Any, TextIO
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from rich.console import Console
+from rich.table import Table
+
+from petrel.errors import QueryError
+
+Record = dict[str, Any]
+Column = tuple[str, Callable[[Record], Any]]
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+def write_records(records: Iterable[Record], fmt: Format, output: Path | None,
+                  columns: Sequence[Column], *, title: str | None = None) -> int:
+    """Write records in ``fmt`` to ``output`` (stdout when None). Returns how many were written."""
+    if fmt is Format.parquet:
+        if output is None:
+            raise QueryError("parquet needs --output FILE")
+        return _parquet(list(records), output)
+    if fmt is Format.table:
+        return _table(list(records), columns, title)
+    with _open(output) as stream:
+        writer = _jsonl if fmt is Format.jsonl else _csv
+        return writer(records, stream)
+
+
+class _open:
+    def __init__(self, output: Path | None) -> None:
+        self.output = output
+        self.stream: TextIO = sys.stdout
+
+    def __enter__(self) -> TextIO:
+        if self.output is not None:
+            self.stream = open(self.output, "w", encoding="utf-8", newline="")
+        return self.stream
+
+    def __exit__(self, *exc: object) -> None:
+        if self.output is not None:
+            self.stream.close()
+
+
+def _jsonl(records: Iterable[Record], stream: TextIO) -> int:
+    n = 0
+    for n, record in enumerate(records, 1):
+        stream.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+    return n
+
+
+def flatten(record: Record, prefix: str = "") -> Record:
+    """Nested dicts become ``a_b`` columns; lists become ``;``-joined text (for CSV)."""
+    flat: Record = {}
+    for key, value in record.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, name + "_"))
+        elif isinstance(value, list):
+            flat[name] = ";".join(json.dumps(v, default=str) if isinstance(v, dict) else str(v) for v in value)
+        else:
+            flat[name] = value
+    return flat
+
+
+def _csv(records: Iterable[Record], stream: TextIO) -> int:
+    writer: csv.DictWriter | None = None
+    n = 0
+    for n, record in enumerate(records, 1):
+        flat = flatten(record)
+        if writer is None:
+            writer = csv.DictWriter(stream, fieldnames=list(flat), extrasaction="ignore")
+            writer.writeheader()
+        writer.writerow(flat)
+    return n
+
+
+def _parquet(records: list[Record], output: Path) -> int:
+    table = pa.Table.from_pylist([flatten(r) for r in records]) if records else pa.table({})
+    pq.write_table(table, output)
+    return len(records)
+
+
+def _table(records: list[Record], columns: Sequence[Column], title: str | None) -> int:
+    table = Table(title=title, show_lines=False)
+    for header, _ in columns:
+        table.add_column(header, overflow="fold")
+    for record in records:
+        table.add_row(*(_cell(get(record)) for _, get in columns))
+    Console().print(table)
+    return len(records)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)

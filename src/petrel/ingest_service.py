@@ -1,0 +1,151 @@
+"""The main job: inputs -> clean -> NLP and coding stages -> store, in batches.
+
+``ingest_paths`` is what ``petrel ingest`` and ``petrel demo`` call; ``ingest_records`` is what the
+HTTP API's ``POST /documents`` calls. Both skip articles already stored (ids are content hashes or
+given ids), write each batch in one transaction, and record every input that could not be used as a
+rejected article with a one-line reason, so a bad input never stops a batch.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from petrel.config import Settings
+from petrel.errors import InputError, ProcessingFailed
+from petrel.models import Article, ProcessedDocument, RawDocument, Rejection
+from petrel.pipeline import Pipeline
+from petrel.store import Store
+
+log = logging.getLogger(__name__)
+
+ProgressHook = Callable[["IngestReport"], None]
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    ingested: int = 0
+    skipped: int = 0  # already in the store
+    rejected: list[Rejection] = field(default_factory=list)
+    events: int = 0
+    quotes: int = 0
+    words: int = 0
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.rejected)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ingested": self.ingested, "skipped": self.skipped, "rejected": len(self.rejected),
+                "events": self.events, "quotes": self.quotes, "words": self.words,
+                "seconds": round(self.seconds, 3),
+                "rejections": [{"source": r.source, "code": r.code, "reason": r.reason} for r in self.rejected]}
+
+
+def ingest_paths(paths: list[str], settings: Settings, *, stdin: TextIO | None = None,
+                 pipeline: Pipeline | None = None, on_batch: ProgressHook | None = None) -> IngestReport:
+    """Ingest files, folders and ``-`` (JSONL on stdin) into the store at ``settings.db_path``."""
+    from petrel.ingest import iter_inputs
+
+    return _run(iter_inputs(paths, settings, stdin=stdin), settings, pipeline, on_batch)
+
+
+def ingest_records(records: Iterable[dict[str, Any]] | str, settings: Settings, *,
+                   pipeline: Pipeline | None = None) -> IngestReport:
+    """Ingest JSONL records (dicts or a JSONL string) given in memory, e.g. through the HTTP API."""
+    from petrel.ingest import iter_inputs
+
+    if not isinstance(records, str):
+        records = "\n".join(json.dumps(r) for r in records)
+    return _run(iter_inputs(["-"], settings, stdin=io.StringIO(records)), settings, pipeline, None)
+
+
+def _run(inputs: Iterable[RawDocument | Rejection], settings: Settings, pipeline: Pipeline | None,
+         on_batch: ProgressHook | None) -> IngestReport:
+    report = IngestReport()
+    started = time.perf_counter()
+    with Store.open(settings.db_path, settings=settings) as store:
+        for articles, rejections in _batches(inputs, settings):
+            fresh = _unseen(articles, store, report)
+            if fresh and pipeline is None:
+                pipeline = Pipeline(settings)
+            processed, failures = _process(pipeline, fresh) if fresh else ([], [])
+            rejections = rejections + failures
+            report.rejected.extend(rejections)  # re-recording a known rejection is a no-op in the store
+            result = store.write_batch(processed, rejections)
+            _account(report, processed, result.events, result.quotes)
+            report.seconds = time.perf_counter() - started
+            if on_batch:
+                on_batch(report)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _batches(inputs: Iterable[RawDocument | Rejection], settings: Settings
+             ) -> Iterator[tuple[list[Article], list[Rejection]]]:
+    """Clean inputs and group them into batches of ``settings.batch_size`` articles."""
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for item in inputs:
+        if isinstance(item, Rejection):
+            rejections.append(item)
+        else:
+            _clean_into(item, settings, articles, rejections)
+        if len(articles) >= settings.batch_size or len(rejections) >= settings.batch_size:
+            yield articles, rejections
+            articles, rejections = [], []
+    if articles or rejections:
+        yield articles, rejections
+
+
+def _clean_into(raw: RawDocument, settings: Settings, articles: list[Article],
+                rejections: list[Rejection]) -> None:
+    from petrel.clean import clean_document
+
+    try:
+        articles.append(clean_document(raw, settings))
+    except InputError as exc:
+        rejections.append(Rejection(raw.source, exc.code, exc.message, raw.fmt))
+
+
+def _unseen(articles: list[Article], store: Store, report: IngestReport) -> list[Article]:
+    """Drop articles already stored, and repeats within the batch."""
+    known = store.known_doc_ids(a.doc_id for a in articles)
+    fresh: dict[str, Article] = {}
+    for article in articles:
+        if article.doc_id in known or article.doc_id in fresh:
+            report.skipped += 1
+        else:
+            fresh[article.doc_id] = article
+    return list(fresh.values())
+
+
+def _process(pipeline: Pipeline, articles: list[Article]) -> tuple[list[ProcessedDocument], list[Rejection]]:
+    """Run the stages; a document that breaks a stage is rejected (E209) and the batch goes on."""
+    docs = pipeline.nlp.pipe((a.text for a in articles), batch_size=32)
+    processed: list[ProcessedDocument] = []
+    failures: list[Rejection] = []
+    for article, doc in zip(articles, docs, strict=True):
+        try:
+            processed.append(pipeline.run_stages(article, doc))
+        except Exception as exc:  # a stage bug must not stop the batch; it is recorded with its reason
+            log.exception("stage failed on %s", article.source)
+            failures.append(Rejection(article.source, ProcessingFailed.code,
+                                      f"{ProcessingFailed.default_message}: {type(exc).__name__}: {exc}",
+                                      article.fmt))
+    return processed, failures
+
+
+def _account(report: IngestReport, processed: list[ProcessedDocument], events: int, quotes: int) -> None:
+    report.ingested += len(processed)
+    report.events += events
+    report.quotes += quotes
+    report.words += sum(p.article.word_count for p in processed)
