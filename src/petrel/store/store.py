@@ -33,6 +33,10 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
     "VARCHAR[]": pa.list_(pa.string()),
 }
 
+# tables with a primary key: re-inserting a known row is ignored (the others are only written with
+# their article, which is never written twice)
+_KEYED_TABLES = frozenset({"articles", "actors", "quotes", "event_mentions", "events", "stories", "meta"})
+
 
 @dataclass(slots=True)
 class BatchResult:
@@ -132,7 +136,8 @@ class Store:
         self.con.register("_petrel_batch", data)
         try:
             cols = ", ".join(schema.names)
-            self.con.execute(f"INSERT OR IGNORE INTO {table} ({cols}) SELECT {cols} FROM _petrel_batch")  # noqa: S608
+            verb = "INSERT OR IGNORE" if table in _KEYED_TABLES else "INSERT"
+            self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _petrel_batch")  # noqa: S608
         finally:
             self.con.unregister("_petrel_batch")
 

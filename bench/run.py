@@ -1,0 +1,86 @@
+"""End-to-end throughput benchmark (`make bench`): not a test, a measurement.
+
+Ingests the sample corpus (replicated so the run is long enough to measure) into a fresh database
+and, in the same process and run, parses the same texts with bare ``nlp.pipe``. Prints articles/s and
+words/s for both, their ratio, the share of time spent outside spaCy, and peak memory.
+Usage: python bench/run.py [--copies N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from petrel.clean import clean_document
+from petrel.config import Settings
+from petrel.demo import sample_corpus_path
+from petrel.ingest import iter_inputs
+from petrel.ingest_service import ingest_paths
+from petrel.models import Article, RawDocument
+from petrel.pipeline import Pipeline
+
+
+def sample_articles(settings: Settings) -> list[Article]:
+    items = iter_inputs([str(sample_corpus_path())], settings)
+    return [clean_document(i, settings) for i in items if isinstance(i, RawDocument)]
+
+
+def replicate(articles: list[Article], copies: int) -> list[Article]:
+    return [replace(a, doc_id=f"{a.doc_id}-{k}") for k in range(copies) for a in articles]
+
+
+def write_jsonl(articles: list[Article], path: Path) -> None:
+    with path.open("w", encoding="utf-8") as f:
+        for a in articles:
+            f.write(json.dumps({"id": a.doc_id, "text": a.text, "title": a.title, "outlet": a.outlet,
+                                "published": a.published.isoformat() if a.published else None}) + "\n")
+
+
+def timed(fn) -> float:
+    start = time.perf_counter()
+    fn()
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, default=6)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(db_path=Path(tmp) / "bench.duckdb")
+        pipeline = Pipeline(settings)
+        articles = replicate(sample_articles(settings), args.copies)
+        words = sum(a.word_count for a in articles)
+        texts = [a.text for a in articles]
+        list(pipeline.nlp.pipe(texts[:20]))  # warm-up
+        bare = timed(lambda: list(pipeline.nlp.pipe(texts, batch_size=32)))
+        stages = timed(lambda: list(pipeline.process_articles(articles)))
+        jsonl = Path(tmp) / "corpus.jsonl"
+        write_jsonl(articles, jsonl)
+        e2e = timed(lambda: ingest_paths([str(jsonl)], settings, pipeline=pipeline))
+    report(len(articles), words, bare, stages, e2e)
+
+
+def report(n: int, words: int, bare: float, stages: float, e2e: float) -> None:
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    rows = [("bare nlp.pipe", bare), ("nlp + petrel stages", stages), ("end to end (ingest -> store)", e2e)]
+    print(f"corpus: {n} articles, {words} words")
+    print(f"{'run':32} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'vs bare':>8}")
+    for name, secs in rows:
+        print(f"{name:32} {secs:8.2f} {n / secs:11.1f} {words / secs:9.0f} {bare / secs:8.2f}")
+    print(f"end-to-end words/s is {bare / e2e:.2f}x bare spaCy's "
+          f"(petrel adds {100 * (e2e - bare) / bare:.0f}% on top of parsing); peak memory {peak_mb:.0f} MB")
+    out = Path(__file__).parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / "latest.json").write_text(json.dumps({
+        "articles": n, "words": words, "bare_s": bare, "stages_s": stages, "e2e_s": e2e,
+        "e2e_words_per_s": words / e2e, "ratio_e2e_to_bare": bare / e2e, "peak_mb": peak_mb}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
