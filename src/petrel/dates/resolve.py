@@ -1,0 +1,370 @@
+"""Pure functions from a time expression and an anchor (publication time) to a date with its precision.
+
+Nothing here touches spaCy or a document: :func:`find_expressions` finds the expressions in a piece
+of text and :func:`resolve_expression` resolves the first one that can be resolved.
+
+Values follow the event contract: ``"2019-01-28"`` (day), ``"2019-01"`` (month), ``"2011"`` (year) or
+``"A/B"`` (range, each end a day, month or year). Qualified years ("late 2017", "early 2017",
+"mid-2017") resolve to the plain year with year precision: the qualifier says which part of the year,
+not a bound we could state honestly. Under ``tense="past"`` no result starts after the anchor's day;
+expressions that can only point forward ("next week", "tomorrow") give ``None``.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Callable, Literal
+
+from petrel.dates.patterns import COMPILED, MONTHS, NUMBER_WORDS, VAGUE_COUNTS, WEEKDAYS
+
+Tense = Literal["past", "future"]
+Anchor = datetime | date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    """A resolved time expression: the contract value and the days it covers."""
+
+    value: str
+    precision: str  # day|month|year|range
+    first: date
+    last: date
+    text: str = ""
+    start: int = 0  # offsets of the expression in the text it was found in
+    end: int = 0
+    vague: bool = False  # "in recent years", "a few days ago": bounds are a guess
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    """One expression found in a text, before resolution."""
+
+    rule: str
+    start: int
+    end: int
+    text: str
+    groups: dict[str, str]
+
+
+# ---------------------------------------------------------------- finding
+
+
+def find_expressions(text: str) -> list[TimeExpression]:
+    """Every time expression in ``text``, leftmost-longest, not overlapping, in text order."""
+    found = [
+        TimeExpression(name, m.start(), m.end(), m.group(0), {k: v for k, v in m.groupdict().items() if v})
+        for name, rx in COMPILED
+        for m in rx.finditer(text)
+    ]
+    found.sort(key=lambda e: (e.start, -(e.end - e.start)))
+    kept: list[TimeExpression] = []
+    for expr in found:
+        if not kept or expr.start >= kept[-1].end:
+            kept.append(expr)
+    return kept
+
+
+# ---------------------------------------------------------------- values
+
+
+def day_date(first: date, *, text: str = "", vague: bool = False) -> ResolvedDate:
+    return ResolvedDate(first.isoformat(), "day", first, first, text, vague=vague)
+
+
+def month_date(year: int, month: int) -> ResolvedDate:
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return ResolvedDate(f"{year:04d}-{month:02d}", "month", date(year, month, 1), last)
+
+
+def year_date(year: int) -> ResolvedDate:
+    return ResolvedDate(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
+
+
+def range_date(first: ResolvedDate, last: ResolvedDate, *, vague: bool = False) -> ResolvedDate:
+    """A range from the start of ``first`` to the end of ``last``; equal ends collapse to one value."""
+    if first.value == last.value:
+        return ResolvedDate(first.value, first.precision, first.first, first.last, vague=vague)
+    return ResolvedDate(f"{first.value}/{last.value}", "range", first.first, last.last, vague=vague)
+
+
+def day_range(first: date, last: date, *, vague: bool = False) -> ResolvedDate:
+    return range_date(day_date(first), day_date(last), vague=vague)
+
+
+def _as_day(anchor: Anchor) -> date | None:
+    if anchor is None:
+        return None
+    return anchor.date() if isinstance(anchor, datetime) else anchor
+
+
+def _safe_day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def shift_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+# ---------------------------------------------------------------- handlers
+
+
+def _month_number(groups: dict[str, str]) -> int:
+    return MONTHS[groups["mon"].rstrip(".").lower()]
+
+
+def _count(groups: dict[str, str]) -> tuple[int, int] | None:
+    """The (low, high) count of an expression ("two" -> (2, 2), "a few" -> (2, 4))."""
+    raw = " ".join(groups.get("n", "a").lower().split())
+    if raw.isdigit():
+        return int(raw), int(raw)
+    if raw in VAGUE_COUNTS:
+        return VAGUE_COUNTS[raw]
+    n = NUMBER_WORDS.get(raw)
+    return (n, n) if n is not None else None
+
+
+def _iso_day(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    day = _safe_day(int(g["y"]), int(g["m"]), int(g["d"]))
+    return day_date(day) if day else None
+
+
+def _iso_month(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    return month_date(int(g["y"]), int(g["m"]))
+
+
+def _full_date(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    day = _safe_day(int(g["y"]), _month_number(g), int(g["d"]))
+    return day_date(day) if day else None
+
+
+def _day_no_year(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """A day and month without a year: the nearest such day not after (past) / not before (future)."""
+    if anchor is None:
+        return None
+    month, day = _month_number(g), int(g["d"])
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        when = _safe_day(year, month, day)
+        if when is None:
+            continue
+        if (tense == "past" and when <= anchor and (when.year == anchor.year or year == anchor.year - 1)) or (
+            tense == "future" and when >= anchor and year in (anchor.year, anchor.year + 1)
+        ):
+            return day_date(when)
+    return None
+
+
+def _month_year(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    return month_date(int(g["y"]), _month_number(g))
+
+
+def _bare_month(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"in May": the most recent May not after the anchor (past) or the next one (future)."""
+    if anchor is None:
+        return None
+    month, cue = _month_number(g), g["cue"].lower()
+    if cue == "next" or (tense == "future" and cue != "last"):
+        year = anchor.year if month > anchor.month or (month == anchor.month and cue != "next") else anchor.year + 1
+        return month_date(year, month)
+    if cue == "this":
+        return month_date(anchor.year, month)
+    strictly_before = cue == "last"
+    year = anchor.year if month < anchor.month or (month == anchor.month and not strictly_before) else anchor.year - 1
+    return month_date(year, month)
+
+
+def _year(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    return year_date(int(g["y"]))
+
+
+def _since_year(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    start = year_date(int(g["y"]))
+    if anchor is None or anchor.year <= start.first.year:
+        return start
+    return range_date(start, year_date(anchor.year))
+
+
+def _year_range(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    first, second = int(g["y1"]), g["y2"]
+    last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+    if last <= first:
+        return None
+    return range_date(year_date(first), year_date(last))
+
+
+def _decade(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    start = int(g["dec"])
+    return range_date(year_date(start), year_date(start + 9))
+
+
+def _weekday(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"Monday" in a past report is the most recent Monday on or before the anchor's day."""
+    if anchor is None:
+        return None
+    target, mod = WEEKDAYS[g["wd"].lower()], g.get("mod", "").lower()
+    if mod in ("next", "coming") or (tense == "future" and mod not in ("last", "past")):
+        ahead = (target - anchor.weekday()) % 7
+        if ahead == 0 and mod in ("next", "coming"):
+            ahead = 7
+        return day_date(anchor + timedelta(days=ahead))
+    back = (anchor.weekday() - target) % 7
+    if back == 0 and mod in ("last", "past"):
+        back = 7
+    return day_date(anchor - timedelta(days=back))
+
+
+_DAY_WORDS: dict[str, int] = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "last night": -1, "the day before yesterday": -2,
+    "tomorrow": 1, "the day after tomorrow": 2,
+}
+
+
+def _day_word(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    if anchor is None:
+        return None
+    return day_date(anchor + timedelta(days=_DAY_WORDS[" ".join(g["w"].lower().split())]))
+
+
+def _unit_back(anchor: date, unit: str, n: int) -> ResolvedDate:
+    """The day/week/month/year ``n`` units before (negative: after) the anchor, at the unit's grain."""
+    if unit == "day":
+        return day_date(anchor - timedelta(days=n))
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday() + 7 * n)
+        return day_range(monday, monday + timedelta(days=6))
+    if unit == "month":
+        return month_date(*shift_months(anchor.year, anchor.month, -n))
+    if unit == "decade":
+        return range_date(year_date(anchor.year - 10 * n), year_date(anchor.year - 10 * n + 9))
+    return year_date(anchor.year - n)
+
+
+def _ago(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    count = _count(g)
+    if anchor is None or count is None:
+        return None
+    unit = g["unit"].lower()
+    if unit == "week":  # "two weeks ago": the seven days centred on that day
+        centre = anchor - timedelta(days=7 * count[0])
+        return day_range(centre - timedelta(days=3), min(centre + timedelta(days=3), anchor), vague=True)
+    if count[0] == count[1]:
+        return _unit_back(anchor, unit, count[0])
+    return range_date(_unit_back(anchor, unit, count[1]), _unit_back(anchor, unit, count[0]), vague=True)
+
+
+def _in_future(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    count = _count(g)
+    if anchor is None or count is None:
+        return None
+    unit = g["unit"].lower()
+    if count[0] != count[1] or unit == "week":
+        return range_date(_unit_back(anchor, unit, -count[0]), _unit_back(anchor, unit, -count[1]), vague=True)
+    return _unit_back(anchor, unit, -count[0])
+
+
+def _past_few(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"over the past few months": from that many units back up to the anchor."""
+    count = _count(g)
+    if anchor is None or count is None:
+        return None
+    unit = g["unit"].lower()
+    if unit == "day":
+        return day_range(anchor - timedelta(days=count[1]), anchor, vague=count[0] != count[1])
+    return range_date(_unit_back(anchor, unit, count[1]), _unit_back(anchor, unit, 0), vague=count[0] != count[1])
+
+
+def _coming_few(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"in the coming months": forward-looking only, so nothing under the past tense."""
+    if anchor is None or tense == "past":
+        return None
+    count = _count(g) if "n" in g else (2, 4)
+    if count is None:
+        return None
+    unit = g["unit"].lower()
+    return range_date(_unit_back(anchor, unit, 0), _unit_back(anchor, unit, -count[1]), vague=True)
+
+
+def _recent(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    if anchor is None:
+        return None
+    unit = g["unit"].lower()
+    return range_date(_unit_back(anchor, unit, 5 if unit == "year" else 3), _unit_back(anchor, unit, 0), vague=True)
+
+
+def _weekend(anchor: date, step: int, tense: Tense) -> ResolvedDate:
+    """Saturday and Sunday: the last complete one, the current/most recent one, or the next one."""
+    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # on or before the anchor
+    if step > 0 and saturday + timedelta(days=1) >= anchor:
+        saturday -= timedelta(days=7)
+    elif step < 0 or (step == 0 and tense == "future" and anchor.weekday() < 5):
+        saturday += timedelta(days=7)
+    return day_range(saturday, saturday + timedelta(days=1))
+
+
+def _relative_unit(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"last week", "earlier this month", "next year", "late last year"."""
+    if anchor is None:
+        return None
+    mod, unit = " ".join(g["mod"].lower().split()), g["unit"].lower()
+    step = -1 if mod.endswith("next") or mod == "coming" else (1 if mod.endswith(("last", "past", "previous")) else 0)
+    if unit == "weekend":
+        return _weekend(anchor, step, tense)
+    result = _unit_back(anchor, unit, step)
+    if step == 0 and mod.startswith("earlier") and unit == "week":
+        monday = result.first
+        return day_range(monday, max(monday, anchor - timedelta(days=1)))
+    return result
+
+
+_HANDLERS: dict[str, Callable[[dict[str, str], date | None, Tense], ResolvedDate | None]] = {
+    "iso_day": _iso_day, "iso_month": _iso_month, "month_day_year": _full_date, "day_month_year": _full_date,
+    "month_day": _day_no_year, "day_month": _day_no_year, "month_year": _month_year, "bare_month": _bare_month,
+    "year_range": _year_range, "year_dash_range": _year_range, "decade": _decade, "since_year": _since_year,
+    "year": _year, "weekday": _weekday, "day_word": _day_word, "ago": _ago, "in_future": _in_future,
+    "from_now": _in_future, "past_few": _past_few, "coming_few": _coming_few, "recent_years": _recent,
+    "relative_unit": _relative_unit,
+}
+
+
+# ---------------------------------------------------------------- public
+
+
+def fit_tense(result: ResolvedDate, anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """Under ``past``, drop results that start after the anchor and clip ranges that run past it."""
+    if anchor is None or tense != "past":
+        return result
+    if result.first > anchor:
+        return None
+    if result.precision == "range" and result.last > anchor and result.value.split("/")[1].count("-") == 2:
+        return day_range(result.first, anchor, vague=result.vague)
+    return result
+
+
+def resolve(expr: TimeExpression, anchor: Anchor, *, tense: Tense = "past") -> ResolvedDate | None:
+    """Resolve one found expression; offsets and text are kept on the result."""
+    day = _as_day(anchor)
+    result = _HANDLERS[expr.rule](expr.groups, day, tense)
+    result = fit_tense(result, day, tense) if result else None
+    if result is None:
+        return None
+    return ResolvedDate(result.value, result.precision, result.first, result.last, expr.text,
+                        expr.start, expr.end, result.vague)
+
+
+def resolve_expression(text: str, anchor: Anchor, *, tense: Tense = "past") -> ResolvedDate | None:
+    """The date of the first resolvable time expression in ``text`` relative to ``anchor``.
+
+    ``anchor`` is the publication time (``None``: only absolute expressions resolve). ``tense`` is
+    ``"past"`` for reported events (never a date after the anchor) or ``"future"`` for announced ones.
+    """
+    for expr in find_expressions(text):
+        result = resolve(expr, anchor, tense=tense)
+        if result is not None:
+            return result
+    return None

@@ -1,0 +1,143 @@
+"""The ``dates`` stage: each event's date from its own sentence, relative to the publication time.
+
+Rules, in order (``docs/time-and-place.md`` has the full story):
+
+1. Find the time expressions of the event's sentence and rank them by how closely they hang on the
+   trigger in the dependency tree (climbing an arc costs 2, descending 1; descending into another
+   clause, a relative clause or an apposition is not allowed, so "Khazali, who rose after the 2003
+   invasion, said ..." does not date the saying 2003).
+2. Resolve the best one under the tense of its verb (``will``/``shall`` -> future); a reported
+   past event never takes a date that starts after the publication day.
+3. "at the time" / "that year" take the last date named in the two sentences before.
+4. No expression: the publication day, except for historical events (``None``).
+5. An ``actual`` event whose date ends more than ``historical_after_days`` before publication
+   becomes ``historical``.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
+
+from petrel.config import Settings
+from petrel.dates.evidence import governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
+from petrel.dates.patterns import ANAPHORIC, FUTURE_AUX
+from petrel.dates.resolve import ResolvedDate, Tense, day_date, find_expressions, resolve
+from petrel.models import EventMention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from petrel.pipeline import DocState
+
+log = logging.getLogger(__name__)
+
+PAST_STATUSES = frozenset({"actual", "historical", "claimed", "negated"})
+# Arcs that open a clause or a description of their own: a date below one belongs to that clause.
+CLAUSE_ARCS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "csubj", "parataxis", "conj"})
+MAX_COST = 10
+
+
+def attachment_cost(trigger: Token, head: Token) -> float | None:
+    """How closely an expression headed by ``head`` hangs on ``trigger`` (``None``: not attached)."""
+    arcs = path_arcs(trigger, head)
+    if arcs is None:
+        return None
+    up, down = arcs
+    if any(t.dep_ in CLAUSE_ARCS for t in down):
+        return None
+    cost = 2 * len(up) + len(down)
+    return cost if cost <= MAX_COST else None
+
+
+def expression_tense(head: Token, status: str) -> Tense:
+    """Future when the expression's verb carries ``will``/``shall``/``going to`` in a non-past event."""
+    if status in PAST_STATUSES:
+        return "past"
+    return "future" if is_future_verb(governing_verb(head), FUTURE_AUX) else "past"
+
+
+def anchor_day(published: datetime | None) -> date | None:
+    return published.date() if published is not None else None
+
+
+def fits_status(result: ResolvedDate, status: str, anchor: date | None) -> bool:
+    """A reported past event cannot start after the publication day."""
+    return anchor is None or status not in PAST_STATUSES or result.first <= anchor
+
+
+def ranked_expressions(doc: Doc, sentence: Span, trigger: Token | None):
+    """(cost, expression, head token) for each attached expression of the sentence, best first."""
+    ranked = []
+    for expr in find_expressions(sentence.text):
+        head = span_head(doc, sentence.start_char + expr.start, sentence.start_char + expr.end)
+        if head is None:
+            continue
+        cost = attachment_cost(trigger, head) if trigger is not None else 0
+        if cost is not None:
+            gap = abs(head.idx - trigger.idx) if trigger is not None else expr.start
+            ranked.append((cost, gap, expr, head))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    return [(cost, expr, head) for cost, _, expr, head in ranked]
+
+
+def previous_date(doc: Doc, sentence: Span, published: datetime | None) -> ResolvedDate | None:
+    """The last date named in the two sentences before ``sentence`` (for "at the time")."""
+    before = [s for s in doc.sents if s.end <= sentence.start][-2:]
+    for sent in reversed(before):
+        for expr in reversed(find_expressions(sent.text)):
+            result = resolve(expr, published, tense="past")
+            if result is not None:
+                return result
+    return None
+
+
+def sentence_date(doc: Doc, event: EventMention, published: datetime | None) -> ResolvedDate | None:
+    """The date the event's own sentence gives it, or ``None`` if the sentence names none."""
+    sentence = sentence_of(doc, event.evidence)
+    if sentence is None:
+        return None
+    trigger = trigger_token(doc, event.evidence, sentence)
+    anchor = anchor_day(published)
+    for _cost, expr, head in ranked_expressions(doc, sentence, trigger):
+        result = resolve(expr, published, tense=expression_tense(head, event.status))
+        if result is not None and fits_status(result, event.status, anchor):
+            return result
+    if ANAPHORIC.search(sentence.text):
+        return previous_date(doc, sentence, published)
+    return None
+
+
+def adjusted_status(status: str, result: ResolvedDate | None, anchor: date | None, *, after_days: int) -> str:
+    """``actual`` becomes ``historical`` when the date clearly ends before publication."""
+    if status != "actual" or result is None or anchor is None or result.vague:
+        return status
+    return "historical" if result.last < anchor - timedelta(days=after_days) else status
+
+
+class DateStage:
+    """Sets ``event.date``, ``event.date_precision`` and may turn ``actual`` into ``historical``."""
+
+    name = "dates"
+    reads = ("doc", "article.published", "events")
+    adds = ("event.date", "event.date_precision", "event.status")
+
+    def __init__(self, settings: Settings | None = None, *, historical_after_days: int = 30) -> None:
+        self.settings = settings or Settings()
+        self.historical_after_days = historical_after_days
+
+    def __call__(self, state: DocState) -> None:
+        published = state.article.published
+        for event in state.events:
+            self.date_event(state.doc, event, published)
+
+    def date_event(self, doc: Doc, event: EventMention, published: datetime | None) -> None:
+        anchor = anchor_day(published)
+        result = sentence_date(doc, event, published)
+        if result is None and anchor is not None and event.status != "historical":
+            result = day_date(anchor)
+        else:
+            event.status = adjusted_status(event.status, result, anchor, after_days=self.historical_after_days)
+        event.date = result.value if result else None
+        event.date_precision = result.precision if result else None
