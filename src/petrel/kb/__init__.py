@@ -1,0 +1,59 @@
+"""The actor knowledge base: who is who, which words name which country, what agent nouns mean.
+
+:func:`load_knowledge_base` reads the YAML shipped in ``petrel/data/kb`` and then every file of
+``settings.kb_paths`` in order (a user's actor with a known id replaces petrel's; new ids extend it).
+The format is described in ``docs/actors.md`` and in :mod:`petrel.kb.loader`.
+"""
+
+from __future__ import annotations
+
+import logging
+from importlib import resources
+from pathlib import Path
+
+from petrel.config import Settings
+from petrel.kb.base import COUNTRY_ID_PREFIX, KnowledgeBase
+from petrel.kb.countries import merge_supplement, pycountry_entries
+from petrel.kb.loader import KbSource, dump_actors, load_file
+from petrel.kb.normalise import normalise, slugify
+from petrel.kb.records import Actor, CountryTerm, Role
+
+__all__ = [
+    "COUNTRY_ID_PREFIX",
+    "Actor",
+    "CountryTerm",
+    "KnowledgeBase",
+    "Role",
+    "build_knowledge_base",
+    "dump_actors",
+    "load_knowledge_base",
+    "normalise",
+    "package_kb_files",
+    "slugify",
+]
+
+log = logging.getLogger(__name__)
+
+
+def package_kb_files() -> list[Path]:
+    """The YAML files shipped with petrel, in reading order."""
+    root = Path(str(resources.files("petrel") / "data" / "kb"))
+    return sorted(root.rglob("*.yaml")) if root.is_dir() else []
+
+
+def load_knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
+    """petrel's knowledge base plus the user's ``settings.kb_paths`` (raises ConfigError on a bad file)."""
+    user_paths = list(settings.kb_paths) if settings else []
+    return build_knowledge_base([*package_kb_files(), *user_paths])
+
+
+def build_knowledge_base(paths: list[Path]) -> KnowledgeBase:
+    """A knowledge base from these files only (plus pycountry's country names)."""
+    source = KbSource()
+    for path in paths:
+        source.merge(load_file(Path(path)))
+    countries = pycountry_entries()
+    merge_supplement(countries, source.countries)
+    kb = KnowledgeBase(source.actors.values(), countries, source.agents, source.person_nouns)
+    log.info("knowledge base: %d actors, %d countries from %d files", len(kb), len(countries), len(paths))
+    return kb

@@ -1,0 +1,50 @@
+"""The spaCy pipeline petrel parses with, taught the knowledge base's names.
+
+:func:`load_nlp` loads ``settings.spacy_model`` and adds two entity rulers before ``ner`` fed by
+:meth:`KnowledgeBase.entity_ruler_patterns`: ``petrel_names`` matches multi-word names on lower-cased
+text ("asa'ib ahl al-haq", "hezbollah brigades"), ``petrel_terms`` matches one-word names exactly
+("US" but not "us"). Matched entities carry the actor id (or ``country:XXX``) in ``ent.ent_id_``; the
+statistical ``ner`` keeps them and labels the rest.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+import spacy
+
+from petrel.config import Settings
+from petrel.errors import ConfigError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from petrel.kb import KnowledgeBase
+
+__all__ = ["RULER_NAMES", "add_kb_rulers", "load_nlp"]
+
+log = logging.getLogger(__name__)
+RULER_NAMES: tuple[str, str] = ("petrel_names", "petrel_terms")
+
+
+def load_nlp(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
+    """The configured spaCy pipeline with the knowledge base's entity rulers (ConfigError if not installed)."""
+    try:
+        nlp = spacy.load(settings.spacy_model)
+    except OSError as exc:
+        raise ConfigError(f"spaCy model {settings.spacy_model!r} is not installed: pip install it or set "
+                          "PETREL_SPACY_MODEL", model=settings.spacy_model) from exc
+    if kb is not None:
+        add_kb_rulers(nlp, kb)
+    return nlp
+
+
+def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> None:
+    """Add the two phrase rulers before ``ner`` (or at the end when the pipeline has no ``ner``)."""
+    where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
+    for name, attr, case_sensitive in ((RULER_NAMES[0], "LOWER", False), (RULER_NAMES[1], "ORTH", True)):
+        ruler = nlp.add_pipe("entity_ruler", name=name, config={"phrase_matcher_attr": attr}, **where)
+        with nlp.select_pipes(enable=[]):
+            ruler.add_patterns(kb.entity_ruler_patterns(case_sensitive=case_sensitive))
+    log.info("entity rulers added: %s", ", ".join(RULER_NAMES))

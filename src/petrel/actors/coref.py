@@ -1,0 +1,118 @@
+"""Rule-based coreference inside one document: pronouns and "the group" / "the president".
+
+A pronoun links to an earlier mention that agrees with it (person for he/she, group or plural for
+they, organisation for "the group"); among those, the subject of a clause that governs the pronoun
+("Khazali said he ...") wins, then the subject of the closest earlier sentence (which keeps a quote's
+speaker for "he said" after it), then the closest mention.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from petrel.actors.phrases import is_subject, left_start
+from petrel.actors.resolver import Found
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from petrel.kb import KnowledgeBase
+
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+ORG_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction", "party",
+                       "alliance", "coalition", "network", "outfit", "bloc"})
+WINDOW_SENTENCES = 3
+
+
+class Coreference:
+    """Adds a coref mention for every pronoun or definite noun phrase that has an antecedent."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, found: list[Found], genders: dict[str, str]) -> None:
+        self.doc, self.kb, self.found, self.genders = doc, kb, sorted(found, key=lambda f: f.start), genders
+        self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        self.taken = {i for f in found for i in range(f.start, f.end)}
+
+    def run(self) -> list[Found]:
+        added: list[Found] = []
+        for token in self.doc:
+            if token.i in self.taken:
+                continue
+            link = self._link(token)
+            if link is not None:
+                added.append(link)
+                self.found.append(link)
+                self.found.sort(key=lambda f: f.start)
+        return added
+
+    def _link(self, token: Token) -> Found | None:
+        lower = token.lower_
+        if token.pos_ == "PRON" and lower in MALE | FEMALE:
+            return self._attach(token, token.i, self._choose(token, self._person_ok(lower)))
+        if token.pos_ == "PRON" and lower in PLURAL:
+            return self._attach(token, token.i, self._choose(token, _group_ok))
+        if token.pos_ == "NOUN" and _definite(token):
+            accept = self._noun_ok(token)
+            if accept is not None:
+                return self._attach(token, left_start(token), self._choose(token, accept))
+        return None
+
+    def _attach(self, token: Token, start: int, antecedent: Found | None) -> Found | None:
+        if antecedent is None:
+            return None
+        ref = replace(antecedent.ref, sector=list(antecedent.ref.sector), resolution="coref")
+        return Found(start, token.i + 1, token.i, ref, person=antecedent.person, plural=antecedent.plural,
+                     subject=is_subject(token))
+
+    # -- agreement ----------------------------------------------------------------------------------------
+    def _person_ok(self, pronoun: str):
+        wanted = "m" if pronoun in MALE else "f"
+
+        def accept(f: Found) -> bool:
+            gender = self.genders.get(f.ref.actor_id or "")
+            return f.person and (gender is None or gender == wanted)
+        return accept
+
+    def _noun_ok(self, token: Token):
+        lemma = token.lemma_.lower()
+        if lemma in ORG_NOUNS:
+            return lambda f: not f.person and f.ref.actor_id is not None
+        if self.kb.is_person_noun(lemma):
+            sectors = set(self.kb.sectors_for_noun(lemma))
+            return lambda f: f.person and (not sectors or bool(sectors & set(f.ref.sector)))
+        return None
+
+    # -- choice -------------------------------------------------------------------------------------------
+    def _choose(self, token: Token, accept) -> Found | None:
+        sent = self.sent_of[token.i]
+        earlier = [f for f in self.found if f.end <= token.i and sent - self.sent_of[f.head] <= WINDOW_SENTENCES
+                   and accept(f)]
+        if not earlier:
+            return None
+        governing = self._governing_subjects(token)
+        for f in reversed(earlier):
+            if f.head in governing:
+                return f
+        same = [f for f in earlier if self.sent_of[f.head] == sent]
+        if same and not is_subject(token):
+            return same[-1]
+        subjects = [f for f in earlier if f.subject and self.sent_of[f.head] < sent]
+        return (subjects or same or earlier)[-1]
+
+    def _governing_subjects(self, token: Token) -> set[int]:
+        """Subjects of the clauses above the pronoun ("Khazali" for "he" in "Khazali said he ...")."""
+        heads: set[int] = set()
+        for ancestor in token.ancestors:
+            heads.update(c.i for c in ancestor.children if is_subject(c) and c.i != token.i and c.i < token.i)
+        return heads
+
+
+def _group_ok(f: Found) -> bool:
+    return f.plural or (not f.person and f.ref.actor_id is not None and not f.ref.actor_id.startswith("country"))
+
+
+def _definite(token: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
+        and token.tag_ == "NN"

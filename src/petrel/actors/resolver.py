@@ -1,0 +1,311 @@
+"""Actor mentions of one document: named actors, countries with agent nouns, and context actors.
+
+The resolver walks the noun phrases that can name an actor. A phrase is found from its head noun:
+an entity not modifying another noun ("Qais al-Khazali", "Iraq"), or an agent noun ("troops",
+"officials", "spokesperson"). Its pre-modifiers say whose it is ("US troops", "Lebanon's prime minister",
+"Hezbollah Brigades officials"); a prepositional phrase can too ("militias in Iraq", "the leader of ...").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from petrel.actors.context import DocumentActors, context_id
+from petrel.actors.entities import EntityInfo, resolve_entities
+from petrel.actors.phrases import NOMINAL_POS, is_plural, is_subject, left_start, np_head
+from petrel.kb import Actor, KnowledgeBase
+from petrel.models import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# Heads whose own sector yields to a modifier's ("militia leaders" are REB, "army officials" MIL).
+GENERIC_HEADS = frozenset({"leader", "official", "member", "spokesman", "spokesperson", "spokeswoman", "head",
+                           "chief", "representative", "figure", "group", "commander", "fighter", "supporter",
+                           "loyalist", "unit", "wing", "faction", "element", "delegation", "envoy", "source"})
+PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
+LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
+CAPITAL_SECTORS = ["GOV"]
+
+
+@dataclass(slots=True)
+class Found:
+    """A mention in token offsets, with what coreference needs to know about it."""
+
+    start: int
+    end: int
+    head: int
+    ref: ActorRef
+    person: bool = False
+    plural: bool = False
+    subject: bool = False
+
+
+@dataclass(slots=True)
+class Profile:
+    """Who a phrase stands for before it becomes an :class:`ActorRef`."""
+
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+    actor: Actor | None = None
+    ref: ActorRef | None = None  # an already resolved actor (a person met earlier)
+
+
+class DocResolver:
+    """Finds the actor mentions of one parsed document (one instance per document)."""
+
+    def __init__(self, doc: Doc, kb: KnowledgeBase, when: date | None) -> None:
+        self.doc, self.kb, self.when = doc, kb, when
+        self.entities = resolve_entities(doc, kb)
+        self.by_token = {i: e for e in self.entities for i in range(e.span.start, e.span.end)}
+        self.groups: defaultdict[int, list[EntityInfo]] = defaultdict(list)
+        self.known = DocumentActors()
+        self.consumed: set[int] = set()
+
+    def run(self) -> list[Found]:
+        for info in self.entities:
+            self.groups[np_head(info.root).i].append(info)
+        heads = set(self.groups) | {t.i for t in self.doc if self._is_agent_head(t)}
+        found: list[Found] = []
+        for i in sorted(heads):
+            if i not in self.consumed:
+                found.extend(self._resolve_head(self.doc[i]))
+        return found
+
+    # -- heads ------------------------------------------------------------------------------------------
+    def _is_agent_head(self, token: Token) -> bool:
+        return token.pos_ in NOMINAL_POS and bool(self._sectors(token)) and np_head(token) is token
+
+    def _sectors(self, token: Token) -> list[str]:
+        return self.kb.sectors_for_noun(token.lemma_) or self.kb.sectors_for_noun(token.text)
+
+    def _resolve_head(self, head: Token) -> list[Found]:
+        own = self.by_token.get(head.i)
+        if own is not None and own.root.i == head.i:
+            return self._entity_head(head, own)
+        if own is None and self._sectors(head):
+            return self._agent_head(head)
+        return self._other_head(head)
+
+    def _found(self, start: int, end: int, head: Token, ref: ActorRef, *, person: bool = False) -> Found:
+        return Found(start, end, head.i, ref, person=person, plural=is_plural(head) and not person,
+                     subject=is_subject(head))
+
+    # -- a named entity heads the phrase ----------------------------------------------------------------
+    def _entity_head(self, head: Token, own: EntityInfo) -> list[Found]:
+        start = min(left_start(head), own.span.start)
+        others = [m for m in self.groups.get(head.i, []) if m is not own]
+        if own.is_person:
+            ref = self._person_ref(own, head, start)
+            return [self._found(start, own.span.end, head, ref, person=True)]
+        ref = self._org_or_country_ref(own, others)
+        return [self._found(start, own.span.end, head, ref)] if ref else []
+
+    def _org_or_country_ref(self, own: EntityInfo, others: list[EntityInfo]) -> ActorRef | None:
+        if own.actor is not None:
+            return self._kb_ref(own.actor)
+        if own.country is not None:
+            sectors = CAPITAL_SECTORS if own.country.kind == "capital" else []
+            resolution = "demonym" if own.country.kind == "demonym" else "country"
+            return ActorRef(self.kb.country_name(own.country.code), None, own.country.code, list(sectors), resolution)
+        return self._unknown_org_ref(own, others)
+
+    def _unknown_org_ref(self, own: EntityInfo, others: list[EntityInfo]) -> ActorRef:
+        name = _clean(own.span.text)
+        earlier = self.known.find(name)
+        if earlier is not None:
+            return earlier
+        country = next((o.country.code for o in others if o.country), None)
+        ref = ActorRef(name, context_id(name) if country else None, country, [],
+                       "context" if country else "unresolved")
+        self.known.remember(name, ref, person=False)
+        return ref
+
+    # -- persons ----------------------------------------------------------------------------------------
+    def _person_ref(self, own: EntityInfo, head: Token, start: int, extra: Profile | None = None) -> ActorRef:
+        if own.actor is not None:
+            ref = self._kb_ref(own.actor)
+            self.known.remember(own.span.text, ref, person=True)
+            return ref
+        name = _clean(own.span.text)
+        earlier = self.known.find(name)
+        if earlier is not None:
+            return earlier
+        profile = extra or self._title_profile(start, own.span.start, head)
+        ref = self._context_ref(name, profile)
+        self.known.remember(name, ref, person=True)
+        return ref
+
+    def _context_ref(self, name: str, profile: Profile) -> ActorRef:
+        if profile.ref is not None:
+            return profile.ref
+        resolved = profile.country is not None or bool(profile.sectors)
+        return ActorRef(name, context_id(name), profile.country, list(profile.sectors),
+                        "context" if resolved else "unresolved")
+
+    def _title_profile(self, start: int, end: int, head: Token) -> Profile:
+        """Country and sectors from a person's titles and appositives ("Iraqi President X", "X, who heads Y")."""
+        profile = self._span_profile(start, end)
+        if profile.country is None and not profile.sectors:
+            profile = self._right_context(head)
+        return profile
+
+    def _span_profile(self, start: int, end: int) -> Profile:
+        """What the words between ``start`` and ``end`` say: an organisation wins over a country and a title."""
+        profile = Profile()
+        for i in range(start, end):
+            info = self.by_token.get(i)
+            if info is not None and info.actor is not None and info.actor.kind != "person":
+                country, sectors = self.kb.profile_at(info.actor, self.when)
+                return Profile(country, sectors, info.actor)
+            if info is not None and info.country is not None and profile.country is None:
+                profile.country = info.country.code
+            elif info is None and not profile.sectors:
+                profile.sectors = self._sectors(self.doc[i])
+        return profile
+
+    def _right_context(self, head: Token) -> Profile:
+        for child in head.children:
+            if child.dep_ == "appos":
+                found = self._pp_profile(child) or self._span_profile(left_start(child), child.i + 1)
+                if found.country or found.sectors:
+                    return _with_title(found, self._sectors(child))
+            if child.dep_ == "relcl" and child.lemma_ in LEAD_VERBS:
+                objects = [c for c in child.children if c.dep_ in ("dobj", "attr")]
+                if objects:
+                    return self._phrase_profile(objects[0])
+        return Profile()
+
+    # -- an agent noun heads the phrase -----------------------------------------------------------------
+    def _agent_head(self, head: Token) -> list[Found]:
+        start, end = left_start(head), head.i + 1
+        person_pobj = self._person_after_title(head)
+        if person_pobj is not None:
+            return [person_pobj]
+        if head.dep_ == "appos" and head.head.i in self.by_token and self.by_token[head.head.i].is_person:
+            return []  # "X, the leader of Y": X's mention carries the appositive's information
+        mods = self.groups.get(head.i, [])
+        refs = self._modifier_refs(head, mods)
+        if not refs:
+            pp = self._pp_profile(head)
+            if pp is not None:
+                end = max(end, self._pp_end(head))
+                refs = [self._group_ref(head, start, end, pp)]
+        if not refs and not _definite_singular(head):
+            refs = [ActorRef(_clean(self.doc[start:end].text), None, None, self._sectors(head), "unresolved")]
+        return [self._found(start, end, head, ref) for ref in refs]
+
+    def _modifier_refs(self, head: Token, mods: list[EntityInfo]) -> list[ActorRef]:
+        """One reference per organisation or country among the pre-modifiers of an agent noun."""
+        start = left_start(head)
+        orgs = [m for m in mods if m.is_org]
+        if orgs:
+            return [self._org_or_country_ref(m, mods) or self._unknown_org_ref(m, mods) for m in orgs]
+        persons = [m for m in mods if m.is_person]
+        if persons:
+            ref = self._person_ref(persons[0], persons[0].root, persons[0].span.start)
+            return [self._group_ref(head, start, head.i + 1, Profile(ref.country, []))]
+        countries = list(dict.fromkeys(m.country.code for m in mods if m.country))
+        return [self._group_ref(head, start, head.i + 1, Profile(code, [])) for code in countries]
+
+    def _group_ref(self, head: Token, start: int, end: int, profile: Profile) -> ActorRef:
+        if profile.actor is not None:
+            return self._kb_ref(profile.actor)
+        if profile.ref is not None:
+            return profile.ref
+        sectors = self._agent_sectors(head, start) or profile.sectors
+        name = _clean(self.doc[start:end].text)
+        return ActorRef(name, None, profile.country, sectors, "country" if profile.country else "unresolved")
+
+    def _agent_sectors(self, head: Token, start: int) -> list[str]:
+        """The head noun's sectors, or a modifying agent noun's when the head is generic."""
+        own = self._sectors(head)
+        if head.lemma_.lower() not in GENERIC_HEADS:
+            return own
+        for i in range(start, head.i):
+            if i not in self.by_token and self._sectors(self.doc[i]):
+                return self._sectors(self.doc[i])
+        return own
+
+    def _person_after_title(self, head: Token) -> Found | None:
+        """"Spokesperson for Y X": the title heads the parse, the name sits in its prepositional object."""
+        if not self.kb.is_person_noun(head.lemma_):
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            info = self.by_token.get(pobj.i) if pobj is not None else None
+            if info is not None and info.is_person and info.root.i == pobj.i:
+                start = left_start(head)
+                profile = _with_title(self._span_profile(prep.i + 1, info.span.start), self._sectors(head))
+                ref = self._person_ref(info, pobj, start, extra=profile)
+                self.consumed.add(pobj.i)
+                return self._found(start, info.span.end, head, ref, person=True)
+        return None
+
+    # -- prepositional owners: "militias in Iraq", "the leader of Y" ------------------------------------
+    def _pp_profile(self, head: Token, depth: int = 0) -> Profile | None:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in PP_OWNERS):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            if pobj is not None and depth < 3:
+                profile = self._phrase_profile(pobj, depth + 1)
+                if profile.country or profile.actor or profile.ref:
+                    return profile
+        return None
+
+    def _phrase_profile(self, token: Token, depth: int = 0) -> Profile:
+        info = self.by_token.get(token.i)
+        if info is not None and info.actor is not None:
+            if info.actor.kind == "person":
+                return Profile(ref=self._kb_ref(info.actor))
+            country, sectors = self.kb.profile_at(info.actor, self.when)
+            return Profile(country, sectors, info.actor)
+        if info is not None and info.country is not None:
+            return Profile(info.country.code, [])
+        mods = [m for m in self.groups.get(token.i, []) if m.actor is not None or m.country is not None]
+        if mods:
+            return self._phrase_profile(mods[0].root, depth)
+        nested = self._pp_profile(token, depth) if depth < 3 else None
+        if nested is not None:
+            return Profile(nested.country, nested.sectors or self._sectors(token), nested.actor, nested.ref)
+        return Profile(None, self._sectors(token))
+
+    def _pp_end(self, head: Token) -> int:
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in PP_OWNERS]
+        return max((p.right_edge.i + 1 for p in preps), default=head.i + 1)
+
+    # -- a phrase headed by another noun: "Iraqi soil", "Trump's comment" --------------------------------
+    def _other_head(self, head: Token) -> list[Found]:
+        found: list[Found] = []
+        for info in self.groups.get(head.i, []):
+            if info.root.dep_ == "poss" or info.actor is not None or info.unknown:
+                found.extend(self._entity_head(info.root, info))
+            elif info.country is not None:
+                ref = ActorRef(_clean(self.doc[left_start(head):head.i + 1].text), None, info.country.code, [],
+                               "demonym" if info.country.kind == "demonym" else "country")
+                found.append(self._found(left_start(head), head.i + 1, head, ref))
+        return found
+
+    def _kb_ref(self, actor: Actor) -> ActorRef:
+        country, sectors = self.kb.profile_at(actor, self.when)
+        return ActorRef(actor.name, actor.id, country, sectors, "kb")
+
+
+def _with_title(profile: Profile, title_sectors: list[str]) -> Profile:
+    if profile.actor is not None or profile.sectors:
+        return profile
+    return Profile(profile.country, list(title_sectors), profile.actor, profile.ref)
+
+
+def _definite_singular(head: Token) -> bool:
+    """"the group", "the president": left for coreference, not an unresolved actor of its own."""
+    return not is_plural(head) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
+
+
+def _clean(text: str) -> str:
+    words = text.split()
+    if words and words[0].lower() in ("the", "a", "an", "some", "many"):
+        words = words[1:]
+    return " ".join(words).removesuffix("'s").removesuffix("’s")

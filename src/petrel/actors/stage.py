@@ -1,0 +1,58 @@
+"""The ``actors`` stage: every span of an article that names an actor becomes an :class:`ActorMention`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from petrel.actors.coref import Coreference
+from petrel.actors.resolver import DocResolver, Found
+from petrel.config import Settings
+from petrel.models import ActorMention, ActorRef
+
+if TYPE_CHECKING:
+    from petrel.kb import KnowledgeBase
+    from petrel.pipeline import DocState
+
+
+class ActorStage:
+    """Reads ``state.doc`` and ``state.article``; appends to ``state.mentions``.
+
+    Resolution order: knowledge base ("kb"), countries and demonyms ("country", "demonym"), actors
+    described in the text ("context"), pronouns and definite noun phrases ("coref"); a phrase with an
+    agent noun but no owner stays "unresolved" with its sector.
+    """
+
+    name = "actors"
+    reads = ("doc", "article")
+    adds = ("mentions",)
+
+    def __init__(self, settings: Settings, kb: KnowledgeBase) -> None:
+        self.settings = settings
+        self.kb = kb
+        self._genders = {a.id: a.gender for a in kb if a.gender}
+
+    def __call__(self, state: DocState) -> None:
+        state.mentions.extend(self.mentions(state.doc, doc_id=state.article.doc_id, published=state.article.published))
+
+    def mentions(self, doc, *, doc_id: str, published: date | datetime | None = None) -> list[ActorMention]:
+        """The actor mentions of a parsed document, in text order."""
+        when = published.date() if isinstance(published, datetime) else published
+        found = DocResolver(doc, self.kb, when).run()
+        found += Coreference(doc, self.kb, found, self._genders).run()
+        return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
+
+
+def _to_mention(doc, found: Found, doc_id: str) -> ActorMention:
+    span = doc[found.start:found.end]
+    return ActorMention(doc_id, span.start_char, span.end_char, span.text, found.ref)
+
+
+def actors_in_doc(state: DocState) -> list[ActorRef]:
+    """The distinct actors of a document (by id, else by country, sectors and name), first mention first."""
+    seen: dict[tuple, ActorRef] = {}
+    for mention in state.mentions:
+        ref = mention.actor
+        key = (ref.actor_id,) if ref.actor_id else (ref.country, tuple(ref.sector), ref.name.lower())
+        seen.setdefault(key, ref)
+    return list(seen.values())
