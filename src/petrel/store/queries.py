@@ -1,0 +1,734 @@
+"""Read queries over a petrel store: the one place the CLI, the HTTP API and users' scripts read events.
+
+Every function takes a DuckDB connection (read-only is enough) and returns plain dicts shaped like the
+event JSONL contract (``docs/architecture.md``), so the CLI, the API and exports print the same thing.
+
+Rules this module keeps:
+
+- every value a user gives is a bound parameter; the only SQL text built here comes from constant
+  tables (column lists, the sort whitelist ``EVENT_SORTS``, interval and grouping names);
+- a page of events selects only the columns it prints, then fetches evidence and mentions for the
+  page's ids alone, so a page stays fast on millions of events;
+- bad input raises :class:`petrel.errors.QueryError` (E400) and a missing id :class:`NotFound` (E404).
+
+An *actor spec* (``actor``, ``source``, ``target``, dyad sides) matches an actor id, an actor name
+(case-insensitive) or a country code, so ``source=ISR`` means "any Israeli actor".
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, fields
+from datetime import date, datetime
+from typing import Any
+
+import duckdb
+
+from petrel.errors import NotFound, QueryError
+from petrel.models import PLOVER_TYPES, STATUSES
+
+Row = dict[str, Any]
+Params = list[Any]
+
+MAX_LIMIT = 1000
+INTERVALS: tuple[str, ...] = ("day", "week", "month", "year")
+SERIES_BY: tuple[str, ...] = ("quad_class", "type", "status")
+QUAD_CLASSES: dict[int, str] = {1: "verbal cooperation", 2: "material cooperation",
+                                3: "verbal conflict", 4: "material conflict"}
+
+EVENT_SORTS: dict[str, str] = {
+    "date": "date_start ASC NULLS LAST, event_id",
+    "-date": "date_start DESC NULLS LAST, event_id",
+    "seen": "first_seen ASC NULLS LAST, event_id",
+    "-seen": "first_seen DESC NULLS LAST, event_id",
+    "confidence": "confidence ASC NULLS LAST, event_id",
+    "-confidence": "confidence DESC NULLS LAST, event_id",
+    "articles": "num_articles ASC NULLS LAST, event_id",
+    "-articles": "num_articles DESC NULLS LAST, event_id",
+    "goldstein": "goldstein ASC NULLS LAST, event_id",
+    "-goldstein": "goldstein DESC NULLS LAST, event_id",
+    "type": "type ASC, event_id",
+    "-type": "type DESC, event_id",
+}
+ACTOR_SORTS: dict[str, str] = {
+    "name": "name ASC, actor_id", "-name": "name DESC, actor_id",
+    "events": "num_events ASC, actor_id", "-events": "num_events DESC, actor_id",
+}
+DOCUMENT_SORTS: dict[str, str] = {
+    "published": "published ASC NULLS LAST, doc_id", "-published": "published DESC NULLS LAST, doc_id",
+    "outlet": "outlet ASC NULLS LAST, doc_id", "-outlet": "outlet DESC NULLS LAST, doc_id",
+    "events": "num_events ASC, doc_id", "-events": "num_events DESC, doc_id",
+}
+STORY_SORTS: dict[str, str] = {
+    "published": "first_published ASC NULLS LAST, story_id",
+    "-published": "last_published DESC NULLS LAST, story_id",
+    "articles": "num_articles ASC, story_id", "-articles": "num_articles DESC, story_id",
+    "events": "num_events ASC, story_id", "-events": "num_events DESC, story_id",
+}
+
+_EVENT_COLUMNS = (
+    "event_id, type, mode, context, cameo, quad_class, goldstein, status, "
+    "source_name, source_actor_id, source_country, source_sector, "
+    "target_name, target_actor_id, target_country, target_sector, "
+    "date, date_precision, date_start, date_end, place_name, place_country, place_admin1, lat, lon, "
+    "place_precision, num_mentions, num_articles, num_sources, first_seen, last_seen, confidence, "
+    "story_id, rep_mention_id"
+)
+_EVIDENCE_COLUMNS = "mention_id, event_id, doc_id, sentence, sent_start, sent_end, trigger, trigger_start"
+_DOC_COLUMNS = ("doc_id, source, fmt, status, reason_code, reason, url, outlet, published, title, "
+                "word_count, story_id, near_dup_of, near_dup_score")
+
+
+# -- filters ----------------------------------------------------------------------------------
+
+
+@dataclass(slots=True, kw_only=True)
+class EventFilter:
+    """Which events to read. Every field is optional; set fields are combined with AND.
+
+    ``actor`` matches either side, ``source``/``target`` one side (actor id, name or country code);
+    ``country`` matches either side's country; ``date_from``/``date_to`` keep events whose date range
+    overlaps ``[date_from, date_to]`` (events without a date are left out when either is set);
+    ``place`` matches a place name (case-insensitive) or a place country code; ``outlet`` keeps events
+    reported by that outlet; ``text`` searches the evidence sentences (case-insensitive substring);
+    ``doc_id`` keeps events coded from that document.
+    """
+
+    actor: str | None = None
+    source: str | None = None
+    target: str | None = None
+    country: str | None = None
+    type: list[str] = field(default_factory=list)
+    quad_class: list[int] = field(default_factory=list)
+    status: list[str] = field(default_factory=list)
+    date_from: date | None = None
+    date_to: date | None = None
+    place: str | None = None
+    outlet: str | None = None
+    text: str | None = None
+    story_id: str | None = None
+    doc_id: str | None = None
+
+    def __post_init__(self) -> None:
+        self.type = [t.strip().upper() for t in _as_list(self.type) if t.strip()]
+        self.status = [s.strip().lower() for s in _as_list(self.status) if s.strip()]
+        self.quad_class = [_as_int(q, "quad_class") for q in _as_list(self.quad_class)]
+        self.date_from = _as_date(self.date_from, "date_from")
+        self.date_to = _as_date(self.date_to, "date_to")
+        self._check()
+
+    def _check(self) -> None:
+        bad_types = [t for t in self.type if t not in PLOVER_TYPES]
+        if bad_types:
+            raise QueryError(f"unknown event type {bad_types[0]!r}: use a PLOVER type", allowed=list(PLOVER_TYPES))
+        bad_status = [s for s in self.status if s not in STATUSES]
+        if bad_status:
+            raise QueryError(f"unknown status {bad_status[0]!r}", allowed=list(STATUSES))
+        if any(q not in QUAD_CLASSES for q in self.quad_class):
+            raise QueryError("quad_class must be 1, 2, 3 or 4", allowed=sorted(QUAD_CLASSES))
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise QueryError("date_from is after date_to", date_from=str(self.date_from), date_to=str(self.date_to))
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+    def to_dict(self) -> Row:
+        """The filter as JSON-ready values (only the fields that are set)."""
+        out: Row = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value:
+                out[f.name] = value.isoformat() if isinstance(value, date) else value
+        return out
+
+
+def _as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split(",")
+    if isinstance(value, int):
+        return [value]
+    return list(value)
+
+
+def _as_int(value: Any, name: str) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        raise QueryError(f"{name} must be an integer, not {value!r}") from None
+
+
+def _as_date(value: Any, name: str) -> date | None:
+    if value is None or value == "" or (isinstance(value, date) and not isinstance(value, datetime)):
+        return value or None
+    if isinstance(value, datetime):
+        return value.date()
+    text = str(value).strip()
+    try:
+        if len(text) == 4:
+            return date(int(text), 1 if name == "date_from" else 12, 1 if name == "date_from" else 31)
+        if len(text) == 7:
+            year, month = (int(p) for p in text.split("-"))
+            return _month_bound(year, month, first=name == "date_from")
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        raise QueryError(f"{name} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not {text!r}") from None
+
+
+def _month_bound(year: int, month: int, *, first: bool) -> date:
+    if first:
+        return date(year, month, 1)
+    nxt = date(year + (month == 12), month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def _actor_clause(side: str, spec: str) -> tuple[str, Params]:
+    """SQL for one side matching an actor spec; ``side`` is the constant ``source`` or ``target``."""
+    sql = f"({side}_actor_id = ? OR lower({side}_name) = lower(?) OR {side}_country = upper(?))"
+    return sql, [spec, spec, spec]
+
+
+def _in_clause(column: str, values: Sequence[Any]) -> tuple[str, Params]:
+    return f"{column} IN ({', '.join('?' for _ in values)})", list(values)
+
+
+def _mention_clause(condition: str, params: Params) -> tuple[str, Params]:
+    """Events that have at least one event mention meeting ``condition``."""
+    return f"event_id IN (SELECT event_id FROM event_mentions WHERE {condition})", params
+
+
+def where_clause(flt: EventFilter) -> tuple[str, Params]:
+    """The WHERE clause (``"TRUE"`` when the filter is empty) and its parameters, over ``events``."""
+    parts: list[tuple[str, Params]] = []
+    if flt.actor:
+        src, p1 = _actor_clause("source", flt.actor)
+        tgt, p2 = _actor_clause("target", flt.actor)
+        parts.append((f"({src} OR {tgt})", p1 + p2))
+    for side in ("source", "target"):
+        spec = getattr(flt, side)
+        if spec:
+            parts.append(_actor_clause(side, spec))
+    if flt.country:
+        parts.append(("(source_country = upper(?) OR target_country = upper(?))", [flt.country] * 2))
+    parts.extend(_list_clauses(flt))
+    parts.extend(_scalar_clauses(flt))
+    if not parts:
+        return "TRUE", []
+    return " AND ".join(sql for sql, _ in parts), [p for _, params in parts for p in params]
+
+
+def _list_clauses(flt: EventFilter) -> list[tuple[str, Params]]:
+    parts = []
+    for column, values in (("type", flt.type), ("quad_class", flt.quad_class), ("status", flt.status)):
+        if values:
+            parts.append(_in_clause(column, values))
+    return parts
+
+
+def _scalar_clauses(flt: EventFilter) -> list[tuple[str, Params]]:
+    parts: list[tuple[str, Params]] = []
+    if flt.date_from:
+        parts.append(("date_end >= ?", [flt.date_from]))
+    if flt.date_to:
+        parts.append(("date_start <= ?", [flt.date_to]))
+    if flt.place:
+        parts.append(("(lower(place_name) = lower(?) OR place_country = upper(?))", [flt.place] * 2))
+    if flt.story_id:
+        parts.append(("story_id = ?", [flt.story_id]))
+    if flt.outlet:
+        parts.append(_mention_clause("lower(outlet) = lower(?)", [flt.outlet]))
+    if flt.text:
+        parts.append(_mention_clause("contains(lower(sentence), lower(?))", [flt.text]))
+    if flt.doc_id:
+        parts.append(_mention_clause("doc_id = ?", [flt.doc_id]))
+    return parts
+
+
+# -- pages and row shapes ---------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of results and the total number of matching rows."""
+
+    items: list[Row]
+    total: int
+    limit: int
+    offset: int
+
+    def to_dict(self) -> Row:
+        return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise QueryError(f"limit must be between 1 and {MAX_LIMIT}", limit=limit)
+    if offset < 0:
+        raise QueryError("offset must not be negative", offset=offset)
+
+
+def _order(sort: str, table: dict[str, str]) -> str:
+    if sort not in table:
+        raise QueryError(f"unknown sort {sort!r}", allowed=list(table))
+    return table[sort]
+
+
+def _dicts(cur: duckdb.DuckDBPyConnection) -> list[Row]:
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def _jsonable(row: Row) -> Row:
+    return {k: _json_value(v) for k, v in row.items()}
+
+
+def _actor(row: Row, side: str) -> Row | None:
+    name, actor_id = row.get(f"{side}_name"), row.get(f"{side}_actor_id")
+    if name is None and actor_id is None:
+        return None
+    return {"name": name or actor_id, "actor_id": actor_id, "country": row.get(f"{side}_country"),
+            "sector": list(row.get(f"{side}_sector") or [])}
+
+
+def _place(row: Row) -> Row | None:
+    if row.get("place_name") is None and row.get("lat") is None:
+        return None
+    return {"name": row["place_name"], "country": row["place_country"], "admin1": row["place_admin1"],
+            "lat": row["lat"], "lon": row["lon"], "precision": row["place_precision"]}
+
+
+def _evidence(ev: Row | None) -> Row | None:
+    if ev is None:
+        return None
+    return {"doc_id": ev["doc_id"], "sentence": ev["sentence"], "start": ev["sent_start"],
+            "end": ev["sent_end"], "trigger": ev["trigger"], "trigger_start": ev["trigger_start"],
+            "mention_id": ev["mention_id"]}
+
+
+def event_record(row: Row, evidence: Row | None, mentions: list[Row]) -> Row:
+    """An ``events`` row in the event JSONL contract shape, plus quad class, Goldstein and story."""
+    return {
+        "event_id": row["event_id"], "type": row["type"], "mode": row["mode"],
+        "context": list(row["context"] or []), "cameo": row["cameo"], "status": row["status"],
+        "source": _actor(row, "source"), "target": _actor(row, "target"),
+        "date": row["date"], "date_precision": row["date_precision"], "place": _place(row),
+        "evidence": _evidence(evidence), "mentions": mentions,
+        "num_articles": row["num_articles"] or len(mentions), "num_sources": row["num_sources"] or 0,
+        "num_mentions": row["num_mentions"], "confidence": row["confidence"],
+        "quad_class": row["quad_class"], "goldstein": row["goldstein"], "story_id": row["story_id"],
+        "first_seen": _json_value(row["first_seen"]), "last_seen": _json_value(row["last_seen"]),
+    }
+
+
+def _page_details(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[Row]:
+    """Attach evidence and per-document mentions to a page of ``events`` rows (two queries)."""
+    if not rows:
+        return []
+    ids = [r["event_id"] for r in rows]
+    mentions = _page_mentions(con, ids)
+    rep_ids = [r["rep_mention_id"] or _first_mention_id(mentions.get(r["event_id"], [])) for r in rows]
+    evidence = _evidence_rows(con, [m for m in rep_ids if m])
+    records = []
+    for row, rep in zip(rows, rep_ids, strict=True):
+        per_doc = _per_document(mentions.get(row["event_id"], []))
+        records.append(event_record(row, evidence.get(rep), per_doc))
+    return records
+
+
+def _page_mentions(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[Row]]:
+    sql_in, params = _in_clause("event_id", ids)
+    cur = con.cursor().execute(
+        "SELECT event_id, mention_id, doc_id, outlet, published FROM event_mentions "
+        f"WHERE {sql_in} ORDER BY published NULLS LAST, mention_id", params)
+    grouped: dict[str, list[Row]] = {}
+    for m in _dicts(cur):
+        grouped.setdefault(m["event_id"], []).append(m)
+    return grouped
+
+
+def _first_mention_id(mentions: list[Row]) -> str | None:
+    return mentions[0]["mention_id"] if mentions else None
+
+
+def _per_document(mentions: list[Row]) -> list[Row]:
+    seen: dict[str, Row] = {}
+    for m in mentions:
+        seen.setdefault(m["doc_id"], {"doc_id": m["doc_id"], "outlet": m["outlet"],
+                                      "published": _json_value(m["published"])})
+    return list(seen.values())
+
+
+def _evidence_rows(con: duckdb.DuckDBPyConnection, mention_ids: list[str]) -> dict[str, Row]:
+    if not mention_ids:
+        return {}
+    sql_in, params = _in_clause("mention_id", mention_ids)
+    cur = con.cursor().execute(f"SELECT {_EVIDENCE_COLUMNS} FROM event_mentions WHERE {sql_in}", params)
+    return {r["mention_id"]: r for r in _dicts(cur)}
+
+
+# -- events -----------------------------------------------------------------------------------
+
+
+def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *, sort: str = "-date",
+                limit: int = 50, offset: int = 0) -> Page:
+    """One page of events matching ``flt``, sorted by a key of :data:`EVENT_SORTS`."""
+    flt = flt or EventFilter()
+    _check_page(limit, offset)
+    where, params = where_clause(flt)
+    cur = con.cursor().execute(
+        f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_order(sort, EVENT_SORTS)} "
+        "LIMIT ? OFFSET ?", params + [limit, offset])
+    items = _page_details(con, _dicts(cur))
+    return Page(items=items, total=count_events(con, flt), limit=limit, offset=offset)
+
+
+def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
+    where, params = where_clause(flt or EventFilter())
+    return int(con.cursor().execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
+
+
+def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
+                sort: str = "date", batch_size: int = 1000) -> Iterator[Row]:
+    """Every matching event as a contract dict, read in batches (for exports)."""
+    where, params = where_clause(flt or EventFilter())
+    cur = con.cursor()
+    cur.execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_order(sort, EVENT_SORTS)}", params)
+    names = [d[0] for d in cur.description]
+    while batch := cur.fetchmany(batch_size):
+        rows = [dict(zip(names, r, strict=True)) for r in batch]
+        yield from _page_details(con, rows)
+
+
+def iter_events_jsonl(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
+                      sort: str = "date", batch_size: int = 1000) -> Iterator[str]:
+    """Every matching event as one JSON line (no trailing newline), for exports."""
+    for record in iter_events(con, flt, sort=sort, batch_size=batch_size):
+        yield json.dumps(record, ensure_ascii=False)
+
+
+def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
+    """One event with every mention (sentence, outlet, title), its quotes and why mentions merged."""
+    cur = con.cursor().execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE event_id = ?", [event_id])
+    rows = _dicts(cur)
+    if not rows:
+        raise NotFound(f"no event {event_id!r}", event_id=event_id)
+    record = _page_details(con, rows)[0]
+    record["event_mentions"] = _event_mentions_full(con, event_id)
+    record["quotes"] = _event_quotes(con, event_id)
+    record["merges"] = _dicts(con.cursor().execute(
+        "SELECT mention_id, merged_with, reason, score FROM merge_log WHERE event_id = ? ORDER BY mention_id",
+        [event_id]))
+    return record
+
+
+def _event_mentions_full(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
+    cur = con.cursor().execute(
+        "SELECT m.mention_id, m.doc_id, m.outlet, m.published, a.title, a.url, m.type, m.status, m.cameo, "
+        "m.source_name, m.target_name, m.date, m.sentence, m.sent_start, m.sent_end, m.trigger, "
+        "m.trigger_start, m.rule, m.confidence, m.quote_id "
+        "FROM event_mentions m LEFT JOIN articles a USING (doc_id) WHERE m.event_id = ? "
+        "ORDER BY m.published NULLS LAST, m.mention_id", [event_id])
+    return [_jsonable(r) for r in _dicts(cur)]
+
+
+def _event_quotes(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
+    """Quotes an event mention points to, and quotes by the event's actors in its documents."""
+    cur = con.cursor().execute(
+        "WITH em AS (SELECT doc_id, quote_id, source_actor_id, target_actor_id FROM event_mentions "
+        "WHERE event_id = ?) "
+        "SELECT DISTINCT q.quote_id, q.doc_id, q.speaker_name, q.speaker_actor_id, q.speaker_country, q.cue, "
+        "q.content, q.start_char, q.end_char, q.kind FROM quotes q "
+        "WHERE q.quote_id IN (SELECT quote_id FROM em) OR (q.doc_id IN (SELECT doc_id FROM em) AND "
+        "q.speaker_actor_id IN (SELECT source_actor_id FROM em UNION SELECT target_actor_id FROM em)) "
+        "ORDER BY q.doc_id, q.start_char", [event_id])
+    return _dicts(cur)
+
+
+# -- aggregates over a filter (timeline, network, map) -----------------------------------------
+
+
+def _bucket_sql(interval: str) -> str:
+    if interval not in INTERVALS:
+        raise QueryError(f"unknown interval {interval!r}", allowed=list(INTERVALS))
+    return f"date_trunc('{interval}', coalesce(date_start, CAST(first_seen AS DATE)))"
+
+
+def event_timeline(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
+                   interval: str = "month", by: str = "quad_class") -> list[Row]:
+    """Event counts per time bucket and per ``by`` value: ``[{bucket, key, count, goldstein}]``.
+
+    The bucket is the start of the day/week/month/year holding the event's first day (the first time
+    the event was seen when it has no date); ``goldstein`` is the bucket's mean Goldstein score.
+    """
+    if by not in SERIES_BY:
+        raise QueryError(f"unknown grouping {by!r}", allowed=list(SERIES_BY))
+    where, params = where_clause(flt or EventFilter())
+    bucket = _bucket_sql(interval)
+    cur = con.cursor().execute(
+        f"SELECT CAST({bucket} AS DATE) AS bucket, {by} AS key, count(*) AS count, "
+        f"round(avg(goldstein), 3) AS goldstein FROM events WHERE {where} AND {bucket} IS NOT NULL "
+        "GROUP BY ALL ORDER BY bucket, key", params)
+    return [_jsonable(r) for r in _dicts(cur)]
+
+
+def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, *, interval: str = "week",
+                by: str = "quad_class", directed: bool = True, flt: EventFilter | None = None) -> Row:
+    """Events from ``source`` to ``target`` over time (both directions unless ``directed``).
+
+    Answers "who is escalating against whom, since when": counts per bucket and class plus the mean
+    Goldstein score; the sides are actor specs (id, name or country code).
+    """
+    base = flt or EventFilter()
+    forward = EventFilter(**{**_filter_fields(base), "source": source, "target": target, "actor": None})
+    series = event_timeline(con, forward, interval=interval, by=by)
+    for row in series:
+        row["direction"] = "forward"
+    if not directed:
+        backward = EventFilter(**{**_filter_fields(base), "source": target, "target": source, "actor": None})
+        for row in event_timeline(con, backward, interval=interval, by=by):
+            row["direction"] = "backward"
+            series.append(row)
+    return {"source": source, "target": target, "interval": interval, "by": by, "directed": directed,
+            "total": sum(r["count"] for r in series), "series": series}
+
+
+def _filter_fields(flt: EventFilter) -> Row:
+    return {f.name: getattr(flt, f.name) for f in fields(flt)}
+
+
+def event_network(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
+                  limit: int = 200) -> Row:
+    """Source -> target edges weighted by event count, with conflict and cooperation counts.
+
+    Nodes are actors keyed by actor id (or name when unresolved); ``limit`` keeps the heaviest edges.
+    """
+    _check_page(limit, 0)
+    where, params = where_clause(flt or EventFilter())
+    cur = con.cursor().execute(
+        "SELECT coalesce(source_actor_id, source_name) AS source, coalesce(target_actor_id, target_name) AS target, "
+        "any_value(source_name) AS source_name, any_value(target_name) AS target_name, "
+        "any_value(source_country) AS source_country, any_value(target_country) AS target_country, "
+        "count(*) AS count, count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, "
+        "count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation, round(avg(goldstein), 3) AS goldstein "
+        f"FROM events WHERE {where} AND target_name IS NOT NULL AND source_name IS NOT NULL "
+        "GROUP BY 1, 2 ORDER BY count DESC, source, target LIMIT ?", params + [limit])
+    edges = _dicts(cur)
+    return {"nodes": _nodes(edges), "edges": edges}
+
+
+def _nodes(edges: list[Row]) -> list[Row]:
+    nodes: dict[str, Row] = {}
+    for edge in edges:
+        for side in ("source", "target"):
+            node = nodes.setdefault(edge[side], {"id": edge[side], "name": edge[f"{side}_name"],
+                                                 "country": edge[f"{side}_country"], "count": 0})
+            node["count"] += edge["count"]
+    return list(nodes.values())
+
+
+def event_places(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
+                 limit: int = 500) -> list[Row]:
+    """Event locations with coordinates, one row per place: ``[{name, country, lat, lon, count, ...}]``."""
+    _check_page(limit, 0)
+    where, params = where_clause(flt or EventFilter())
+    cur = con.cursor().execute(
+        "SELECT any_value(place_name) AS name, place_country AS country, round(lat, 4) AS lat, "
+        "round(lon, 4) AS lon, count(*) AS count, count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict "
+        f"FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL "
+        "GROUP BY 2, 3, 4 ORDER BY count DESC, name LIMIT ?", params + [limit])
+    return _dicts(cur)
+
+
+# -- actors -----------------------------------------------------------------------------------
+
+
+_ACTOR_COUNTS = (
+    "counts AS (SELECT actor_id, count(*) AS num_events FROM ("
+    "SELECT source_actor_id AS actor_id FROM events UNION ALL SELECT target_actor_id FROM events) "
+    "WHERE actor_id IS NOT NULL GROUP BY 1)"
+)
+
+
+def list_actors(con: duckdb.DuckDBPyConnection, *, q: str | None = None, country: str | None = None,
+                sort: str = "-events", limit: int = 50, offset: int = 0) -> Page:
+    """Known actors (name or alias containing ``q``, of ``country``) with their event counts."""
+    _check_page(limit, offset)
+    order = _order(sort, ACTOR_SORTS)
+    conds, params = ["TRUE"], []
+    if q:
+        conds.append("(contains(lower(a.name), lower(?)) OR list_contains(list_transform(a.aliases, x -> lower(x)), lower(?)) OR a.actor_id = ?)")
+        params += [q, q, q]
+    if country:
+        conds.append("a.country = upper(?)")
+        params.append(country)
+    where = " AND ".join(conds)
+    base = (f"WITH {_ACTOR_COUNTS} SELECT a.actor_id, a.name, a.country, a.sectors, a.kind, a.resolution, "
+            "a.aliases, coalesce(c.num_events, 0) AS num_events FROM actors a LEFT JOIN counts c USING (actor_id) "
+            f"WHERE {where}")
+    items = _dicts(con.cursor().execute(f"{base} ORDER BY {order} LIMIT ? OFFSET ?", params + [limit, offset]))
+    total = con.cursor().execute(f"SELECT count(*) FROM actors a WHERE {where}", params).fetchone()[0]
+    return Page(items=items, total=int(total), limit=limit, offset=offset)
+
+
+def get_actor(con: duckdb.DuckDBPyConnection, actor_id: str) -> Row:
+    """One actor with event counts by role and class, top counterparts and first/last event dates."""
+    rows = _dicts(con.cursor().execute(
+        "SELECT actor_id, name, country, sectors, kind, resolution, aliases, first_doc FROM actors "
+        "WHERE actor_id = ?", [actor_id]))
+    if not rows:
+        raise NotFound(f"no actor {actor_id!r}", actor_id=actor_id)
+    actor = rows[0]
+    actor.update(_actor_stats(con, actor_id))
+    actor["counterparts"] = _counterparts(con, actor_id)
+    return actor
+
+
+def _actor_stats(con: duckdb.DuckDBPyConnection, actor_id: str) -> Row:
+    row = _dicts(con.cursor().execute(
+        "SELECT count(*) FILTER (WHERE source_actor_id = ?) AS as_source, "
+        "count(*) FILTER (WHERE target_actor_id = ?) AS as_target, "
+        "CAST(min(date_start) AS VARCHAR) AS first_date, CAST(max(date_end) AS VARCHAR) AS last_date "
+        "FROM events WHERE source_actor_id = ? OR target_actor_id = ?", [actor_id] * 4))[0]
+    row["by_quad_class"] = {str(k): v for k, v in con.cursor().execute(
+        "SELECT quad_class, count(*) FROM events WHERE (source_actor_id = ? OR target_actor_id = ?) "
+        "AND quad_class IS NOT NULL GROUP BY 1 ORDER BY 1", [actor_id] * 2).fetchall()}
+    return row
+
+
+def _counterparts(con: duckdb.DuckDBPyConnection, actor_id: str, limit: int = 10) -> list[Row]:
+    cur = con.cursor().execute(
+        "SELECT CASE WHEN source_actor_id = ? THEN coalesce(target_actor_id, target_name) "
+        "ELSE coalesce(source_actor_id, source_name) END AS actor, "
+        "any_value(CASE WHEN source_actor_id = ? THEN target_name ELSE source_name END) AS name, "
+        "count(*) AS count, round(avg(goldstein), 3) AS goldstein FROM events "
+        "WHERE (source_actor_id = ? OR target_actor_id = ?) GROUP BY 1 HAVING actor IS NOT NULL "
+        "ORDER BY count DESC, actor LIMIT ?", [actor_id] * 4 + [limit])
+    return _dicts(cur)
+
+
+def actor_events(con: duckdb.DuckDBPyConnection, actor_id: str, *, role: str = "any", sort: str = "-date",
+                 limit: int = 50, offset: int = 0) -> Page:
+    """Events where the actor is the source, the target or either (``role`` source|target|any)."""
+    if role not in ("any", "source", "target"):
+        raise QueryError("role must be any, source or target", role=role)
+    get_actor(con, actor_id)  # 404 for an unknown actor
+    key = "actor" if role == "any" else role
+    return list_events(con, EventFilter(**{key: actor_id}), sort=sort, limit=limit, offset=offset)
+
+
+# -- documents --------------------------------------------------------------------------------
+
+
+def list_documents(con: duckdb.DuckDBPyConnection, *, status: str | None = None, outlet: str | None = None,
+                   q: str | None = None, story_id: str | None = None, sort: str = "-published",
+                   limit: int = 50, offset: int = 0) -> Page:
+    """Articles (ingested and rejected, with the reason) and how many event mentions each gave."""
+    _check_page(limit, offset)
+    order = _order(sort, DOCUMENT_SORTS)
+    conds, params = ["TRUE"], []
+    for column, value in (("status", status), ("story_id", story_id)):
+        if value:
+            conds.append(f"{column} = ?")
+            params.append(value)
+    if outlet:
+        conds.append("lower(outlet) = lower(?)")
+        params.append(outlet)
+    if q:
+        conds.append("contains(lower(coalesce(title, '')), lower(?))")
+        params.append(q)
+    where = " AND ".join(conds)
+    sql = (f"SELECT {_DOC_COLUMNS}, (SELECT count(*) FROM event_mentions m WHERE m.doc_id = articles.doc_id) "
+           f"AS num_events FROM articles WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?")
+    items = [_jsonable(r) for r in _dicts(con.cursor().execute(sql, params + [limit, offset]))]
+    total = con.cursor().execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+    return Page(items=items, total=int(total), limit=limit, offset=offset)
+
+
+def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Row:
+    """One article with its text, event mentions (with offsets), quotes and actor mentions."""
+    rows = _dicts(con.cursor().execute(
+        f"SELECT {_DOC_COLUMNS}, section, wire_credit, dateline, text FROM articles WHERE doc_id = ?", [doc_id]))
+    if not rows:
+        raise NotFound(f"no document {doc_id!r}", doc_id=doc_id)
+    doc = _jsonable(rows[0])
+    doc["events"] = [_jsonable(r) for r in _dicts(con.cursor().execute(
+        "SELECT mention_id, event_id, type, status, cameo, quad_class, source_name, target_name, date, "
+        "sentence, sent_start, sent_end, trigger, trigger_start, confidence FROM event_mentions "
+        "WHERE doc_id = ? ORDER BY sent_start, mention_id", [doc_id]))]
+    doc["quotes"] = _dicts(con.cursor().execute(
+        "SELECT quote_id, speaker_name, speaker_actor_id, cue, content, start_char, end_char, kind "
+        "FROM quotes WHERE doc_id = ? ORDER BY start_char", [doc_id]))
+    doc["actor_mentions"] = _dicts(con.cursor().execute(
+        "SELECT start_char, end_char, text, actor_id, name, country, resolution FROM mentions "
+        "WHERE doc_id = ? ORDER BY start_char", [doc_id]))
+    return doc
+
+
+# -- stories ----------------------------------------------------------------------------------
+
+
+_STORY_COLUMNS = ("story_id, title, first_published, last_published, num_articles, num_events, num_sources, "
+                  "top_actors")
+
+
+def list_stories(con: duckdb.DuckDBPyConnection, *, q: str | None = None, sort: str = "-published",
+                 limit: int = 50, offset: int = 0) -> Page:
+    """Stories (articles and events grouped by dedup), newest first by default."""
+    _check_page(limit, offset)
+    order = _order(sort, STORY_SORTS)
+    where, params = ("contains(lower(coalesce(title, '')), lower(?))", [q]) if q else ("TRUE", [])
+    items = [_jsonable(r) for r in _dicts(con.cursor().execute(
+        f"SELECT {_STORY_COLUMNS} FROM stories WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
+        params + [limit, offset]))]
+    total = con.cursor().execute(f"SELECT count(*) FROM stories WHERE {where}", params).fetchone()[0]
+    return Page(items=items, total=int(total), limit=limit, offset=offset)
+
+
+def story_timeline(con: duckdb.DuckDBPyConnection, story_id: str, *, limit: int = 500) -> Row:
+    """A story with its articles in publication order and its events in date order."""
+    rows = _dicts(con.cursor().execute(f"SELECT {_STORY_COLUMNS} FROM stories WHERE story_id = ?", [story_id]))
+    if not rows:
+        raise NotFound(f"no story {story_id!r}", story_id=story_id)
+    story = _jsonable(rows[0])
+    story["articles"] = [_jsonable(r) for r in _dicts(con.cursor().execute(
+        "SELECT doc_id, outlet, published, title, url FROM articles WHERE story_id = ? "
+        "ORDER BY published NULLS LAST, doc_id", [story_id]))]
+    story["events"] = list_events(con, EventFilter(story_id=story_id), sort="date", limit=limit).items
+    return story
+
+
+# -- summary ----------------------------------------------------------------------------------
+
+
+def summary(con: duckdb.DuckDBPyConnection) -> Row:
+    """Counts per table and per event type, class and status, the date range and the top outlets."""
+    cur = con.cursor()
+    out: Row = {"articles": dict(cur.execute("SELECT status, count(*) FROM articles GROUP BY 1 ORDER BY 1").fetchall())}
+    for table in ("events", "event_mentions", "actors", "quotes", "stories"):
+        out[table] = int(cur.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608 (constant)
+    for column in ("type", "quad_class", "status"):
+        pairs = cur.execute(f"SELECT {column}, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1").fetchall()
+        out[f"by_{column}"] = {str(k): v for k, v in pairs}
+    first, last = cur.execute("SELECT min(date_start), max(date_end) FROM events").fetchone()
+    out["date_range"] = [_json_value(first), _json_value(last)]
+    out["outlets"] = dict(cur.execute(
+        "SELECT outlet, count(*) FROM articles WHERE outlet IS NOT NULL AND status = 'ok' "
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20").fetchall())
+    return out
+
+
+__all__ = [
+    "EVENT_SORTS", "INTERVALS", "MAX_LIMIT", "QUAD_CLASSES", "SERIES_BY", "EventFilter", "Page",
+    "actor_events", "count_events", "dyad_series", "event_network", "event_places", "event_record",
+    "event_timeline", "get_actor", "get_document", "get_event", "iter_events", "iter_events_jsonl",
+    "list_actors", "list_documents", "list_events", "list_stories", "story_timeline", "summary",
+    "where_clause",
+]
