@@ -1,0 +1,317 @@
+"""From tokens to actors: who did it (source) and to whom (target), read off the dependency parse.
+
+:class:`MentionIndex` maps each token to the actor mentions the actors stage found over it (by character
+offsets). The functions below walk the parse around a trigger:
+
+- source: the subject (``nsubj``), climbing through xcomp/conj/relcl/acl heads when the trigger has none;
+  in a passive, the ``agent`` ("was jailed by X"); for a noun trigger a possessive or demonym modifier,
+  "by/from X", or the subject of the verb the noun hangs on ("X launched airstrikes");
+- target: the direct object, the passive subject, or the object of a target preposition
+  ("against ISIS", "on Iraq", "from Iraq"), searching into the object's own modifiers ("Trump's comment").
+
+Each side may hold several actors (compound actors: "British and US forces"); the caller codes one event
+per pair.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Doc, Token
+
+from petrel.models import ActorMention, ActorRef
+
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me", "ours", "ourselves", "myself"})
+SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
+PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
+TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "from",
+                          "over", "of", "for", "targeting", "alongside", "inside", "in"})
+NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "quantmod"})
+NOUN_SOURCE_PREPS = frozenset({"by", "from"})
+NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
+                               "inside", "targeting", "for", "of"})
+CAUSE_VERBS = frozenset({"spark", "draw", "trigger", "prompt", "provoke", "cause", "attract", "earn", "face",
+                         "receive", "meet", "invite", "incur", "suffer", "bring"})
+LIGHT_SUBJECT_STOP = frozenset({"ccomp", "advcl", "relcl_stop"})
+
+
+class MentionIndex:
+    """Token index -> actor mentions over that token, for one document."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+        self._by_token: dict[int, list[ActorMention]] = {}
+        for mention in mentions:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                self._by_token.setdefault(tok.i, []).append(mention)
+
+    def at(self, tok: Token) -> list[ActorMention]:
+        return self._by_token.get(tok.i, [])
+
+    def actors_at(self, tok: Token) -> list[ActorRef]:
+        return [m.actor for m in self.at(tok)]
+
+    def __bool__(self) -> bool:
+        return bool(self._by_token)
+
+
+def actor_key(actor: ActorRef) -> tuple[str | None, str | None, tuple[str, ...], str]:
+    return actor.actor_id, actor.country, tuple(actor.sector), actor.name if not actor.actor_id else ""
+
+
+def _dedup(actors: Iterable[ActorRef]) -> list[ActorRef]:
+    seen: set[tuple[str | None, str | None, tuple[str, ...], str]] = set()
+    out: list[ActorRef] = []
+    for actor in actors:
+        key = actor_key(actor)
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
+def np_actors(head: Token, index: MentionIndex, *, depth: int = 0) -> list[ActorRef]:
+    """The actors a noun phrase refers to: the head's mention, else its modifiers', plus conjuncts."""
+    found = _np_single(head, index, depth)
+    for conj in head.conjuncts:
+        if conj.i > head.i:
+            found += _np_single(conj, index, depth)
+    return _dedup(found)
+
+
+def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
+    on_head = index.actors_at(head)
+    if on_head:
+        return on_head
+    mods: list[ActorRef] = []
+    for child in head.children:
+        if child.dep_ in NP_MOD_DEPS and child.i < head.i:
+            mods += index.actors_at(child) or _conj_actors(child, index) or _led_by(child, index)
+    if mods:
+        return mods
+    if depth < 1:
+        for child in head.children:  # "the head of X", "leader of X"
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return np_actors(obj, index, depth=depth + 1)
+            if child.dep_ == "appos":
+                return np_actors(child, index, depth=depth + 1)
+    return []
+
+
+def _led_by(mod: Token, index: MentionIndex) -> list[ActorRef]:
+    """"a US-led coalition": the leader named inside the modifier."""
+    if mod.lemma_ != "lead":
+        return []
+    return [a for c in mod.children if c.i < mod.i for a in index.actors_at(c)]
+
+
+def _conj_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for conj in tok.conjuncts:
+        out += index.actors_at(conj)
+    return out
+
+
+def is_first_person(tok: Token | None) -> bool:
+    if tok is None:
+        return False
+    if tok.lower_ in FIRST_PERSON:
+        return True
+    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children)
+
+
+def subject_token(tok: Token, limit: int = 6) -> Token | None:
+    """The grammatical subject of the clause whose verb is ``tok``, climbing control and coordination."""
+    node = tok
+    for _ in range(limit):
+        for child in node.children:
+            if child.dep_ in SUBJ_DEPS:
+                return _relative_antecedent(child)
+        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+            if node.dep_ == "xcomp" and node.tag_ == "VBN" and _object_of(node.head) is not None:
+                return None  # "ordered him banned": the object is the patient, the source is one up
+            node = node.head
+            continue
+        if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            noun = node.head  # "has no plans to withdraw": the planner is the subject of "has"
+            if noun.dep_ in ("dobj", "attr", "pobj") and noun.head is not noun:
+                node = noun.head
+                continue
+            return None
+        if node.dep_ in ("relcl", "acl") and node.head is not node:
+            return node.head
+        if node.dep_ in ("pcomp", "pobj", "prep") and node.head is not node:
+            node = node.head
+            continue
+        return None
+    return None
+
+
+def _relative_antecedent(subj: Token) -> Token:
+    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
+        return subj.head.head
+    return subj
+
+
+def _object_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative"):
+            return child
+    return None
+
+
+def agent_token(tok: Token) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and _is_passive(tok)):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
+        tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "acl", "oprd"))
+
+
+def verb_roles(tok: Token, index: MentionIndex) -> tuple[list[ActorRef], list[ActorRef], Token | None]:
+    """(sources, targets, source token) for a verb trigger."""
+    passive = _is_passive(tok)
+    src_tok = agent_token(tok) if passive else subject_token(tok)
+    if passive and src_tok is None and tok.dep_ == "xcomp" and tok.tag_ == "VBN":
+        src_tok = subject_token(tok.head)  # "X ordered him banned": X is the source
+    sources = np_actors(src_tok, index) if src_tok is not None else []
+    targets = _verb_targets(tok, index, passive)
+    return sources, targets, src_tok
+
+
+def _verb_targets(tok: Token, index: MentionIndex, passive: bool) -> list[ActorRef]:
+    if passive:
+        for child in tok.children:
+            if child.dep_ in PASSIVE_SUBJ:
+                return np_actors(_relative_antecedent(child), index)
+        if tok.dep_ == "xcomp" and tok.tag_ == "VBN":
+            obj = _object_of(tok.head)
+            if obj is not None:
+                return np_actors(obj, index)
+        if tok.dep_ == "acl":
+            return np_actors(tok.head, index)
+    for child in tok.children:
+        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
+            found = object_actors(child, index)
+            if found:
+                return found
+    return _prep_targets(tok, index, TARGET_PREPS)
+
+
+def object_actors(obj: Token, index: MentionIndex) -> list[ActorRef]:
+    """Actors of an object phrase, looking into its prepositions ("withdrawal of US troops")."""
+    found = np_actors(obj, index)
+    if found:
+        return found
+    return _prep_targets(obj, index, NOUN_TARGET_PREPS | {"including", "of"}, depth=1)
+
+
+def _prep_targets(tok: Token, index: MentionIndex, preps: frozenset[str], depth: int = 2) -> list[ActorRef]:
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ in ("pobj", "pcomp"):
+                    found = np_actors(obj, index)
+                    if not found and depth > 0:
+                        found = _prep_targets(obj, index, preps, depth - 1)
+                    if found:
+                        return found
+        if child.dep_ == "acl" and child.lemma_ in ("target", "include", "involve", "against"):
+            for obj in child.children:
+                if obj.dep_ == "dobj":
+                    found = np_actors(obj, index)
+                    if found:
+                        return found
+    return []
+
+
+def noun_roles(tok: Token, index: MentionIndex) -> tuple[list[ActorRef], list[ActorRef], Token | None]:
+    """(sources, targets, source token) for a noun trigger such as "airstrikes" or "criticism"."""
+    sources = _noun_modifier_actors(tok, index)
+    src_tok: Token | None = None
+    if not sources:
+        sources = _prep_targets(tok, index, NOUN_SOURCE_PREPS, depth=0)
+    if not sources and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
+        sources = _prep_targets(tok.head, index, NOUN_SOURCE_PREPS, depth=0)  # "drew criticism from X"
+    if not sources:
+        src_tok = _governing_subject(tok)
+        sources = np_actors(src_tok, index) if src_tok is not None else []
+    targets = _prep_targets(tok, index, NOUN_TARGET_PREPS)
+    if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
+        causer = subject_token(tok.head)  # "X drew criticism from Y": X is the target
+        targets = np_actors(causer, index) if causer is not None else []
+    return sources, targets, src_tok
+
+
+def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for child in tok.children:
+        if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:
+            out += index.actors_at(child) or _conj_actors(child, index)
+    return _dedup(out)
+
+
+def _governing_subject(tok: Token) -> Token | None:
+    """The subject of the verb a noun hangs on: "X launched airstrikes", "X fought in battles"."""
+    node = tok
+    for _ in range(3):
+        if node.dep_ in ("dobj", "attr", "oprd", "pobj", "prep") and node.head is not node:
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                if node.lemma_ in CAUSE_VERBS:
+                    return None
+                return subject_token(node)
+            continue
+        return None
+    return None
+
+
+def token_actors(tok: Token | None, index: MentionIndex) -> list[ActorRef]:
+    return np_actors(tok, index) if tok is not None else []
+
+
+def clause_actors(clause: Token, index: MentionIndex) -> list[ActorRef]:
+    """Actors named in a clause, condition subjects first, then subjects, then the rest in text order."""
+    ranked: list[tuple[int, int, ActorRef]] = []
+    for tok in clause.subtree:
+        actors = index.actors_at(tok)
+        if not actors:
+            continue
+        rank = 2
+        if tok.dep_ in ("nsubj", "nsubjpass"):
+            rank = 0 if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.head.children) else 1
+        ranked += [(rank, tok.i, a) for a in actors]
+    if not ranked:
+        return []
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    best = ranked[0][1]
+    group = {best} | {c.i for c in clause.doc[best].conjuncts}
+    return _dedup(a for _, i, a in ranked if i in group)
+
+
+def comp_subject_actors(comp: Token, index: MentionIndex) -> list[ActorRef]:
+    """Actors of a complement clause's own subject ("a proposal for US forces to leave")."""
+    for child in comp.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return np_actors(child, index)
+    return []
+
+
+def advcl_subject_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
+    """Subject of an "as/while" clause: "X provided air support as Y regrouped" (Y receives it)."""
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("as", "while") for c in child.children):
+            subj = next((c for c in child.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return np_actors(subj, index)
+    return []

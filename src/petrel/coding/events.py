@@ -1,0 +1,239 @@
+"""The events stage: sentences -> coded :class:`EventMention` records, each with the reason it exists.
+
+For every sentence: find triggers (:mod:`petrel.coding.triggers`), read source and target off the parse
+(:mod:`petrel.coding.arguments`), decide the status (:mod:`petrel.coding.status`), apply reported speech
+(:mod:`petrel.coding.speech`), and emit one event per source/target pair. ``rule`` names the lexicon entry
+(``verb:190:attack``) and, when speech changed the event, the speech rule in front of it
+(``speech-threat<verb:190:attack``). Events without a resolvable source, or whose source and target are
+the same actor, are not emitted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Span, Token
+
+from petrel.coding import arguments as args
+from petrel.coding.lexicon import CameoInfo, Lexicon
+from petrel.coding.quotes import cue_kind
+from petrel.coding.speech import is_obligation, same_side, threat_code, threatened_party
+from petrel.coding.status import Status, clause_chain, status_of
+from petrel.coding.triggers import Trigger, find_triggers
+from petrel.config import Settings
+from petrel.models import ActorRef, EventMention, Evidence, Quote
+
+log = logging.getLogger(__name__)
+
+CONSUMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE"})
+REQUEST_FOR_YIELD = "1056"
+STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
+TARGETLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event before it is split into source/target pairs."""
+
+    trigger: Trigger
+    info: CameoInfo
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    status: Status
+    rule: str
+    quote: Quote | None
+    confidence: float
+
+
+class EventStage:
+    """Adds ``state.events``: PLOVER/CAMEO-coded event mentions with evidence and status."""
+
+    name = "events"
+    reads = ("doc", "mentions", "quotes")
+    adds = ("events",)
+
+    def __init__(self, settings: Settings | None = None, kb: object | None = None, *,
+                 lexicon: Lexicon | None = None) -> None:
+        self.settings = settings or Settings()
+        self.kb = kb
+        self.lexicon = lexicon or Lexicon.load()
+
+    def __call__(self, state) -> None:  # noqa: ANN001 - DocState
+        index = args.MentionIndex(state.doc, state.mentions)
+        if not index:
+            return
+        quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
+        for sent in state.doc.sents:
+            state.events.extend(self.code_sentence(sent, index, quotes, state.article.doc_id))
+
+    def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote],
+                      doc_id: str) -> list[EventMention]:
+        triggers = _drop_clause_consumed(find_triggers(sent, self.lexicon))
+        drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
+        events: dict[tuple, EventMention] = {}
+        for draft in drafts:
+            for event in _pairs(draft, sent, doc_id):
+                key = (event.type, _akey(event.source), _akey(event.target))
+                if key not in events or events[key].confidence < event.confidence:
+                    events[key] = event
+        return list(events.values())
+
+    def draft(self, trig: Trigger, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
+        tok, pat = trig.token, trig.pattern
+        info = self.lexicon.info(pat.code)
+        if pat.pos == "verb":
+            sources, targets, src_tok = args.verb_roles(tok, index)
+        else:
+            sources, targets, src_tok = args.noun_roles(tok, index)
+        if pat.flip:
+            sources, targets = targets, sources
+        targets = targets or self._fallback_targets(trig, info, index)
+        quote = _quote_at(tok, quotes)
+        status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
+        if pat.status:
+            status = Status(pat.status, False, "lexicon")
+        confidence = min(0.9, 0.55 + 0.04 * pat.specificity) - (0.1 if pat.pos == "noun" else 0.0)
+        draft = Draft(trig, info, sources, targets, status, pat.entry_id, quote, confidence)
+        if quote is not None and quote.speaker is not None:
+            draft = self._speech(draft, src_tok, index)
+        if not draft.sources or (pat.pos == "noun" and not draft.targets
+                                 and draft.info.type not in TARGETLESS_NOUN_TYPES):
+            return None
+        return draft
+
+    def _fallback_targets(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> list[ActorRef]:
+        tok = trig.token
+        for i in sorted(trig.consumed):
+            comp = tok.doc[i]
+            if comp.pos_ in ("VERB", "AUX"):
+                found = args.comp_subject_actors(comp, index) or args.object_actors(comp, index)
+                if found:
+                    return found
+            elif comp.dep_ not in ("prep", "prt"):
+                found = args.object_actors(comp, index)
+                if found:
+                    return found
+        clause = _clause_child(tok)
+        if clause is not None and info.type in CONSUMING_TYPES:
+            return args.clause_actors(clause, index)
+        if info.type in ("AID", "COOPERATE", "SUPPORT"):
+            return args.advcl_subject_actors(tok, index)
+        return []
+
+    def _speech(self, draft: Draft, src_tok: Token | None, index: args.MentionIndex) -> Draft:
+        quote, tok = draft.quote, draft.trigger.token
+        speaker = quote.speaker
+        if cue_kind(quote.cue, self.lexicon.speech) == "claim" and draft.status.status == "actual":
+            draft.status = Status("claimed", False, quote.cue)
+        first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
+                                                         and src_tok.lower_ in ("we", "i"))
+        if first_person or (not draft.sources and _speaker_may_stand_in(src_tok)):
+            draft.sources = [speaker]
+            draft.rule = f"speech-speaker<{draft.rule}"
+            draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
+        code = threat_code(draft.info)
+        if code and draft.status.status in ("future", "hypothetical") and draft.info.type != "THREATEN":
+            return self._as_threat(draft, code, speaker, index)
+        if draft.info.type in ("RETREAT", "CONCEDE") and is_obligation(tok):
+            return self._as_demand(draft, speaker)
+        return draft
+
+    def _as_threat(self, draft: Draft, code: str, speaker: ActorRef, index: args.MentionIndex) -> Draft:
+        targets = threatened_party(speaker, draft.sources, draft.targets)
+        if not targets:
+            targets = _condition_actors(draft.trigger.token, speaker, index)
+        return replace(draft, info=self.lexicon.info(code), sources=[speaker], targets=targets,
+                       rule=f"speech-threat<{draft.rule}", confidence=draft.confidence - 0.1)
+
+    def _as_demand(self, draft: Draft, speaker: ActorRef) -> Draft:
+        targets = [s for s in draft.sources if not same_side(s, speaker)]
+        return replace(draft, info=self.lexicon.info(REQUEST_FOR_YIELD), sources=[speaker], targets=targets,
+                       status=Status(), rule=f"speech-demand<{draft.rule}", confidence=draft.confidence - 0.1)
+
+
+def _condition_actors(tok: Token, speaker: ActorRef, index: args.MentionIndex) -> list[ActorRef]:
+    """Actors of the "if" clause that governs a threat ("if he insists, ...")."""
+    for node in clause_chain(tok):
+        for clause in (node, *node.children):
+            if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                               for c in clause.children):
+                found = [a for a in args.clause_actors(clause, index) if not same_side(a, speaker)]
+                if found:
+                    return found
+    return []
+
+
+def _speaker_may_stand_in(src_tok: Token | None) -> bool:
+    """No resolvable subject: the speaker stands in unless the subject names someone else."""
+    if src_tok is None or src_tok.dep_ == "expl" or src_tok.lower_ in STAND_IN_SUBJECTS:
+        return True
+    # "driven out by force": an instrument in the by-phrase, not an agent
+    return src_tok.dep_ == "pobj" and src_tok.head.dep_ == "agent" and src_tok.pos_ not in ("PROPN", "PRON")
+
+
+def _clause_child(tok: Token) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+
+
+def _drop_clause_consumed(triggers: list[Trigger]) -> list[Trigger]:
+    """A threat or demand "that ..." owns the events inside its clause (they are what is threatened)."""
+    inside: set[int] = set()
+    for trig in triggers:
+        if trig.pattern.that or trig.pattern.comp is not None:
+            clause = _clause_child(trig.token)
+            if clause is not None:
+                inside |= {t.i for t in clause.subtree}
+    return [t for t in triggers if t.token.i not in inside]
+
+
+def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
+    """The innermost quote whose content holds the token (quotes are sorted by length)."""
+    for quote in quotes:
+        if quote.start <= tok.idx < quote.end:
+            return quote
+    return None
+
+
+def _akey(actor: ActorRef | None) -> tuple | None:
+    return None if actor is None else args.actor_key(actor)
+
+
+def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:
+    if b is None:
+        return False
+    if a.actor_id or b.actor_id:
+        return a.actor_id == b.actor_id
+    return a.country == b.country and sorted(a.sector) == sorted(b.sector) and (
+        a.country is not None or a.name == b.name)
+
+
+def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
+    out: list[EventMention] = []
+    targets: list[ActorRef | None] = list(draft.targets) or [None]
+    for source in draft.sources:
+        for target in targets:
+            if _same_actor(source, target):
+                continue
+            out.append(_event(draft, sent, doc_id, source, target))
+    return out
+
+
+def mention_id(doc_id: str, sent: Span, trigger_start: int, etype: str,
+               source: ActorRef, target: ActorRef | None) -> str:
+    """Stable id: same document, sentence, trigger, type and actors give the same id."""
+    key = f"{doc_id}|{sent.start_char}|{sent.end_char}|{trigger_start}|{etype}|{_akey(source)}|{_akey(target)}"
+    return hashlib.sha1(key.encode()).hexdigest()[:20]
+
+
+def _event(draft: Draft, sent: Span, doc_id: str, source: ActorRef, target: ActorRef | None) -> EventMention:
+    tok, info = draft.trigger.token, draft.info
+    evidence = Evidence(doc_id, sent.text, sent.start_char, sent.end_char, tok.text, tok.idx)
+    return EventMention(
+        mention_id=mention_id(doc_id, sent, tok.idx, info.type, source, target),
+        doc_id=doc_id, type=info.type, source=source, target=target, evidence=evidence,
+        status=draft.status.status, mode=info.mode, context=[info.context] if info.context else [],
+        cameo=info.code, quad_class=info.quad_class, goldstein=info.goldstein, rule=draft.rule,
+        confidence=round(max(0.1, draft.confidence - (0.05 if target is None else 0.0)), 3),
+        quote_id=draft.quote.quote_id if draft.quote is not None else None, negated=draft.status.negated)

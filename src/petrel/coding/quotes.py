@@ -1,0 +1,162 @@
+"""Quotes: who said what, direct ("...," he said) and indirect (X said that ..., according to X).
+
+:class:`QuoteStage` runs after the actors stage and before the events stage. It adds a :class:`Quote` per
+direct quotation (curly or straight quotes, across glued sentences, the cue before or after) and per
+indirect one (a speech verb with a clausal complement; "according to X"). The speaker is resolved through
+the actor mentions, so pronoun speakers ("he said") are as good as the actors stage's coreference. A direct
+quote without a cue continues the previous quote's speaker.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from petrel.coding.arguments import MentionIndex, np_actors
+from petrel.coding.lexicon import Lexicon
+from petrel.config import Settings
+from petrel.models import ActorRef, Quote
+
+log = logging.getLogger(__name__)
+
+QUOTE_RE = re.compile(r"“([^”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«([^»]{2,2000}?)»")
+CUE_WINDOW = 80  # characters after a closing quote in which "he said" is looked for
+CONTINUATION_GAP = 400  # a cue-less quote this close after another continues its speaker
+PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    cue: Token | None
+    speaker_tok: Token | None
+
+
+def quote_id(doc_id: str, start: int, end: int) -> str:
+    return hashlib.sha1(f"{doc_id}|q|{start}|{end}".encode()).hexdigest()[:16]
+
+
+class QuoteStage:
+    """Adds ``state.quotes``: direct and indirect quotes with speaker, cue and offsets."""
+
+    name = "quotes"
+    reads = ("doc", "mentions")
+    adds = ("quotes",)
+
+    def __init__(self, settings: Settings | None = None, *, lexicon: Lexicon | None = None) -> None:
+        self.settings = settings or Settings()
+        self.lexicon = lexicon or Lexicon.load()
+        self.speech = self.lexicon.speech
+
+    def __call__(self, state) -> None:  # noqa: ANN001 - DocState (import cycle avoided)
+        doc, doc_id = state.doc, state.article.doc_id
+        index = MentionIndex(doc, state.mentions)
+        quotes = self.direct_quotes(doc, doc_id, index)
+        quotes += self.indirect_quotes(doc, doc_id, index)
+        state.quotes.extend(quotes)
+
+    # direct quotes -------------------------------------------------------------------------------
+    def direct_quotes(self, doc: Doc, doc_id: str, index: MentionIndex) -> list[Quote]:
+        out: list[Quote] = []
+        last: Quote | None = None
+        for match in QUOTE_RE.finditer(doc.text):
+            start, end = match.start(), match.end()
+            found = self._cue_for(doc, start, end)
+            speaker = self._speaker(found.speaker_tok, index, last)
+            if found.cue is None and last is not None and start - last.end < CONTINUATION_GAP:
+                speaker = speaker or last.speaker
+            content = doc.text[start + 1:end - 1]
+            quote = Quote(quote_id(doc_id, start, end), doc_id, speaker,
+                          found.cue.text if found.cue is not None else None, content, start, end, "direct")
+            out.append(quote)
+            if speaker is not None:
+                last = quote
+        return out
+
+    def _cue_for(self, doc: Doc, start: int, end: int) -> _Found:
+        after = [t for t in doc if end <= t.idx < end + CUE_WINDOW]
+        cue = self._speech_verb(after[:8], start, end)
+        if cue is None:
+            first = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
+            sent_start = first.sent.start_char if first is not None else start
+            before = [t for t in doc if sent_start <= t.idx < start]
+            cue = self._speech_verb(list(reversed(before)), start, end)
+        subj = _subject(cue, start, end) if cue is not None else None
+        return _Found(start, end, cue, subj)
+
+    def _speech_verb(self, tokens: list[Token], start: int, end: int) -> Token | None:
+        for tok in tokens:
+            if tok.tag_.startswith("VB") and tok.lemma_.lower() in self.speech and _subject(tok, start, end):
+                return tok
+        return None
+
+    def _speaker(self, tok: Token | None, index: MentionIndex, last: Quote | None) -> ActorRef | None:
+        if tok is None:
+            return None
+        actors = np_actors(tok, index)
+        if actors:
+            return actors[0]
+        if tok.lower_ in PRONOUNS and last is not None:
+            return last.speaker  # unresolved pronoun: the last speaker is the best guess
+        return None
+
+    # indirect quotes -----------------------------------------------------------------------------
+    def indirect_quotes(self, doc: Doc, doc_id: str, index: MentionIndex) -> list[Quote]:
+        out: list[Quote] = []
+        for sent in doc.sents:
+            for tok in sent:
+                quote = self._indirect(tok, doc_id, index)
+                if quote is not None:
+                    out.append(quote)
+        return out
+
+    def _indirect(self, tok: Token, doc_id: str, index: MentionIndex) -> Quote | None:
+        if tok.lower_ == "according" and tok.dep_ == "prep":
+            return self._according(tok, doc_id, index)
+        if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in self.speech:
+            return None
+        comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if comp is None or subj is None:
+            return None
+        actors = np_actors(subj, index)
+        span = _subtree_span(comp)
+        return Quote(quote_id(doc_id, span.start_char, span.end_char), doc_id, actors[0] if actors else None,
+                     tok.text, span.text, span.start_char, span.end_char, "indirect")
+
+    def _according(self, tok: Token, doc_id: str, index: MentionIndex) -> Quote | None:
+        obj = next((g for c in tok.children for g in c.children if g.dep_ == "pobj"), None)
+        if obj is None:
+            return None
+        actors = np_actors(obj, index)
+        sent = tok.sent
+        return Quote(quote_id(doc_id, sent.start_char, sent.end_char), doc_id, actors[0] if actors else None,
+                     "according to", sent.text, sent.start_char, sent.end_char, "indirect")
+
+
+def _subject(verb: Token, start: int, end: int) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not (start <= child.idx < end):
+            return child
+    return None
+
+
+def _subtree_span(tok: Token) -> Span:
+    doc = tok.doc
+    return doc[tok.left_edge.i: tok.right_edge.i + 1]
+
+
+def cue_kind(cue: str | None, speech: dict[str, str]) -> str:
+    """say|claim|warn|demand|deny for a cue word as written ("claimed" -> claim)."""
+    if not cue:
+        return "say"
+    word = cue.lower()
+    for form in (word, word[:-2], word[:-1], word[:-3], word[:-2] + "e" if word.endswith("ed") else word):
+        if form in speech:
+            return speech[form]
+    return "say"

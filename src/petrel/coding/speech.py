@@ -1,0 +1,54 @@
+"""Reported speech: how what an actor said turns into that actor's events.
+
+Inside a quote (direct or indirect) with a resolved speaker:
+
+- the speaker is the source when the clause has a first-person subject ("we will not allow it") or no
+  resolvable subject at all ("this will cost him dearly");
+- a hostile act the speaker announces as future or conditional is the speaker's *threat*
+  ("if the US stays, we will resist": THREATEN speaker -> US); the threatened party is the other side:
+  the act's doer when that is not the speaker's country ("if Israel attacks ..."), else its target;
+- an obligation put on another actor to yield ("the US must leave") is the speaker's *demand*.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from petrel.coding.lexicon import CameoInfo
+from petrel.models import ActorRef
+
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
+OBLIGATION_VERBS = frozenset({"have", "need"})
+YIELD_TYPES = frozenset({"RETREAT", "CONCEDE", "AID", "COOPERATE", "AGREE"})
+THREAT_CODES = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "1312", "MOBILIZE": "138", "PROTEST": "133",
+                "THREATEN": "130"}
+
+
+def is_obligation(tok: Token) -> bool:
+    """"X must/should leave", "X has to / needs to leave"."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+        return True
+    return tok.dep_ == "xcomp" and tok.head.lemma_ in OBLIGATION_VERBS
+
+
+def threat_code(info: CameoInfo) -> str | None:
+    """The CAMEO threat code for announcing a hostile act of this kind, or None if it is not hostile."""
+    if info.type in THREAT_CODES and info.quad_class >= 3:
+        return THREAT_CODES[info.type]
+    return None
+
+
+def same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.actor_id and a.actor_id == b.actor_id:
+        return True
+    return a.country is not None and a.country == b.country
+
+
+def threatened_party(speaker: ActorRef, sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:
+    """Whom a conditional or announced hostile act threatens, from the speaker's side."""
+    others = [s for s in sources if not same_side(s, speaker)]
+    if others:
+        return others
+    return [t for t in targets if not same_side(t, speaker)]

@@ -1,0 +1,132 @@
+"""What the grammar says about whether an event happened: status and negation.
+
+``actual`` unless the clause around the trigger says otherwise:
+
+- ``negated``: "did not attack", "never attacked", "no attack", "has no plans to withdraw"
+  (a pattern that *requires* negation, such as "no plans to withdraw" -> REJECT, consumes it);
+- ``hypothetical``: inside or governed by a condition ("if", "unless", "in case", "were to"), or under
+  may/might/could/would/can/should/must;
+- ``future``: will/shall, "going to", "plan/intend/prepare/set/expect to", "would" in reported speech;
+- ``historical``: past perfect ("had withdrawn"); dates may later move more events here;
+- ``claimed``: an unverified claim ("claimed", "alleged", "reportedly", "allegedly").
+
+Tense and date words beyond the grammar ("in 2011") are the dates stage's business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without", "nobody", "none"})
+CONDITION_MARKS = frozenset({"if", "unless", "whether"})
+HYPO_MODALS = frozenset({"may", "might", "could", "would", "can", "should", "must", "ought"})
+FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
+FUTURE_VERBS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "due", "go", "seek",
+                          "hope", "want", "consider", "mull", "weigh"})
+CLAIM_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
+SPEECH_DEPS = frozenset({"ccomp"})
+# dependency labels through which a clause's status reaches a dependent clause
+CLIMB_DEPS = frozenset({"xcomp", "conj", "acl", "pcomp", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr",
+                        "advcl", "relcl", "ccomp", "compound", "amod", "appos", "oprd", "dative", "agent"})
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    status: str = "actual"
+    negated: bool = False
+    cue: str | None = None  # the word that decided it
+
+    def to_tuple(self) -> tuple[str, bool]:
+        return self.status, self.negated
+
+
+def _has_neg(node: Token) -> bool:
+    for c in node.children:
+        if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+            return True
+        if c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(g.lower_ in ("no", "not") for g in c.children):
+            return True  # "no longer", "no more"
+    return False
+
+
+def is_negated(tok: Token) -> bool:
+    """Negation on the token, on its clause, or a "no" determiner on the noun that governs it."""
+    if _has_neg(tok):
+        return True
+    head = tok.head
+    if tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "nsubj", "attr") and head is not tok:
+        if _has_neg(head):
+            return True
+        if tok.dep_ in ("pobj", "pcomp") and head.head is not head:
+            return _has_neg(head.head)
+    if tok.dep_ == "acl" and head.dep_ == "attr":  # "there is no (longer a) reason to ..."
+        return _has_neg(head.head)
+    return False
+
+
+def clause_chain(tok: Token, limit: int = 8) -> list[Token]:
+    """The token and the heads above it, up to the sentence root."""
+    chain = [tok]
+    while chain[-1].head is not chain[-1] and len(chain) < limit:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def status_of(tok: Token, *, neg_consumed: bool = False, in_speech: bool = False) -> Status:
+    """The grammatical status of the event whose trigger is ``tok``."""
+    if not neg_consumed and is_negated(tok):
+        return Status("negated", True, "not")
+    if any(c.lower_ in CLAIM_ADVERBS for c in tok.children):
+        return Status("claimed", False, "allegedly")
+    chain = clause_chain(tok)
+    cond = _condition(chain)
+    if cond is not None:
+        return Status("hypothetical", False, cond)
+    return _modality(chain, in_speech)
+
+
+def _condition(chain: list[Token]) -> str | None:
+    """A condition on any clause from the trigger up to the root."""
+    for node in chain:
+        if node.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS and c.dep_ == "mark" for c in node.children):
+            return "if"
+        for child in node.children:
+            if child.dep_ == "advcl" and _is_condition(child):
+                return "if"
+            if child.dep_ == "prep" and child.lower_ == "in" and any(g.lower_ == "case" for g in child.children):
+                return "in case"
+    return None
+
+
+def _is_condition(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
+
+
+def _modality(chain: list[Token], in_speech: bool) -> Status:
+    for depth, node in enumerate(chain):
+        if depth and node.dep_ == "ccomp" and node.lemma_ in ("say", "tell"):
+            break
+        for child in node.children:
+            if child.dep_ not in ("aux", "auxpass"):
+                continue
+            word = child.lower_
+            if word in FUTURE_MODALS:
+                return Status("future", False, word)
+            if word == "would" and (in_speech or _under_speech(node)):
+                return Status("future", False, word)
+            if word in HYPO_MODALS:
+                return Status("hypothetical", False, word)
+            if word == "had" and node.tag_ == "VBN" and depth == 0:
+                return Status("historical", False, "had")
+        if depth and node.lemma_ in FUTURE_VERBS and chain[depth - 1].dep_ in ("xcomp", "acl") \
+                and not is_negated(node):
+            return Status("future", False, node.lemma_)
+        if node.dep_ in ("ccomp", "advcl", "relcl") or node.dep_ == "ROOT":
+            break
+    return Status()
+
+
+def _under_speech(node: Token) -> bool:
+    return node.dep_ in SPEECH_DEPS and node.head.pos_ == "VERB"

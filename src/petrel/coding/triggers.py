@@ -1,0 +1,138 @@
+"""Find event triggers in a sentence: verbs and event nouns matched against the lexicon.
+
+A trigger is a token plus the most specific lexicon pattern whose constraints its dependents meet.
+Dependents a pattern used (the object of "call for withdrawal", the complement of "threaten to attack")
+are *consumed*: they do not fire as events of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from petrel.coding.lexicon import Lexicon, Pattern
+from petrel.coding.status import is_negated
+
+OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "advmod", "npadvmod", "acomp", "obj"})
+PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "acomp", "dobj", "compound:prt"})
+COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
+MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
+NOUN_TAGS = frozenset({"NN", "NNS"})
+
+
+@dataclass(slots=True)
+class Trigger:
+    token: Token
+    pattern: Pattern
+    consumed: set[int] = field(default_factory=set)  # token indices the pattern used
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
+    """Every trigger in the sentence, in text order, with consumed dependents removed."""
+    found: list[Trigger] = []
+    for tok in sent:
+        trig = match_token(tok, lexicon)
+        if trig is not None:
+            found.append(trig)
+    consumed = {i for t in found for i in t.consumed}
+    return [t for t in found if t.token.i not in consumed]
+
+
+def token_pos(tok: Token) -> str | None:
+    if tok.tag_.startswith("VB"):
+        return "verb"
+    if tok.tag_ in NOUN_TAGS or (tok.pos_ == "NOUN"):
+        return "noun"
+    return None
+
+
+def lemma_keys(tok: Token) -> tuple[str, ...]:
+    lemma, lower = tok.lemma_.lower(), tok.lower_
+    return (lemma,) if lemma == lower else (lemma, lower)
+
+
+def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
+    """The most specific pattern this token satisfies, or None."""
+    pos = token_pos(tok)
+    if pos is None:
+        return None
+    negated = None
+    for key in lemma_keys(tok):
+        for pat in lexicon.candidates(pos, key):
+            if pat.neg:
+                if negated is None:
+                    negated = is_negated(tok)
+                if not negated:
+                    continue
+            used = _satisfies(tok, pat)
+            if used is not None:
+                return Trigger(tok, pat, used)
+    return None
+
+
+def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
+    used: set[int] = set()
+    if pat.objects is not None:
+        deps = MOD_DEPS if pat.pos == "noun" else OBJ_DEPS
+        hit = _child_in(tok, deps, pat.objects)
+        if hit is None:
+            return None
+        used.add(hit.i)
+    for prep, objs in pat.preps:
+        hit_set = _prep_match(tok, prep, objs)
+        if hit_set is None:
+            return None
+        used |= hit_set
+    if pat.comp is not None:
+        hit = _comp_match(tok, pat.comp)
+        if hit is None:
+            return None
+        used.add(hit.i)
+    if pat.that and not any(c.dep_ == "ccomp" for c in tok.children):
+        return None
+    return used
+
+
+def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
+def _with_conjuncts(tokens: Iterable[Token]) -> Iterable[Token]:
+    for t in tokens:
+        yield t
+        yield from t.conjuncts
+
+
+def _child_in(tok: Token, deps: frozenset[str], words: frozenset[str]) -> Token | None:
+    for child in _with_conjuncts(c for c in tok.children if c.dep_ in deps):
+        if _lemma_in(child, words):
+            return child
+    return None
+
+
+def _prep_match(tok: Token, prep: str, objs: frozenset[str] | None) -> set[int] | None:
+    for child in tok.children:
+        if child.lower_ != prep or child.dep_ not in PREP_DEPS:
+            continue
+        if objs is None:
+            return {child.i}
+        for obj in _with_conjuncts(c for c in child.children if c.dep_ in ("pobj", "pcomp", "dobj")):
+            if _lemma_in(obj, objs) or any(_lemma_in(m, objs) for m in obj.children if m.dep_ in MOD_DEPS):
+                return {child.i, obj.i}
+    return None
+
+
+def _comp_match(tok: Token, words: frozenset[str]) -> Token | None:
+    children = list(tok.children)
+    if tok.dep_ == "attr":  # "there is no justification for X to remain": the clause hangs on "is"
+        children += [c for c in tok.head.children if c.dep_ == "advcl"]
+    for child in children:
+        if child.dep_ in COMP_DEPS and _lemma_in(child, words):
+            return child
+        if child.dep_ == "prep":  # "call for X to withdraw": the clause hangs under the preposition
+            for grand in child.children:
+                if grand.dep_ in COMP_DEPS | {"pobj"} and _lemma_in(grand, words) and grand.pos_ in ("VERB", "AUX"):
+                    return grand
+    return None

@@ -1,0 +1,65 @@
+"""Fixtures for the coding tests: one spaCy model per session and hand-built actor mentions.
+
+The coding stages are tested against the actors-stage contract (ActorMention spans over Article.text),
+built here by hand so that these tests do not depend on the knowledge base.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import pytest
+
+from petrel.coding import EventStage, Lexicon, QuoteStage
+from petrel.config import Settings
+from petrel.models import ActorMention, ActorRef, Article
+from petrel.pipeline import DocState
+
+
+def actor(name: str, country: str | None, *sector: str, actor_id: str | None = None) -> ActorRef:
+    return ActorRef(name=name, actor_id=actor_id, country=country, sector=list(sector), resolution="kb")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load(Settings().spacy_model)
+    except OSError:
+        pytest.skip("the spaCy model is not installed")
+
+
+@pytest.fixture(scope="session")
+def lexicon() -> Lexicon:
+    return Lexicon.load()
+
+
+def find_mentions(doc_id: str, text: str, table: dict[str, ActorRef]) -> list[ActorMention]:
+    """Every whole-word occurrence of each table key becomes a mention of its actor (longest first)."""
+    taken: list[tuple[int, int]] = []
+    out: list[ActorMention] = []
+    for surface in sorted(table, key=len, reverse=True):
+        for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(ActorMention(doc_id, m.start(), m.end(), m.group(0), table[surface]))
+    return sorted(out, key=lambda x: x.start)
+
+
+@pytest.fixture(scope="session")
+def code(nlp, lexicon) -> Callable[..., DocState]:
+    """code(text, {surface: ActorRef}) -> DocState after the quote and event stages."""
+    settings = Settings()
+    quotes, events = QuoteStage(settings, lexicon=lexicon), EventStage(settings, None, lexicon=lexicon)
+
+    def run(text: str, table: dict[str, ActorRef]) -> DocState:
+        article = Article(doc_id="t", source="test", fmt="text", text=text)
+        state = DocState(article, nlp(text))
+        state.mentions.extend(find_mentions("t", text, table))
+        quotes(state)
+        events(state)
+        return state
+
+    return run
