@@ -13,6 +13,8 @@ from petrel.models import Evidence
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+# Arcs that open a clause or a description of their own: what hangs below one belongs to that clause.
+CLAUSE_ARCS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "csubj", "parataxis", "conj"})
 FAR = 99  # distance between tokens with no path (other sentence, missing trigger)
 
 

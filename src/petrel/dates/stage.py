@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from petrel.config import Settings
-from petrel.dates.evidence import governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
+from petrel.dates.evidence import CLAUSE_ARCS, governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
 from petrel.dates.patterns import ANAPHORIC, FUTURE_AUX
 from petrel.dates.resolve import ResolvedDate, Tense, day_date, find_expressions, resolve
 from petrel.models import EventMention
@@ -34,8 +34,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAST_STATUSES = frozenset({"actual", "historical", "claimed", "negated"})
-# Arcs that open a clause or a description of their own: a date below one belongs to that clause.
-CLAUSE_ARCS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "csubj", "parataxis", "conj"})
 MAX_COST = 10
 
 

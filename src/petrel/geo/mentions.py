@@ -1,0 +1,153 @@
+"""Place mentions in a sentence: where they are, what they resolve to, and what role they play.
+
+A mention comes from the supplement's curated phrases ("northern Iraq", "Ayn al-Asad airbase"),
+from spaCy's GPE/LOC/FAC entities (widened by a compass word: "western Anbar"), from "the Iraqi
+capital", or from "X-Y border". Its *role* says whether it is a place of the event or an actor:
+
+- ``locative``: object of in/at/near/across/inside/... ("in Iraq", "at the base near Mosul")
+- ``actor``:    subject, possessor, agent, or modifier of a subject ("Iraq said", "Iraq's parliament")
+- ``other``:    anything else (objects, modifiers of objects)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from petrel.dates.evidence import span_head
+from petrel.geo.gazetteer import Gazetteer
+from petrel.geo.sources import GazEntry
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PREPS = frozenset({
+    "in", "at", "near", "across", "inside", "outside", "within", "throughout", "around", "into", "from",
+    "to", "toward", "towards", "along", "over", "on", "off", "beyond", "between", "outside", "through",
+    "out", "onto", "nearby", "past", "via",
+})
+ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
+COMPASS = {
+    "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
+    "southwestern", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+    "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western",
+    "south-eastern", "south-western",
+}
+CAPITAL = re.compile(r"\b[Tt]he\s+(?P<adj>[A-Z][a-z]+)\s+capital\b")
+BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-\u2013]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int  # offsets into the document text
+    end: int
+    text: str
+    entry: GazEntry
+    head: Token
+    role: str  # locative|actor|other
+
+
+def role_of(head: Token) -> str:
+    """Whether a place mention headed by ``head`` is where something happened or who acted."""
+    token = head
+    while token.dep_ in ("compound", "amod", "nmod", "appos", "conj") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
+        return "locative"
+    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
+        return "actor"
+    if head.dep_ in ACTOR_DEPS or token.dep_ in ACTOR_DEPS:
+        return "actor"
+    return "other"
+
+
+def raw_spans(doc: Doc, sentence: Span, gazetteer: Gazetteer) -> list[tuple[int, int, str, str]]:
+    """(start, end, text, source) of every candidate span in the sentence, overlapping allowed."""
+    base = sentence.start_char
+    spans = [(base + s, base + e, t, "phrase") for s, e, t in gazetteer.find_phrases(sentence.text)]
+    for m in CAPITAL.finditer(sentence.text):
+        spans.append((base + m.start(), base + m.end(), m.group("adj"), "capital"))
+    for m in BORDER.finditer(sentence.text):
+        spans.append((base + m.start(), base + m.end(), m.group(0), "border"))
+    for ent in sentence.ents:
+        if ent.label_ in PLACE_LABELS:
+            spans.append(widened(ent))
+    return spans
+
+
+def widened(ent: Span) -> tuple[int, int, str, str]:
+    """An entity span, with a compass word before it included ("western" + "Anbar")."""
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    if before is not None and before.lower_ in COMPASS:
+        return before.idx, ent.end_char, ent.doc.text[before.idx:ent.end_char], "compass"
+    return ent.start_char, ent.end_char, ent.text, "entity"
+
+
+def non_overlapping(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Longest first among overlapping spans; result in text order."""
+    kept: list[tuple[int, int, str, str]] = []
+    for span in sorted(spans, key=lambda s: (-(s[1] - s[0]), s[0])):
+        if all(span[1] <= k[0] or span[0] >= k[1] for k in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[str, float]) -> GazEntry | None:
+    """The gazetteer entry a candidate span denotes, or ``None``."""
+    if source == "capital":
+        code = gazetteer.demonym_country(text)
+        return gazetteer.capital_of(code) if code else None
+    entry = gazetteer.best(text, votes=votes)
+    if entry is not None:
+        return entry
+    if source == "compass":
+        direction, _, rest = text.partition(" ")
+        return compass_region(direction, gazetteer.best(rest, votes=votes))
+    if source == "border":
+        return border_region(text, gazetteer)
+    return None
+
+
+def compass_region(direction: str, entry: GazEntry | None) -> GazEntry | None:
+    """"western Anbar" without a curated entry: the part of a country/admin1 as a region at its point."""
+    if entry is None:
+        return None
+    if entry.kind not in ("country", "admin1"):
+        return entry
+    admin1 = entry.admin1 if entry.kind == "admin1" else None
+    return replace(entry, name=f"{direction.lower()} {entry.name}", precision="region", kind="region", admin1=admin1)
+
+
+def border_region(text: str, gazetteer: Gazetteer) -> GazEntry | None:
+    """"X-Y border" between two countries: a region midway between their centres, first side's country."""
+    m = BORDER.match(text)
+    if m is None:
+        return None
+    sides = [gazetteer.country(c) for c in (side_country(m.group(g), gazetteer) for g in ("a", "b")) if c]
+    if len(sides) != 2 or any(s is None or s.lat is None for s in sides):
+        return None
+    a, b = sides
+    return GazEntry(f"{a.name}-{b.name} border", a.country, "region", (a.lat + b.lat) / 2, (a.lon + b.lon) / 2,
+                    kind="border", approximate=True)
+
+
+def side_country(word: str, gazetteer: Gazetteer) -> str | None:
+    entry = gazetteer.best(word)
+    if entry is not None and entry.kind == "country":
+        return entry.country
+    return gazetteer.demonym_country(word)
+
+
+def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
+                    votes: Mapping[str, float]) -> list[PlaceMention]:
+    """Every resolvable place mention of the sentence with its role, in text order."""
+    mentions = []
+    for start, end, text, source in non_overlapping(raw_spans(doc, sentence, gazetteer)):
+        entry = resolve_span(text, source, gazetteer, votes)
+        head = span_head(doc, start, end)
+        if entry is not None and head is not None:
+            mentions.append(PlaceMention(start, end, text, entry, head, role_of(head)))
+    return mentions

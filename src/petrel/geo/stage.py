@@ -1,0 +1,138 @@
+"""The ``places`` stage: each event's location, resolved in the gazetteer.
+
+Choice, in order (``docs/time-and-place.md`` has the full story):
+
+1. A place in the event's sentence that is *locative* ("in/at/near/across/inside ...") and hangs on the
+   trigger's words without crossing into another clause, nearest in the parse tree first.
+2. Another non-actor place of the sentence attached the same way; then any non-actor place of the
+   sentence (even in another clause). Actors are never places: "Iraq said" is not a location.
+3. For ``actual`` and ``claimed`` events with no place in the sentence: the article's dateline, else
+   its dominant place (the first city of the most-voted country, else that country).
+
+Homonyms ("Tripoli") are ranked by the gazetteer with the document's country votes: every country
+or demonym named anywhere in the article votes 1, other places 0.5 for their country, the dateline 2.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from petrel.config import Settings
+from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
+from petrel.geo.gazetteer import Gazetteer
+from petrel.geo.mentions import PlaceMention, sentence_places
+from petrel.geo.sources import GazEntry
+from petrel.models import EventMention, Place
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from petrel.pipeline import DocState
+
+log = logging.getLogger(__name__)
+
+FALLBACK_STATUSES = frozenset({"actual", "claimed"})
+VOTE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
+@dataclass
+class DocPlaces:
+    """What the stage learns about one document before placing its events."""
+
+    votes: Counter[str] = field(default_factory=Counter)
+    dateline: GazEntry | None = None
+    by_sentence: dict[int, list[PlaceMention]] = field(default_factory=dict)  # sentence start -> mentions
+
+
+def place_rank(mention: PlaceMention, trigger: Token | None) -> tuple[int, int] | None:
+    """Sort key of a mention for an event (lower is better); ``None`` for actors."""
+    if mention.role == "actor":
+        return None
+    arcs = path_arcs(trigger, mention.head) if trigger is not None else None
+    if arcs is None:
+        return (4, 0)
+    up, down = arcs
+    attached = not any(t.dep_ in CLAUSE_ARCS for t in down)
+    tier = (0 if mention.role == "locative" else 1) + (0 if attached else 2)
+    return (tier, 2 * len(up) + len(down))
+
+
+def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMention | None:
+    ranked = [(rank, m) for m in mentions if (rank := place_rank(m, trigger)) is not None]
+    return min(ranked, key=lambda r: r[0])[1] if ranked else None
+
+
+class PlaceStage:
+    """Sets ``event.place`` from the event's sentence, the dateline or the article's dominant place."""
+
+    name = "places"
+    reads = ("doc", "article.dateline", "events")
+    adds = ("event.place",)
+
+    def __init__(self, settings: Settings | None, gazetteer: Gazetteer) -> None:
+        self.settings = settings or Settings()
+        self.gazetteer = gazetteer
+
+    def __call__(self, state: DocState) -> None:
+        if not state.events:
+            return
+        context = self.document_places(state)
+        for event in state.events:
+            event.place = self.place_event(state.doc, event, context)
+
+    def place_event(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is not None:
+            mentions = self.mentions_of(doc, sentence, context)
+            chosen = choose_place(mentions, trigger_token(doc, event.evidence, sentence))
+            if chosen is not None:
+                return chosen.entry.to_place()
+        if event.status in FALLBACK_STATUSES:
+            fallback = context.dateline or self.dominant_place(doc, context)
+            return fallback.to_place() if fallback else None
+        return None
+
+    # ------------------------------------------------------------ document level
+
+    def document_places(self, state: DocState) -> DocPlaces:
+        context = DocPlaces(votes=self.country_votes(state.doc))
+        if state.article.dateline:
+            context.dateline = self.gazetteer.best(state.article.dateline, votes=context.votes)
+            if context.dateline is not None and context.dateline.country:
+                context.votes[context.dateline.country] += 2
+        return context
+
+    def mentions_of(self, doc: Doc, sentence: Span, context: DocPlaces) -> list[PlaceMention]:
+        """The sentence's place mentions, computed once per document."""
+        key = sentence.start_char
+        if key not in context.by_sentence:
+            context.by_sentence[key] = sentence_places(doc, sentence, self.gazetteer, context.votes)
+        return context.by_sentence[key]
+
+    def country_votes(self, doc: Doc) -> Counter[str]:
+        """Countries named in the document: a country or demonym counts 1, another place 0.5."""
+        votes: Counter[str] = Counter()
+        for ent in doc.ents:
+            if ent.label_ not in VOTE_LABELS:
+                continue
+            code = self.gazetteer.demonym_country(ent.text) if ent.label_ == "NORP" else None
+            entry = None if ent.label_ == "NORP" else self.gazetteer.best(ent.text)
+            if code:
+                votes[code] += 1
+            elif entry is not None and entry.country:
+                votes[entry.country] += 1 if entry.kind == "country" else 0.5
+        return votes
+
+    def dominant_place(self, doc: Doc, context: DocPlaces) -> GazEntry | None:
+        """The first locative city of the most-voted country, else that country."""
+        if not context.votes:
+            return None
+        country = context.votes.most_common(1)[0][0]
+        for sentence in doc.sents:
+            for mention in self.mentions_of(doc, sentence, context):
+                if mention.role == "locative" and mention.entry.country == country and mention.entry.precision in ("city", "point"):
+                    return mention.entry
+        return self.gazetteer.country(country)
