@@ -1,0 +1,57 @@
+"""Hard-wrapped lines back into paragraphs."""
+
+from __future__ import annotations
+
+import re
+
+ENDS_SENTENCE = re.compile(r"[.!?…:]['\"”’)\]]*$")
+_HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
+
+
+def join_hard_wraps(lines: list[str]) -> list[str]:
+    """Paragraphs from lines: blank lines separate paragraphs, lines inside one are joined.
+
+    Fixes text wrapped at a fixed width (``...the withdrawal of\\nUS troops...``). A block of lines
+    where most lines stop mid-sentence is one wrapped paragraph, joined with spaces (a word broken
+    by a hyphen at the end of a line keeps its hyphen: ``Iranian-\\nbacked`` -> ``Iranian-backed``).
+    A block where most lines end a sentence has one paragraph per line, except that a line stopping
+    mid-sentence is still joined to a next line that starts in lower case. Cost is linear in the text.
+    """
+    paragraphs: list[str] = []
+    block: list[str] = []
+    for line in lines:
+        line = line.strip()
+        if line:
+            block.append(line)
+        elif block:
+            paragraphs.extend(_block_paragraphs(block))
+            block = []
+    if block:
+        paragraphs.extend(_block_paragraphs(block))
+    return paragraphs
+
+
+def _block_paragraphs(block: list[str]) -> list[str]:
+    if len(block) == 1:
+        return block
+    open_ends = sum(1 for line in block[:-1] if not ENDS_SENTENCE.search(line))
+    if open_ends * 2 > len(block) - 1:
+        return [_join(block)]
+    paragraphs: list[list[str]] = [[block[0]]]
+    for line in block[1:]:
+        previous = paragraphs[-1][-1]
+        if not ENDS_SENTENCE.search(previous) and line[0].islower():
+            paragraphs[-1].append(line)
+        else:
+            paragraphs.append([line])
+    return [_join(lines) for lines in paragraphs]
+
+
+def _join(lines: list[str]) -> str:
+    parts = [lines[0]]
+    for line in lines[1:]:
+        if _HYPHEN_WRAP.search(parts[-1]) and line[0].islower():
+            parts.append(line)
+        else:
+            parts.append(" " + line)
+    return "".join(parts)

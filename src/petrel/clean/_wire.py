@@ -1,0 +1,106 @@
+"""Datelines and wire credits: recorded as metadata and taken out of the body text."""
+
+from __future__ import annotations
+
+import re
+
+from petrel.clean._recovered import Recovered
+
+#: short credit -> the names it is written as (case-sensitive: "AP" is not "ap")
+WIRES: dict[str, tuple[str, ...]] = {
+    "AP": ("AP", "Associated Press", "The Associated Press"),
+    "Reuters": ("Reuters", "Thomson Reuters"),
+    "AFP": ("AFP", "Agence France-Presse", "Agence France Presse"),
+    "UPI": ("UPI", "United Press International"),
+    "dpa": ("dpa", "DPA", "Deutsche Presse-Agentur"),
+    "Xinhua": ("Xinhua",),
+    "ANSA": ("ANSA",),
+    "EFE": ("EFE",),
+    "Kyodo": ("Kyodo",),
+    "Anadolu": ("Anadolu", "Anadolu Agency"),
+    "TASS": ("TASS", "ITAR-TASS"),
+    "IRNA": ("IRNA",),
+    "PTI": ("PTI",),
+    "Yonhap": ("Yonhap",),
+    "KUNA": ("KUNA",),
+    "INA": ("INA",),
+}
+CREDIT_OF: dict[str, str] = {name: short for short, names in WIRES.items() for name in names}
+WIRE_ALT = "|".join(re.escape(n) for n in sorted(CREDIT_OF, key=len, reverse=True))
+
+#: all-caps words at the start of a paragraph that are organisations, not datelines ("NATO — ...")
+NOT_PLACES = frozenset(("NATO", "ISIS", "ISIL", "OPEC", "IAEA", "FBI", "CIA", "NSA", "WHO", "UNICEF",
+                        "UNHCR", "USA", "UAE", "PKK", "YPG", "SDF", "PMF", "PMU", "IRGC", "ICC", "IMF",
+                        "BREAKING", "UPDATE", "EXCLUSIVE", "WATCH", "ANALYSIS", "OPINION"))
+
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
+    r"(?:,\s*(?P<region>[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?"
+    rf"(?:,?\s+{_MONTH_ABBR}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    r"\s*(?:\((?P<wire>[^()\n]{2,40})\))?"
+    r"\s*(?P<dash>—|–|--|-|:)\s+")
+_WIRE_LEAD = re.compile(rf"^\((?P<wire>{WIRE_ALT})\)\s*(?:—|–|--|-|:)\s*")
+_ACCORDING = re.compile(rf"(?:,\s*|\s+)according\s+to\s+(?:[Tt]he\s+)?(?P<wire>{WIRE_ALT})"
+                        r"(?:\s+news\s+agency)?(?=\s*[.!?;]|\s*$)")
+_PAREN_CREDIT = re.compile(rf"\s*\((?P<wire>{WIRE_ALT})\)(?![\w])")
+
+
+def strip_dateline(paragraphs: list[str], found: Recovered) -> list[str]:
+    """Take a dateline off the first paragraph.
+
+    Fixes ``BAGHDAD (AP) — The leader said...``, ``LONDON, Jan 5 (Reuters) - ...``,
+    ``Kabul (AFP) - ...``, ``MOSUL, Iraq — ...`` and ``(Reuters) - ...``: the place goes to
+    ``Article.dateline`` (title-cased: ``Baghdad``), the agency to ``wire_credit``. A place without
+    an agency must be in capitals and followed by a dash, and not an acronym such as NATO.
+    """
+    if not paragraphs:
+        return paragraphs
+    first = paragraphs[0]
+    match = _WIRE_LEAD.match(first) or _dateline_match(first)
+    if match is None:
+        return paragraphs
+    groups = match.groupdict()
+    if groups.get("place"):
+        place = _title_if_caps(groups["place"])
+        found.keep("dateline", f"{place}, {groups['region']}" if groups.get("region") else place)
+    if groups.get("wire"):
+        found.keep("wire_credit", CREDIT_OF.get(groups["wire"].strip(), groups["wire"].strip()))
+    rest = first[match.end():].strip()
+    return ([rest] if rest else []) + paragraphs[1:]
+
+
+def _dateline_match(text: str) -> re.Match[str] | None:
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    place, wire, dash = match["place"], match["wire"], match["dash"]
+    if wire:
+        return match
+    if place.isupper() and place not in NOT_PLACES and dash in ("—", "–", "--") and len(place) >= 3:
+        return match
+    return None
+
+
+def _title_if_caps(place: str) -> str:
+    return place.title() if place.isupper() else place
+
+
+def strip_wire_credits(paragraphs: list[str], found: Recovered) -> list[str]:
+    """Remove agency credits from sentences and keep the first as ``wire_credit``.
+
+    Fixes ``..., according to AP.`` (-> ``...``.) at the end of a sentence and ``(Reuters)`` anywhere.
+    "told AP" or "spoke with The Associated Press" are reporting, not credits, and stay.
+    """
+    return [_strip_credits(p, found) for p in paragraphs]
+
+
+def _strip_credits(paragraph: str, found: Recovered) -> str:
+    if "according" not in paragraph and "(" not in paragraph:
+        return paragraph
+    for pattern in (_ACCORDING, _PAREN_CREDIT):
+        match = pattern.search(paragraph)
+        if match:
+            found.keep("wire_credit", CREDIT_OF[match["wire"]])
+            paragraph = pattern.sub("", paragraph)
+    return paragraph
