@@ -1,0 +1,41 @@
+"""``/api/actors``"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from petrel.api.deps import Con, PageParams, page_out
+from petrel.api.schemas import ERROR_RESPONSES, EventPageOut, PageOut
+from petrel.store import queries
+
+router = APIRouter(prefix="/api", tags=["actors"], responses=ERROR_RESPONSES)
+
+ActorId = Annotated[str, Path(max_length=200)]
+ActorSort = Literal[tuple(queries.ACTOR_SORTS)]  # type: ignore[valid-type]
+EventSort = Literal[tuple(queries.EVENT_SORTS)]  # type: ignore[valid-type]
+
+
+@router.get("/actors", response_model=PageOut)
+def list_actors(con: Con, paging: PageParams,
+                q: Annotated[str | None, Query(min_length=1, max_length=200, description="name, alias or id")] = None,
+                country: Annotated[str | None, Query(pattern="^[A-Za-z]{2,3}$", description="country code")] = None,
+                sort: ActorSort = "-events") -> dict[str, Any]:
+    """Known actors with their event counts."""
+    page = queries.list_actors(con, q=q, country=country, sort=sort, limit=paging.limit, offset=paging.offset)
+    return page_out(page, paging)
+
+
+@router.get("/actors/{actor_id}")
+def get_actor(con: Con, actor_id: ActorId) -> dict[str, Any]:
+    """One actor: counts as source and target, by quad class, first/last dates, top counterparts."""
+    return queries.get_actor(con, actor_id)
+
+
+@router.get("/actors/{actor_id}/events", response_model=EventPageOut)
+def actor_events(con: Con, actor_id: ActorId, paging: PageParams,
+                 role: Literal["any", "source", "target"] = "any", sort: EventSort = "-date") -> dict[str, Any]:
+    """Events of one actor, as source, target or either."""
+    page = queries.actor_events(con, actor_id, role=role, sort=sort, limit=paging.limit, offset=paging.offset)
+    return page_out(page, paging)

@@ -1,0 +1,102 @@
+"""Pydantic models of the API's answers (they document ``/openapi.json``; extra fields pass through)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ActorOut(_Open):
+    name: str
+    actor_id: str | None = None
+    country: str | None = None
+    sector: list[str] = []
+
+
+class PlaceOut(_Open):
+    name: str | None = None
+    country: str | None = None
+    admin1: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    precision: str | None = None
+
+
+class EvidenceOut(_Open):
+    doc_id: str
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    trigger: str | None = None
+    trigger_start: int | None = None
+
+
+class MentionOut(_Open):
+    doc_id: str
+    outlet: str | None = None
+    published: str | None = None
+
+
+class EventOut(_Open):
+    """One event in the event JSONL contract shape, plus quad class, Goldstein score and story."""
+
+    event_id: str
+    type: str
+    mode: str | None = None
+    context: list[str] = []
+    cameo: str | None = None
+    status: str
+    source: ActorOut | None = None
+    target: ActorOut | None = None
+    date: str | None = None
+    date_precision: str | None = None
+    place: PlaceOut | None = None
+    evidence: EvidenceOut | None = None
+    mentions: list[MentionOut] = []
+    num_articles: int
+    num_sources: int
+    confidence: float | None = None
+    quad_class: int | None = None
+    goldstein: float | None = None
+    story_id: str | None = None
+
+
+class EventDetailOut(EventOut):
+    event_mentions: list[dict[str, Any]] = []
+    quotes: list[dict[str, Any]] = []
+    merges: list[dict[str, Any]] = []
+
+
+class PageOut(_Open):
+    items: list[dict[str, Any]]
+    total: int
+    page: int
+    limit: int
+    pages: int
+
+
+class EventPageOut(PageOut):
+    items: list[EventOut]  # type: ignore[assignment]
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    detail: dict[str, Any] = {}
+
+
+class ErrorOut(BaseModel):
+    """The one error shape of every answer with a 4xx or 5xx status."""
+
+    error: ErrorBody
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorOut, "description": "invalid parameter (E400)"},
+    404: {"model": ErrorOut, "description": "not found (E404)"},
+}

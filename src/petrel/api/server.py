@@ -1,0 +1,62 @@
+"""Running the app with uvicorn: in the foreground (``petrel serve``) or in a thread (tests, benchmarks)."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from types import TracebackType
+
+import uvicorn
+
+from petrel.api.app import create_app
+from petrel.config import Settings
+from petrel.errors import PetrelError
+
+
+def serve(settings: Settings, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the API and dashboard until interrupted."""
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    with socket.socket() as sock:
+        sock.bind((host, 0))
+        return int(sock.getsockname()[1])
+
+
+class BackgroundServer:
+    """A uvicorn server on a free loopback port in a daemon thread; use as a context manager."""
+
+    def __init__(self, settings: Settings, *, host: str = "127.0.0.1", port: int | None = None,
+                 workers_log_level: str = "warning") -> None:
+        self.host = host
+        self.port = port or free_port(host)
+        config = uvicorn.Config(create_app(settings), host=host, port=self.port, log_level=workers_log_level,
+                                access_log=False)
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(target=self._server.run, name="petrel-api", daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def start(self, timeout: float = 15.0) -> BackgroundServer:
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not self._server.started:
+            if time.monotonic() > deadline or not self._thread.is_alive():
+                raise PetrelError("the API server did not start", url=self.url)
+            time.sleep(0.02)
+        return self
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+
+    def __enter__(self) -> BackgroundServer:
+        return self.start()
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()
