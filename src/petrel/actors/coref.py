@@ -9,10 +9,12 @@ speaker for "he said" after it), then the closest mention.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from petrel.actors.phrases import is_subject, left_start
 from petrel.actors.resolver import Found
+from petrel.models import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -22,16 +24,23 @@ if TYPE_CHECKING:
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
-ORG_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction", "party",
-                       "alliance", "coalition", "network", "outfit", "bloc"})
+ORG_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction", "network",
+                       "outfit"})
+NEUTER = frozenset({"its"})
+POSSESSIVES = frozenset({"his", "her", "its", "their", "whose"})
+# What a person's "group" / "forces" / "fighters" are: the organisation of the role they hold.
+MEMBER_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "force", "forces",
+                          "fighter", "fighters", "men", "militiamen", "faction", "troops", "troop", "followers"})
 WINDOW_SENTENCES = 3
 
 
 class Coreference:
     """Adds a coref mention for every pronoun or definite noun phrase that has an antecedent."""
 
-    def __init__(self, doc: Doc, kb: KnowledgeBase, found: list[Found], genders: dict[str, str]) -> None:
+    def __init__(self, doc: Doc, kb: KnowledgeBase, found: list[Found], genders: dict[str, str],
+                 when: date | None = None) -> None:
         self.doc, self.kb, self.found, self.genders = doc, kb, sorted(found, key=lambda f: f.start), genders
+        self.when = when
         self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
         self.taken = {i for f in found for i in range(f.start, f.end)}
 
@@ -53,7 +62,12 @@ class Coreference:
             return self._attach(token, token.i, self._choose(token, self._person_ok(lower)))
         if token.pos_ == "PRON" and lower in PLURAL:
             return self._attach(token, token.i, self._choose(token, _group_ok))
-        if token.pos_ == "NOUN" and _definite(token):
+        if token.pos_ == "PRON" and lower in NEUTER:
+            return self._attach(token, token.i, self._choose(token, lambda f: not f.person and not f.plural))
+        owner = _possessor(token)
+        if owner is not None and self.kb.sectors_for_noun(token.lemma_):
+            return self._possessed(token, owner)
+        if token.pos_ == "NOUN" and _definite(token) and not self.taken.intersection(range(left_start(token), token.i)):
             accept = self._noun_ok(token)
             if accept is not None:
                 return self._attach(token, left_start(token), self._choose(token, accept))
@@ -65,6 +79,39 @@ class Coreference:
         ref = replace(antecedent.ref, sector=list(antecedent.ref.sector), resolution="coref")
         return Found(start, token.i + 1, token.i, ref, person=antecedent.person, plural=antecedent.plural,
                      subject=is_subject(token))
+
+    def _possessed(self, token: Token, owner: Token) -> Found | None:
+        """"his group" -> the organisation he leads; "whose forces", "its troops" -> the owner's country."""
+        antecedent = self._owner_found(owner)
+        if antecedent is None:
+            return None
+        start = left_start(token)
+        org = self._role_org(antecedent) if token.lower_ in MEMBER_NOUNS else None
+        if org is not None:
+            country, sectors = self.kb.profile_at(org, self.when)
+            ref = ActorRef(org.name, org.id, country, sectors, "coref")
+        else:
+            name = " ".join(self.doc[start:token.i + 1].text.split())
+            ref = ActorRef(name, None, antecedent.ref.country, self.kb.sectors_for_noun(token.lemma_), "coref")
+        return Found(start, token.i + 1, token.i, ref, plural=token.tag_ == "NNS", subject=is_subject(token))
+
+    def _owner_found(self, owner: Token) -> Found | None:
+        if owner.lower_ == "whose":  # the noun the relative clause hangs on
+            noun = owner.head.head.head
+            return next((f for f in self.found if f.start <= noun.i < f.end), None)
+        linked = next((f for f in self.found if f.start <= owner.i < f.end), None)
+        if linked is not None:
+            return linked
+        accept = self._person_ok(owner.lower_) if owner.lower_ in MALE | FEMALE else (
+            _group_ok if owner.lower_ == "their" else (lambda f: not f.person))
+        return self._choose(owner, accept)
+
+    def _role_org(self, found: Found):
+        actor = self.kb.get(found.ref.actor_id) if found.ref.actor_id else None
+        if actor is None or actor.kind != "person":
+            return None
+        role = self.kb.role_at(actor, self.when) or self.kb.role_at(actor)
+        return self.kb.get(role.org) if role is not None and role.org else None
 
     # -- agreement ----------------------------------------------------------------------------------------
     def _person_ok(self, pronoun: str):
@@ -107,6 +154,12 @@ class Coreference:
         for ancestor in token.ancestors:
             heads.update(c.i for c in ancestor.children if is_subject(c) and c.i != token.i and c.i < token.i)
         return heads
+
+
+def _possessor(token: Token) -> Token | None:
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in token.children if c.dep_ == "poss" and c.lower_ in POSSESSIVES), None)
 
 
 def _group_ok(f: Found) -> bool:

@@ -42,7 +42,7 @@ class EntityInfo:
 
 def resolve_entities(doc: Doc, kb: KnowledgeBase) -> list[EntityInfo]:
     """Every entity of ``doc`` that can name an actor, resolved against the knowledge base."""
-    found = [resolve_entity(ent, kb) for ent in doc.ents if ent.label_ in ACTOR_LABELS]
+    found = [resolve_entity(ent, kb) for ent in doc.ents if ent.label_ in ACTOR_LABELS and not _only_titles(ent, kb)]
     return [info for info in found if info is not None and not _is_backer(info.span)]
 
 
@@ -74,6 +74,14 @@ def _by_id(span: Span, ent_id: str, kb: KnowledgeBase) -> EntityInfo | None:
     if actor is None or actor.kind == "place":
         return None
     return EntityInfo(span, actor=actor)
+
+
+def _only_titles(ent: Span, kb: KnowledgeBase) -> bool:
+    """"Spokesperson" or "President" alone, which the small model sometimes calls a PERSON."""
+    if ent.ent_id_:
+        return False
+    words = [t for t in ent if t.is_alpha]
+    return bool(words) and all(kb.is_person_noun(t.lower_) or kb.sectors_for_noun(t.lower_) for t in words)
 
 
 def _unknown(span: Span, label: str) -> EntityInfo | None:

@@ -9,7 +9,7 @@ an entity not modifying another noun ("Qais al-Khazali", "Iraq"), or an agent no
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -73,13 +73,19 @@ class DocResolver:
         for i in sorted(heads):
             if i not in self.consumed:
                 found.extend(self._resolve_head(self.doc[i]))
-        return found
+        return _drop_nested_duplicates(found)
 
     # -- heads ------------------------------------------------------------------------------------------
     def _is_agent_head(self, token: Token) -> bool:
         return token.pos_ in NOMINAL_POS and bool(self._sectors(token)) and np_head(token) is token
 
     def _sectors(self, token: Token) -> list[str]:
+        """Sectors of an agent noun, trying "rights group" before "group"."""
+        left = self.doc[token.i - 1] if token.i > 0 else None
+        if left is not None and left.dep_ == "compound" and left.head.i == token.i:
+            two = self.kb.sectors_for_noun(f"{left.lower_} {token.lemma_.lower()}")
+            if two:
+                return two
         return self.kb.sectors_for_noun(token.lemma_) or self.kb.sectors_for_noun(token.text)
 
     def _resolve_head(self, head: Token) -> list[Found]:
@@ -91,18 +97,31 @@ class DocResolver:
         return self._other_head(head)
 
     def _found(self, start: int, end: int, head: Token, ref: ActorRef, *, person: bool = False) -> Found:
+        person = person or (self.kb.is_person_noun(head.lemma_) and not is_plural(head))
         return Found(start, end, head.i, ref, person=person, plural=is_plural(head) and not person,
                      subject=is_subject(head))
 
     # -- a named entity heads the phrase ----------------------------------------------------------------
     def _entity_head(self, head: Token, own: EntityInfo) -> list[Found]:
-        start = min(left_start(head), own.span.start)
+        start = self._title_start(head, own)
         others = [m for m in self.groups.get(head.i, []) if m is not own]
         if own.is_person:
             ref = self._person_ref(own, head, start)
             return [self._found(start, own.span.end, head, ref, person=True)]
         ref = self._org_or_country_ref(own, others)
         return [self._found(start, own.span.end, head, ref)] if ref else []
+
+    def _title_start(self, head: Token, own: EntityInfo) -> int:
+        """Extend a name leftwards over its titles and owners ("Iraqi President", "Asa'ib Ahl al-Haq leader")."""
+        start = own.span.start
+        floor = left_start(head)
+        while start > floor and self._title_word(self.doc[start - 1]):
+            start -= 1
+        return start
+
+    def _title_word(self, token: Token) -> bool:
+        return (token.i in self.by_token or token.pos_ in ("DET", "ADJ", "PROPN", "NUM") or token.tag_ == "POS"
+                or token.is_punct or token.is_space or bool(self._sectors(token)) or self.kb.is_person_noun(token.lemma_))
 
     def _org_or_country_ref(self, own: EntityInfo, others: list[EntityInfo]) -> ActorRef | None:
         if own.actor is not None:
@@ -187,15 +206,18 @@ class DocResolver:
             return [person_pobj]
         if head.dep_ == "appos" and head.head.i in self.by_token and self.by_token[head.head.i].is_person:
             return []  # "X, the leader of Y": X's mention carries the appositive's information
-        mods = self.groups.get(head.i, [])
+        if any(c.dep_ == "poss" and c.pos_ in ("PRON", "DET") for c in head.children):
+            return []  # "his group", "whose forces": coreference resolves the owner
+        mods = [e for e in self.entities if start <= e.root.i < head.i]
         refs = self._modifier_refs(head, mods)
         if not refs:
             pp = self._pp_profile(head)
             if pp is not None:
                 end = max(end, self._pp_end(head))
                 refs = [self._group_ref(head, start, end, pp)]
-        if not refs and not _definite_singular(head):
-            refs = [ActorRef(_clean(self.doc[start:end].text), None, None, self._sectors(head), "unresolved")]
+        if not refs and _may_stand_alone(head, self.kb):
+            refs = [ActorRef(_clean(self.doc[start:end].text), None, None, self._agent_sectors(head, start),
+                             "unresolved")]
         return [self._found(start, end, head, ref) for ref in refs]
 
     def _modifier_refs(self, head: Token, mods: list[EntityInfo]) -> list[ActorRef]:
@@ -209,14 +231,20 @@ class DocResolver:
             ref = self._person_ref(persons[0], persons[0].root, persons[0].span.start)
             return [self._group_ref(head, start, head.i + 1, Profile(ref.country, []))]
         countries = list(dict.fromkeys(m.country.code for m in mods if m.country))
-        return [self._group_ref(head, start, head.i + 1, Profile(code, [])) for code in countries]
+        if len(countries) < 2:
+            return [self._group_ref(head, start, head.i + 1, Profile(code, [])) for code in countries]
+        terms = {m.country.code: m.span.text for m in mods if m.country}
+        return [replace(self._group_ref(head, start, head.i + 1, Profile(code, [])), name=f"{terms[code]} {head.text}")
+                for code in countries]
 
     def _group_ref(self, head: Token, start: int, end: int, profile: Profile) -> ActorRef:
         if profile.actor is not None:
             return self._kb_ref(profile.actor)
         if profile.ref is not None:
             return profile.ref
-        sectors = self._agent_sectors(head, start) or profile.sectors
+        generic = head.lemma_.lower() in GENERIC_HEADS
+        sectors = (profile.sectors if generic and profile.sectors else None) or self._agent_sectors(head, start) \
+            or profile.sectors
         name = _clean(self.doc[start:end].text)
         return ActorRef(name, None, profile.country, sectors, "country" if profile.country else "unresolved")
 
@@ -282,15 +310,44 @@ class DocResolver:
         for info in self.groups.get(head.i, []):
             if info.root.dep_ == "poss" or info.actor is not None or info.unknown:
                 found.extend(self._entity_head(info.root, info))
+            elif info.country is not None and self._is_name(head, info):
+                name = _clean(self.doc[info.span.start:head.i + 1].text)
+                ref = self.known.find(name) or ActorRef(name, context_id(name), info.country.code, [], "context")
+                self.known.remember(name, ref, person=False)
+                found.append(self._found(left_start(head), head.i + 1, head, ref))
             elif info.country is not None:
                 ref = ActorRef(_clean(self.doc[left_start(head):head.i + 1].text), None, info.country.code, [],
                                "demonym" if info.country.kind == "demonym" else "country")
                 found.append(self._found(left_start(head), head.i + 1, head, ref))
         return found
 
+    def _is_name(self, head: Token, info: EntityInfo) -> bool:
+        """"Sudanese Freedom Vanguard": a demonym then capitalised words, an organisation nobody listed."""
+        words = self.doc[info.span.end:head.i + 1]
+        return info.country.kind == "demonym" and len(words) >= 1 and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+
     def _kb_ref(self, actor: Actor) -> ActorRef:
         country, sectors = self.kb.profile_at(actor, self.when)
         return ActorRef(actor.name, actor.id, country, sectors, "kb")
+
+
+def _drop_nested_duplicates(found: list[Found]) -> list[Found]:
+    """Drop a mention inside a longer one for the same actor ("US" inside "US-led coalition")."""
+    def same(a: Found, b: Found) -> bool:
+        return (a.ref.actor_id, a.ref.country) == (b.ref.actor_id, b.ref.country)
+
+    return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end
+                                        and (o.end - o.start) > (f.end - f.start) and same(o, f) for o in found)]
+
+
+def _may_stand_alone(head: Token, kb: KnowledgeBase) -> bool:
+    """An agent phrase with no owner is kept (unresolved) when it is plural or determined, not a title."""
+    if kb.is_person_noun(head.lemma_) and not is_plural(head):
+        return False
+    if _definite_singular(head):
+        return False
+    return is_plural(head) or any(c.dep_ in ("det", "nummod", "poss") for c in head.children)
 
 
 def _with_title(profile: Profile, title_sectors: list[str]) -> Profile:
@@ -305,6 +362,7 @@ def _definite_singular(head: Token) -> bool:
 
 
 def _clean(text: str) -> str:
+    """A display name from a phrase: whitespace collapsed, leading article and trailing possessive gone."""
     words = text.split()
     if words and words[0].lower() in ("the", "a", "an", "some", "many"):
         words = words[1:]

@@ -39,7 +39,7 @@ class ActorStage:
         """The actor mentions of a parsed document, in text order."""
         when = published.date() if isinstance(published, datetime) else published
         found = DocResolver(doc, self.kb, when).run()
-        found += Coreference(doc, self.kb, found, self._genders).run()
+        found += Coreference(doc, self.kb, found, self._genders, when).run()
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
 

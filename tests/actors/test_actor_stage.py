@@ -1,0 +1,165 @@
+"""ActorStage on invented sentences: every actor span gets a mention covering its noun phrase."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from petrel.actors import ActorStage, actors_in_doc
+from petrel.config import Settings
+from petrel.models import ActorMention, Article
+from petrel.pipeline import DocState
+
+
+@pytest.fixture(scope="module")
+def stage(kb) -> ActorStage:
+    return ActorStage(Settings(), kb)
+
+
+@pytest.fixture(scope="module")
+def run(nlp, stage):
+    def _run(text: str, published: str = "2019-03-01") -> list[ActorMention]:
+        article = Article(doc_id="t", source="test", fmt="text", text=text,
+                          published=datetime.fromisoformat(published))
+        state = DocState(article, nlp(text))
+        stage(state)
+        return state.mentions
+    return _run
+
+
+def covering(mentions: list[ActorMention], text: str, word: str, after: int = 0) -> list[ActorMention]:
+    """Mentions whose span contains the first occurrence of ``word`` (what the event coder does)."""
+    at = text.index(word, after)
+    return [m for m in mentions if m.start <= at and at + len(word) <= m.end]
+
+
+def one(mentions: list[ActorMention], text: str, word: str, after: int = 0) -> ActorMention:
+    found = covering(mentions, text, word, after)
+    assert len(found) == 1, [(m.text, m.actor) for m in found]
+    return found[0]
+
+
+def test_offsets_point_into_the_text(run) -> None:
+    text = "Lawmakers in Tehran condemned the Houthis on Monday."
+    for m in run(text):
+        assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("spelling", ["Kata'ib Hizballah", "Kataib Hezbollah", "the Hezbollah Brigades"])
+def test_kb_group_spellings(run, spelling: str) -> None:
+    text = f"{spelling} warned foreign forces to leave the country."
+    m = one(run(text), text, spelling.split()[-1])
+    assert (m.actor.actor_id, m.actor.country, m.actor.resolution) == ("kataib-hezbollah", "IRQ", "kb")
+
+
+def test_person_role_depends_on_publication_date(run) -> None:
+    text = "Donald Trump criticised the new trade deal."
+    in_office = one(run(text, "2019-06-01"), text, "Trump").actor
+    out_of_office = one(run(text, "2023-06-01"), text, "Trump").actor
+    assert (in_office.country, in_office.sector) == ("USA", ["GOV"])
+    assert out_of_office.sector != ["GOV"]
+
+
+@pytest.mark.parametrize(("text", "word", "country", "sector"), [
+    ("Iraqi officials rejected the plan on Tuesday.", "officials", "IRQ", "GOV"),
+    ("US troops left the base before dawn.", "troops", "USA", "MIL"),
+    ("Lebanon's prime minister ordered an inquiry.", "minister", "LBN", "GOV"),
+    ("Baghdad said the talks would resume.", "Baghdad", "IRQ", "GOV"),
+    ("Emirati police arrested two men.", "police", "ARE", "COP"),
+    ("Militias in Syria shelled the road.", "Militias", "SYR", "REB"),
+    ("Kenyan lawmakers voted against the bill.", "lawmakers", "KEN", "LEG"),
+])
+def test_country_with_agent_noun(run, text: str, word: str, country: str, sector: str) -> None:
+    m = one(run(text), text, word)
+    assert m.actor.country == country and sector in m.actor.sector
+    assert m.start == 0 or text[m.start - 1] == " "
+
+
+def test_demonym_alone(run) -> None:
+    text = "The envoy praised the Lebanese for their patience."
+    m = one(run(text), text, "Lebanese")
+    assert (m.actor.country, m.actor.resolution) == ("LBN", "demonym")
+
+
+def test_compound_countries_give_one_mention_each(run) -> None:
+    text = "He was detained by French and Malian soldiers in 2015."
+    found = covering(run(text), text, "soldiers")
+    assert sorted(m.actor.country for m in found) == ["FRA", "MLI"]
+    assert all(m.actor.sector == ["MIL"] for m in found)
+
+
+def test_country_backing_a_group_is_not_the_actor(run) -> None:
+    text = "Iranian-backed militias attacked the convoy."
+    m = one(run(text), text, "militias")
+    assert m.actor.country != "IRN"
+
+
+def test_context_actor_from_title(run) -> None:
+    text = "Zambian Finance Minister Peter Mbozi resigned. Mbozi said he was tired."
+    mentions = run(text)
+    first = one(mentions, text, "Peter")
+    assert first.text.startswith("Zambian")
+    assert (first.actor.country, first.actor.sector, first.actor.resolution) == ("ZMB", ["GOV"], "context")
+    assert first.actor.actor_id == "ctx:peter-mbozi"
+    later = one(mentions, text, "Mbozi", after=text.index("."))
+    assert (later.text, later.actor.actor_id) == ("Mbozi", "ctx:peter-mbozi")
+
+
+def test_context_actor_spokesperson_for_group(run) -> None:
+    text = "Spokesperson for the Houthis Yahya Sareeh denied the report."
+    m = one(run(text), text, "Spokesperson")
+    assert m.actor.actor_id == "ctx:yahya-sareeh"
+    assert (m.actor.country, m.actor.sector) == ("YEM", ["REB"])
+
+
+def test_context_actor_from_appositive(run) -> None:
+    text = "Omar Baladi, the leader of Hamas, spoke to reporters."
+    m = one(run(text), text, "Baladi")
+    assert (m.actor.country, m.actor.resolution) == ("PSE", "context")
+
+
+def test_context_actor_who_heads(run) -> None:
+    text = "Lina Farouk, who heads the Egyptian Muslim Brotherhood, was arrested."
+    m = one(run(text), text, "Farouk")
+    assert m.actor.country == "EGY"
+
+
+def test_unknown_group_with_demonym(run) -> None:
+    text = "The Sudanese Freedom Vanguard claimed the attack."
+    m = one(run(text), text, "Vanguard")
+    assert m.actor.country == "SDN" and m.actor.actor_id and m.actor.actor_id.startswith("ctx:")
+
+
+def test_pronoun_follows_the_subject(run) -> None:
+    text = ("Qais al-Khazali met Bashar al-Assad in Damascus. Khazali, whose men fought in Syria, "
+            "said he would return.")
+    m = one(run(text), text, "he", after=text.index("said"))
+    assert (m.text, m.actor.actor_id, m.actor.resolution) == ("he", "qais-al-khazali", "coref")
+
+
+def test_his_group_is_the_group_he_leads(run) -> None:
+    text = "Qais al-Khazali gave a speech. His group has fought in many battles."
+    m = one(run(text), text, "group")
+    assert (m.actor.actor_id, m.actor.resolution) == ("asaib-ahl-al-haq", "coref")
+
+
+def test_they_and_the_group(run) -> None:
+    text = "Hamas fired rockets at dawn. The group said they were a warning."
+    mentions = run(text)
+    assert one(mentions, text, "group").actor.actor_id == "hamas"
+    assert one(mentions, text, "they").actor.actor_id == "hamas"
+
+
+def test_she_needs_a_female_antecedent(run) -> None:
+    text = "Vladimir Putin spoke first. Later she left the room."
+    assert covering(run(text), text, "she") == []
+
+
+def test_actors_in_doc_are_distinct(nlp, stage) -> None:
+    text = "Hezbollah threatened Israel. Hezbollah then fired rockets at Israel."
+    article = Article(doc_id="d", source="t", fmt="text", text=text)
+    state = DocState(article, nlp(text))
+    stage(state)
+    ids = [(r.actor_id, r.country) for r in actors_in_doc(state)]
+    assert ids.count(("hezbollah", "LBN")) == 1 and len(ids) == len(set(ids))
