@@ -83,10 +83,12 @@ def year_date(year: int) -> ResolvedDate:
 
 
 def range_date(first: ResolvedDate, last: ResolvedDate, *, vague: bool = False) -> ResolvedDate:
-    """A range from the start of ``first`` to the end of ``last``; equal ends collapse to one value."""
-    if first.value == last.value:
-        return ResolvedDate(first.value, first.precision, first.first, first.last, vague=vague)
-    return ResolvedDate(f"{first.value}/{last.value}", "range", first.first, last.last, vague=vague)
+    """From the start of ``first`` to the end of ``last`` (either may be a range); equal ends collapse."""
+    start, end = first.value.split("/")[0], last.value.split("/")[-1]
+    if start == end:
+        precision = first.precision if first.precision != "range" else last.precision
+        return ResolvedDate(start, precision, first.first, last.last, vague=vague)
+    return ResolvedDate(f"{start}/{end}", "range", first.first, last.last, vague=vague)
 
 
 def day_range(first: date, last: date, *, vague: bool = False) -> ResolvedDate:

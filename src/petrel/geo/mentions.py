@@ -16,7 +16,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from petrel.dates.evidence import span_head
 from petrel.geo.gazetteer import Gazetteer
 from petrel.geo.sources import GazEntry
 
@@ -36,6 +35,7 @@ COMPASS = {
     "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western",
     "south-eastern", "south-western",
 }
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "oblast", "county", "prefecture"})
 CAPITAL = re.compile(r"\b[Tt]he\s+(?P<adj>[A-Z][a-z]+)\s+capital\b")
 BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-\u2013]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
 
@@ -53,7 +53,7 @@ class PlaceMention:
 def role_of(head: Token) -> str:
     """Whether a place mention headed by ``head`` is where something happened or who acted."""
     token = head
-    while token.dep_ in ("compound", "amod", "nmod", "appos", "conj") and token.head is not token:
+    while token.dep_ in ("compound", "amod", "nmod", "appos", "conj", "det") and token.head is not token:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
         return "locative"
@@ -79,11 +79,16 @@ def raw_spans(doc: Doc, sentence: Span, gazetteer: Gazetteer) -> list[tuple[int,
 
 
 def widened(ent: Span) -> tuple[int, int, str, str]:
-    """An entity span, with a compass word before it included ("western" + "Anbar")."""
-    before = ent.doc[ent.start - 1] if ent.start > 0 else None
-    if before is not None and before.lower_ in COMPASS:
-        return before.idx, ent.end_char, ent.doc.text[before.idx:ent.end_char], "compass"
-    return ent.start_char, ent.end_char, ent.text, "entity"
+    """An entity span with a compass word before it ("western Anbar") and an admin word after it
+    ("Kirkuk province") included; the source says which were added."""
+    doc = ent.doc
+    start, end, source = ent.start, ent.end, "entity"
+    if start > 0 and doc[start - 1].lower_ in COMPASS:
+        start, source = start - 1, "compass"
+    if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
+        end, source = end + 1, "compass"
+    span = doc[start:end]
+    return span.start_char, span.end_char, span.text, source
 
 
 def non_overlapping(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -104,19 +109,31 @@ def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[st
     if entry is not None:
         return entry
     if source == "compass":
-        direction, _, rest = text.partition(" ")
-        return compass_region(direction, gazetteer.best(rest, votes=votes))
+        return qualified_place(text, gazetteer, votes)
     if source == "border":
         return border_region(text, gazetteer)
     return None
 
 
+def qualified_place(text: str, gazetteer: Gazetteer, votes: Mapping[str, float]) -> GazEntry | None:
+    """"southern Kirkuk province": the admin1 named (preferred over a same-named city), as a region."""
+    words = text.split()
+    direction = words.pop(0) if words and words[0].lower() in COMPASS else None
+    want_admin = bool(words) and words[-1].lower() in ADMIN_WORDS
+    if want_admin:
+        words.pop()
+    ranked = gazetteer.ranked(" ".join(words), votes=votes)
+    admin = [e for e in ranked if e.kind == "admin1"] if want_admin else []
+    base = (admin or ranked or [None])[0]
+    return compass_region(direction, base) if direction else base
+
+
 def compass_region(direction: str, entry: GazEntry | None) -> GazEntry | None:
-    """"western Anbar" without a curated entry: the part of a country/admin1 as a region at its point."""
+    """"western Anbar" without a curated entry: part of a country, admin1 or city, at its point."""
     if entry is None:
         return None
-    if entry.kind not in ("country", "admin1"):
-        return entry
+    if entry.kind == "city":
+        return replace(entry, name=f"{direction.lower()} {entry.name}")
     admin1 = entry.admin1 if entry.kind == "admin1" else None
     return replace(entry, name=f"{direction.lower()} {entry.name}", precision="region", kind="region", admin1=admin1)
 
@@ -141,13 +158,23 @@ def side_country(word: str, gazetteer: Gazetteer) -> str | None:
     return gazetteer.demonym_country(word)
 
 
+def mention_head(doc: Doc, start: int, end: int) -> Token | None:
+    """The token of a mention that attaches it to the sentence (a noun, not "the" or a hyphen)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    outward = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head.i == t.i]
+    nouns = [t for t in outward if t.pos_ in ("PROPN", "NOUN")]
+    return (nouns or outward or [span.root])[0]
+
+
 def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
                     votes: Mapping[str, float]) -> list[PlaceMention]:
     """Every resolvable place mention of the sentence with its role, in text order."""
     mentions = []
     for start, end, text, source in non_overlapping(raw_spans(doc, sentence, gazetteer)):
         entry = resolve_span(text, source, gazetteer, votes)
-        head = span_head(doc, start, end)
+        head = mention_head(doc, start, end)
         if entry is not None and head is not None:
             mentions.append(PlaceMention(start, end, text, entry, head, role_of(head)))
     return mentions

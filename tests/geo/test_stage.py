@@ -1,0 +1,101 @@
+"""PlaceStage: the place attached to the event, homonyms by document context, actors are not places."""
+
+from __future__ import annotations
+
+import pytest
+
+from petrel.geo import PlaceStage
+from petrel.models import Article
+from petrel.pipeline import DocState
+
+
+@pytest.fixture(scope="module")
+def stage(gazetteer):
+    return PlaceStage(None, gazetteer)
+
+
+def placed(stage, make_state, text: str, trigger: str, **kwargs):
+    state = make_state(text, trigger, **kwargs)
+    stage(state)
+    return state.events[0].place
+
+
+def test_place_attached_to_the_trigger_chain(stage, make_state):
+    place = placed(stage, make_state, "Warplanes kept striking depots used by Iranian units in Syria, officials said.",
+                   "striking")
+    assert (place.name, place.country, place.precision) == ("Syria", "SYR", "country")
+
+
+def test_the_nearest_locative_wins_over_its_container(stage, make_state):
+    place = placed(stage, make_state, "The president said troops would stay at the Ain al-Asad air base in Iraq.", "stay")
+    assert (place.name, place.precision) == ("Ayn al-Asad Air Base", "point")
+
+
+def test_regions_from_the_supplement(stage, make_state):
+    place = placed(stage, make_state, "The brigade has fought hard battles against the jihadists in northern Iraq.",
+                   "fought")
+    assert (place.name, place.country, place.precision) == ("northern Iraq", "IRQ", "region")
+
+
+def test_compass_word_makes_a_region(stage, make_state):
+    place = placed(stage, make_state, "Gunmen ambushed a patrol in southern Kirkuk province.", "ambushed")
+    assert place.country == "IRQ" and place.name.startswith("southern")
+
+
+@pytest.mark.parametrize(("country_sentence", "country"), [
+    ("The Libyan interior ministry blamed a militia from Misrata, and Libya's rival government stayed silent.", "LBY"),
+    ("The Lebanese army deployed more troops, and Lebanon's prime minister called for calm.", "LBN"),
+])
+def test_tripoli_is_disambiguated_by_the_document(stage, make_state, country_sentence, country):
+    text = f"Clashes broke out between armed groups in Tripoli overnight. {country_sentence}"
+    place = placed(stage, make_state, text, "broke")
+    assert (place.name, place.country, place.precision) == ("Tripoli", country, "city")
+
+
+def test_country_only(stage, make_state):
+    place = placed(stage, make_state, "Soldiers withdrew from Afghanistan after two decades.", "withdrew")
+    assert (place.country, place.precision) == ("AFG", "country")
+    assert place.lat == pytest.approx(33.9, abs=1) and place.lon == pytest.approx(67.7, abs=1)
+
+
+def test_an_actor_is_not_a_place(stage, make_state):
+    text = "Mosul residents fled as Iraq announced an offensive in Anbar."
+    place = placed(stage, make_state, text, "announced")
+    assert place.precision == "admin1" and place.country == "IRQ" and "Anb" in place.name
+
+
+def test_dateline_fallback(stage, make_state):
+    place = placed(stage, make_state, "Protesters blocked the main road on Sunday.", "blocked", dateline="BAGHDAD")
+    assert (place.name, place.country) == ("Baghdad", "IRQ")
+
+
+def test_dominant_place_fallback_prefers_a_city_of_the_main_country(stage, make_state):
+    text = ("Protesters blocked the main road on Sunday. Police said the crowd came from across Iraq. "
+            "Smaller rallies took place in Basra, and Iraq's government called for calm in Iraq.")
+    place = placed(stage, make_state, text, "blocked")
+    assert (place.name, place.country) == ("Basrah", "IRQ")
+
+
+def test_no_place_for_historical_events_without_one(stage, make_state):
+    assert placed(stage, make_state, "The visit drew sharp criticism.", "drew", status="historical") is None
+
+
+def test_no_place_at_all(stage, make_state):
+    assert placed(stage, make_state, "Protesters blocked the main road on Sunday.", "blocked") is None
+
+
+def test_the_capital_of_a_demonym(stage, make_state):
+    text = "The commander spoke at his office in the Iraqi capital. He threatened to expel the troops."
+    place = placed(stage, make_state, text, "threatened")
+    assert (place.name, place.country, place.precision) == ("Baghdad", "IRQ", "city")
+
+
+def test_generic_border(stage, make_state):
+    place = placed(stage, make_state, "Shells landed along the Iraq-Kuwait border.", "landed")
+    assert place.precision == "region" and place.country == "IRQ" and "border" in place.name
+
+
+def test_empty_state(stage, nlp):
+    state = DocState(Article("e", "test", "text", "Nothing happened in Iraq."), nlp("Nothing happened in Iraq."))
+    stage(state)
+    assert state.events == []
