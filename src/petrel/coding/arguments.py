@@ -16,16 +16,19 @@ per pair.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from petrel.models import ActorMention, ActorRef
 
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me", "ours", "ourselves", "myself"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "from",
                           "over", "of", "for", "targeting", "alongside", "inside", "in"})
+DESCEND_PREPS = frozenset({"of", "including", "against", "on", "targeting", "with", "to", "toward", "towards"})
 NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "quantmod"})
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
@@ -35,11 +38,29 @@ CAUSE_VERBS = frozenset({"spark", "draw", "trigger", "prompt", "provoke", "cause
 LIGHT_SUBJECT_STOP = frozenset({"ccomp", "advcl", "relcl_stop"})
 
 
+@dataclass(slots=True)
+class Roles:
+    """Who did it and to whom, as read off the parse for one trigger."""
+
+    sources: list[ActorRef] = field(default_factory=list)
+    targets: list[ActorRef] = field(default_factory=list)
+    source_token: Token | None = None
+    agentless: bool = False  # a passive without a "by" agent: nobody may stand in as the source
+
+
+def resolvable(actor: ActorRef) -> bool:
+    """An actor we can code: it has a country or a knowledge-base id ("militias" alone is not enough)."""
+    return bool(actor.country or actor.actor_id)
+
+
 class MentionIndex:
     """Token index -> actor mentions over that token, for one document."""
 
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
         self._by_token: dict[int, list[ActorMention]] = {}
+        self._countries = sorted(((m.start, m.actor) for m in mentions
+                                  if m.actor.country and not m.actor.sector and not m.actor.actor_id),
+                                 key=lambda pair: pair[0])
         for mention in mentions:
             span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
             if span is None:
@@ -51,7 +72,22 @@ class MentionIndex:
         return self._by_token.get(tok.i, [])
 
     def actors_at(self, tok: Token) -> list[ActorRef]:
-        return [m.actor for m in self.at(tok)]
+        """Actors over a token; where mentions nest, the longest one speaks for the token."""
+        found = self.at(tok)
+        if len(found) > 1:
+            longest = max(m.end - m.start for m in found)
+            outer = [m for m in found if m.end - m.start == longest]
+            found = outer if all(m.start <= o.start and o.end <= m.end for o in found for m in outer) else found
+        return [m.actor for m in found if resolvable(m.actor)]
+
+    def country_before(self, offset: int) -> ActorRef | None:
+        """The last country named before ``offset`` ("the country" in the next sentence)."""
+        found = None
+        for start, actor in self._countries:
+            if start >= offset:
+                break
+            found = actor
+        return found
 
     def __bool__(self) -> bool:
         return bool(self._by_token)
@@ -85,6 +121,9 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
     on_head = index.actors_at(head)
     if on_head:
         return on_head
+    if head.lower_ == "country" and any(c.lower_ in ("the", "that", "this") for c in head.children):
+        country = index.country_before(head.idx)  # "the country": the last country named
+        return [country] if country is not None else []
     mods: list[ActorRef] = []
     for child in head.children:
         if child.dep_ in NP_MOD_DEPS and child.i < head.i:
@@ -119,7 +158,7 @@ def _conj_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
 def is_first_person(tok: Token | None) -> bool:
     if tok is None:
         return False
-    if tok.lower_ in FIRST_PERSON:
+    if tok.lower_ in FIRST_PERSON and tok.tag_ in ("PRP", "PRP$") and tok.text != "US":
         return True
     return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children)
 
@@ -174,19 +213,20 @@ def agent_token(tok: Token) -> Token | None:
 
 
 def _is_passive(tok: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) or (
-        tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "acl", "oprd"))
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "acl", "oprd")
 
 
-def verb_roles(tok: Token, index: MentionIndex) -> tuple[list[ActorRef], list[ActorRef], Token | None]:
-    """(sources, targets, source token) for a verb trigger."""
+def verb_roles(tok: Token, index: MentionIndex) -> Roles:
+    """Source and target of a verb trigger (active, passive, controlled or coordinated)."""
     passive = _is_passive(tok)
     src_tok = agent_token(tok) if passive else subject_token(tok)
     if passive and src_tok is None and tok.dep_ == "xcomp" and tok.tag_ == "VBN":
         src_tok = subject_token(tok.head)  # "X ordered him banned": X is the source
     sources = np_actors(src_tok, index) if src_tok is not None else []
     targets = _verb_targets(tok, index, passive)
-    return sources, targets, src_tok
+    return Roles(sources, targets, src_tok, agentless=passive and src_tok is None)
 
 
 def _verb_targets(tok: Token, index: MentionIndex, passive: bool) -> list[ActorRef]:
@@ -201,19 +241,26 @@ def _verb_targets(tok: Token, index: MentionIndex, passive: bool) -> list[ActorR
         if tok.dep_ == "acl":
             return np_actors(tok.head, index)
     for child in tok.children:
-        if child.dep_ in ("dobj", "dative", "attr", "oprd"):
-            found = object_actors(child, index)
+        if child.dep_ in ("dobj", "dative", "attr", "oprd") and not _own_asset(child):
+            found = object_actors(child, index, located=True)
             if found:
                 return found
     return _prep_targets(tok, index, TARGET_PREPS)
 
 
-def object_actors(obj: Token, index: MentionIndex) -> list[ActorRef]:
-    """Actors of an object phrase, looking into its prepositions ("withdrawal of US troops")."""
+def _own_asset(obj: Token) -> bool:
+    """"withdraw its troops", "deploy their forces": the subject's own people, not a target."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in obj.children)
+
+
+def object_actors(obj: Token, index: MentionIndex, *, located: bool = False) -> list[ActorRef]:
+    """Actors of an object phrase, looking into its prepositions ("withdrawal of US troops");
+    ``located`` also takes the place of the object ("withdraw the troops in the country")."""
     found = np_actors(obj, index)
     if found:
         return found
-    return _prep_targets(obj, index, NOUN_TARGET_PREPS | {"including", "of"}, depth=1)
+    preps = NOUN_TARGET_PREPS | {"including", "of"} | ({"in", "inside"} if located else set())
+    return _prep_targets(obj, index, frozenset(preps), depth=1)
 
 
 def _prep_targets(tok: Token, index: MentionIndex, preps: frozenset[str], depth: int = 2) -> list[ActorRef]:
@@ -223,7 +270,7 @@ def _prep_targets(tok: Token, index: MentionIndex, preps: frozenset[str], depth:
                 if obj.dep_ in ("pobj", "pcomp"):
                     found = np_actors(obj, index)
                     if not found and depth > 0:
-                        found = _prep_targets(obj, index, preps, depth - 1)
+                        found = _prep_targets(obj, index, preps & DESCEND_PREPS, depth - 1)
                     if found:
                         return found
         if child.dep_ == "acl" and child.lemma_ in ("target", "include", "involve", "against"):
@@ -235,7 +282,7 @@ def _prep_targets(tok: Token, index: MentionIndex, preps: frozenset[str], depth:
     return []
 
 
-def noun_roles(tok: Token, index: MentionIndex) -> tuple[list[ActorRef], list[ActorRef], Token | None]:
+def noun_roles(tok: Token, index: MentionIndex) -> Roles:
     """(sources, targets, source token) for a noun trigger such as "airstrikes" or "criticism"."""
     sources = _noun_modifier_actors(tok, index)
     src_tok: Token | None = None
@@ -250,14 +297,14 @@ def noun_roles(tok: Token, index: MentionIndex) -> tuple[list[ActorRef], list[Ac
     if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
         causer = subject_token(tok.head)  # "X drew criticism from Y": X is the target
         targets = np_actors(causer, index) if causer is not None else []
-    return sources, targets, src_tok
+    return Roles(sources, targets, src_tok)
 
 
 def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
     out: list[ActorRef] = []
     for child in tok.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:
-            out += index.actors_at(child) or _conj_actors(child, index)
+            out += index.actors_at(child) or _conj_actors(child, index) or _led_by(child, index)
     return _dedup(out)
 
 
@@ -265,6 +312,8 @@ def _governing_subject(tok: Token) -> Token | None:
     """The subject of the verb a noun hangs on: "X launched airstrikes", "X fought in battles"."""
     node = tok
     for _ in range(3):
+        if node.dep_ == "prep" and node.lower_ not in ("in", "into"):
+            return None  # "fought in battles" yes; "rose to prominence after the invasion" no
         if node.dep_ in ("dobj", "attr", "oprd", "pobj", "prep") and node.head is not node:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):

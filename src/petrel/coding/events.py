@@ -30,7 +30,8 @@ log = logging.getLogger(__name__)
 CONSUMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE"})
 REQUEST_FOR_YIELD = "1056"
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
-TARGETLESS_NOUN_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE"})
+TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
+STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 
 
 @dataclass(slots=True)
@@ -83,10 +84,10 @@ class EventStage:
     def draft(self, trig: Trigger, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
         tok, pat = trig.token, trig.pattern
         info = self.lexicon.info(pat.code)
-        if pat.pos == "verb":
-            sources, targets, src_tok = args.verb_roles(tok, index)
-        else:
-            sources, targets, src_tok = args.noun_roles(tok, index)
+        if pat.pos == "verb" and _is_state_modifier(tok, info):
+            return None
+        roles = args.verb_roles(tok, index) if pat.pos == "verb" else args.noun_roles(tok, index)
+        sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
         if pat.flip:
             sources, targets = targets, sources
         targets = targets or self._fallback_targets(trig, info, index)
@@ -96,12 +97,11 @@ class EventStage:
             status = Status(pat.status, False, "lexicon")
         confidence = min(0.9, 0.55 + 0.04 * pat.specificity) - (0.1 if pat.pos == "noun" else 0.0)
         draft = Draft(trig, info, sources, targets, status, pat.entry_id, quote, confidence)
-        if quote is not None and quote.speaker is not None:
-            draft = self._speech(draft, src_tok, index)
-        if not draft.sources or (pat.pos == "noun" and not draft.targets
-                                 and draft.info.type not in TARGETLESS_NOUN_TYPES):
-            return None
-        return draft
+        if quote is not None and quote.speaker is not None and quote.cue != "according to":
+            draft = self._speech(draft, src_tok, index, roles.agentless)
+        if draft.info.type == "THREATEN" and not draft.targets:
+            draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
+        return draft if _keep(draft) else None
 
     def _fallback_targets(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> list[ActorRef]:
         tok = trig.token
@@ -122,14 +122,15 @@ class EventStage:
             return args.advcl_subject_actors(tok, index)
         return []
 
-    def _speech(self, draft: Draft, src_tok: Token | None, index: args.MentionIndex) -> Draft:
+    def _speech(self, draft: Draft, src_tok: Token | None, index: args.MentionIndex, agentless: bool) -> Draft:
         quote, tok = draft.quote, draft.trigger.token
         speaker = quote.speaker
         if cue_kind(quote.cue, self.lexicon.speech) == "claim" and draft.status.status == "actual":
             draft.status = Status("claimed", False, quote.cue)
         first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
                                                          and src_tok.lower_ in ("we", "i"))
-        if first_person or (not draft.sources and _speaker_may_stand_in(src_tok)):
+        if first_person or (not draft.sources and not agentless and _speaker_may_stand_in(src_tok)
+                            and _speech_act(draft)):
             draft.sources = [speaker]
             draft.rule = f"speech-speaker<{draft.rule}"
             draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
@@ -165,6 +166,36 @@ def _condition_actors(tok: Token, speaker: ActorRef, index: args.MentionIndex) -
     return []
 
 
+def _speech_act(draft: Draft) -> bool:
+    """Saying it is doing it (a demand, a threat, a rejection), or a hostile act announced as future."""
+    if draft.info.quad_class in (1, 3):
+        return True
+    return threat_code(draft.info) is not None and draft.status.status in ("future", "hypothetical")
+
+
+def _keep(draft: Draft) -> bool:
+    """Junk filter: a source is required; dyadic cooperation needs a target; a bare condition is no event."""
+    if not draft.sources:
+        return False
+    if not draft.targets and draft.info.type not in TARGETLESS_TYPES:
+        return False
+    if draft.info.type == "CONSULT" and all("MED" in t.sector for t in draft.targets):
+        return False  # an interview with a news agency is not a consultation
+    return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
+
+
+def _in_condition(tok: Token) -> bool:
+    """The trigger is the verb of an "if" clause: a condition, not an event."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in tok.children)
+
+
+def _is_state_modifier(tok: Token, info: CameoInfo) -> bool:
+    """"Iranian-backed militias", "US-led coalition", "militias backed by Iran": a state, not an event."""
+    if tok.dep_ in ("amod", "compound"):
+        return True
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and info.type in STATE_TYPES
+
+
 def _speaker_may_stand_in(src_tok: Token | None) -> bool:
     """No resolvable subject: the speaker stands in unless the subject names someone else."""
     if src_tok is None or src_tok.dep_ == "expl" or src_tok.lower_ in STAND_IN_SUBJECTS:
@@ -197,7 +228,12 @@ def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
 
 
 def _akey(actor: ActorRef | None) -> tuple | None:
-    return None if actor is None else args.actor_key(actor)
+    """Identity for deduplication: the KB id, else country and sectors."""
+    if actor is None:
+        return None
+    if actor.actor_id:
+        return (actor.actor_id,)
+    return (actor.country, tuple(sorted(actor.sector)))
 
 
 def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from petrel.coding.arguments import MentionIndex, np_actors
+from petrel.coding.arguments import MentionIndex, np_actors, subject_token
 from petrel.coding.lexicon import Lexicon
 from petrel.config import Settings
 from petrel.models import ActorRef, Quote
@@ -79,19 +79,27 @@ class QuoteStage:
         return out
 
     def _cue_for(self, doc: Doc, start: int, end: int) -> _Found:
-        after = [t for t in doc if end <= t.idx < end + CUE_WINDOW]
-        cue = self._speech_verb(after[:8], start, end)
+        first = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
+        sent_start = first.sent.start_char if first is not None else start
+        before = [t for t in doc[max(0, first.start - 40) if first is not None else 0:
+                                  first.start if first is not None else 0] if t.idx >= sent_start]
+        cue = self._speech_verb(list(reversed(before))[:3], start, end)  # 'X said, "..."'
         if cue is None:
-            first = doc.char_span(start, min(end, len(doc.text)), alignment_mode="expand")
-            sent_start = first.sent.start_char if first is not None else start
-            before = [t for t in doc if sent_start <= t.idx < start]
+            after_start = first.end if first is not None else len(doc)
+            after = [t for t in doc[after_start:after_start + 8] if t.idx < end + CUE_WINDOW]
+            cue = self._speech_verb(after, start, end, own_clause=False)  # '"...," he said'
+        if cue is None:
             cue = self._speech_verb(list(reversed(before)), start, end)
         subj = _subject(cue, start, end) if cue is not None else None
         return _Found(start, end, cue, subj)
 
-    def _speech_verb(self, tokens: list[Token], start: int, end: int) -> Token | None:
+    def _speech_verb(self, tokens: list[Token], start: int, end: int, *, own_clause: bool = True) -> Token | None:
+        """A speech verb with a subject outside the quote; after a quote it may not have its own clause."""
         for tok in tokens:
-            if tok.tag_.startswith("VB") and tok.lemma_.lower() in self.speech and _subject(tok, start, end):
+            if not (tok.tag_.startswith("VB") and tok.lemma_.lower() in self.speech and _subject(tok, start, end)):
+                continue
+            if own_clause or not any(c.dep_ in ("ccomp", "xcomp") and not (start <= c.idx < end)
+                                     for c in tok.children):
                 return tok
         return None
 
@@ -121,7 +129,7 @@ class QuoteStage:
         if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in self.speech:
             return None
         comp = next((c for c in tok.children if c.dep_ == "ccomp"), None)
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = subject_token(tok)  # "..., saying that ...": the subject of the clause it hangs on
         if comp is None or subj is None:
             return None
         actors = np_actors(subj, index)

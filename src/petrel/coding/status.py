@@ -61,6 +61,8 @@ def is_negated(tok: Token) -> bool:
             return True
         if tok.dep_ in ("pobj", "pcomp") and head.head is not head:
             return _has_neg(head.head)
+    if tok.dep_ == "pcomp" and head.lower_ == "without":  # "without meeting any officials"
+        return True
     if tok.dep_ == "acl" and head.dep_ == "attr":  # "there is no (longer a) reason to ..."
         return _has_neg(head.head)
     return False
