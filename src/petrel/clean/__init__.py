@@ -34,6 +34,8 @@ from petrel.config import Settings
 from petrel.errors import InputTooLarge, NoTextFound
 from petrel.models import Article, RawDocument
 
+MAX_PASSES = 4
+
 __all__ = ["OutletTable", "article_from_text", "clean_document", "clean_text", "content_hash",
            "default_outlets", "normalise_outlet"]
 
@@ -64,17 +66,31 @@ def clean_document(raw: RawDocument, settings: Settings) -> Article:
 
 def clean_text(text: str, *, given_title: str | None = None,
                outlets: OutletTable | None = None) -> tuple[str, Recovered]:
-    """The cleaned body of ``text`` (paragraphs joined by ``\\n\\n``) and the metadata found in it."""
+    """The cleaned body of ``text`` (paragraphs joined by ``\\n\\n``) and the metadata found in it.
+
+    The steps run until the text stops changing (at most :data:`MAX_PASSES` times; usually the
+    second pass only confirms the first): taking a credit or dateline off the first paragraph can
+    expose a header line, and cleaning must be idempotent.
+    """
     outlets = outlets or default_outlets()
     found = Recovered()
-    lines = normalise_unicode(text).split("\n")
-    lines = peel_header_lines(lines, found, outlets)
+    body = normalise_unicode(text)
+    for _ in range(MAX_PASSES):
+        cleaned = _clean_pass(body, found, outlets, given_title)
+        if cleaned == body:
+            break
+        body = cleaned
+    return body, found
+
+
+def _clean_pass(text: str, found: Recovered, outlets: OutletTable, given_title: str | None) -> str:
+    lines = peel_header_lines(text.split("\n"), found, outlets)
     lines = peel_trailer_lines(lines, found, outlets)
     paragraphs = [repair_paragraph(p) for p in join_hard_wraps(lines)]
     paragraphs = peel_title_paragraphs(paragraphs, found, given_title=given_title)
     paragraphs = strip_dateline(paragraphs, found)
     paragraphs = strip_wire_credits(paragraphs, found)
-    return "\n\n".join(p for p in paragraphs if p), found
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def article_from_text(text: str, *, doc_id: str, published: str | datetime | None = None) -> Article:

@@ -43,8 +43,10 @@ def split_joined_name(name: str) -> str:
     name = " ".join(name.split())
     if " " in name or not name.isalpha():
         return name
-    if not name.islower() and not name.isupper():
+    if _CAMEL.search(name):
         return _CAMEL.sub(" ", name)
+    if name.isupper():
+        return name
     lower = name.lower()
     for suffix in NAME_SUFFIXES:
         if lower.endswith(suffix) and len(lower) - len(suffix) >= 3:

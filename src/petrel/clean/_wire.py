@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from petrel.clean._recovered import Recovered
+from petrel.clean._repair import collapse_spaces
 
 #: short credit -> the names it is written as (case-sensitive: "AP" is not "ap")
 WIRES: dict[str, tuple[str, ...]] = {
@@ -102,5 +103,5 @@ def _strip_credits(paragraph: str, found: Recovered) -> str:
         match = pattern.search(paragraph)
         if match:
             found.keep("wire_credit", CREDIT_OF[match["wire"]])
-            paragraph = pattern.sub("", paragraph)
+            paragraph = collapse_spaces(pattern.sub("", paragraph))
     return paragraph

@@ -39,6 +39,7 @@ def read_warc_file(path: Path, settings: Settings) -> Iterator[Item]:
     """Documents and per-record errors of one archive, in record order."""
     if check_size(path, settings.max_file_bytes) == 0:
         raise EmptyInput("the file is empty")
+    _check_magic(path)
     found = 0
     try:
         with path.open("rb") as stream:
@@ -54,6 +55,14 @@ def read_warc_file(path: Path, settings: Settings) -> Iterator[Item]:
                               ) from exc
     if not found:
         raise NoTextFound("the WARC file has no HTML or text response records")
+
+
+def _check_magic(path: Path) -> None:
+    """A WARC file starts with ``WARC/`` (or a gzip member holding that)."""
+    with path.open("rb") as f:
+        head = f.read(5)
+    if head[:2] != b"\x1f\x8b" and head != b"WARC/":
+        raise MalformedRecord("not a WARC file: it does not start with a WARC record header")
 
 
 def _record_item(record, path: Path, settings: Settings) -> Item | None:  # noqa: ANN001 (warcio record)
