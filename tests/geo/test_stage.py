@@ -99,3 +99,11 @@ def test_empty_state(stage, nlp):
     state = DocState(Article("e", "test", "text", "Nothing happened in Iraq."), nlp("Nothing happened in Iraq."))
     stage(state)
     assert state.events == []
+
+
+def test_modifiers_are_not_places(stage, make_state):
+    text = "A US-led coalition bombed the depots while American advisers trained troops in Mosul."
+    place = placed(stage, make_state, text, "bombed")
+    assert place is None or place.country != "USA"
+    place = placed(stage, make_state, "Hundreds of US troops stayed in Iraq.", "stayed")
+    assert place.country == "IRQ"

@@ -6,7 +6,8 @@ capital", or from "X-Y border". Its *role* says whether it is a place of the eve
 
 - ``locative``: object of in/at/near/across/inside/... ("in Iraq", "at the base near Mosul")
 - ``actor``:    subject, possessor, agent, or modifier of a subject ("Iraq said", "Iraq's parliament")
-- ``other``:    anything else (objects, modifiers of objects)
+- ``modifier``: a noun's modifier ("US troops", "a US-led coalition"): whose, not where
+- ``other``:    anything else (objects: "attack Lebanon")
 """
 
 from __future__ import annotations
@@ -51,7 +52,11 @@ class PlaceMention:
 
 
 def role_of(head: Token) -> str:
-    """Whether a place mention headed by ``head`` is where something happened or who acted."""
+    """Whether a place mention headed by ``head`` is where something happened, who acted, or neither."""
+    if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in PLACE_LABELS:
+        return "modifier"  # "US troops": whose, not where
+    if is_hyphen_modifier(head):
+        return "modifier"  # "a US-led coalition", "Iran-backed militias"
     token = head
     while token.dep_ in ("compound", "amod", "nmod", "appos", "conj", "det") and token.head is not token:
         token = token.head
@@ -62,6 +67,13 @@ def role_of(head: Token) -> str:
     if head.dep_ in ACTOR_DEPS or token.dep_ in ACTOR_DEPS:
         return "actor"
     return "other"
+
+
+def is_hyphen_modifier(head: Token) -> bool:
+    """``head`` starts a hyphenated adjective: "US-led", "Iran-backed"."""
+    doc, i = head.doc, head.i
+    return i + 2 < len(doc) and doc[i + 1].text in "-‐‑" and doc[i + 1].whitespace_ == "" \
+        and doc[i + 2].pos_ in ("VERB", "ADJ") and doc[i + 2].tag_ in ("VBN", "JJ", "VBD")
 
 
 def raw_spans(doc: Doc, sentence: Span, gazetteer: Gazetteer) -> list[tuple[int, int, str, str]]:

@@ -4,10 +4,12 @@ Choice, in order (``docs/time-and-place.md`` has the full story):
 
 1. A place in the event's sentence that is *locative* ("in/at/near/across/inside ...") and hangs on the
    trigger's words without crossing into another clause, nearest in the parse tree first.
-2. Another non-actor place of the sentence attached the same way; then any non-actor place of the
-   sentence (even in another clause). Actors are never places: "Iraq said" is not a location.
+2. A locative place of the sentence in another clause; then another place (an object: "attack
+   Lebanon") attached, then anywhere in the sentence. Actors are never places ("Iraq said",
+   "Iraq's parliament"), nor are a noun's modifiers ("US troops").
 3. For ``actual`` and ``claimed`` events with no place in the sentence: the article's dateline, else
-   its dominant place (the first city of the most-voted country, else that country).
+   its dominant place: the country most often named as a place, narrowed to the first city of that
+   country named as a place, if any.
 
 Homonyms ("Tripoli") are ranked by the gazetteer with the document's country votes: every country
 or demonym named anywhere in the article votes 1, other places 0.5 for their country, the dateline 2.
@@ -49,14 +51,14 @@ class DocPlaces:
 
 def place_rank(mention: PlaceMention, trigger: Token | None) -> tuple[int, int] | None:
     """Sort key of a mention for an event (lower is better); ``None`` for actors."""
-    if mention.role == "actor":
+    if mention.role in ("actor", "modifier"):
         return None
     arcs = path_arcs(trigger, mention.head) if trigger is not None else None
     if arcs is None:
         return (4, 0)
     up, down = arcs
     attached = not any(t.dep_ in CLAUSE_ARCS for t in down)
-    tier = (0 if mention.role == "locative" else 1) + (0 if attached else 2)
+    tier = (0 if mention.role == "locative" else 2) + (0 if attached else 1)
     return (tier, 2 * len(up) + len(down))
 
 
@@ -127,12 +129,13 @@ class PlaceStage:
         return votes
 
     def dominant_place(self, doc: Doc, context: DocPlaces) -> GazEntry | None:
-        """The first locative city of the most-voted country, else that country."""
-        if not context.votes:
+        """Where the article happens: the country most often named as a place ("in Iraq", not "US troops";
+        the country votes if none is), then the first city of that country named as a place."""
+        locatives = [m.entry for sentence in doc.sents for m in self.mentions_of(doc, sentence, context)
+                     if m.role == "locative" and m.entry.country]
+        counts = Counter(e.country for e in locatives) or context.votes
+        if not counts:
             return None
-        country = context.votes.most_common(1)[0][0]
-        for sentence in doc.sents:
-            for mention in self.mentions_of(doc, sentence, context):
-                if mention.role == "locative" and mention.entry.country == country and mention.entry.precision in ("city", "point"):
-                    return mention.entry
-        return self.gazetteer.country(country)
+        country = counts.most_common(1)[0][0]
+        city = next((e for e in locatives if e.country == country and e.precision == "city"), None)
+        return city or self.gazetteer.country(country)
