@@ -1,0 +1,66 @@
+// The evidence panel: one event with every sentence that reported it, its quotes and merges;
+// and the document reader, with the event sentences of the article marked.
+import { fill, fmtDate, h, highlighted, safeUrl } from "./dom.js";
+import { triggerOffset } from "./table.js";
+
+function docLink(docId, label, onDocument) {
+  return h("button", { type: "button", class: "link", onclick: () => onDocument(docId) }, label || docId);
+}
+
+function actorLabel(actor) {
+  return actor ? `${actor.name}${actor.country ? ` (${actor.country})` : ""}` : "—";
+}
+
+function mentionItem(m, onDocument) {
+  const offset = Number.isInteger(m.trigger_start) && Number.isInteger(m.sent_start) ? m.trigger_start - m.sent_start : null;
+  return h("li", { class: "mention" },
+    h("div", { class: "meta" }, docLink(m.doc_id, m.title || m.doc_id, onDocument), " · ", m.outlet || "unknown outlet",
+      " · ", fmtDate(m.published), " · ", m.status),
+    h("blockquote", {}, highlighted(m.sentence, m.trigger, offset)));
+}
+
+export function renderEvent(container, event, { onDocument, onFilter }) {
+  const ev = event.evidence;
+  fill(container,
+    h("h3", {}, `${actorLabel(event.source)} — ${event.type} → ${actorLabel(event.target)}`),
+    h("p", { class: "meta" }, `${event.date || "undated"} · ${event.status} · CAMEO ${event.cameo || "—"} · `,
+      `Goldstein ${event.goldstein ?? "—"} · confidence ${event.confidence ?? "—"} · `,
+      `${event.num_articles} article(s), ${event.num_sources} outlet(s)`,
+      event.story_id ? [" · ", h("button", { type: "button", class: "link",
+        onclick: () => onFilter({ story_id: event.story_id }) }, "story")] : null),
+    ev ? h("blockquote", { class: "lead" }, highlighted(ev.sentence, ev.trigger, triggerOffset(ev))) : null,
+    h("h4", {}, "Reported in"),
+    h("ol", { class: "mentions" }, (event.event_mentions || []).map((m) => mentionItem(m, onDocument))),
+    event.quotes && event.quotes.length ? [h("h4", {}, "Quotes"), h("ul", {}, event.quotes.map((q) =>
+      h("li", {}, h("strong", {}, q.speaker_name || "unknown"), ` ${q.cue || "said"}: `, h("q", {}, q.content))))] : null,
+    event.merges && event.merges.length ? [h("h4", {}, "Why these mentions are one event"), h("ul", {},
+      event.merges.map((m) => h("li", {}, `${m.mention_id} joined ${m.merged_with}: ${m.reason} (${m.score})`)))] : null,
+  );
+}
+
+/** The article text with the event sentences marked (offsets into the text, built as text nodes). */
+function markedText(text, events) {
+  const spans = events.filter((e) => Number.isInteger(e.sent_start) && Number.isInteger(e.sent_end))
+    .sort((a, b) => a.sent_start - b.sent_start);
+  const out = [];
+  let at = 0;
+  for (const e of spans) {
+    if (e.sent_start < at) continue;
+    out.push(text.slice(at, e.sent_start));
+    out.push(h("mark", { class: "event-sentence", title: `${e.type} (${e.status})` }, text.slice(e.sent_start, e.sent_end)));
+    at = e.sent_end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+export function renderDocument(container, doc) {
+  const url = safeUrl(doc.url);
+  fill(container,
+    h("h3", { class: "doc-title" }, doc.title || doc.doc_id),
+    h("p", { class: "meta" }, `${doc.outlet || "unknown outlet"} · ${fmtDate(doc.published)} · ${doc.doc_id} · `,
+      url ? h("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, "source") : (doc.url || doc.source || "")),
+    doc.status !== "ok" ? h("p", { class: "warn" }, `${doc.status}: ${doc.reason || ""}`) : null,
+    h("div", { class: "doc-text" }, markedText(doc.text || "", doc.events || [])),
+  );
+}
