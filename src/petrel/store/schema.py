@@ -9,6 +9,9 @@ Tables
 - ``events``: real-world events; each groups one or more event mentions (rebuilt by dedup, so reversible).
 - ``merge_log``: why each event mention joined its event.
 - ``stories`` / ``story_articles``: articles and events grouped into stories.
+- ``article_minhash`` / ``article_pairs``: MinHash signature and LSH bands of each article, and the
+  article pairs whose estimated Jaccard passed the similarity floor (written by dedup, so each batch
+  hashes only its new articles).
 """
 
 from __future__ import annotations
@@ -58,9 +61,13 @@ TABLES: dict[str, str] = {
         place_precision VARCHAR,
         num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
         first_seen TIMESTAMP, last_seen TIMESTAMP, confidence DOUBLE, story_id VARCHAR,
-        rep_mention_id VARCHAR)""",
+        rep_mention_id VARCHAR, num_copies INTEGER)""",
     "merge_log": """CREATE TABLE IF NOT EXISTS merge_log (
         mention_id VARCHAR, event_id VARCHAR, merged_with VARCHAR, reason VARCHAR, score DOUBLE)""",
+    "article_minhash": """CREATE TABLE IF NOT EXISTS article_minhash (
+        doc_id VARCHAR PRIMARY KEY, sig BLOB, bands UBIGINT[])""",
+    "article_pairs": """CREATE TABLE IF NOT EXISTS article_pairs (
+        doc_a VARCHAR, doc_b VARCHAR, score DOUBLE)""",
     "stories": """CREATE TABLE IF NOT EXISTS stories (
         story_id VARCHAR PRIMARY KEY, title VARCHAR, first_published TIMESTAMP, last_published TIMESTAMP,
         num_articles INTEGER, num_events INTEGER, num_sources INTEGER, top_actors VARCHAR[])""",

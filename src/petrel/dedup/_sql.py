@@ -1,0 +1,47 @@
+"""Small helpers to move Arrow/NumPy data in and out of DuckDB in bulk."""
+
+from __future__ import annotations
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+
+def temp_table(con: duckdb.DuckDBPyConnection, name: str, data: pa.Table) -> None:
+    """(Re)create temp table ``name`` from an Arrow table in one statement."""
+    view = f"_petrel_dedup_{name}"
+    con.register(view, data)
+    try:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {view}")  # noqa: S608 (internal)
+    finally:
+        con.unregister(view)
+
+
+def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
+    """Bulk insert an Arrow table whose column names match ``table``'s."""
+    if data.num_rows == 0:
+        return
+    view = f"_petrel_dedup_ins_{table}"
+    con.register(view, data)
+    try:
+        cols = ", ".join(data.column_names)
+        con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}")  # noqa: S608 (internal)
+    finally:
+        con.unregister(view)
+
+
+def column(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> np.ndarray:
+    """First column of a query as a NumPy array."""
+    table = con.execute(sql, params or []).fetch_arrow_table()
+    return table.column(0).to_numpy(zero_copy_only=False)
+
+
+def arrays(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> dict[str, np.ndarray]:
+    """Every column of a query as NumPy arrays keyed by name."""
+    table = con.execute(sql, params or []).fetch_arrow_table()
+    return {name: table.column(name).to_numpy(zero_copy_only=False) for name in table.column_names}
+
+
+def drop_temp(con: duckdb.DuckDBPyConnection, *names: str) -> None:
+    for name in names:
+        con.execute(f"DROP TABLE IF EXISTS {name}")

@@ -1,0 +1,263 @@
+"""Event merging: event mentions from different articles that tell the same happening become one event.
+
+Steps, all set-based in DuckDB and NumPy:
+
+1. features: one row per mention with normalised fields (type family, status group, actor keys, date
+   bounds, place) and its blocking keys: ``hash(type family, status group, lead actor, time bucket)``.
+   The lead actor is the source country (or id, or name); symmetric types are also blocked under the
+   target. Day dates fall in buckets of ``dedup_window_days + 1`` days and each mention is put in its bucket
+   and the next, so any two mentions within the window share a bucket; coarse dates are blocked under
+   each year they cover (at most ``MAX_YEARS``); undated mentions under their publication day bucket.
+2. affected set (incremental): mentions never merged before (no ``merge_log`` row) or whose article's
+   near-duplicate link changed, the mentions sharing a block with them, and every mention of the events
+   those belong to. Adding mentions only adds links, so re-clustering this closed set gives the same
+   result as a full recompute. ``full=True`` re-clusters everything (use it after changing settings).
+3. nodes: mentions with identical coded fields collapse into one node (the same historical fact told by
+   a thousand articles is one node, not a million pairs).
+4. pairs: nodes sharing a block key that pass :func:`petrel.dedup.compat.pair_predicate`.
+5. components: vectorised connected components; the rare clusters where one article would hold two
+   different events are re-clustered greedily (best pair first) without ever joining them.
+6. writing: ``event_mentions.event_id`` updated, ``events`` rows of the affected events rewritten,
+   ``merge_log`` rows rewritten for the affected mentions.
+
+Event ids are ``ev-`` plus 16 hex digits of the md5 of the cluster's anchor mention id, the anchor being
+its first ingested mention (then earliest published, then smallest id), so ids stay stable as later
+articles join and counts grow.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import duckdb
+import numpy as np
+import pyarrow as pa
+
+from petrel.config import Settings
+from petrel.dedup import compat
+from petrel.dedup._sql import arrays, drop_temp, temp_table
+from petrel.dedup.components import connected_components, constrained_components
+from petrel.dedup.records import MergeResult
+from petrel.dedup.writing import insert_events, insert_merge_log
+
+log = logging.getLogger(__name__)
+
+_TEMPS = ("dd_f", "dd_seed", "dd_aff", "dd_nodes", "dd_nkeys", "dd_pairs", "dd_nlabel", "dd_assign",
+          "dd_events", "dd_old_events")
+
+
+def merge_events(con: duckdb.DuckDBPyConnection, settings: Settings, *, full: bool = False) -> MergeResult:
+    """Group event mentions into events; rewrite ``events`` and ``merge_log`` for what changed."""
+    result = MergeResult(mode="full" if full else "incremental")
+    _features(con, settings)
+    result.new_mentions = _seed(con, full)
+    if result.new_mentions == 0 and not full:
+        drop_temp(con, *_TEMPS)
+        result.events_total = _count(con, "events")
+        return result
+    result.mentions_considered = _affected(con, full)
+    n_nodes = _nodes(con)
+    result.pairs = _pairs(con, settings)
+    labels = _labels(con, n_nodes, settings, result)
+    if result.constrained_clusters:
+        temp_table(con, "dd_nlabel", pa.table({"node_id": pa.array(np.arange(n_nodes)), "label": pa.array(labels)}))
+    _assign(con)
+    result.merged_mentions = int(con.execute(
+        "SELECT count(*) FROM dd_assign WHERE event_size > 1").fetchone()[0])
+    result.events_written = _write(con, full)
+    result.events_total = _count(con, "events")
+    drop_temp(con, *_TEMPS)
+    return result
+
+
+def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
+    return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608 (internal)
+
+
+def _features(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    day_width = settings.dedup_window_days + 1
+    story_width = settings.story_window_days + 1
+    family = compat.case_map("m.type", compat.TYPE_FAMILIES, "m.type")
+    sgroup = compat.case_map("m.status", compat.STATUS_GROUPS, "'occurred'")
+    sym = ", ".join(f"'{t}'" for t in compat.SYMMETRIC_TYPES)
+    fine = ", ".join(f"'{p}'" for p in compat.FINE_PLACES)
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_f AS
+        WITH base AS (
+            SELECT m.mention_id, m.doc_id, m.event_id AS old_event, m.type, {family} AS family,
+                   {sgroup} AS sgroup, m.type IN ({sym}) AS sym,
+                   m.source_actor_id AS sid, m.source_country AS scty,
+                   list_sort(coalesce(m.source_sector, [])) AS ssec, lower(trim(m.source_name)) AS sname,
+                   m.target_actor_id AS tid, m.target_country AS tcty,
+                   list_sort(coalesce(m.target_sector, [])) AS tsec, lower(trim(m.target_name)) AS tname,
+                   m.date_start AS ds, m.date_end AS de, m.date,
+                   CAST(coalesce(m.published, a.published, a.ingested_at) AS DATE) AS pub,
+                   lower(trim(m.place_name)) AS pname, m.place_name, m.place_country AS pcty,
+                   m.place_admin1 AS padm, m.lat, m.lon, m.place_precision AS pprec,
+                   a.ingested_at, coalesce(m.published, a.published) AS published
+            FROM event_mentions m LEFT JOIN articles a USING (doc_id)),
+        more AS (
+            SELECT *, ds = de AS precise,
+                   coalesce(scty, sid, sname, '?') AS slead,
+                   coalesce(tcty, tid, tname) AS tlead,
+                   (tid IS NOT NULL OR tcty IS NOT NULL OR tname IS NOT NULL) AS tknown,
+                   CASE WHEN ds IS NULL THEN (pub - DATE '1970-01-01') // {story_width} END AS ubucket
+            FROM base),
+        keyed AS (
+            SELECT *,
+                CASE WHEN sym AND tlead IS NOT NULL THEN [slead, tlead] ELSE [slead] END AS leads,
+                CASE WHEN ds IS NULL THEN ['U' || ubucket, 'U' || (ubucket + 1)] || list_transform(
+                         range((ubucket * {story_width} - {story_width}) // {day_width},
+                               (ubucket * {story_width} + {story_width} - 1) // {day_width} + 2), d -> 'D' || d)
+                     WHEN precise THEN ['D' || ((ds - DATE '1970-01-01') // {day_width}),
+                                        'D' || ((ds - DATE '1970-01-01') // {day_width} + 1)]
+                     ELSE list_transform(range(year(ds), least(year(de), year(ds) + {compat.MAX_YEARS - 1}) + 1),
+                                         y -> 'Y' || y) END AS tbs
+            FROM more)
+        SELECT * EXCLUDE (leads, tbs),
+               flatten(list_transform(leads, l -> list_transform(tbs, t -> hash(family, sgroup, l, t)))) AS keys,
+               (pname IS NOT NULL OR pcty IS NOT NULL) AS pknown, coalesce(pprec IN ({fine}), false) AS pfine
+        FROM keyed""")
+
+
+def _seed(con: duckdb.DuckDBPyConnection, full: bool) -> int:
+    """Mentions to (re)place: never merged, or in an article whose near-duplicate link changed."""
+    if full:
+        con.execute("CREATE OR REPLACE TEMP TABLE dd_seed AS SELECT mention_id FROM dd_f")
+    else:
+        changed = ("UNION SELECT f.mention_id FROM dd_f f JOIN dd_changed_docs c USING (doc_id)"
+                   if _temp_exists(con, "dd_changed_docs") else "")
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE dd_seed AS
+            SELECT f.mention_id FROM dd_f f
+            WHERE NOT EXISTS (SELECT 1 FROM merge_log g WHERE g.mention_id = f.mention_id)
+            {changed}""")
+    return _count(con, "dd_seed")
+
+
+def _temp_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
+    found = con.execute("SELECT count(*) FROM duckdb_tables() WHERE temporary AND table_name = ?", [name])
+    return bool(found.fetchone()[0])
+
+
+def _affected(con: duckdb.DuckDBPyConnection, full: bool) -> int:
+    if full:
+        con.execute("CREATE OR REPLACE TEMP TABLE dd_aff AS SELECT * FROM dd_f")
+        return _count(con, "dd_aff")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE dd_aff AS
+        WITH seed_keys AS (SELECT DISTINCT unnest(f.keys) AS k FROM dd_f f JOIN dd_seed s USING (mention_id)),
+             mates AS (SELECT DISTINCT f.mention_id, f.old_event FROM
+                           (SELECT mention_id, old_event, unnest(keys) AS k FROM dd_f) f
+                       JOIN seed_keys USING (k)),
+             closed AS (SELECT mention_id FROM dd_seed
+                        UNION SELECT mention_id FROM mates
+                        UNION SELECT f.mention_id FROM dd_f f
+                              WHERE f.old_event IN (SELECT old_event FROM mates)
+                                 OR f.old_event IN (SELECT f2.old_event FROM dd_f f2 JOIN dd_seed USING (mention_id)))
+        SELECT f.* FROM dd_f f JOIN closed USING (mention_id)""")
+    return _count(con, "dd_aff")
+
+
+_NODE_FIELDS = ("type, family, sgroup, sym, sid, scty, ssec, sname, tid, tcty, tsec, tname, tknown, ds, de, "
+                "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, keys")
+
+
+def _nodes(con: duckdb.DuckDBPyConnection) -> int:
+    """Collapse identically coded mentions into nodes (node_id 0..n-1, deterministic order)."""
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_nodes AS
+        SELECT (row_number() OVER (ORDER BY min(mention_id)) - 1)::BIGINT AS node_id, {_NODE_FIELDS},
+               list_distinct(list(doc_id)) AS docs, min(pub) AS pub_min, max(pub) AS pub_max,
+               any_value(date) AS dlabel, any_value(place_name) AS plabel,
+               coalesce(sid, scty || CASE WHEN len(ssec) > 0 THEN '/' || array_to_string(ssec, '/') ELSE '' END,
+                        sname, '?') AS slabel,
+               CASE WHEN tknown THEN coalesce(tid, tcty || CASE WHEN len(tsec) > 0
+                    THEN '/' || array_to_string(tsec, '/') ELSE '' END, tname) END AS tlabel,
+               list(mention_id) AS mids
+        FROM dd_aff GROUP BY ALL""")
+    return _count(con, "dd_nodes")
+
+
+def _pairs(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
+    window, story = settings.dedup_window_days, settings.story_window_days
+    con.execute("CREATE OR REPLACE TEMP TABLE dd_nkeys AS SELECT node_id, unnest(keys) AS k FROM dd_nodes")
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_pairs AS
+        WITH c AS (SELECT DISTINCT x.node_id AS na, y.node_id AS nb FROM dd_nkeys x
+                   JOIN dd_nkeys y ON x.k = y.k AND x.node_id < y.node_id)
+        SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score
+        FROM c JOIN dd_nodes a ON a.node_id = c.na JOIN dd_nodes b ON b.node_id = c.nb
+        WHERE {compat.pair_predicate(window, story)}""")
+    return _count(con, "dd_pairs")
+
+
+def _labels(con: duckdb.DuckDBPyConnection, n_nodes: int, settings: Settings, result: MergeResult) -> np.ndarray:
+    pairs = arrays(con, "SELECT na, nb, score FROM dd_pairs")
+    labels = connected_components(n_nodes, pairs["na"], pairs["nb"])
+    temp_table(con, "dd_nlabel", pa.table({"node_id": pa.array(np.arange(n_nodes)), "label": pa.array(labels)}))
+    cannot = con.execute(f"""
+        WITH big AS (SELECT label FROM dd_nlabel GROUP BY label HAVING count(*) > 1),
+             n AS (SELECT d.*, l.label FROM dd_nodes d JOIN dd_nlabel l USING (node_id) JOIN big USING (label))
+        SELECT a.node_id, b.node_id, a.label FROM n a JOIN n b ON a.label = b.label AND a.node_id < b.node_id
+        WHERE {compat.hard_conflict(settings.dedup_window_days)}""").fetchall()
+    result.constrained_clusters = len({row[2] for row in cannot})
+    if cannot:
+        labels = _split_conflicts(con, labels, cannot, pairs)
+    return labels
+
+
+def _split_conflicts(con: duckdb.DuckDBPyConnection, labels: np.ndarray, cannot: list[tuple[int, int, int]],
+                     pairs: dict[str, np.ndarray]) -> np.ndarray:
+    """Re-cluster the conflicted clusters greedily, never joining a cannot-link pair."""
+    bad = sorted({row[2] for row in cannot})
+    nodes = [int(n) for n in np.flatnonzero(np.isin(labels, bad))]
+    weight = dict(con.execute("SELECT node_id, len(mids) FROM dd_nodes WHERE list_contains(?, node_id)",
+                              [nodes]).fetchall())
+    inside = np.isin(labels[pairs["na"]], bad)
+    edges = [(a, b, s, weight[a] + weight[b]) for a, b, s in zip(
+        pairs["na"][inside].tolist(), pairs["nb"][inside].tolist(), pairs["score"][inside].tolist(), strict=True)]
+    roots = constrained_components(nodes, edges, [(a, b) for a, b, _ in cannot])
+    labels = labels.copy()
+    for node, root in roots.items():
+        labels[node] = root
+    return labels
+
+
+def _assign(con: duckdb.DuckDBPyConnection) -> None:
+    """Event id of every affected mention, from its cluster's anchor mention."""
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE dd_assign AS
+        WITH m AS (SELECT a.mention_id, a.ingested_at, a.published, n.node_id, l.label
+                   FROM dd_nodes n JOIN dd_nlabel l USING (node_id), unnest(n.mids) AS u(mention_id)
+                   JOIN dd_aff a USING (mention_id)),
+             ordered AS (SELECT *, row_number() OVER (PARTITION BY label
+                                   ORDER BY ingested_at NULLS LAST, published NULLS LAST, mention_id) AS pos_in_event,
+                                   row_number() OVER (PARTITION BY node_id
+                                   ORDER BY ingested_at NULLS LAST, published NULLS LAST, mention_id) AS pos_in_node,
+                                   count(*) OVER (PARTITION BY label) AS event_size
+                         FROM m)
+        SELECT o.*, 'ev-' || substr(md5(first_value(mention_id) OVER (PARTITION BY label ORDER BY pos_in_event)), 1, 16)
+                    AS event_id,
+               first_value(mention_id) OVER (PARTITION BY node_id ORDER BY pos_in_node) AS node_first
+        FROM ordered o""")
+
+
+def _write(con: duckdb.DuckDBPyConnection, full: bool) -> int:
+    """Rewrite event ids, events and merge_log rows of the affected mentions."""
+    con.execute("""CREATE OR REPLACE TEMP TABLE dd_old_events AS
+                   SELECT DISTINCT old_event AS event_id FROM dd_aff""")
+    con.execute("CREATE OR REPLACE TEMP TABLE dd_events AS SELECT DISTINCT event_id FROM dd_assign")
+    con.execute("""UPDATE event_mentions SET event_id = x.event_id FROM dd_assign x
+                   WHERE event_mentions.mention_id = x.mention_id
+                     AND event_mentions.event_id IS DISTINCT FROM x.event_id""")
+    if full:
+        con.execute("DELETE FROM events")
+        con.execute("DELETE FROM merge_log")
+    else:
+        con.execute("""DELETE FROM events WHERE event_id IN (SELECT event_id FROM dd_old_events)
+                                             OR event_id IN (SELECT event_id FROM dd_events)""")
+        con.execute("DELETE FROM merge_log WHERE mention_id IN (SELECT mention_id FROM dd_aff)")
+    insert_events(con)
+    insert_merge_log(con)
+    return _count(con, "dd_events")

@@ -1,0 +1,92 @@
+"""Writing the derived rows of merged events: ``events`` and ``merge_log``.
+
+Counting (documented in docs/dedup.md):
+
+- ``num_mentions``: every event mention of the event, copies included.
+- ``num_articles``: distinct *independent* articles: a near-duplicate article counts as its cluster's root
+  (``coalesce(near_dup_of, doc_id)``), so a syndicated copy never adds an article.
+- ``num_sources``: distinct outlets of those independent articles (the root's outlet; an article without
+  an outlet counts as its own source).
+- ``num_copies``: distinct near-duplicate articles whose mentions attach to the event (provenance kept,
+  not counted as independent).
+- ``first_seen`` / ``last_seen``: min/max publication time of the mentions, falling back to ingest time.
+- ``confidence``: the highest mention confidence.
+
+The event's coded fields are those of its representative mention: highest confidence, then the narrowest
+date, then the most precise place, then the earliest seen, then the smallest id.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+from petrel.dedup import compat
+from petrel.dedup.compat import pair_reason
+
+_EVENT_COLUMNS = (
+    "event_id, type, mode, context, cameo, quad_class, goldstein, status, source_name, source_actor_id, "
+    "source_country, source_sector, target_name, target_actor_id, target_country, target_sector, date, "
+    "date_precision, date_start, date_end, place_name, place_country, place_admin1, lat, lon, place_precision"
+)
+
+
+def insert_events(con: duckdb.DuckDBPyConnection) -> None:
+    """Insert one ``events`` row per id in temp table ``dd_events`` from its current mentions."""
+    prank = compat.case_map("m.place_precision", {k: str(v) for k, v in compat.PLACE_RANK.items()}, "'9'")
+    rep_cols = ", ".join(f"rep.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
+    con.execute(f"""
+        INSERT INTO events ({_EVENT_COLUMNS}, num_mentions, num_articles, num_sources, first_seen, last_seen,
+                            confidence, story_id, rep_mention_id, num_copies)
+        WITH j AS (
+            SELECT m.*, a.near_dup_of, coalesce(a.near_dup_of, m.doc_id) AS root_doc,
+                   coalesce(ra.outlet, a.outlet, m.outlet, 'doc:' || coalesce(a.near_dup_of, m.doc_id)) AS root_outlet,
+                   coalesce(m.published, a.published, a.ingested_at) AS seen, {prank} AS prank
+            FROM event_mentions m JOIN dd_events e USING (event_id)
+            LEFT JOIN articles a ON a.doc_id = m.doc_id
+            LEFT JOIN articles ra ON ra.doc_id = a.near_dup_of),
+        agg AS (
+            SELECT event_id, count(*) AS n, count(DISTINCT root_doc) AS na, count(DISTINCT root_outlet) AS ns,
+                   count(DISTINCT CASE WHEN near_dup_of IS NOT NULL THEN doc_id END) AS nc,
+                   min(seen) AS fs, max(seen) AS ls, max(confidence) AS conf
+            FROM j GROUP BY event_id),
+        rep AS (
+            SELECT * FROM (
+                SELECT j.*, row_number() OVER (PARTITION BY event_id ORDER BY confidence DESC NULLS LAST,
+                    date_end - date_start NULLS LAST, prank, seen NULLS LAST, mention_id) AS r
+                FROM j) WHERE r = 1)
+        SELECT {rep_cols}, agg.n, agg.na, agg.ns, agg.fs, agg.ls, agg.conf, NULL, rep.mention_id, agg.nc
+        FROM rep JOIN agg USING (event_id)""")
+
+
+def insert_merge_log(con: duckdb.DuckDBPyConnection) -> None:
+    """One ``merge_log`` row per affected mention: what it joined and why.
+
+    The event's anchor says ``first report``; a mention coded identically to an earlier one of its node
+    points at that one; the first mention of every other node points at the first mention of the node it
+    links to through its best-scoring pair, with that pair's reason and score.
+    """
+    con.execute(f"""
+        INSERT INTO merge_log (mention_id, event_id, merged_with, reason, score)
+        WITH links AS (
+            SELECT x.node_id, y.node_id AS other, p.score,
+                   row_number() OVER (PARTITION BY x.node_id ORDER BY p.score DESC, y.node_id) AS r
+            FROM dd_pairs p
+            JOIN dd_nlabel x ON x.node_id IN (p.na, p.nb)
+            JOIN dd_nlabel y ON y.node_id = CASE WHEN x.node_id = p.na THEN p.nb ELSE p.na END
+            WHERE x.label = y.label),
+        best AS (
+            SELECT l.node_id, l.other, l.score, {pair_reason()} AS reason
+            FROM links l JOIN dd_nodes a ON a.node_id = l.node_id JOIN dd_nodes b ON b.node_id = l.other
+            WHERE l.r = 1),
+        node_first AS (SELECT DISTINCT node_id, node_first FROM dd_assign)
+        SELECT s.mention_id, s.event_id,
+               CASE WHEN s.pos_in_event = 1 THEN NULL
+                    WHEN s.pos_in_node > 1 THEN s.node_first
+                    ELSE nf.node_first END,
+               CASE WHEN s.pos_in_event = 1 THEN 'first report'
+                    WHEN s.pos_in_node > 1 THEN 'identical coding (same type, actors, date, place, status)'
+                    ELSE b.reason END,
+               CASE WHEN s.pos_in_event = 1 THEN NULL WHEN s.pos_in_node > 1 THEN 1.0 ELSE b.score END
+        FROM dd_assign s
+        LEFT JOIN best b ON b.node_id = s.node_id
+        LEFT JOIN node_first nf ON nf.node_id = b.other""")
