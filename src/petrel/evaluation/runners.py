@@ -1,0 +1,148 @@
+"""One runner per labelled set: read the gold, code its texts with the pipeline, score.
+
+A runner takes an :class:`EvalContext` (settings, the data folder and a lazily built pipeline) and
+returns a :class:`SetResult`. :data:`RUNNERS` names them in the scorecard's order.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from petrel.config import Settings
+from petrel.errors import PetrelError
+from petrel.evaluation import readers, scorers
+from petrel.evaluation.predict import CodedText, PredictedEvent, code_texts, predicted_events
+from petrel.evaluation.records import Metric, PentaSentence, SeedEvent, SetResult, SpanSentence
+from petrel.models import Article, RawDocument
+from petrel.pipeline import Pipeline
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class EvalContext:
+    """What every runner needs. The pipeline is built on first use and then shared."""
+
+    settings: Settings
+    pipeline_: Pipeline | None = None
+    merge_check: bool = True
+    coded: dict[str, list[CodedText]] = field(default_factory=dict)
+
+    @property
+    def eval_dir(self) -> Path:
+        return Path(self.settings.eval_dir)
+
+    @property
+    def pipeline(self) -> Pipeline:
+        if self.pipeline_ is None:
+            self.pipeline_ = Pipeline(self.settings)
+        return self.pipeline_
+
+    def code(self, key: str, texts: list[str]) -> list[CodedText]:
+        """Code ``texts`` once per context (``key`` names the batch)."""
+        if key not in self.coded:
+            self.coded[key] = code_texts(self.pipeline, texts, prefix=f"eval-{key}")
+        return self.coded[key]
+
+
+def run_plover(ctx: EvalContext) -> SetResult:
+    records = readers.read_plover(ctx.eval_dir)
+    coded = ctx.code("plover", [r.text for r in records])
+    return scorers.score_plover(records, [c.events for c in coded])
+
+
+def run_petr2(ctx: EvalContext) -> SetResult:
+    sentences = readers.read_petr2(ctx.eval_dir)
+    coded = ctx.code("petr2", [s.text for s in sentences])
+    return scorers.score_petr2(sentences, [c.events for c in coded])
+
+
+def run_conflibert(ctx: EvalContext) -> SetResult:
+    """PentaClass on ``cameo_class``; spans on ``cameo_ner``, reusing the coded class sentence when the
+    CoNLL sentence is the same text (same letters and digits), else coding its detokenised text."""
+    classes = readers.read_pentaclass(ctx.eval_dir)
+    coded = ctx.code("conflibert", [s.text for s in classes])
+    result = scorers.score_pentaclass(classes, [c.events for c in coded])
+    spans = readers.read_spans(ctx.eval_dir)
+    span_result = scorers.score_spans(spans, _span_texts(ctx, spans, classes, coded))
+    result.metrics += span_result.metrics
+    result.misses += span_result.misses
+    return result
+
+
+def _span_texts(ctx: EvalContext, spans: list[SpanSentence], classes: list[PentaSentence], coded: list[CodedText]) -> list[CodedText]:
+    by_key = {scorers.token_key(s.text): c for s, c in zip(classes, coded, strict=True)}
+    missing = [s for s in spans if scorers.token_key("".join(s.tokens)) not in by_key]
+    extra = ctx.code("conflibert-ner", [scorers.detokenize(s.tokens) for s in missing])
+    by_index = {s.index: c for s, c in zip(missing, extra, strict=True)}
+    return [by_index.get(s.index) or by_key[scorers.token_key("".join(s.tokens))] for s in spans]
+
+
+def run_seeds(ctx: EvalContext) -> SetResult:
+    gold = readers.read_seed_events(ctx.eval_dir)
+    predicted = seed_predictions(ctx)
+    result = scorers.score_seeds(gold, predicted)
+    if ctx.merge_check:
+        result.metrics.append(merge_metric(ctx, gold, predicted))
+    return result
+
+
+def seed_articles(settings: Settings, folder: Path) -> list[tuple[str, Article]]:
+    """``(file stem, Article)`` for every seed article, through petrel's ingest and clean stages."""
+    from petrel.clean import clean_document
+    from petrel.ingest import iter_inputs
+
+    out: list[tuple[str, Article]] = []
+    for item in iter_inputs([str(folder)], settings):
+        if isinstance(item, RawDocument):
+            out.append((Path(item.source).stem, clean_document(item, settings)))
+        else:
+            log.warning("seed input rejected: %s %s %s", item.source, item.code, item.reason)
+    return out
+
+
+def seed_predictions(ctx: EvalContext) -> dict[str, list[PredictedEvent]]:
+    pairs = seed_articles(ctx.settings, readers.seed_articles_dir(ctx.eval_dir))
+    docs = ctx.pipeline.process_articles([a for _, a in pairs])
+    return {stem: predicted_events(doc) for (stem, _), doc in zip(pairs, docs, strict=True)}
+
+
+def merge_metric(ctx: EvalContext, gold: list[SeedEvent], predicted: dict[str, list[PredictedEvent]]) -> Metric:
+    """Share of ``same_as`` gold pairs that a full ingest stores as one event with two sources.
+
+    Only pairs whose two lines were both matched count; None when no such pair (or no store) exists.
+    """
+    from petrel.evaluation.merge import merged_pairs
+
+    matches = {m.gold.gold_id: m for m in scorers.match_seed_events(gold, predicted)}
+    pairs = [(matches[g.gold_id], matches[g.same_as]) for g in gold
+             if g.same_as and g.gold_id in matches and g.same_as in matches]
+    if not pairs:
+        return Metric("seeds.merge", None, 0, "same_as pairs merged into one event with 2 sources")
+    try:
+        with tempfile.TemporaryDirectory(prefix="petrel-eval-") as tmp:
+            merged = merged_pairs(ctx, pairs, Path(tmp) / "seeds.duckdb")
+    except (PetrelError, ImportError) as exc:
+        log.warning("seeds merge check skipped: %s", exc)
+        return Metric("seeds.merge", None, len(pairs), f"not measured: {exc}")
+    return Metric("seeds.merge", merged / len(pairs), len(pairs), "same_as pairs merged into one event with 2 sources")
+
+
+def run_dedup(ctx: EvalContext) -> SetResult:
+    from petrel.evaluation.dedup import dedup_metrics
+
+    return SetResult("dedup", dedup_metrics(ctx))
+
+
+Runner = Callable[[EvalContext], SetResult]
+RUNNERS: dict[str, Runner] = {
+    "plover": run_plover,
+    "petr2": run_petr2,
+    "conflibert": run_conflibert,
+    "seeds": run_seeds,
+    "dedup": run_dedup,
+}

@@ -1,0 +1,28 @@
+"""Scorers: pure functions from gold records and :class:`~petrel.evaluation.predict.PredictedEvent` lists
+to a :class:`~petrel.evaluation.records.SetResult` (metrics plus diagnostic misses). No I/O, no pipeline.
+"""
+
+from petrel.evaluation.scorers.conflibert import (
+    align_tokens,
+    detokenize,
+    penta_class,
+    score_pentaclass,
+    score_spans,
+    token_key,
+)
+from petrel.evaluation.scorers.petrarch import actor_country, dyads, score_petr2
+from petrel.evaluation.scorers.plover import score_plover
+from petrel.evaluation.scorers.seeds import (
+    SeedMatch,
+    country_ok,
+    cue_matches,
+    event_fits,
+    match_seed_events,
+    score_seeds,
+)
+
+__all__ = [
+    "SeedMatch", "actor_country", "align_tokens", "country_ok", "cue_matches", "detokenize", "dyads",
+    "event_fits", "match_seed_events", "penta_class", "score_pentaclass", "score_petr2", "score_plover",
+    "score_seeds", "score_spans", "token_key",
+]

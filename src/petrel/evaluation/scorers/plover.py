@@ -1,0 +1,68 @@
+"""PLOVER GSR scores: top event type accuracy and macro-F1, source and target country accuracy.
+
+Per sentence petrel's *top* event is its most confident one (the first of equals); a sentence with no
+event predicts the label ``NONE``, which is always wrong. Macro-F1 averages per-type F1 over the types
+the gold uses. Country accuracy is counted over the records whose gold side has a code (a reciprocal
+record lists both parties as sources and has no target): the top event's country must be one of the
+gold side's codes, compared as written (ISO alpha-3, ``IGO``, ``NGO``, ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from petrel.evaluation.metrics import accuracy, macro_f1, ratio
+from petrel.evaluation.predict import PredictedEvent, top_event
+from petrel.evaluation.records import Metric, Miss, PloverRecord, SetResult
+
+NO_EVENT = "NONE"
+SET = "plover"
+
+
+def score_plover(records: Sequence[PloverRecord], predictions: Sequence[Sequence[PredictedEvent]]) -> SetResult:
+    """Metrics over aligned lists: ``predictions[i]`` are the events petrel coded from ``records[i]``."""
+    tops = [top_event(events) for events in predictions]
+    gold = [r.type for r in records]
+    labels = [t.type if t else NO_EVENT for t in tops]
+    any_hit = [r.type in {e.type for e in events} for r, events in zip(records, predictions, strict=True)]
+    src = _country_hits(records, tops, "source")
+    tgt = _country_hits(records, tops, "target")
+    metrics = [
+        Metric(f"{SET}.type_accuracy", accuracy(gold, labels), len(gold), "top event type = gold type"),
+        Metric(f"{SET}.type_macro_f1", macro_f1(gold, labels), len(gold), "macro-F1 of top type over gold types"),
+        Metric(f"{SET}.type_any", ratio(sum(any_hit), len(gold)), len(gold), "some event has the gold type"),
+        Metric(f"{SET}.source_country_accuracy", ratio(sum(src), len(src)), len(src), "top source country in gold"),
+        Metric(f"{SET}.target_country_accuracy", ratio(sum(tgt), len(tgt)), len(tgt), "top target country in gold"),
+        Metric(f"{SET}.coverage", ratio(sum(t is not None for t in tops), len(tops)), len(tops),
+               "sentences with at least one event", gated=False),
+    ]
+    return SetResult(SET, metrics, _misses(records, tops))
+
+
+def _country_hits(records: Sequence[PloverRecord], tops: Sequence[PredictedEvent | None], side: str) -> list[bool]:
+    hits: list[bool] = []
+    for record, top in zip(records, tops, strict=True):
+        codes = record.source_codes if side == "source" else record.target_codes
+        if codes:
+            country = None if top is None else (top.source_country if side == "source" else top.target_country)
+            hits.append(country is not None and country.upper() in codes)
+    return hits
+
+
+def _misses(records: Sequence[PloverRecord], tops: Sequence[PredictedEvent | None]) -> list[Miss]:
+    out: list[Miss] = []
+    for record, top in zip(records, tops, strict=True):
+        if not _all_right(record, top):
+            gold = (f"{record.type} {'/'.join(sorted(record.source_codes)) or '-'} -> "
+                    f"{'/'.join(sorted(record.target_codes)) or '-'}")
+            out.append(Miss(SET, record.record_id, record.text, gold, top.describe() if top else NO_EVENT,
+                            "miss" if top is None else "wrong"))
+    return out
+
+
+def _all_right(record: PloverRecord, top: PredictedEvent | None) -> bool:
+    if top is None or top.type != record.type:
+        return False
+    src_ok = not record.source_codes or (top.source_country or "") in record.source_codes
+    tgt_ok = not record.target_codes or (top.target_country or "") in record.target_codes
+    return src_ok and tgt_ok
