@@ -107,9 +107,9 @@ def test_context_actor_from_title(run) -> None:
 
 
 def test_context_actor_spokesperson_for_group(run) -> None:
-    text = "Spokesperson for the Houthis Yahya Sareeh denied the report."
+    text = "Spokesperson for the Houthis Hamid Qaraa denied the report."
     m = one(run(text), text, "Spokesperson")
-    assert m.actor.actor_id == "ctx:yahya-sareeh"
+    assert m.actor.actor_id == "ctx:hamid-qaraa"
     assert (m.actor.country, m.actor.sector) == ("YEM", ["REB"])
 
 
