@@ -264,14 +264,28 @@ class DocResolver:
             return None
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "to")):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            info = self.by_token.get(pobj.i) if pobj is not None else None
-            if info is not None and info.is_person and info.root.i == pobj.i:
+            info = self._person_at(pobj) if pobj is not None else None
+            if info is not None:
                 start = left_start(head)
                 profile = _with_title(self._span_profile(prep.i + 1, info.span.start), self._sectors(head))
                 ref = self._person_ref(info, pobj, start, extra=profile)
                 self.consumed.add(pobj.i)
                 return self._found(start, info.span.end, head, ref, person=True)
         return None
+
+    def _person_at(self, token: Token) -> EntityInfo | None:
+        """The person named at ``token``: a PERSON entity, or two or more capitalised words the model missed."""
+        info = self.by_token.get(token.i)
+        if info is not None:
+            return info if info.is_person and info.root.i == token.i else None
+        start = token.i
+        while start > 0 and start - 1 not in self.by_token and _name_word(self.doc[start - 1]):
+            start -= 1
+        if token.i - start < 1 or not _name_word(token):
+            return None
+        info = EntityInfo(self.doc[start:token.i + 1], unknown="person")
+        self.by_token.update({i: info for i in range(start, token.i + 1)})
+        return info
 
     # -- prepositional owners: "militias in Iraq", "the leader of Y" ------------------------------------
     def _pp_profile(self, head: Token, depth: int = 0) -> Profile | None:
@@ -354,6 +368,10 @@ def _with_title(profile: Profile, title_sectors: list[str]) -> Profile:
     if profile.actor is not None or profile.sectors:
         return profile
     return Profile(profile.country, list(title_sectors), profile.actor, profile.ref)
+
+
+def _name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and token.dep_ in ("compound", "pobj")
 
 
 def _definite_singular(head: Token) -> bool:
