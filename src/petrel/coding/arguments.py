@@ -127,7 +127,7 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
     mods: list[ActorRef] = []
     for child in head.children:
         if child.dep_ in NP_MOD_DEPS and child.i < head.i:
-            mods += index.actors_at(child) or _conj_actors(child, index) or _led_by(child, index)
+            mods += (index.actors_at(child) + _conj_actors(child, index)) or _led_by(child, index)
     if mods:
         return mods
     if depth < 1:
@@ -304,7 +304,7 @@ def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
     out: list[ActorRef] = []
     for child in tok.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:
-            out += index.actors_at(child) or _conj_actors(child, index) or _led_by(child, index)
+            out += (index.actors_at(child) + _conj_actors(child, index)) or _led_by(child, index)
     return _dedup(out)
 
 
@@ -329,7 +329,7 @@ def token_actors(tok: Token | None, index: MentionIndex) -> list[ActorRef]:
     return np_actors(tok, index) if tok is not None else []
 
 
-def clause_actors(clause: Token, index: MentionIndex) -> list[ActorRef]:
+def clause_actors(clause: Token, index: MentionIndex, *, all_groups: bool = False) -> list[ActorRef]:
     """Actors named in a clause, condition subjects first, then subjects, then the rest in text order."""
     ranked: list[tuple[int, int, ActorRef]] = []
     for tok in clause.subtree:
@@ -343,6 +343,8 @@ def clause_actors(clause: Token, index: MentionIndex) -> list[ActorRef]:
     if not ranked:
         return []
     ranked.sort(key=lambda r: (r[0], r[1]))
+    if all_groups:  # every candidate, best first: the caller filters and keeps the first that fits
+        return _dedup(a for _, _, a in ranked)
     best = ranked[0][1]
     group = {best} | {c.i for c in clause.doc[best].conjuncts}
     return _dedup(a for _, i, a in ranked if i in group)

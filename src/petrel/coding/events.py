@@ -31,6 +31,7 @@ CONSUMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE"}
 REQUEST_FOR_YIELD = "1056"
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
+RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 
 
@@ -90,7 +91,7 @@ class EventStage:
         sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
         if pat.flip:
             sources, targets = targets, sources
-        targets = targets or self._fallback_targets(trig, info, index)
+        targets = targets or self._fallback_targets(trig, info, index, sources)
         quote = _quote_at(tok, quotes)
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if pat.status:
@@ -103,24 +104,29 @@ class EventStage:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
         return draft if _keep(draft) else None
 
-    def _fallback_targets(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> list[ActorRef]:
+    def _fallback_targets(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex,
+                          sources: list[ActorRef]) -> list[ActorRef]:
+        """No direct object: look in what the pattern consumed, then in the complement clause."""
+        for found in self._fallback_candidates(trig, info, index):
+            found = [a for a in found if not any(same_side(a, s) for s in sources)]
+            if found:
+                return found
+        return []
+
+    def _fallback_candidates(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex):
         tok = trig.token
         for i in sorted(trig.consumed):
             comp = tok.doc[i]
             if comp.pos_ in ("VERB", "AUX"):
-                found = args.comp_subject_actors(comp, index) or args.object_actors(comp, index)
-                if found:
-                    return found
+                yield args.comp_subject_actors(comp, index)
+                yield args.object_actors(comp, index)
             elif comp.dep_ not in ("prep", "prt"):
-                found = args.object_actors(comp, index)
-                if found:
-                    return found
+                yield args.object_actors(comp, index)
         clause = _clause_child(tok)
         if clause is not None and info.type in CONSUMING_TYPES:
-            return args.clause_actors(clause, index)
+            yield args.clause_actors(clause, index, all_groups=True)
         if info.type in ("AID", "COOPERATE", "SUPPORT"):
-            return args.advcl_subject_actors(tok, index)
-        return []
+            yield args.advcl_subject_actors(tok, index)
 
     def _speech(self, draft: Draft, src_tok: Token | None, index: args.MentionIndex, agentless: bool) -> Draft:
         quote, tok = draft.quote, draft.trigger.token
@@ -177,9 +183,10 @@ def _keep(draft: Draft) -> bool:
     """Junk filter: a source is required; dyadic cooperation needs a target; a bare condition is no event."""
     if not draft.sources:
         return False
-    if not draft.targets and draft.info.type not in TARGETLESS_TYPES:
+    if not draft.targets and draft.info.type not in TARGETLESS_TYPES and not (
+            len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
         return False
-    if draft.info.type == "CONSULT" and all("MED" in t.sector for t in draft.targets):
+    if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
     return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
 
@@ -246,9 +253,12 @@ def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:
 
 
 def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
+    """One event per source/target pair; "X and Y met" is reciprocal: X->Y and Y->X."""
     out: list[EventMention] = []
-    targets: list[ActorRef | None] = list(draft.targets) or [None]
+    reciprocal = not draft.targets and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES
     for source in draft.sources:
+        targets: list[ActorRef | None] = (
+            [s for s in draft.sources if s is not source] if reciprocal else list(draft.targets) or [None])
         for target in targets:
             if _same_actor(source, target):
                 continue

@@ -82,6 +82,8 @@ def status_of(tok: Token, *, neg_consumed: bool = False, in_speech: bool = False
         return Status("negated", True, "not")
     if any(c.lower_ in CLAIM_ADVERBS for c in tok.children):
         return Status("claimed", False, "allegedly")
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in tok.children):
+        return Status("hypothetical", False, "for")  # "a proposal for X to leave": wanted, not done
     chain = clause_chain(tok)
     cond = _condition(chain)
     if cond is not None:
@@ -97,7 +99,8 @@ def _condition(chain: list[Token]) -> str | None:
         for child in node.children:
             if child.dep_ == "advcl" and _is_condition(child):
                 return "if"
-            if child.dep_ == "prep" and child.lower_ == "in" and any(g.lower_ == "case" for g in child.children):
+            if child.dep_ == "prep" and child.lower_ == "in" and any(
+                    g.lower_ == "case" and g.i == child.i + 1 for g in child.children):  # not "in such a case"
                 return "in case"
     return None
 

@@ -1,0 +1,163 @@
+"""Event coding on invented sentences: every PLOVER type, passives, speech, compounds, status."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coding.conftest import actor
+
+RUS, GEO = actor("Russia", "RUS"), actor("Georgia", "GEO")
+KEN, SOM = actor("Kenya", "KEN"), actor("Somalia", "SOM")
+EGY, ETH = actor("Egypt", "EGY"), actor("Ethiopia", "ETH")
+FRA, DEU = actor("France", "FRA"), actor("Germany", "DEU")
+ABDI = actor("Ali Abdi", "SOM", "REB", actor_id="abdi")
+NOVAK = actor("Ivo Novak", "GEO", "GOV", actor_id="novak")
+TABLE = {
+    "Russia": RUS, "Russian": RUS, "Moscow": RUS, "Georgia": GEO, "Georgian": GEO, "Tbilisi": GEO,
+    "Kenya": KEN, "Kenyan": KEN, "Nairobi": KEN, "Somalia": SOM, "Somali": SOM, "Egypt": EGY, "Egyptian": EGY,
+    "Ethiopia": ETH, "Ethiopian": ETH, "French": FRA, "France": FRA, "German": DEU, "Germany": DEU,
+    "Abdi": ABDI, "Novak": NOVAK,
+}
+
+
+def triples(state) -> set[tuple[str, str, str | None]]:
+    return {(e.type, e.source.country or e.source.name, e.target.country if e.target else None)
+            for e in state.events}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia agreed to a ceasefire with Georgia.", ("AGREE", "RUS", "GEO")),
+    ("Kenya promised to provide aid to Somalia.", ("AGREE", "KEN", "SOM")),
+    ("Egypt and Ethiopia held talks on the dam.", ("CONSULT", "EGY", "ETH")),
+    ("The Kenyan president visited Somalia on Tuesday.", ("CONSULT", "KEN", "SOM")),
+    ("Kenya praised Ethiopia for its restraint.", ("SUPPORT", "KEN", "ETH")),
+    ("Russia and Georgia signed a trade agreement.", ("SUPPORT", "RUS", "GEO")),
+    ("Kenya agreed to share intelligence with Somalia.", ("AGREE", "KEN", "SOM")),
+    ("French troops fought alongside Somali soldiers.", ("COOPERATE", "FRA", "SOM")),
+    ("Kenya sent humanitarian aid to Somalia.", ("AID", "KEN", "SOM")),
+    ("Ethiopia gave in to Egypt after months of pressure.", ("CONCEDE", "ETH", "EGY")),
+    ("Russia withdrew its troops from Georgia.", ("RETREAT", "RUS", "GEO")),
+    ("Russia released Georgian prisoners.", ("RETREAT", "RUS", "GEO")),
+    ("Somalia demanded the withdrawal of Kenyan troops.", ("REQUEST", "SOM", "KEN")),
+    ("Kenya urged Somalia to release the hostages.", ("REQUEST", "KEN", "SOM")),
+    ("Ethiopia accused Egypt of aggression.", ("ACCUSE", "ETH", "EGY")),
+    ("Egypt condemned Ethiopia.", ("ACCUSE", "EGY", "ETH")),
+    ("Egypt rejected the Ethiopian proposal.", ("REJECT", "EGY", "ETH")),
+    ("Russia refused to withdraw from Georgia.", ("REJECT", "RUS", "GEO")),
+    ("Russian officials have threatened to attack Georgia.", ("THREATEN", "RUS", "GEO")),
+    ("Kenya threatened to impose sanctions on Somalia.", ("THREATEN", "KEN", "SOM")),
+    ("Somali protesters marched against Kenya in Mogadishu.", ("PROTEST", "SOM", "KEN")),
+    ("Russia imposed sanctions on Georgia.", ("SANCTION", "RUS", "GEO")),
+    ("Kenya expelled Somali diplomats.", ("SANCTION", "KEN", "SOM")),
+    ("Russia deployed troops to the border with Georgia.", ("MOBILIZE", "RUS", "GEO")),
+    ("Kenyan police arrested Abdi.", ("COERCE", "KEN", "SOM")),
+    ("Russia banned Novak from entering the country.", ("COERCE", "RUS", "GEO")),
+    ("Russian jets bombed Georgian villages.", ("ASSAULT", "RUS", "GEO")),
+    ("Kenyan troops shelled Somali positions.", ("ASSAULT", "KEN", "SOM")),
+])
+def test_each_plover_type(code, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_passive_agent_is_the_source_and_compound_agents_give_two_events(code) -> None:
+    state = code("Abdi was jailed by French and German forces in 2009.", TABLE)
+    assert ("COERCE", "FRA", "SOM") in triples(state)
+    assert ("COERCE", "DEU", "SOM") in triples(state)
+
+
+def test_compound_subject_and_several_events_in_one_sentence(code) -> None:
+    state = code("Kenya and Ethiopia attacked Somalia, and Egypt condemned Ethiopia.", TABLE)
+    found = triples(state)
+    assert {("ASSAULT", "KEN", "SOM"), ("ASSAULT", "ETH", "SOM"), ("ACCUSE", "EGY", "ETH")} <= found
+
+
+def test_noun_event_with_demonym_actor_and_participle_target(code) -> None:
+    state = code("Kenyan airstrikes targeting Somali militants continued overnight.", TABLE)
+    assert ("ASSAULT", "KEN", "SOM") in triples(state)
+
+
+def test_noun_event_drawn_from_someone(code) -> None:
+    state = code("Novak's speech drew sharp criticism from the Russian foreign minister.", TABLE)
+    assert ("ACCUSE", "RUS", "GEO") in triples(state)
+
+
+def test_object_controlled_passive(code) -> None:
+    state = code("The Egyptian minister, who ordered Abdi barred from entering the country, left.", TABLE)
+    assert ("COERCE", "EGY", "SOM") in triples(state)
+
+
+def test_reported_demand(code) -> None:
+    state = code("Novak said Russia must withdraw its troops.", TABLE)
+    event = next(e for e in state.events if e.type == "REQUEST")
+    assert (event.source.actor_id, event.target.country) == ("novak", "RUS")
+    assert event.rule.startswith("speech-demand") and event.quote_id is not None
+
+
+def test_warning_with_condition_targets_the_condition(code) -> None:
+    state = code("Novak warned that if Russia crosses the border, Georgia will respond.", TABLE)
+    assert ("THREATEN", "GEO", "RUS") in triples(state)
+
+
+def test_conditional_attack_in_a_quote_is_the_speakers_threat(code) -> None:
+    state = code('"If Russia attacks Tbilisi, we will strike back," Novak said.', TABLE)
+    threats = [e for e in state.events if e.type == "THREATEN"]
+    assert threats and all(e.source.actor_id == "novak" and e.status == "hypothetical" for e in threats)
+    assert {e.target.country for e in threats} == {"RUS"}
+
+
+def test_first_person_in_a_quote_is_the_speaker(code) -> None:
+    state = code('"We will impose sanctions on Russia," Novak said.', TABLE)
+    event = next(e for e in state.events if e.source.actor_id == "novak")
+    assert event.target.country == "RUS" and event.quote_id is not None
+
+
+def test_negation_and_refusal(code) -> None:
+    state = code("Russia did not attack Georgia.", TABLE)
+    [event] = state.events
+    assert event.status == "negated" and event.negated
+    state = code("Russia has no plans to withdraw its troops from Georgia.", TABLE)
+    [event] = state.events
+    assert event.type == "REJECT" and event.status == "actual" and not event.negated
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Russia will attack Georgia next week.", "future"),
+    ("Russia is going to attack Georgia.", "future"),
+    ("Russia may attack Georgia.", "hypothetical"),
+    ("Russia could attack Georgia.", "hypothetical"),
+    ("Russia attacked Georgia on Monday.", "actual"),
+    ("Russia had attacked Georgia before the talks.", "historical"),
+    ("Russia reportedly attacked Georgia.", "claimed"),
+    ("Novak claimed that Russia attacked Georgia.", "claimed"),
+    ("Russia plans to attack Georgia.", "future"),
+])
+def test_status(code, text: str, status: str) -> None:
+    events = [e for e in code(text, TABLE).events if e.type == "ASSAULT"]
+    assert events and events[0].status == status
+
+
+def test_no_event_without_a_source_or_with_source_equal_target(code) -> None:
+    assert code("Unknown gunmen attacked a village.", TABLE).events == []
+    assert code("Georgia will defend Georgia.", TABLE).events == []
+    assert code("Novak said it was a sunny day.", TABLE).events == []
+
+
+def test_modifiers_are_not_events(code) -> None:
+    assert not [e for e in code("Russian-backed fighters gathered in Tbilisi.", TABLE).events if e.type == "SUPPORT"]
+
+
+def test_evidence_rule_and_codes(code) -> None:
+    text = "Nothing happened at first. Russia attacked Georgia."
+    [event] = code(text, TABLE).events
+    ev = event.evidence
+    assert text[ev.start:ev.end] == ev.sentence and ev.sentence.startswith("Russia")
+    assert text[ev.trigger_start:ev.trigger_start + len(ev.trigger)] == "attacked"
+    assert event.rule == "verb:190:attack" and event.cameo == "190"
+    assert event.quad_class == 4 and event.goldstein == -10.0 and event.context == ["military"]
+
+
+def test_mention_ids_are_stable_and_distinct(code) -> None:
+    a = code("Russia attacked Georgia and Kenya.", TABLE).events
+    b = code("Russia attacked Georgia and Kenya.", TABLE).events
+    assert [e.mention_id for e in a] == [e.mention_id for e in b]
+    assert len({e.mention_id for e in a}) == len(a) == 2
