@@ -13,7 +13,7 @@ from petrel.store import Store
 
 def sample_corpus_path() -> Path:
     """Folder of the sample corpus shipped inside the package."""
-    return Path(str(resources.files("petrel") / "data" / "sample"))
+    return Path(str(resources.files("petrel") / "data" / "sample" / "articles"))
 
 
 @dataclass

@@ -99,11 +99,18 @@ def _parquet(records: list[Record], output: Path) -> int:
 def _table(records: list[Record], columns: Sequence[Column], title: str | None) -> int:
     table = Table(title=title, show_lines=False)
     for header, _ in columns:
-        table.add_column(header, overflow="fold")
+        wide = header in _WRAPPING_COLUMNS
+        table.add_column(header, overflow="fold", no_wrap=not wide, ratio=3 if wide else None)
     for record in records:
         table.add_row(*(_cell(get(record)) for _, get in columns))
-    Console().print(table)
+    console = Console()
+    if not console.is_terminal:  # piped or captured: don't squeeze the table into 80 columns
+        console = Console(width=200)
+    console.print(table)
     return len(records)
+
+
+_WRAPPING_COLUMNS = frozenset({"evidence", "title", "content", "reason", "source", "seen as", "top actors"})
 
 
 def _cell(value: Any) -> str:

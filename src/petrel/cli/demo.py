@@ -19,16 +19,19 @@ def demo(db: Path = DbOption) -> None:
     """Ingest the bundled sample corpus, show what petrel found and what to try next."""
     settings = make_settings(db)
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=120)
     with console.status("ingesting the sample corpus (first run loads spaCy)..."):
         summary = run_demo(settings)
     print_report(summary.report, settings.db_path)
+    console.print(f"[bold]{summary.events}[/] events from {summary.mention_rows} event mentions; "
+                  f"{summary.multi_source_events} told by several outlets; {summary.stories} stories")
     console.print(_summary_table(summary))
     console.print(_next_steps(settings.db_path))
 
 
 def _summary_table(s: DemoSummary) -> Table:
-    table = Table(title=f"{s.events} events from {s.mention_rows} event mentions; "
-                        f"{s.multi_source_events} told by several outlets; {s.stories} stories")
+    table = Table()
     table.add_column("PLOVER type")
     table.add_column("events", justify="right")
     for kind, n in s.by_type:
@@ -39,14 +42,20 @@ def _summary_table(s: DemoSummary) -> Table:
     return table
 
 
-def _next_steps(db: Path) -> str:
+def _next_steps(db: Path) -> Table:
     flag = "" if str(db) == "petrel.duckdb" else f" --db {db}"
-    return (
-        "\n[bold]Try next[/]\n"
-        f"  .venv/bin/petrel events{flag} --type ASSAULT            events as a table\n"
-        f"  .venv/bin/petrel events{flag} --format jsonl | head -3  the event JSONL contract\n"
-        f"  .venv/bin/petrel docs{flag}                             articles and rejected inputs\n"
-        f"  .venv/bin/petrel actors{flag}                           actors and how each was resolved\n"
-        f"  .venv/bin/petrel stories{flag}                          stories; then petrel story ID\n"
-        f"\n[bold]Dashboard[/]: .venv/bin/petrel serve --db {db}   (or `make serve`)\n"
-        "  then open http://127.0.0.1:8000/ in a browser (API docs at /docs, schema at /openapi.json)\n")
+    steps = Table(title="Try next", box=None, show_header=False, title_justify="left", padding=(0, 2))
+    steps.add_column("command", no_wrap=True, style="bold")
+    steps.add_column("what it shows")
+    for command, what in (
+        (f"petrel events{flag} --type ASSAULT", "events as a table (filters: --actor --country --status --from --to ...)"),
+        (f"petrel events{flag} --format jsonl --output events.jsonl", "the event JSONL contract; also csv, parquet"),
+        (f"petrel docs{flag}", "articles with outlet, date, title, or why they were rejected"),
+        (f"petrel actors{flag}", "actors and how each was resolved"),
+        (f"petrel quotes{flag}", "quotes with their speakers"),
+        (f"petrel stories{flag}", "stories; then petrel story ID for a timeline"),
+        (f"petrel serve --db {db}", "the dashboard: open http://127.0.0.1:8000/ (API schema at /openapi.json)"),
+    ):
+        steps.add_row(command, what)
+    steps.caption = "(commands live in .venv/bin; `make serve` starts the dashboard on petrel.duckdb)"
+    return steps
