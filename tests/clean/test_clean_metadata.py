@@ -54,12 +54,51 @@ def test_labelled_fields_bylines_and_copyright(settings: Settings) -> None:
     assert (art.title, art.outlet, art.published) == ("Dock strike halts harbour", "Reuters", datetime(2020, 7, 14, 10))
 
 
+@pytest.mark.parametrize(("header", "outlet", "section"), [
+    ("Harbour Ledger | World | Europe", "Harbour Ledger", "World - Europe"),
+    ("Lakeport Observer | Politics", "Lakeport Observer", "Politics"),
+    ("World - Europe - Lakeportpost", "Lakeport Post", "World - Europe"),
+    ("Harbour Times | Lakeland | National", "Harbour Times", "Lakeland - National"),
+    ("Reuters - World News", "Reuters", "World News"),
+    ("World | Europe | Lakeland", None, "World - Europe - Lakeland"),
+])
+def test_outlet_and_section_lines(settings: Settings, header: str, outlet: str | None, section: str) -> None:
+    art = clean(f"{header}\n\nDock strike halts harbour\n\n{BODY}", settings)
+    assert (art.outlet, art.section, art.title, art.text) == (outlet, section, "Dock strike halts harbour", BODY)
+
+
+@pytest.mark.parametrize(("line", "when"), [
+    ("21 Jul 2020", datetime(2020, 7, 21)),
+    ("14/07/2020", datetime(2020, 7, 14)),
+    ("14.07.2020 08:30", datetime(2020, 7, 14, 8, 30)),
+    ("July 14, 2020", datetime(2020, 7, 14)),
+    ("Tuesday, July 14, 2020 7:15 AM IST", datetime(2020, 7, 14, 7, 15)),
+    ("Tue 14 Jul 2020 - 13:20 UTC", datetime(2020, 7, 14, 13, 20)),
+    ("Posted on 2020-07-14T08:05:00", datetime(2020, 7, 14, 8, 5)),
+])
+def test_header_date_formats(settings: Settings, line: str, when: datetime) -> None:
+    art = clean(f"{line}\n{BODY}", settings)
+    assert (art.published, art.text) == (when, BODY)
+
+
+@pytest.mark.parametrize("trailer", [
+    "Last Modified: 14 Jul 2020 16:22 COT", "Last Modified: July 14, 2020 18:12 (Portmouth)",
+    "Last Modified: Tuesday, 14-Jul-20 15:55:10 UTC", "Updated: 14/07/2020 23:40",
+])
+def test_trailer_dates_with_zones_places_and_share_lines(settings: Settings, trailer: str) -> None:
+    art = clean(f"{BODY}\n\n{trailer}\nShare this article: Facebook | X | Email", settings)
+    assert art.text == BODY and art.published is not None and art.published.date().isoformat() == "2020-07-14"
+
+
 @pytest.mark.parametrize(("lead", "dateline", "wire"), [
     ("PORTMOUTH (AP) — ", "Portmouth", "AP"),
     ("PORTMOUTH, Lakeland, July 14 (Reuters) - ", "Portmouth, Lakeland", "Reuters"),
     ("Portmouth (AFP) - ", "Portmouth", "AFP"),
     ("(Reuters) - ", None, "Reuters"),
     ("PORTMOUTH — ", "Portmouth", None),
+    ("PORTMOUTH - ", "Portmouth", None),
+    ("NEW PORTMOUTH, Lakeland - ", "New Portmouth, Lakeland", None),
+    ("PORTMOUTH (HDL) — ", "Portmouth", None),
 ])
 def test_datelines(settings: Settings, lead: str, dateline: str | None, wire: str | None) -> None:
     art = clean(lead + BODY, settings)
@@ -67,6 +106,8 @@ def test_datelines(settings: Settings, lead: str, dateline: str | None, wire: st
 
 
 def test_acronyms_and_reporting_are_not_datelines_or_credits(settings: Settings) -> None:
+    assert clean("ISIS - the group - left.", settings).text == "ISIS - the group - left."
+    assert clean("PORTMOUTH-based firms left.", settings).text == "PORTMOUTH-based firms left."
     text = "NATO — the alliance — met on Tuesday. An aide told AP the talks went well (Reuters)."
     art = clean(text, settings)
     assert art.text == "NATO — the alliance — met on Tuesday. An aide told AP the talks went well."

@@ -29,10 +29,12 @@ _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{
 _DMY_NAMED = re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
                         re.IGNORECASE)
 _MDY_NAMED = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
+_DMY_SHORT = re.compile(r"(?<!\d)(?P<d>\d{1,2})-" + _MONTH + r"-(?P<yy>\d\d)(?!\d)", re.IGNORECASE)
 _DMY_NUMERIC = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?!\d)")
 _TIME = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<mi>\d\d)(?::(?P<s>\d\d))?(?:\s*(?P<ap>[ap])\.?m\.?\b)?",
                    re.IGNORECASE)
 _WORDS = re.compile(r"[^\W\d_]+")
+_ZONE = re.compile(r"^[A-Z]{2,5}$")
 
 
 def parse_published(value: str | datetime | None) -> datetime | None:
@@ -49,7 +51,8 @@ def parse_published(value: str | datetime | None) -> datetime | None:
 
 
 def find_datetime(text: str) -> datetime | None:
-    """The first date in ``text`` (``2019-01-28``, ``28 January 2019``, ``Jan. 28, 2019``, ``28/01/2019``)
+    """The first date in ``text`` (``2019-01-28``, ``28 January 2019``, ``Jan. 28, 2019``, ``28/01/2019``,
+    ``07-Jul-25``)
     with the first time found after it (``23:30``, ``07:43 PM``), or ``None``."""
     found = _find_date(text)
     if found is None:
@@ -63,15 +66,20 @@ def find_datetime(text: str) -> datetime | None:
 
 
 def date_only_line(text: str) -> datetime | None:
-    """The date of a line that holds nothing but a date and time (weekday and zone names allowed)."""
-    if len(text) > 80 or any(w.lower() not in DATE_WORDS for w in _WORDS.findall(text)):
+    """The date of a line that holds nothing but a date and time (weekday names and time zone
+    abbreviations such as ``GMT`` or ``IST`` allowed)."""
+    if len(text) > 80 or not all(_date_word(w) for w in _WORDS.findall(text)):
         return None
     return find_datetime(text)
 
 
+def _date_word(word: str) -> bool:
+    return word.lower() in DATE_WORDS or _ZONE.match(word) is not None
+
+
 def _find_date(text: str) -> tuple[tuple[int, int, int], int] | None:
     best: tuple[int, tuple[int, int, int], int] | None = None
-    for pattern in (_YMD, _DMY_NAMED, _MDY_NAMED, _DMY_NUMERIC):
+    for pattern in (_YMD, _DMY_NAMED, _MDY_NAMED, _DMY_SHORT, _DMY_NUMERIC):
         match = pattern.search(text)
         if match and (best is None or match.start() < best[0]):
             best = (match.start(), _ymd(match), match.end())
@@ -80,7 +88,7 @@ def _find_date(text: str) -> tuple[tuple[int, int, int], int] | None:
 
 def _ymd(match: re.Match[str]) -> tuple[int, int, int]:
     parts = match.groupdict()
-    year = int(parts["y"])
+    year = int(parts["y"]) if "y" in parts else 2000 + int(parts["yy"])
     if "mon" in parts:
         return year, MONTHS[parts["mon"].lower()], int(parts["d"])
     if "a" in parts:  # numeric day/month: day first unless that cannot be

@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from datetime import datetime
+
 from petrel.clean._dates import date_only_line
-from petrel.clean._outlets import OutletTable, split_joined_name
+from petrel.clean._outlets import OutletTable, looks_like_outlet
 from petrel.clean._recovered import Recovered
 from petrel.clean._wire import CREDIT_OF, WIRE_ALT
 
@@ -30,6 +32,7 @@ _FIELD_TARGET = {"title": "title", "headline": "title", "source": "outlet", "out
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
 _BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&|al-\w+|bin|de|van|von))"
                      r"{0,7}$")
+_AFTER_TIME = re.compile(r"(?<=\d\d:\d\d)\D.*$|(?<=\d\d:\d\d:\d\d)\D.*$")
 _CRUMB_SEP = re.compile(r"\s+(?:-|–|—|»|›|>|\|)\s+")
 _LEAD_IN = re.compile(r"^\((?P<outlet>[^()|\n]{2,60}?)\s*\|\s*(?P<section>[^()\n]{1,80}?)\s*\)\s*[-–—:]+\s*")
 _TRAILER = re.compile(
@@ -47,12 +50,20 @@ def take_date_line(line: str, found: Recovered, outlets: OutletTable) -> bool:
     """`` date 2019-01-28 2019/01/28 | 23:30``, ``Published: Jan. 5, 2020``,
     ``Last Modified: Friday, 08 February 2019 07:43 PM``: a line holding only a (labelled) date."""
     match = _DATE_LABEL.match(line)
-    when = date_only_line(match["rest"] if match else line)
+    when = _labelled_date(match["rest"]) if match else date_only_line(line)
     if when is None:
         return False
     label = (match["label"] if match else "").lower()
     found.keep("modified" if "updated" in label or "modified" in label else "published", when)
     return True
+
+
+def _labelled_date(rest: str) -> datetime | None:
+    """After a label (``Last Modified:``) a date may be followed by a zone or place: ``18:12 (Baghdad)``."""
+    when = date_only_line(rest)
+    if when is None and len(rest) <= 80:
+        when = date_only_line(_AFTER_TIME.sub("", rest))
+    return when
 
 
 def take_field_line(line: str, found: Recovered, outlets: OutletTable) -> bool:
@@ -81,36 +92,37 @@ def take_byline(line: str, found: Recovered, outlets: OutletTable) -> bool:
 
 
 def take_breadcrumb(line: str, found: Recovered, outlets: OutletTable) -> bool:
-    """``Iraq News - Local News - Baghdadpost``: section path, then the outlet (or the outlet first).
+    """``Iraq News - Local News - Baghdadpost`` or ``Harbour Daily | World | Africa``: an outlet and a section path.
 
-    Two segments are taken only when one of them is an outlet; three or more when every segment is
-    short and capitalised, with no sentence punctuation.
+    The outlet is the first or last segment: a name in the outlet table first, then a name that
+    looks like an outlet (``Baghdadpost``, ``... Times``, ``... Observer``), last segment preferred.
+    Without an outlet, three or more short capitalised segments are taken as a section path.
     """
     segments = _CRUMB_SEP.split(line)
     if not 2 <= len(segments) <= 6 or not all(_crumb_like(s) for s in segments):
         return False
-    last, first = segments[-1], segments[0]
-    if _outlet_like(last, outlets):
-        found.keep("outlet", outlets.normalise(last))
-        section = segments[:-1]
-    elif outlets.known(first):
-        found.keep("outlet", outlets.normalise(first))
-        section = segments[1:]
-    elif len(segments) >= 3:
-        section = segments
-    else:
+    at = _outlet_position(segments, outlets)
+    if at is None and len(segments) < 3:
         return False
-    found.keep("section", " - ".join(section))
+    if at is not None:
+        found.keep("outlet", outlets.normalise(segments[at]))
+        del segments[at]
+    found.keep("section", " - ".join(segments))
     return True
+
+
+def _outlet_position(segments: list[str], outlets: OutletTable) -> int | None:
+    ends = (-1, 0)
+    for test in (lambda s: outlets.known(s) is not None, lambda s: looks_like_outlet(s)):
+        for at in ends:
+            if test(segments[at]):
+                return at % len(segments)
+    return None
 
 
 def _crumb_like(segment: str) -> bool:
     words = segment.split()
     return 1 <= len(words) <= 5 and len(segment) <= 40 and segment[0].isupper() and not _TERMINAL.search(segment)
-
-
-def _outlet_like(name: str, outlets: OutletTable) -> bool:
-    return outlets.known(name) is not None or split_joined_name(name) != name
 
 
 def take_trailer_line(line: str, found: Recovered, outlets: OutletTable) -> bool:

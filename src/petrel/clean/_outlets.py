@@ -23,7 +23,8 @@ NAME_SUFFIXES: tuple[str, ...] = (
     "post", "times", "news", "daily", "today", "herald", "tribune", "journal", "gazette", "express",
     "monitor", "observer", "telegraph", "guardian", "chronicle", "review", "report", "insider", "press",
     "online", "network", "media", "star", "mail", "voice", "weekly", "agency", "standard", "magazine",
-    "tv", "radio", "wire",
+    "tv", "radio", "wire", "ledger", "dispatch", "bulletin", "courier", "briefing", "mirror", "sentinel",
+    "record", "leader", "examiner", "inquirer", "globe", "nation",
 )
 _KEY_DROP = re.compile(r"[\W_]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -31,11 +32,20 @@ _HOST_PREFIXES = ("www.", "m.", "amp.", "mobile.", "english.")
 
 
 def name_key(name: str) -> str:
-    """Match key of a name: lower case, no leading "the", letters and digits only."""
+    """Match key of a name: lower case, letters and digits only, without a leading "the" when two or
+    more words follow (so "The National" does not match a section called "National")."""
     key = name.strip().casefold()
-    if key.startswith("the "):
+    if key.startswith("the ") and len(key.split()) > 2:
         key = key[4:]
     return _KEY_DROP.sub("", key)
+
+
+def looks_like_outlet(name: str) -> bool:
+    """True for names built like outlet names: ``Baghdadpost``, ``HarbourDaily``, ``Great Lakes Observer``."""
+    words = name.split()
+    if len(words) == 1:
+        return split_joined_name(name) != name
+    return words[-1].lower() in NAME_SUFFIXES and all(w[:1].isupper() for w in words)
 
 
 def split_joined_name(name: str) -> str:

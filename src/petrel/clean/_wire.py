@@ -51,9 +51,10 @@ def strip_dateline(paragraphs: list[str], found: Recovered) -> list[str]:
     """Take a dateline off the first paragraph.
 
     Fixes ``BAGHDAD (AP) — The leader said...``, ``LONDON, Jan 5 (Reuters) - ...``,
-    ``Kabul (AFP) - ...``, ``MOSUL, Iraq — ...`` and ``(Reuters) - ...``: the place goes to
-    ``Article.dateline`` (title-cased: ``Baghdad``), the agency to ``wire_credit``. A place without
-    an agency must be in capitals and followed by a dash, and not an acronym such as NATO.
+    ``Kabul (AFP) - ...``, ``MOSUL, Iraq — ...``, ``KABUL - ...`` and ``(Reuters) - ...``: the place
+    goes to ``Article.dateline`` (title-cased: ``Baghdad``), a news agency to ``wire_credit`` (an
+    outlet's own initials, ``KINSHASA (GLO) —``, are dropped). A place without parentheses must be in
+    capitals and followed by a dash (a hyphen needs a space before it), and not an acronym such as NATO.
     """
     if not paragraphs:
         return paragraphs
@@ -65,8 +66,8 @@ def strip_dateline(paragraphs: list[str], found: Recovered) -> list[str]:
     if groups.get("place"):
         place = _title_if_caps(groups["place"])
         found.keep("dateline", f"{place}, {groups['region']}" if groups.get("region") else place)
-    if groups.get("wire"):
-        found.keep("wire_credit", CREDIT_OF.get(groups["wire"].strip(), groups["wire"].strip()))
+    if groups.get("wire") and groups["wire"].strip() in CREDIT_OF:
+        found.keep("wire_credit", CREDIT_OF[groups["wire"].strip()])
     rest = first[match.end():].strip()
     return ([rest] if rest else []) + paragraphs[1:]
 
@@ -78,7 +79,9 @@ def _dateline_match(text: str) -> re.Match[str] | None:
     place, wire, dash = match["place"], match["wire"], match["dash"]
     if wire:
         return match
-    if place.isupper() and place not in NOT_PLACES and dash in ("—", "–", "--") and len(place) >= 3:
+    spaced = text[match.start("dash") - 1: match.start("dash")].isspace()
+    if place.isupper() and place not in NOT_PLACES and len(place) >= 3 and (dash in ("—", "–", "--") or
+                                                                          (dash == "-" and spaced)):
         return match
     return None
 
