@@ -4,7 +4,7 @@ The three articles below were written for petrel (fictionalised news, not copied
 Each becomes a full HTML page stored as a WARC ``response`` record, after a ``warcinfo`` record.
 Dates and record ids are fixed, so re-running the script rebuilds the same archive:
 
-    python src/petrel/data/sample/make_warc.py            # writes sample.warc.gz next to this file
+    python src/petrel/data/sample/make_warc.py            # writes articles/sample.warc.gz beside this file
     python src/petrel/data/sample/make_warc.py OUT.warc.gz
 """
 
@@ -173,7 +173,7 @@ def write_warc(path: Path) -> Path:
 
 def main(argv: list[str]) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    target = Path(argv[0]) if argv else Path(__file__).with_name(WARC_NAME)
+    target = Path(argv[0]) if argv else Path(__file__).parent / "articles" / WARC_NAME
     write_warc(target)
     return 0
 
