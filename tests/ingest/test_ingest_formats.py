@@ -101,10 +101,22 @@ def test_html_text_and_metadata(tmp_path: Path, settings: Settings) -> None:
     (doc,) = docs([path], settings)
     assert doc.fmt == "html" and doc.source == str(path)
     assert doc.title == "Dam talks stall in Lakeport"
-    assert doc.published == "2021-03-04" and doc.outlet == "Example Herald"
+    assert doc.published == "2021-03-04T10:15:00" and doc.outlet == "Example Herald"
     assert doc.url == "https://www.exampleherald.test/world/dam-talks"
     assert "reservoir too quickly" in doc.text and "Home" not in doc.text
     assert "\n\n" in doc.text  # one paragraph per extracted block
+
+
+def test_html_publication_time_from_meta_or_json_ld(tmp_path: Path, settings: Settings) -> None:
+    page = PAGE.replace('<meta name="date" content="2021-03-04T10:15:00">',
+                        "<meta content='2021-03-05T07:45:00+01:00' property='article:published_time'>")
+    (tmp_path / "a.html").write_text(page, encoding="utf-8")
+    ld = PAGE.replace('<meta name="date" content="2021-03-04T10:15:00">',
+                      '<script type="application/ld+json">{"@type": "NewsArticle", '
+                      '"datePublished": "2021-03-06T18:00:00Z"}</script>')
+    (tmp_path / "b.html").write_text(ld, encoding="utf-8")
+    a, b = docs([tmp_path], settings)
+    assert (a.published, b.published) == ("2021-03-05T07:45:00+01:00", "2021-03-06T18:00:00Z")
 
 
 def test_warc_gz_one_document_per_html_response(tmp_path: Path, settings: Settings) -> None:
