@@ -56,13 +56,13 @@ def is_negated(tok: Token) -> bool:
     if _has_neg(tok):
         return True
     head = tok.head
+    if tok.dep_ == "pcomp" and head.lower_ == "without":  # "without meeting any officials"
+        return True
     if tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "nsubj", "attr") and head is not tok:
         if _has_neg(head):
             return True
         if tok.dep_ in ("pobj", "pcomp") and head.head is not head:
             return _has_neg(head.head)
-    if tok.dep_ == "pcomp" and head.lower_ == "without":  # "without meeting any officials"
-        return True
     if tok.dep_ == "acl" and head.dep_ == "attr":  # "there is no (longer a) reason to ..."
         return _has_neg(head.head)
     return False
@@ -94,19 +94,24 @@ def status_of(tok: Token, *, neg_consumed: bool = False, in_speech: bool = False
 def _condition(chain: list[Token]) -> str | None:
     """A condition on any clause from the trigger up to the root."""
     for node in chain:
-        if node.dep_ == "advcl" and any(c.lower_ in CONDITION_MARKS and c.dep_ == "mark" for c in node.children):
+        if _is_condition(node):  # an "if" clause, or a main verb the parser gave the "if" to
             return "if"
         for child in node.children:
             if child.dep_ == "advcl" and _is_condition(child):
                 return "if"
-            if child.dep_ == "prep" and child.lower_ == "in" and any(
-                    g.lower_ == "case" and g.i == child.i + 1 for g in child.children):  # not "in such a case"
+            if _in_case(child):
                 return "in case"
     return None
 
 
 def _is_condition(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in clause.children)
+    return any((c.dep_ == "mark" and c.lower_ in CONDITION_MARKS) or _in_case(c) for c in clause.children)
+
+
+def _in_case(prep: Token) -> bool:
+    """"in case ..." (but not "in such a case", "in the case of")."""
+    return prep.dep_ == "prep" and prep.lower_ == "in" and any(
+        g.lower_ == "case" and g.i == prep.i + 1 and not list(g.children) for g in prep.children)
 
 
 def _modality(chain: list[Token], in_speech: bool) -> Status:

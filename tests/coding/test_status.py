@@ -1,0 +1,41 @@
+"""Status from grammar alone, tested on parsed sentences without actors."""
+
+from __future__ import annotations
+
+import pytest
+
+from petrel.coding.status import is_negated, status_of
+
+
+def trigger(nlp, text: str, word: str):
+    return next(t for t in nlp(text) if t.text == word)
+
+
+@pytest.mark.parametrize(("text", "word", "status"), [
+    ("If the army attacks, the rebels will flee.", "attacks", "hypothetical"),
+    ("If the army attacks, the rebels will flee.", "flee", "hypothetical"),
+    ("In case they need help, we will send troops.", "send", "hypothetical"),
+    ("The army would attack the city.", "attack", "hypothetical"),
+    ("The army will attack the city.", "attack", "future"),
+    ("The army is going to attack the city.", "attack", "future"),
+    ("The army did not attack the city.", "attack", "negated"),
+    ("The army never attacked the city.", "attacked", "negated"),
+    ("The army had attacked the city.", "attacked", "historical"),
+    ("The army allegedly attacked the city.", "attacked", "claimed"),
+    ("The army attacked the city.", "attacked", "actual"),
+    ("He said the army would attack the city.", "attack", "future"),
+    ("They want a timeline for the army to withdraw.", "withdraw", "hypothetical"),
+    ("Mohammed said in such a case the army attacked.", "attacked", "actual"),
+])
+def test_status(nlp, text: str, word: str, status: str) -> None:
+    assert status_of(trigger(nlp, text, word)).status == status
+
+
+def test_negation_consumed_by_a_pattern_leaves_the_status_actual(nlp) -> None:
+    tok = trigger(nlp, "The president has no plans to withdraw the troops.", "withdraw")
+    assert is_negated(tok)
+    assert status_of(tok, neg_consumed=True).status == "actual"
+
+
+def test_without_negates(nlp) -> None:
+    assert is_negated(trigger(nlp, "He visited the base without meeting any officials.", "meeting"))
