@@ -29,17 +29,33 @@ class Format(str, Enum):
 
 
 def write_records(records: Iterable[Record], fmt: Format, output: Path | None,
-                  columns: Sequence[Column], *, title: str | None = None) -> int:
-    """Write records in ``fmt`` to ``output`` (stdout when None). Returns how many were written."""
+                  columns: Sequence[Column], *, title: str | None = None,
+                  nested: dict[str, tuple[str, ...]] | None = None) -> int:
+    """Write records in ``fmt`` to ``output`` (stdout when None). Returns how many were written.
+
+    ``nested`` names the sub-fields of nested objects that may be null (e.g. an event's target), so
+    CSV and Parquet get the same columns for every row.
+    """
+    if fmt is Format.table:
+        return _table(list(records), columns, title)
+    if fmt is Format.jsonl:
+        with _open(output) as stream:
+            return _jsonl(records, stream)
+    flat = (flatten(_fill(r, nested or {})) for r in records)
     if fmt is Format.parquet:
         if output is None:
             raise QueryError("parquet needs --output FILE")
-        return _parquet(list(records), output)
-    if fmt is Format.table:
-        return _table(list(records), columns, title)
+        return _parquet(list(flat), output)
     with _open(output) as stream:
-        writer = _jsonl if fmt is Format.jsonl else _csv
-        return writer(records, stream)
+        return _csv(flat, stream)
+
+
+def _fill(record: Record, nested: dict[str, tuple[str, ...]]) -> Record:
+    """Null nested objects become objects of nulls, so flattening gives stable columns."""
+    for key, subkeys in nested.items():
+        if record.get(key) is None:
+            record = {**record, key: dict.fromkeys(subkeys)}
+    return record
 
 
 class _open:
@@ -82,16 +98,15 @@ def _csv(records: Iterable[Record], stream: TextIO) -> int:
     writer: csv.DictWriter | None = None
     n = 0
     for n, record in enumerate(records, 1):
-        flat = flatten(record)
         if writer is None:
-            writer = csv.DictWriter(stream, fieldnames=list(flat), extrasaction="ignore")
+            writer = csv.DictWriter(stream, fieldnames=list(record), extrasaction="ignore")
             writer.writeheader()
-        writer.writerow(flat)
+        writer.writerow(record)
     return n
 
 
 def _parquet(records: list[Record], output: Path) -> int:
-    table = pa.Table.from_pylist([flatten(r) for r in records]) if records else pa.table({})
+    table = pa.Table.from_pylist(records) if records else pa.table({})
     pq.write_table(table, output)
     return len(records)
 

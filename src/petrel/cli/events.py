@@ -25,6 +25,12 @@ COLUMNS = [
 ]
 
 
+ACTOR_FIELDS = ("name", "actor_id", "country", "sector", "resolution")
+NESTED = {"source": ACTOR_FIELDS, "target": ACTOR_FIELDS,
+          "place": ("name", "country", "admin1", "lat", "lon", "precision"),
+          "evidence": ("doc_id", "sentence", "start", "end", "trigger")}
+
+
 def _actor(actor: dict | None) -> str:
     if not actor:
         return ""
@@ -65,7 +71,7 @@ def events(
         records = iter_events(con, flt)
         if limit or fmt is Format.table:
             records = (r for _, r in zip(range(limit or 200), records))
-        write_records(records, fmt, output, COLUMNS, title="events")
+        write_records(records, fmt, output, COLUMNS, title="events", nested=NESTED)
 
 
 def _day(value: str | None) -> date | str | None:
