@@ -135,3 +135,13 @@ def test_supplement_is_well_formed():
 ])
 def test_normalize(raw, key):
     assert normalize(raw) == key
+
+
+def test_supplement_subdivisions_exist_and_give_coordinates(gazetteer):
+    import pycountry
+
+    for item in read_supplement()["subdivisions"]:
+        assert pycountry.subdivisions.get(code=item["code"]) is not None, item["code"]
+    anbar = top(gazetteer, "Anbar province")
+    assert anbar.precision == "admin1" and anbar.lat == pytest.approx(33.1) and anbar.lon == pytest.approx(41.9)
+    assert top(gazetteer, "Nineveh").lat == pytest.approx(36.1)

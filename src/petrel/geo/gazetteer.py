@@ -114,15 +114,17 @@ class Gazetteer:
         capital = self.capital_of(code)
         return (capital.lat, capital.lon) if capital else (None, None)
 
-    def _add_subdivisions(self, aliases: list[dict[str, str]]) -> None:
-        extra: dict[str, list[str]] = defaultdict(list)
-        for alias in aliases:
-            extra[alias["code"]].append(alias["name"])
+    def _add_subdivisions(self, extra: list[dict[str, Any]]) -> None:
+        known = {item["code"]: item for item in extra}
         for sub in pycountry.subdivisions:
             country = self._alpha3(sub.country_code)
             entry = GazEntry(sub.name, country, "admin1", None, None, admin1=sub.name, kind="admin1", code=sub.code)
-            self._place_subdivision(entry)
-            self._add(entry, [sub.name, *extra.get(sub.code, [])])
+            item = known.get(sub.code, {})
+            if item.get("lat") is not None:
+                entry.lat, entry.lon = item["lat"], item["lon"]
+            else:
+                self._place_subdivision(entry)
+            self._add(entry, [sub.name, *(item.get("names") or [])])
 
     def _alpha3(self, alpha2: str) -> str | None:
         country = pycountry.countries.get(alpha_2=alpha2)
@@ -230,7 +232,9 @@ def phrase_pattern(supplement: Mapping[str, Any]) -> re.Pattern[str] | None:
         names.update([item["name"], *(item.get("aliases") or [])])
     for words in (supplement.get("countries") or {}).values():
         names.update(w for w in words if " " in w)
-    for alias in [*(supplement.get("subdivisions") or []), *(supplement.get("cities") or [])]:
+    for item in supplement.get("subdivisions") or []:
+        names.update(n for n in item.get("names") or [] if " " in n)
+    for alias in supplement.get("cities") or []:
         names.add(alias["name"])
     names = {n for n in names if len(n) >= 3}
     if not names:
