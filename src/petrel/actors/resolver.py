@@ -29,6 +29,7 @@ GENERIC_HEADS = frozenset({"leader", "official", "member", "spokesman", "spokesp
 PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
 LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
 CAPITAL_SECTORS = ["GOV"]
+LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 
 
 @dataclass(slots=True)
@@ -127,6 +128,8 @@ class DocResolver:
         if own.actor is not None:
             return self._kb_ref(own.actor)
         if own.country is not None:
+            if own.country.kind == "capital" and _is_location(own.root):
+                return None  # "talks in Paris": a place, not the French government
             sectors = CAPITAL_SECTORS if own.country.kind == "capital" else []
             resolution = "demonym" if own.country.kind == "demonym" else "country"
             return ActorRef(self.kb.country_name(own.country.code), None, own.country.code, list(sectors), resolution)
@@ -368,6 +371,10 @@ def _with_title(profile: Profile, title_sectors: list[str]) -> Profile:
     if profile.actor is not None or profile.sectors:
         return profile
     return Profile(profile.country, list(title_sectors), profile.actor, profile.ref)
+
+
+def _is_location(token: Token) -> bool:
+    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
 
 
 def _name_word(token: Token) -> bool:
