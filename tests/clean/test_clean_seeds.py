@@ -6,8 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from petrel.clean import clean_document
 from petrel.config import Settings
 from petrel.ingest import iter_inputs

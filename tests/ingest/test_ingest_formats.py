@@ -76,7 +76,8 @@ def test_stdin_bytes_with_bad_utf8_rejects_only_that_line(settings: Settings) ->
 def test_csv_text_column_metadata_and_row_lines(tmp_path: Path, settings: Settings) -> None:
     path = tmp_path / "rows.csv"
     path.write_text('Headline,Body,Source,Date,Link\n'
-                    '"Dam talks","Envoys met in Lakeport.\nThey disagreed.",Example Herald,2021-03-04,https://x.test/1\n'
+                    '"Dam talks","Envoys met in Lakeport.\nThey disagreed.",Example Herald,2021-03-04,'
+                    'https://x.test/1\n'
                     '\n'
                     'Strike,"Dock workers in Portmouth stopped work.",Harbour Daily,,\n', encoding="utf-8")
     first, second = docs([path], settings)

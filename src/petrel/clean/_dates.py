@@ -26,8 +26,8 @@ DATE_WORDS = frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(
 
 _MONTH = r"(?P<mon>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YMD = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?!\d)")
-_DMY_NAMED = re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)",
-                        re.IGNORECASE)
+_DMY_NAMED = re.compile(r"(?<!\d)(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH
+                        + r",?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _MDY_NAMED = re.compile(_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.IGNORECASE)
 _DMY_SHORT = re.compile(r"(?<!\d)(?P<d>\d{1,2})-" + _MONTH + r"-(?P<yy>\d\d)(?!\d)", re.IGNORECASE)
 _DMY_NUMERIC = re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>(?:19|20)\d\d)(?!\d)")

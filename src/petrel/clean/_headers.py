@@ -30,8 +30,8 @@ _FIELD = re.compile(r"^(?P<key>title|headline|source|outlet|publisher|section|ca
 _FIELD_TARGET = {"title": "title", "headline": "title", "source": "outlet", "outlet": "outlet",
                  "publisher": "outlet", "section": "section", "category": "section", "url": "url", "link": "url"}
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$")
-_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by)\s+[A-Z][\w.'’-]*(?:,?\s+(?:[A-Z][\w.'’-]*|and|&|al-\w+|bin|de|van|von))"
-                     r"{0,7}$")
+_BYLINE = re.compile(r"^(?:[Bb]y|BY|[Ww]ritten by)\s+[A-Z][\w.'’-]*"
+                     r"(?:,?\s+(?:[A-Z][\w.'’-]*|and|&|al-\w+|bin|de|van|von)){0,7}$")
 _AFTER_TIME = re.compile(r"(?<=\d\d:\d\d)\D.*$|(?<=\d\d:\d\d:\d\d)\D.*$")
 _CRUMB_SEP = re.compile(r"\s+(?:-|–|—|»|›|>|\|)\s+")
 _LEAD_IN = re.compile(r"^\((?P<outlet>[^()|\n]{2,60}?)\s*\|\s*(?P<section>[^()\n]{1,80}?)\s*\)\s*[-–—:]+\s*")

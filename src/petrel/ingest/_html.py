@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,8 +12,6 @@ from petrel.config import Settings
 from petrel.errors import EmptyInput, NoTextFound
 from petrel.ingest._files import check_textual, read_bytes
 from petrel.models import RawDocument
-
-log = logging.getLogger(__name__)
 
 MIN_WORDS = 3  # fewer words than this (title aside) is not an article: a truncated or empty page
 HEAD_CHARS = 65_536  # publication-time meta tags are looked for in this much of the page

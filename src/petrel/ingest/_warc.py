@@ -68,6 +68,7 @@ def _check_magic(path: Path) -> None:
 def _record_item(record, path: Path, settings: Settings) -> Item | None:  # noqa: ANN001 (warcio record)
     kind = _content_kind(record)
     if kind is None:
+        log.debug("skipped %s record %s", record.rec_type, record.rec_headers.get_header("WARC-Target-URI"))
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI") or ""
     source = f"{path}#{uri}"
