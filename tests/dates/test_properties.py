@@ -35,7 +35,10 @@ expressions = st.one_of(
     st.tuples(counts, units).map(lambda t: f"in {t[0]} {t[1]}"),
     st.sampled_from(["last", "this", "next", "earlier this", "past"]).flatmap(
         lambda m: st.sampled_from([f"{m} week", f"{m} month", f"{m} year", f"{m} weekend"])),
-    st.sampled_from(["yesterday", "today", "tomorrow", "last night", "in recent years", "the coming weeks"]),
+    st.sampled_from(["yesterday", "today", "tomorrow", "last night", "in recent years", "the coming weeks",
+                     "over the weekend", "overnight"]),
+    st.tuples(st.sampled_from(["last", "this", "next", "in the", "during the", "early"]),
+              st.sampled_from(["spring", "summer", "autumn", "fall", "winter"])).map(" ".join),
     years.map(lambda y: f"in {y}"),
     years.map(lambda y: f"since {y}"),
     years.map(lambda y: f"late {y}"),

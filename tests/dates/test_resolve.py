@@ -139,3 +139,24 @@ def test_find_expressions_prefers_the_longest_and_keeps_offsets():
 def test_invalid_calendar_days_are_skipped():
     assert resolve_expression("on February 30, 2019", MID) is None
     assert value("on February 29", datetime(2021, 3, 10)) == ("2020-02-29", "day")  # none in 2021
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), [
+    ("last summer", MID, "2021-06/2021-08"),
+    ("in the spring", MID, "2022-03/2022-05"),
+    ("this winter", MON, "2020-12/2021-02"),
+    ("in the summer of 2016", MID, "2016-06/2016-08"),
+    ("winter 2014", None, "2014-12/2015-02"),
+])
+def test_seasons_are_month_ranges(text, anchor, expected):
+    assert value(text, anchor) == (expected, "range")
+
+
+@pytest.mark.parametrize("text", ["the Arab Spring", "after the fall of the city", "a summer camp"])
+def test_season_words_without_a_cue_are_not_dates(text):
+    assert resolve_expression(text, MID) is None
+
+
+def test_over_the_weekend_and_overnight():
+    assert value("clashes over the weekend", MID) == ("2022-06-11/2022-06-12", "range")
+    assert value("shelling overnight", MID) == ("2022-06-15", "day")

@@ -53,14 +53,16 @@ RULES: tuple[tuple[str, str], ...] = (
     ("since_year", rf"\b(?i:since|from)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<y>{YEAR})\b(?!\s+(?i:to|and|until|till|through)\s+\d)"),
     ("year", rf"(?<![\d$£€.,])(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<y>{YEAR})\b(?![%]|[,.]\d|-\d){_NOT_COUNT}"),
     ("weekday", rf"(?:\b(?P<mod>(?i:last|next|this|on|coming|past))\s+)?\b{WEEKDAY}\b{_PART}"),
-    ("day_word", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))\b"),
+    ("day_word", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|earlier\s+today|today|tonight|tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening)))\b"),
+    ("season", rf"\b(?P<mod>(?i:last|this|next|past|early|late|mid|in|during|over|since|by))[\s-]+(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b)?"),
+    ("season_year", rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b"),
     ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+(?i:ago)\b"),
     ("in_future", rf"\b(?i:in|within)\s+{_COUNT}\s+{_UNIT}(?!\s+(?i:ago))\b"),
     ("from_now", rf"\b{_COUNT}\s+{_UNIT}\s+(?i:from\s+now)\b"),
     ("past_few", rf"\b(?i:(?:over\s+|in\s+|during\s+)?the\s+(?:past|last|previous))\s+{_COUNT}\s+{_UNIT}\b"),
     ("coming_few", rf"\b(?i:(?:(?:in|over|during)\s+)?the\s+(?:coming|next))\s+(?:{_COUNT}\s+)?{_UNIT}\b"),
     ("recent_years", r"\b(?i:in\s+recent\s+(?P<unit>year|month|week|day)s)\b"),
-    ("relative_unit", r"\b(?P<mod>(?i:last|this|next|past|previous|coming|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last|early\s+last|late\s+this|early\s+this|early\s+next|late\s+next))\s+(?P<unit>(?i:week|weekend|month|year))\b"),
+    ("relative_unit", r"\b(?P<mod>(?i:last|this|next|past|previous|coming|over\s+the|earlier\s+this|later\s+this|earlier\s+in\s+the|late\s+last|early\s+last|late\s+this|early\s+this|early\s+next|late\s+next))\s+(?P<unit>(?i:week|weekend|month|year))\b"),
 )
 
 COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx)) for name, rx in RULES)

@@ -222,7 +222,7 @@ def _weekday(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDa
 
 _DAY_WORDS: dict[str, int] = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "yesterday": -1, "last night": -1, "the day before yesterday": -2,
+    "earlier today": 0, "overnight": 0, "yesterday": -1, "last night": -1, "the day before yesterday": -2,
     "tomorrow": 1, "the day after tomorrow": 2,
 }
 
@@ -324,13 +324,38 @@ def _relative_unit(g: dict[str, str], anchor: date | None, tense: Tense) -> Reso
     return result
 
 
+SEASONS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11),
+                                        "winter": (12, 2)}
+
+
+def _season_span(year: int, season: str) -> ResolvedDate:
+    first, last = SEASONS[season]
+    return range_date(month_date(year, first), month_date(year + (last < first), last))
+
+
+def _season(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"last summer", "in the winter of 2016": the season's months as a range (winter runs Dec-Feb)."""
+    season = g["season"].lower()
+    if "y" in g:
+        return _season_span(int(g["y"]), season)
+    if anchor is None:
+        return None
+    mod = g.get("mod", "").lower()
+    spans = [_season_span(year, season) for year in range(anchor.year - 2, anchor.year + 2)]
+    if mod == "next" or (tense == "future" and mod not in ("last", "past", "since")):
+        return next(s for s in spans if s.first > anchor)
+    if mod in ("last", "past"):
+        return [s for s in spans if s.last < anchor][-1]
+    return [s for s in spans if s.first <= anchor][-1]
+
+
 _HANDLERS: dict[str, Callable[[dict[str, str], date | None, Tense], ResolvedDate | None]] = {
     "iso_day": _iso_day, "iso_month": _iso_month, "month_day_year": _full_date, "day_month_year": _full_date,
     "month_day": _day_no_year, "day_month": _day_no_year, "month_year": _month_year, "bare_month": _bare_month,
     "year_range": _year_range, "year_dash_range": _year_range, "decade": _decade, "since_year": _since_year,
     "year": _year, "weekday": _weekday, "day_word": _day_word, "ago": _ago, "in_future": _in_future,
     "from_now": _in_future, "past_few": _past_few, "coming_few": _coming_few, "recent_years": _recent,
-    "relative_unit": _relative_unit,
+    "relative_unit": _relative_unit, "season": _season, "season_year": _season,
 }
 
 
