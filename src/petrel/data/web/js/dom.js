@@ -14,8 +14,9 @@ function append(el, children) {
 function setAttrs(el, attrs) {
   for (const [key, value] of Object.entries(attrs || {})) {
     if (value === null || value === undefined || value === false) continue;
-    if (key.startsWith("on") && typeof value === "function") {
-      el.addEventListener(key.slice(2).toLowerCase(), value);
+    if (key.startsWith("on")) {
+      if (typeof value === "function") el.addEventListener(key.slice(2).toLowerCase(), value);
+      // a string is never turned into an inline handler
     } else if (key === "style") {
       el.style.cssText = String(value); // CSSOM, allowed by the page's style-src 'self' policy
     } else {

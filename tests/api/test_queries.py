@@ -1,0 +1,259 @@
+"""petrel.store.queries against the fixture database, checked against a plain-Python reference filter."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import duckdb
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from fixture_db import ACTORS, build_rows
+from petrel.errors import NotFound, QueryError
+from petrel.store import queries as q
+from petrel.store.queries import EventFilter
+
+ROWS = build_rows()
+EVENTS = ROWS["events"]
+MENTIONS = ROWS["event_mentions"]
+CONTRACT_KEYS = {"event_id", "type", "mode", "context", "cameo", "status", "source", "target", "date",
+                 "date_precision", "place", "evidence", "mentions", "num_articles", "num_sources", "confidence"}
+
+
+def _side_matches(event: dict[str, Any], side: str, spec: str) -> bool:
+    return (event.get(f"{side}_actor_id") == spec or (event.get(f"{side}_name") or "").lower() == spec.lower()
+            or event.get(f"{side}_country") == spec.upper())
+
+
+def reference(flt: EventFilter) -> set[str]:
+    """Event ids the filter should keep, computed in Python from the fixture rows."""
+    keep = set()
+    for e in EVENTS:
+        mentions = [m for m in MENTIONS if m["event_id"] == e["event_id"]]
+        checks = [
+            not flt.actor or _side_matches(e, "source", flt.actor) or _side_matches(e, "target", flt.actor),
+            not flt.source or _side_matches(e, "source", flt.source),
+            not flt.target or _side_matches(e, "target", flt.target),
+            not flt.country or flt.country.upper() in (e.get("source_country"), e.get("target_country")),
+            not flt.type or e["type"] in flt.type,
+            not flt.quad_class or e["quad_class"] in flt.quad_class,
+            not flt.status or e["status"] in flt.status,
+            not flt.date_from or (e["date_end"] is not None and e["date_end"] >= flt.date_from),
+            not flt.date_to or (e["date_start"] is not None and e["date_start"] <= flt.date_to),
+            not flt.text or any(flt.text.lower() in m["sentence"].lower() for m in mentions),
+            not flt.outlet or any(m["outlet"].lower() == flt.outlet.lower() for m in mentions),
+            not flt.story_id or e["story_id"] == flt.story_id,
+            not flt.place or (e.get("place_name") or "").lower() == flt.place.lower()
+            or e.get("place_country") == flt.place.upper(),
+        ]
+        if all(checks):
+            keep.add(e["event_id"])
+    return keep
+
+
+def ids(page: q.Page) -> set[str]:
+    return {item["event_id"] for item in page.items}
+
+
+def test_an_empty_filter_lists_every_event_newest_first(con: duckdb.DuckDBPyConnection) -> None:
+    page = q.list_events(con, limit=100)
+    assert page.total == len(EVENTS) == len(page.items)
+    dates = [i["date"] for i in page.items if i["date"]]
+    assert dates == sorted(dates, reverse=True)
+    assert page.items[-1]["date"] is None  # undated events sort last
+
+
+@pytest.mark.parametrize("flt", [
+    EventFilter(actor="RUS_GOV"), EventFilter(actor="russia"), EventFilter(source="RUS"),
+    EventFilter(target="Hamas"), EventFilter(source="ISR_MIL", target="PSE_HAMAS"), EventFilter(country="egy"),
+    EventFilter(type=["ASSAULT", "THREATEN"]), EventFilter(type="ASSAULT,AID"), EventFilter(quad_class=[1, 2]),
+    EventFilter(status=["future", "hypothetical"]), EventFilter(date_from=date(2024, 2, 1)),
+    EventFilter(date_from="2024-01", date_to="2024-01"), EventFilter(date_to="2024-01-10"),
+    EventFilter(text="TRUCE"), EventFilter(outlet="harbor times"), EventFilter(story_id="story-gaza"),
+    EventFilter(actor="UKR", type=["ASSAULT"], status=["claimed"]),
+], ids=repr)
+def test_filters_keep_what_the_reference_keeps(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> None:
+    page = q.list_events(con, flt, limit=100)
+    assert ids(page) == reference(flt)
+    assert page.total == q.count_events(con, flt) == len(reference(flt))
+
+
+def test_place_matches_a_name_or_a_country(con: duckdb.DuckDBPyConnection) -> None:
+    by_name = q.list_events(con, EventFilter(place="kharkiv"), limit=100)
+    by_country = q.list_events(con, EventFilter(place="UKR"), limit=100)
+    assert by_name.total == sum(1 for e in EVENTS if e.get("place_name") == "Kharkiv") == 3
+    assert by_country.total == sum(1 for e in EVENTS if e.get("place_country") == "UKR")
+    assert ids(by_name) < ids(by_country)
+
+
+def test_doc_id_keeps_the_events_of_one_document(con: duckdb.DuckDBPyConnection) -> None:
+    page = q.list_events(con, EventFilter(doc_id="doc02"), limit=100)
+    assert ids(page) == {m["event_id"] for m in MENTIONS if m["doc_id"] == "doc02"}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    actor=st.sampled_from([None, *ACTORS, "Russia", "ISR", "nobody"]),
+    types=st.lists(st.sampled_from(["ASSAULT", "AID", "CONSULT", "THREATEN", "REJECT"]), max_size=2),
+    quads=st.lists(st.integers(1, 4), max_size=2),
+    statuses=st.lists(st.sampled_from(["actual", "future", "claimed", "negated"]), max_size=2),
+    day_from=st.one_of(st.none(), st.integers(0, 80)), span=st.integers(0, 60),
+    text=st.sampled_from([None, "shelled", "IN GAZA", "officials", "zzz"]),
+)
+def test_any_filter_combination_matches_the_reference(con: duckdb.DuckDBPyConnection, actor, types, quads,
+                                                      statuses, day_from, span, text) -> None:
+    start = date.fromordinal(date(2024, 1, 1).toordinal() + day_from) if day_from is not None else None
+    end = date.fromordinal(start.toordinal() + span) if start else None
+    flt = EventFilter(actor=actor, type=types, quad_class=quads, status=statuses, date_from=start, date_to=end,
+                      text=text)
+    assert ids(q.list_events(con, flt, limit=1000)) == reference(flt)
+
+
+def test_pages_are_disjoint_and_cover_everything(con: duckdb.DuckDBPyConnection) -> None:
+    seen: list[str] = []
+    for offset in range(0, 25, 7):
+        page = q.list_events(con, sort="date", limit=7, offset=offset)
+        seen.extend(i["event_id"] for i in page.items)
+    assert sorted(seen) == sorted(e["event_id"] for e in EVENTS)
+    assert q.list_events(con, limit=5, offset=500).items == []
+
+
+@pytest.mark.parametrize("sort", list(q.EVENT_SORTS))
+def test_every_sort_key_orders_the_page(con: duckdb.DuckDBPyConnection, sort: str) -> None:
+    field = {"date": "date", "seen": "first_seen", "confidence": "confidence", "articles": "num_articles",
+             "goldstein": "goldstein", "type": "type"}[sort.lstrip("-")]
+    values = [i[field] for i in q.list_events(con, sort=sort, limit=100).items if i[field] is not None]
+    assert values == sorted(values, reverse=sort.startswith("-"))
+
+
+@pytest.mark.parametrize("bad", [
+    {"sort": "date; DROP TABLE events"}, {"limit": 0}, {"limit": q.MAX_LIMIT + 1}, {"offset": -1},
+])
+def test_bad_paging_and_sorting_are_query_errors(con: duckdb.DuckDBPyConnection, bad: dict[str, Any]) -> None:
+    with pytest.raises(QueryError) as err:
+        q.list_events(con, **bad)
+    assert err.value.code == "E400"
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"type": ["EXPLODE"]}, {"status": ["rumoured"]}, {"quad_class": [5]}, {"quad_class": ["x"]},
+    {"date_from": "2024-02-01", "date_to": "2024-01-01"}, {"date_from": "yesterday"},
+])
+def test_bad_filters_are_query_errors(kwargs: dict[str, Any]) -> None:
+    with pytest.raises(QueryError):
+        EventFilter(**kwargs)
+
+
+@pytest.mark.parametrize("hostile", ["x' OR '1'='1", "'; DROP TABLE events; --", "%", "_", "\\", "Russia\x00"])
+def test_user_text_is_never_sql(con: duckdb.DuckDBPyConnection, hostile: str) -> None:
+    for flt in (EventFilter(actor=hostile), EventFilter(text=hostile), EventFilter(place=hostile)):
+        assert q.list_events(con, flt).total == len(reference(flt))  # a literal, not a pattern or SQL
+    assert q.count_events(con) == len(EVENTS)
+
+
+def test_a_page_row_has_the_contract_shape(con: duckdb.DuckDBPyConnection) -> None:
+    item = q.list_events(con, EventFilter(type=["SANCTION"])).items[0]
+    assert CONTRACT_KEYS <= set(item)
+    assert set(item["source"]) >= {"name", "actor_id", "country", "sector"}
+    assert item["source"]["sector"] == ["GOV"]
+    ev = item["evidence"]
+    assert {"doc_id", "sentence", "start", "end", "trigger"} <= set(ev)
+    assert ev["sentence"][ev["trigger_start"] - ev["start"]:].startswith(ev["trigger"])
+    assert [m["doc_id"] for m in item["mentions"]] == ["doc05", "doc06"]
+    assert item["num_articles"] == 2 and item["num_sources"] == 2
+    assert item["quad_class"] == 4 and item["goldstein"] == -8.0
+    json.dumps(item)  # JSON-ready
+
+
+def test_evidence_offsets_point_into_the_article_text(con: duckdb.DuckDBPyConnection) -> None:
+    for item in q.list_events(con, limit=100).items:
+        ev = item["evidence"]
+        text = q.get_document(con, ev["doc_id"])["text"]
+        assert text[ev["start"]:ev["end"]] == ev["sentence"]
+
+
+def test_get_event_has_every_mention_quote_and_merge(con: duckdb.DuckDBPyConnection) -> None:
+    event = q.get_event(con, "ev006")
+    assert [m["doc_id"] for m in event["event_mentions"]] == ["doc05", "doc06"]
+    assert all(m["sentence"] and m["title"] for m in event["event_mentions"])
+    assert [qt["quote_id"] for qt in event["quotes"]] == ["q001"]
+    assert event["merges"] == [{"mention_id": "ev006-m1", "merged_with": "ev006-m0",
+                                "reason": "same dyad, type and day", "score": 0.9}]
+    with pytest.raises(NotFound):
+        q.get_event(con, "missing")
+
+
+def test_an_event_without_target_place_or_date_reads_as_nulls(con: duckdb.DuckDBPyConnection) -> None:
+    no_target = q.get_event(con, "ev017")
+    assert no_target["target"] is None and no_target["place"]["name"] == "Gaza"
+    undated = q.get_event(con, "ev018")
+    assert undated["date"] is None and undated["date_precision"] is None and undated["place"] is None
+
+
+def test_dyad_series_counts_the_dyad_over_time(con: duckdb.DuckDBPyConnection) -> None:
+    series = q.dyad_series(con, "RUS", "UKR", interval="month")
+    expected = reference(EventFilter(source="RUS", target="UKR"))
+    assert series["total"] == len(expected) == 4
+    assert [r["bucket"] for r in series["series"]] == ["2024-01-01", "2024-02-01", "2024-03-01"]
+    both = q.dyad_series(con, "RUS", "UKR", interval="month", directed=False)
+    backward = [r for r in both["series"] if r["direction"] == "backward"]
+    assert sum(r["count"] for r in backward) == len(reference(EventFilter(source="UKR", target="RUS")))
+    by_type = q.dyad_series(con, "RUS_GOV", "UKR_MIL", interval="year", by="type")
+    assert {r["key"]: r["count"] for r in by_type["series"]} == {"ASSAULT": 3, "MOBILIZE": 1}
+
+
+@pytest.mark.parametrize("kwargs", [{"interval": "fortnight"}, {"by": "goldstein; --"}])
+def test_dyad_series_rejects_unknown_intervals_and_groupings(con, kwargs) -> None:
+    with pytest.raises(QueryError):
+        q.dyad_series(con, "RUS", "UKR", **kwargs)
+
+
+@pytest.mark.parametrize("interval", q.INTERVALS)
+def test_timeline_counts_every_event_once(con: duckdb.DuckDBPyConnection, interval: str) -> None:
+    series = q.event_timeline(con, interval=interval)
+    assert sum(r["count"] for r in series) == len(EVENTS)  # undated events fall on their first sighting
+    weekly = {r["bucket"] for r in q.event_timeline(con, interval="week")}
+    assert all(date.fromisoformat(b).weekday() == 0 for b in weekly)
+
+
+def test_network_and_places_aggregate_the_filter(con: duckdb.DuckDBPyConnection) -> None:
+    net = q.event_network(con)
+    assert sum(e["count"] for e in net["edges"]) == sum(1 for e in EVENTS if e.get("target_name"))
+    edge = next(e for e in net["edges"] if (e["source"], e["target"]) == ("RUS_GOV", "UKR_MIL"))
+    assert (edge["count"], edge["conflict"], edge["cooperation"]) == (4, 4, 0)
+    assert {n["id"] for n in net["nodes"]} == set(ACTORS)
+    places = q.event_places(con, EventFilter(country="UKR"))
+    assert sum(p["count"] for p in places) == len([i for i in reference(EventFilter(country="UKR"))
+                                                     if next(e for e in EVENTS if e["event_id"] == i).get("lat")])
+
+
+def test_actors_documents_stories_and_summary(con: duckdb.DuckDBPyConnection) -> None:
+    actors = q.list_actors(con, limit=100)
+    assert actors.total == len(ACTORS) and actors.items[0]["actor_id"] == "RUS_GOV"
+    assert q.list_actors(con, q="hama").items[0]["actor_id"] == "PSE_HAMAS"
+    actor = q.get_actor(con, "RUS_GOV")
+    assert actor["as_source"] + actor["as_target"] == len(reference(EventFilter(actor="RUS_GOV")))
+    assert actor["counterparts"][0]["actor"] == "UKR_MIL"
+    assert q.actor_events(con, "RUS_GOV", role="target").total == len(reference(EventFilter(target="RUS_GOV")))
+    docs = q.list_documents(con, status="rejected")
+    assert docs.total == 1 and docs.items[0]["reason_code"] == "E201"
+    assert q.list_documents(con, limit=100).total == 13
+    story = q.story_timeline(con, "story-gaza")
+    assert len(story["events"]) == story["num_events"] and len(story["articles"]) == story["num_articles"]
+    stats = q.summary(con)
+    assert stats["events"] == len(EVENTS) and stats["articles"] == {"ok": 12, "rejected": 1}
+    for missing in (lambda: q.get_actor(con, "X"), lambda: q.get_document(con, "X"),
+                    lambda: q.story_timeline(con, "X"), lambda: q.actor_events(con, "X")):
+        with pytest.raises(NotFound):
+            missing()
+
+
+def test_jsonl_export_streams_every_matching_event(con: duckdb.DuckDBPyConnection) -> None:
+    flt = EventFilter(actor="ISR")
+    lines = list(q.iter_events_jsonl(con, flt, batch_size=2))
+    records = [json.loads(line) for line in lines]
+    assert {r["event_id"] for r in records} == reference(flt)
+    assert all(CONTRACT_KEYS <= set(r) for r in records)
