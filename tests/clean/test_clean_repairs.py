@@ -69,6 +69,14 @@ def test_one_paragraph_per_line_blocks_are_split() -> None:
                                       "Critics said the delay would cost jobs."]
 
 
+def test_a_long_line_broken_before_a_name_is_joined_but_a_subheading_is_not() -> None:
+    lines = ["The council met on Monday.", "It voted to delay the harbour project after talks with",
+             "Lakeport officials.", "Next steps", "The mayor will decide in May."]
+    assert join_hard_wraps(lines) == ["The council met on Monday.",
+                                      "It voted to delay the harbour project after talks with Lakeport officials.",
+                                      "Next steps", "The mayor will decide in May."]
+
+
 def test_unicode_normalisation() -> None:
     text = "Talks\u00a0ended\u200b on Fri\u00adday\u060c 08 March\r\nin Cafe\u0301 Nord\u2009today\u2028next"
     assert normalise_unicode(text) == "Talks ended on Friday, 08 March\nin Café Nord today\nnext"

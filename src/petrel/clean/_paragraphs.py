@@ -6,6 +6,7 @@ import re
 
 ENDS_SENTENCE = re.compile(r"[.!?…:]['\"”’)\]]*$")
 _HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
+WRAP_MIN_CHARS = 40  # a line stopping mid-sentence is a wrap (not a subheading) from this length on
 
 
 def join_hard_wraps(lines: list[str]) -> list[str]:
@@ -15,7 +16,9 @@ def join_hard_wraps(lines: list[str]) -> list[str]:
     where most lines stop mid-sentence is one wrapped paragraph, joined with spaces (a word broken
     by a hyphen at the end of a line keeps its hyphen: ``Iranian-\\nbacked`` -> ``Iranian-backed``).
     A block where most lines end a sentence has one paragraph per line, except that a line stopping
-    mid-sentence is still joined to a next line that starts in lower case. Cost is linear in the text.
+    mid-sentence is still joined to the next line when that starts in lower case or when the line is
+    long (a wrap, not a subheading: at least 60% of the block's longest line and 40 characters).
+    Cost is linear in the text.
     """
     paragraphs: list[str] = []
     block: list[str] = []
@@ -37,10 +40,11 @@ def _block_paragraphs(block: list[str]) -> list[str]:
     open_ends = sum(1 for line in block[:-1] if not ENDS_SENTENCE.search(line))
     if open_ends * 2 > len(block) - 1:
         return [_join(block)]
+    long_line = max(WRAP_MIN_CHARS, int(0.6 * max(len(line) for line in block)))
     paragraphs: list[list[str]] = [[block[0]]]
     for line in block[1:]:
         previous = paragraphs[-1][-1]
-        if not ENDS_SENTENCE.search(previous) and line[0].islower():
+        if not ENDS_SENTENCE.search(previous) and (line[0].islower() or len(previous) >= long_line):
             paragraphs[-1].append(line)
         else:
             paragraphs.append([line])
