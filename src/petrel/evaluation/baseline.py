@@ -55,7 +55,8 @@ def proposed_floors(scorecard: Scorecard, *, margin: float = MARGIN) -> dict[str
     return {m.name: floor_of(m.value, margin=margin) for m in scorecard.metrics if m.gated and m.value is not None}
 
 
-def write_baseline(scorecard: Scorecard, path: Path, *, margin: float = MARGIN, allow_lower: bool = False) -> dict[str, float]:
+def write_baseline(scorecard: Scorecard, path: Path, *, margin: float = MARGIN,
+                   allow_lower: bool = False) -> dict[str, float]:
     """Write floors for the measured gated metrics: a floor is only raised, unless ``allow_lower``.
 
     Floors of metrics not measured in this run are kept. Returns the floors written.

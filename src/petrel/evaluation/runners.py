@@ -74,7 +74,8 @@ def run_conflibert(ctx: EvalContext) -> SetResult:
     return result
 
 
-def _span_texts(ctx: EvalContext, spans: list[SpanSentence], classes: list[PentaSentence], coded: list[CodedText]) -> list[CodedText]:
+def _span_texts(ctx: EvalContext, spans: list[SpanSentence], classes: list[PentaSentence],
+                coded: list[CodedText]) -> list[CodedText]:
     by_key = {scorers.token_key(s.text): c for s, c in zip(classes, coded, strict=True)}
     missing = [s for s in spans if scorers.token_key("".join(s.tokens)) not in by_key]
     extra = ctx.code("conflibert-ner", [scorers.detokenize(s.tokens) for s in missing])

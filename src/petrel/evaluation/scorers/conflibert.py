@@ -100,7 +100,8 @@ def side_prf(sentence: SpanSentence, offsets: Sequence[Span | None] | None, pred
     gold = {i for i, r in enumerate(roles) if r in wanted and (offsets is None or offsets[i] is not None)}
     if offsets is None or predicted is None:
         return PRF(0, 0, len(gold))
-    hit = {i for i, span in enumerate(offsets) if span is not None and span[0] < predicted[1] and predicted[0] < span[1]}
+    hit = {i for i, span in enumerate(offsets)
+           if span is not None and span[0] < predicted[1] and predicted[0] < span[1]}
     return PRF(len(hit & gold), len(hit), len(gold))
 
 

@@ -138,11 +138,15 @@ def _misses(gold: Sequence[SeedEvent], predicted: Mapping[str, Sequence[Predicte
     found = {m.gold.gold_id: m.event for m in matches}
     out = [Miss(SET, g.gold_id, g.cue, _describe_gold(g), "not found", "miss") for g in gold if g.gold_id not in found]
     out += [Miss(SET, g.gold_id, g.cue, _describe_gold(g), found[g.gold_id].describe(), "wrong") for g in gold
-            if g.gold_id in found and (found[g.gold_id].status != g.status or (g.date and found[g.gold_id].date != g.date))]
+            if g.gold_id in found and not _details_right(g, found[g.gold_id])]
     used = {id(m.event) for m in matches}
     out += [Miss(SET, doc, e.sentence, "no gold line", e.describe(), "spurious")
             for doc, events in predicted.items() for e in events if id(e) not in used]
     return out
+
+
+def _details_right(gold: SeedEvent, event: PredictedEvent) -> bool:
+    return event.status == gold.status and (not gold.date or event.date == gold.date)
 
 
 def _describe_gold(g: SeedEvent) -> str:

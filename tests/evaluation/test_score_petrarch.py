@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from petrel.evaluation import PetrCoding, PetrSentence
+from petrel.evaluation.scorers import actor_country, dyads, score_petr2
+
+from .conftest import ev
+
+
+def sent(sid: str, *codings: tuple[str, str, str]) -> PetrSentence:
+    return PetrSentence(sid, "TEST", None, f"invented {sid}", tuple(PetrCoding(*c) for c in codings))
+
+
+@pytest.mark.parametrize(("code", "country"), [
+    ("IRQGOVMIL", "IRQ"), ("USA", "USA"), ("---REB", "---"), ("IGOUNO", "IGO"), ("IMGMUSISI", "IMG"), ("", ""),
+])
+def test_actor_country_is_the_three_letter_prefix(code, country):
+    assert actor_country(code) == country
+
+
+def test_dyads_mark_unknown_and_missing_actors_and_drop_negated():
+    events = [ev(cameo="190", src=None, tgt="BBB"), ev(cameo="0431", src="AAA", tgt=None),
+              ev(cameo="190", status="negated")]
+    assert dyads(events, level="root") == [("19", "---", "BBB"), ("04", "AAA", "")]
+    assert dyads(events, level="code") == [("190", "---", "BBB"), ("0431", "AAA", "")]
+    assert dyads(events, level="event") == [("19", "", ""), ("04", "", "")]
+
+
+def test_precision_recall_at_root_and_code():
+    sentences = [sent("1", ("190", "AAAGOV", "BBBMIL")), sent("2", ("042", "CCC", "DDD"), ("042", "DDD", "CCC")),
+                 sent("3")]
+    predictions = [
+        [ev(cameo="193", src="AAA", tgt="BBB")],  # root right, full code wrong
+        [ev(cameo="042", src="CCC", tgt="DDD"), ev(cameo="042", src="CCC", tgt="DDD")],  # one right, one duplicate
+        [ev(cameo="111", src="AAA", tgt="BBB")],  # expected nothing
+    ]
+    v = {m.name: m.value for m in score_petr2(sentences, predictions).metrics}
+    assert v["petr2.root_dyad_precision"] == pytest.approx(2 / 4)
+    assert v["petr2.root_dyad_recall"] == pytest.approx(2 / 3)
+    assert v["petr2.code_dyad_recall"] == pytest.approx(1 / 3)
+    assert v["petr2.root_recall"] == pytest.approx(3 / 3)
+    assert v["petr2.no_event_specificity"] == 0.0
+
+
+def test_unknown_country_matches_only_a_countryless_actor():
+    sentences = [sent("1", ("190", "---REB", "AAA")), sent("2", ("190", "---REB", "AAA"))]
+    predictions = [[ev(cameo="190", src=None, tgt="AAA")], [ev(cameo="190", src="ZZZ", tgt="AAA")]]
+    v = {m.name: m.value for m in score_petr2(sentences, predictions).metrics}
+    assert v["petr2.root_dyad_recall"] == 0.5

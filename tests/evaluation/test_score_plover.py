@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+import pytest
+
+from petrel.evaluation import GoldActor, PloverRecord
+from petrel.evaluation.scorers import score_plover
+
+from .conftest import ev
+
+
+def rec(rid: str, type_: str, src: tuple[str, ...] = ("AAA",), tgt: tuple[str, ...] = ("BBB",)) -> PloverRecord:
+    return PloverRecord(rid, f"invented sentence {rid}", type_, type_,
+                        tuple(GoldActor(c) for c in src), tuple(GoldActor(c) for c in tgt))
+
+
+def values(result) -> dict[str, float | None]:
+    return {m.name.split(".", 1)[1]: m.value for m in result.metrics}
+
+
+def test_top_event_decides_and_no_event_is_wrong():
+    records = [rec("1", "ASSAULT"), rec("2", "AGREE"), rec("3", "REJECT")]
+    predictions = [
+        [ev("ASSAULT", confidence=0.9), ev("AGREE", confidence=0.1)],  # right
+        [ev("ASSAULT", confidence=0.9), ev("AGREE", confidence=0.1)],  # wrong top, but AGREE is there
+        [],  # nothing coded
+    ]
+    v = values(score_plover(records, predictions))
+    assert v["type_accuracy"] == pytest.approx(1 / 3)
+    assert v["type_any"] == pytest.approx(2 / 3)
+    assert v["coverage"] == pytest.approx(2 / 3)
+    # ASSAULT: P=1/2 R=1 -> 2/3; AGREE: 0; REJECT: 0
+    assert v["type_macro_f1"] == pytest.approx((2 / 3) / 3)
+
+
+def test_country_accuracy_counts_only_records_with_gold_codes():
+    records = [rec("1", "AGREE", src=("AAA", "CCC"), tgt=()), rec("2", "AGREE", src=("AAA",), tgt=("BBB",))]
+    predictions = [[ev("AGREE", src="CCC", tgt=None)], [ev("AGREE", src="AAA", tgt="XXX")]]
+    result = score_plover(records, predictions)
+    by_name = {m.name: m for m in result.metrics}
+    assert by_name["plover.source_country_accuracy"].value == 1.0
+    assert by_name["plover.source_country_accuracy"].n == 2
+    assert by_name["plover.target_country_accuracy"].value == 0.0
+    assert by_name["plover.target_country_accuracy"].n == 1
+    assert [m.item for m in result.misses] == ["2"]
+
+
+def test_coverage_is_not_gated():
+    result = score_plover([rec("1", "AID")], [[]])
+    gated = {m.name: m.gated for m in result.metrics}
+    assert gated["plover.coverage"] is False and gated["plover.type_accuracy"] is True
+    assert result.misses[0].kind == "miss"
