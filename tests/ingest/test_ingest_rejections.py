@@ -114,3 +114,18 @@ def test_warc_without_html_responses_is_rejected(tmp_path: Path, settings: Setti
 def test_unreadable_warc_is_rejected(tmp_path: Path, settings: Settings) -> None:
     (tmp_path / "junk.warc").write_bytes(b"this is not a WARC file at all\n" * 10)
     assert rejections(run([tmp_path], settings)) == [("junk.warc", "E204")]
+
+
+def test_a_reader_bug_rejects_that_input_only(tmp_path: Path, settings: Settings, monkeypatch) -> None:
+    import petrel.ingest as ingest
+
+    def broken(path: Path, settings: Settings):
+        yield from ()
+        raise RuntimeError("a reader bug")
+
+    monkeypatch.setitem(ingest.READERS, "html", broken)
+    (tmp_path / "a.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE, encoding="utf-8")
+    out = run([tmp_path], settings)
+    assert out[0].code == "E209" and "RuntimeError: a reader bug" in out[0].reason
+    assert isinstance(out[1], RawDocument)

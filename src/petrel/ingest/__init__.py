@@ -22,6 +22,7 @@ See ``docs/ingest.md`` for fields and rejection codes.
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import TextIO
 
 from petrel.config import Settings
-from petrel.errors import InputError, InputNotFound
+from petrel.errors import InputError, InputNotFound, ProcessingFailed
 from petrel.ingest._csv import read_csv_file
 from petrel.ingest._files import format_of, sniff_format, walk
 from petrel.ingest._html import read_html_file
@@ -39,6 +40,8 @@ from petrel.ingest._warc import read_warc_file
 from petrel.models import RawDocument, Rejection
 
 __all__ = ["iter_inputs"]
+
+log = logging.getLogger(__name__)
 
 Item = RawDocument | Rejection
 Reader = Callable[[Path, Settings], Iterable[RawDocument | InputError]]
@@ -90,12 +93,19 @@ def _iter_file(path: Path, settings: Settings) -> Iterator[Item]:
     except InputError as exc:
         yield _reject(exc, str(path), None)
         return
+    except OSError as exc:
+        yield _reject(InputNotFound(f"cannot read {path}: {exc.strerror or exc}"), str(path), None)
+        return
     reader = READERS[kind]
     yield from _guarded(lambda: reader(path, settings), str(path), FMT.get(kind, kind))
 
 
 def _guarded(read: Callable[[], Iterable[RawDocument | InputError]], source: str, fmt: str) -> Iterator[Item]:
-    """Run a reader: yielded errors and a raised one both become rejections; nothing escapes."""
+    """Run a reader: yielded errors and a raised one both become rejections; nothing escapes.
+
+    A reader bug (any other exception) rejects the rest of that input as E209 and is logged with
+    its traceback; the batch goes on.
+    """
     try:
         for item in read():
             yield _reject(item, source, fmt) if isinstance(item, InputError) else item
@@ -103,6 +113,9 @@ def _guarded(read: Callable[[], Iterable[RawDocument | InputError]], source: str
         yield _reject(exc, source, fmt)
     except OSError as exc:  # e.g. permission denied, a folder vanished mid-walk
         yield _reject(InputNotFound(f"cannot read {source}: {exc.strerror or exc}"), source, fmt)
+    except Exception as exc:  # a reader bug must not stop the batch; recorded with its reason
+        log.exception("reading %s failed", source)
+        yield _reject(ProcessingFailed(f"reading failed: {type(exc).__name__}: {exc}"), source, fmt)
 
 
 def _reject(exc: InputError, source: str, fmt: str | None) -> Rejection:
