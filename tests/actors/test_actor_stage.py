@@ -163,3 +163,23 @@ def test_actors_in_doc_are_distinct(nlp, stage) -> None:
     stage(state)
     ids = [(r.actor_id, r.country) for r in actors_in_doc(state)]
     assert ids.count(("hezbollah", "LBN")) == 1 and len(ids) == len(set(ids))
+
+
+def test_lone_surname_the_model_misses(run) -> None:
+    text = "Iraqi President Barham Salih protested the remarks. Salih added that the troops were guests."
+    m = one(run(text), text, "Salih", after=text.index("."))
+    assert (m.text, m.actor.actor_id, m.actor.sector) == ("Salih", "barham-salih", ["GOV"])
+
+
+def test_he_said_after_a_quote_keeps_the_speaker(run) -> None:
+    text = ('Qais al-Khazali spoke to reporters on Monday. "We will not leave," Khazali said. '
+            'Bashar al-Assad thanked the fighters in a letter. "They are brothers," he said.')
+    m = one(run(text), text, "he", after=text.rindex(" he ") + 1)
+    assert m.actor.actor_id == "qais-al-khazali"
+
+
+def test_capital_as_a_place_is_not_the_government(run) -> None:
+    text = "Talks in Paris failed. Paris said it would try again."
+    mentions = run(text)
+    assert covering(mentions, text, "Paris") == []
+    assert one(mentions, text, "Paris", after=text.index(".")).actor.sector == ["GOV"]

@@ -33,6 +33,11 @@ class DocumentActors:
         if person and " " in key:
             self._by_surname.setdefault(key.split()[-1], ref)
 
+    def by_surname(self, word: str) -> ActorRef | None:
+        """A person met earlier whose surname is ``word`` ("Salih" after "Barham Salih")."""
+        found = self._by_surname.get(normalise(word))
+        return replace(found, sector=list(found.sector)) if found else None
+
     def find(self, name: str) -> ActorRef | None:
         """An actor met earlier under this name, its surname, or a longer name ending with it."""
         key = normalise(name)

@@ -32,6 +32,9 @@ POSSESSIVES = frozenset({"his", "her", "its", "their", "whose"})
 MEMBER_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "force", "forces",
                           "fighter", "fighters", "men", "militiamen", "faction", "troops", "troop", "followers"})
 WINDOW_SENTENCES = 3
+SPEECH_VERBS = frozenset({"say", "tell", "add", "stress", "insist", "warn", "state", "note", "explain", "ask",
+                          "reply", "declare", "write", "argue", "claim", "announce", "vow", "threaten"})
+QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 
 class Coreference:
@@ -142,11 +145,21 @@ class Coreference:
         for f in reversed(earlier):
             if f.head in governing:
                 return f
+        if self._speaks_after_quote(token):
+            speakers = [f for f in earlier if f.person and f.subject and _is_speech(self.doc[f.head].head)]
+            if speakers:
+                return speakers[-1]  # '"...," he said': the last quoted speaker goes on
         same = [f for f in earlier if self.sent_of[f.head] == sent]
         if same and not is_subject(token):
             return same[-1]
         subjects = [f for f in earlier if f.subject and self.sent_of[f.head] < sent]
         return (subjects or same or earlier)[-1]
+
+    def _speaks_after_quote(self, token: Token) -> bool:
+        if not is_subject(token) or not _is_speech(token.head):
+            return False
+        sent = token.sent
+        return any(t.is_quote or t.text in QUOTES for t in sent if t.i < token.i)
 
     def _governing_subjects(self, token: Token) -> set[int]:
         """Subjects of the clauses above the pronoun ("Khazali" for "he" in "Khazali said he ...")."""
@@ -154,6 +167,10 @@ class Coreference:
         for ancestor in token.ancestors:
             heads.update(c.i for c in ancestor.children if is_subject(c) and c.i != token.i and c.i < token.i)
         return heads
+
+
+def _is_speech(verb: Token) -> bool:
+    return verb.lemma_.lower() in SPEECH_VERBS
 
 
 def _possessor(token: Token) -> Token | None:

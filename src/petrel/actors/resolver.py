@@ -74,7 +74,20 @@ class DocResolver:
         for i in sorted(heads):
             if i not in self.consumed:
                 found.extend(self._resolve_head(self.doc[i]))
-        return _drop_nested_duplicates(found)
+        found.extend(self._lone_surnames(found))
+        return _drop_nested_duplicates(sorted(found, key=lambda f: f.start))
+
+    def _lone_surnames(self, found: list[Found]) -> list[Found]:
+        """Surnames the model did not tag ("Salih added ...") of persons named in full elsewhere."""
+        covered = {i for f in found for i in range(f.start, f.end)}
+        extra: list[Found] = []
+        for token in self.doc:
+            if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+                continue
+            ref = self.known.by_surname(token.text)
+            if ref is not None:
+                extra.append(self._found(token.i, token.i + 1, token, ref, person=True))
+        return extra
 
     # -- heads ------------------------------------------------------------------------------------------
     def _is_agent_head(self, token: Token) -> bool:
