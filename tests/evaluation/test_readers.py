@@ -58,7 +58,7 @@ def test_plover_reader_skips_header_and_renames(tmp_path):
     records = [{"id": "H", "event": "DOCUMENT"},
                {"id": "R1", "event": "DEMAND", "text": "Zorland  asked Vexo.",
                 "source": [{"actorText": "Zorland", "code": "zzz", "sector": "GOV"}], "target": ""},
-               {"id": "R2", "event": "FIGHT", "text": "x", "source": [{"code": "AAA"}],
+               {"id": "R2", "event": "FIGHT", "text": "x", "source": [{"code": "JAP"}],
                 "target": [{"code": "BBB"}, {"code": "CCC"}], "mode": "heavy"}]
     write(tmp_path, readers.PLOVER_FILE, json.dumps(records))
     r1, r2 = readers.read_plover(tmp_path)
@@ -66,6 +66,7 @@ def test_plover_reader_skips_header_and_renames(tmp_path):
         "REQUEST", "DEMAND", "Zorland asked Vexo.", frozenset({"ZZZ"}), ())
     assert r1.sources[0].sector == "GOV"
     assert r2.type == "ASSAULT" and r2.target_codes == {"BBB", "CCC"} and r2.mode == "heavy"
+    assert r2.source_codes == {"JPN"}  # non-ISO code of the file read as ISO
 
 
 def test_conflibert_readers_on_a_miniature(tmp_path):

@@ -3,7 +3,14 @@ from __future__ import annotations
 import pytest
 
 from petrel.evaluation import SeedActor, SeedEvent
-from petrel.evaluation.scorers import country_ok, cue_matches, event_fits, match_seed_events, score_seeds
+from petrel.evaluation.scorers import (
+    compound_companions,
+    country_ok,
+    cue_matches,
+    event_fits,
+    match_seed_events,
+    score_seeds,
+)
 
 from .conftest import ev
 
@@ -78,3 +85,21 @@ def test_score_seeds_recall_precision_status_date():
     assert v["seeds.date_accuracy"] == 1.0
     kinds = sorted((m.kind, m.item) for m in result.misses)
     assert kinds == [("miss", "G3"), ("spurious", "doc1"), ("wrong", "G1")]
+
+
+def test_compound_gold_line_credits_one_event_per_party_for_precision_only():
+    g = gold("G1", "army shelled", src=("ZZZ", "QQQ"))
+    events = [ev("ASSAULT", "ZZZ", "VVV", sentence=SENT_A), ev("ASSAULT", "QQQ", "VVV", sentence=SENT_A),
+              ev("ASSAULT", "QQQ", "VVV", sentence=SENT_A)]  # the last one is a plain duplicate
+    matches = match_seed_events([g], {"doc1": events})
+    assert len(matches) == 1
+    assert compound_companions(matches, {"doc1": events}) == [events[1]]
+    v = {m.name: m.value for m in score_seeds([g], {"doc1": events}).metrics}
+    assert v["seeds.recall"] == 1.0
+    assert v["seeds.precision"] == pytest.approx(2 / 3)
+
+
+def test_single_country_gold_line_has_no_companions():
+    g = gold("G1", "army shelled")
+    events = [ev("ASSAULT", "ZZZ", "VVV", sentence=SENT_A), ev("ASSAULT", "ZZZ", "VVV", sentence=SENT_A)]
+    assert compound_companions(match_seed_events([g], {"doc1": events}), {"doc1": events}) == []

@@ -3,7 +3,8 @@
 One JSON array; the first record (event ``DOCUMENT``) is the file's header and is skipped. Event names are
 PLOVER 0.5b1; :data:`PLOVER_RENAMES` maps the ones current PLOVER renamed or merged. ``source``/``target``
 are lists of ``{actorText, code, sector}`` (``target`` may be ``""`` or absent: a reciprocal record lists
-both parties as sources).
+both parties as sources). Three country codes of the file are not ISO 3166 alpha-3 (older CAMEO
+spellings); :data:`CODE_FIXES` reads them as the ISO codes petrel writes.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ PLOVER_RENAMES: dict[str, str] = {
     "INVESTIGATE": "ACCUSE",
     "FIGHT": "ASSAULT",
 }
+#: non-ISO country codes in the file (Japan, Italy, Vietnam) -> ISO 3166 alpha-3
+CODE_FIXES: dict[str, str] = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 HEADER_EVENT = "DOCUMENT"
 
 
@@ -46,8 +49,13 @@ def _record(raw: dict[str, Any]) -> PloverRecord:
 def _actors(value: Any) -> tuple[GoldActor, ...]:
     if not isinstance(value, list):
         return ()
-    return tuple(GoldActor(code=_code(a.get("code")), sector=_code(a.get("sector")), text=a.get("actorText"))
+    return tuple(GoldActor(code=_country(a.get("code")), sector=_code(a.get("sector")), text=a.get("actorText"))
                  for a in value if isinstance(a, dict))
+
+
+def _country(value: Any) -> str | None:
+    code = _code(value)
+    return CODE_FIXES.get(code, code) if code else None
 
 
 def _code(value: Any) -> str | None:

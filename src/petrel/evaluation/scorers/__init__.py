@@ -14,6 +14,7 @@ from petrel.evaluation.scorers.petrarch import actor_country, dyads, score_petr2
 from petrel.evaluation.scorers.plover import score_plover
 from petrel.evaluation.scorers.seeds import (
     SeedMatch,
+    compound_companions,
     country_ok,
     cue_matches,
     event_fits,
@@ -22,7 +23,7 @@ from petrel.evaluation.scorers.seeds import (
 )
 
 __all__ = [
-    "SeedMatch", "actor_country", "align_tokens", "country_ok", "cue_matches", "detokenize", "dyads",
+    "SeedMatch", "actor_country", "align_tokens", "compound_companions", "country_ok", "cue_matches", "detokenize", "dyads",
     "event_fits", "match_seed_events", "penta_class", "score_pentaclass", "score_petr2", "score_plover",
     "score_seeds", "score_spans", "token_key",
 ]
