@@ -90,7 +90,7 @@ def test_reported_demand(code) -> None:
     state = code("Novak said Russia must withdraw its troops.", TABLE)
     event = next(e for e in state.events if e.type == "REQUEST")
     assert (event.source.actor_id, event.target.country) == ("novak", "RUS")
-    assert event.rule.startswith("speech-demand") and event.quote_id is not None
+    assert event.rule.startswith(("speech-demand", "speech-obligation")) and event.quote_id is not None
 
 
 def test_warning_with_condition_targets_the_condition(code) -> None:

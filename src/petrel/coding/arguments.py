@@ -170,7 +170,7 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
         for child in node.children:
             if child.dep_ in SUBJ_DEPS:
                 return _relative_antecedent(child)
-        if node.dep_ in ("xcomp", "conj", "advcl") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head is not node:
             if node.dep_ == "xcomp" and node.tag_ == "VBN" and _object_of(node.head) is not None:
                 return None  # "ordered him banned": the object is the patient, the source is one up
             node = node.head

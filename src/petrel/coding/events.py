@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from petrel.coding import arguments as args
-from petrel.coding.lexicon import CameoInfo, Lexicon
+from petrel.coding.lexicon import CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
 from petrel.coding.speech import is_obligation, same_side, threat_code, threatened_party
 from petrel.coding.status import Status, clause_chain, status_of
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 
 CONSUMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE"})
 REQUEST_FOR_YIELD = "1056"
+OWN_PRONOUNS = frozenset({"it", "they", "he", "she"})  # "X said it would ...": X, if nothing else
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
@@ -74,6 +75,7 @@ class EventStage:
                       doc_id: str) -> list[EventMention]:
         triggers = _drop_clause_consumed(find_triggers(sent, self.lexicon))
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
+        drafts += self.obligations(sent, index, quotes)
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -87,7 +89,7 @@ class EventStage:
         info = self.lexicon.info(pat.code)
         if pat.pos == "verb" and _is_state_modifier(tok, info):
             return None
-        roles = args.verb_roles(tok, index) if pat.pos == "verb" else args.noun_roles(tok, index)
+        roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
         sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
         if pat.flip:
             sources, targets = targets, sources
@@ -96,13 +98,38 @@ class EventStage:
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if pat.status:
             status = Status(pat.status, False, "lexicon")
-        confidence = min(0.9, 0.55 + 0.04 * pat.specificity) - (0.1 if pat.pos == "noun" else 0.0)
+        confidence = _confidence(trig)
         draft = Draft(trig, info, sources, targets, status, pat.entry_id, quote, confidence)
+        if quote is not None and is_obligation(tok) and info.type not in ("RETREAT", "CONCEDE"):
+            return None  # what someone says another must do is their demand (see obligations), not an event
         if quote is not None and quote.speaker is not None and quote.cue != "according to":
             draft = self._speech(draft, src_tok, index, roles.agentless)
         if draft.info.type == "THREATEN" and not draft.targets:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
         return draft if _keep(draft) else None
+
+    def obligations(self, sent: Span, index: args.MentionIndex, quotes: list[Quote]) -> list[Draft]:
+        """"X said (that) Y must/should/has to Z": X demands it of Y, whatever Z is (rule speech-obligation)."""
+        out: list[Draft] = []
+        for tok in sent:
+            if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in self.lexicon.speech:
+                continue
+            for comp in (c for c in tok.children if c.dep_ == "ccomp" and is_obligation(c)):
+                draft = self._obligation(tok, comp, index, quotes)
+                if draft is not None:
+                    out.append(draft)
+        return out
+
+    def _obligation(self, cue: Token, comp: Token, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
+        speaker_tok = args.subject_token(cue)
+        sources = args.np_actors(speaker_tok, index) if speaker_tok is not None else []
+        targets = [t for t in args.comp_subject_actors(comp, index) if not any(same_side(t, s) for s in sources)]
+        if not sources or not targets:
+            return None
+        code = REQUEST_FOR_YIELD if comp.lemma_ in self.lexicon.classes.get("retreat", ()) else "100"
+        pattern = Pattern(f"speech-obligation:{code}", "verb", frozenset({comp.lemma_}), code)
+        return Draft(Trigger(comp, pattern), self.lexicon.info(code), sources, targets,
+                     status_of(cue), pattern.entry_id, _quote_at(comp, quotes), 0.62)
 
     def _fallback_targets(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex,
                           sources: list[ActorRef]) -> list[ActorRef]:
@@ -135,8 +162,9 @@ class EventStage:
             draft.status = Status("claimed", False, quote.cue)
         first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
                                                          and src_tok.lower_ in ("we", "i"))
-        if first_person or (not draft.sources and not agentless and _speaker_may_stand_in(src_tok)
-                            and _speech_act(draft)):
+        own_pronoun = quote.kind == "indirect" and src_tok is not None and src_tok.lower_ in OWN_PRONOUNS
+        if first_person or (not draft.sources and not agentless and (
+                own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft)))):
             draft.sources = [speaker]
             draft.rule = f"speech-speaker<{draft.rule}"
             draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
@@ -179,12 +207,19 @@ def _speech_act(draft: Draft) -> bool:
     return threat_code(draft.info) is not None and draft.status.status in ("future", "hypothetical")
 
 
+def _confidence(trig: Trigger) -> float:
+    """Specific patterns and main-clause triggers first; nouns and deeply embedded triggers lower."""
+    depth = len(clause_chain(trig.token)) - 1
+    conf = 0.6 + 0.03 * min(trig.pattern.specificity, 6) - 0.04 * min(depth, 4)
+    return round(conf - (0.1 if trig.pattern.pos == "noun" else 0.0), 3)
+
+
 def _keep(draft: Draft) -> bool:
     """Junk filter: a source is required; dyadic cooperation needs a target; a bare condition is no event."""
     if not draft.sources:
         return False
-    if not draft.targets and draft.info.type not in TARGETLESS_TYPES and not (
-            len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
+    if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES \
+            and not (len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
         return False
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
@@ -281,5 +316,5 @@ def _event(draft: Draft, sent: Span, doc_id: str, source: ActorRef, target: Acto
         doc_id=doc_id, type=info.type, source=source, target=target, evidence=evidence,
         status=draft.status.status, mode=info.mode, context=[info.context] if info.context else [],
         cameo=info.code, quad_class=info.quad_class, goldstein=info.goldstein, rule=draft.rule,
-        confidence=round(max(0.1, draft.confidence - (0.05 if target is None else 0.0)), 3),
+        confidence=round(max(0.1, draft.confidence - (0.12 if target is None else 0.0)), 3),
         quote_id=draft.quote.quote_id if draft.quote is not None else None, negated=draft.status.negated)

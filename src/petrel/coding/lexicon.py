@@ -74,7 +74,7 @@ class Lexicon:
     patterns: dict[tuple[str, str], list[Pattern]]
     cameo: dict[str, CameoInfo]
     speech: dict[str, str]  # lemma -> cue kind (say|claim|warn|demand|deny)
-    heads_with_particles: frozenset[str] = field(default_factory=frozenset)
+    classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path | None = None) -> Lexicon:
@@ -86,9 +86,10 @@ class Lexicon:
             speech = _speech_table(_read(base / "speech.yaml"))
             pats = _compile_file(_read(base / "verbs.yaml"), "verb", classes, cameo)
             pats += _compile_file(_read(base / "nouns.yaml"), "noun", classes, cameo)
+            pats += _compile_file(_read(base / "adjectives.yaml"), "adj", classes, cameo)
         except (OSError, yaml.YAMLError, ValueError, KeyError) as exc:
             raise ConfigError(f"cannot load the event lexicon from {base}: {exc}", path=str(base)) from exc
-        return cls(_index(pats), cameo, speech)
+        return cls(_index(pats), cameo, speech, {k: frozenset(map(str, v)) for k, v in classes.items()})
 
     def candidates(self, pos: str, lemma: str) -> list[Pattern]:
         """Patterns whose head is ``lemma``, most specific first."""

@@ -20,6 +20,9 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "acomp", "dob
 COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUN_TAGS = frozenset({"NN", "NNS"})
+MEASURE_NOUNS = frozenset({"ton", "tonne", "million", "billion", "thousand", "hundred", "dollar", "euro", "pound",
+                           "worth", "amount", "number", "lot", "shipment", "package", "batch", "kg", "kilogram",
+                           "unit", "round", "wave", "series", "set", "convoy", "load", "supply", "plenty", "bag"})
 
 
 @dataclass(slots=True)
@@ -41,9 +44,12 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
 
 
 def token_pos(tok: Token) -> str | None:
+    """verb|noun|adj for lexicon lookup; a noun that only modifies another noun ("war games") is none."""
+    if tok.dep_ == "acomp" or tok.tag_ == "JJ":
+        return "adj"
     if tok.tag_.startswith("VB"):
         return "verb"
-    if tok.tag_ in NOUN_TAGS or (tok.pos_ == "NOUN"):
+    if (tok.tag_ in NOUN_TAGS or tok.pos_ == "NOUN") and tok.dep_ not in ("compound", "amod"):
         return "noun"
     return None
 
@@ -109,7 +115,17 @@ def _child_in(tok: Token, deps: frozenset[str], words: frozenset[str]) -> Token 
     for child in _with_conjuncts(c for c in tok.children if c.dep_ in deps):
         if _lemma_in(child, words):
             return child
+        if child.lemma_.lower() in MEASURE_NOUNS or child.tag_ == "CD":  # "25,000 tons of food aid"
+            for grand in _of_objects(child):
+                if _lemma_in(grand, words):
+                    return grand
     return None
+
+
+def _of_objects(tok: Token) -> Iterable[Token]:
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            yield from (g for g in prep.children if g.dep_ == "pobj")
 
 
 def _prep_match(tok: Token, prep: str, objs: frozenset[str] | None) -> set[int] | None:
