@@ -13,7 +13,14 @@ from rich.table import Table
 
 from petrel.config import Settings
 from petrel.errors import EvalDataMissing, QueryError
-from petrel.evaluation import diagnose, format_misses, readers, render_scorecard, run_scorecard
+from petrel.evaluation import (
+    diagnose,
+    format_misses,
+    readers,
+    render_scorecard,
+    run_scorecard,
+    scorecard_markdown,
+)
 from petrel.models import ActorMention, ActorRef, Article, EventMention, Evidence, ProcessedDocument
 
 COUNTRIES = {"Zorland": "ZZZ", "Vexo": "VVV", "Quen": "QQQ"}
@@ -105,6 +112,8 @@ def test_render_scorecard_lists_metrics_and_floors(mini):
     console.print(table)
     text = console.export_text()
     assert "plover.type_accuracy" in text and "0.900" in text and "0.500" in text
+    markdown = scorecard_markdown(card)
+    assert "| `plover.type_accuracy` | 0.500 | 2 |" in markdown and "(info)" in markdown
 
 
 def test_missing_set_files_are_reported_as_skipped(mini):
@@ -125,3 +134,14 @@ def test_diagnose_lists_gold_beside_prediction(mini):
     assert [(m.item, m.kind, m.predicted) for m in misses] == [("P2", "miss", "NONE")]
     assert "REQUEST QQQ -> VVV" in format_misses(misses)
     assert diagnose("plover", settings=mini, pipeline=ScriptedPipeline(), kinds=["wrong"]) == []
+
+
+def test_module_entry_point_lists_misses(mini, monkeypatch, capsys):
+    from petrel.evaluation import __main__ as entry
+
+    monkeypatch.setenv("PETREL_EVAL_DIR", str(mini.eval_dir))
+    monkeypatch.setattr(entry, "diagnose", lambda name, kinds=None: diagnose(
+        name, settings=mini, pipeline=ScriptedPipeline(), kinds=kinds))
+    assert entry.main(["plover", "--limit", "5"]) == 0
+    out = capsys.readouterr().out
+    assert "P2" in out and "1 listed" in out

@@ -38,7 +38,13 @@ from petrel.evaluation.records import (
     SpanSentence,
 )
 from petrel.evaluation.runners import RUNNERS, EvalContext
-from petrel.evaluation.scorecard import diagnose, format_misses, render_scorecard, run_scorecard
+from petrel.evaluation.scorecard import (
+    diagnose,
+    format_misses,
+    render_scorecard,
+    run_scorecard,
+    scorecard_markdown,
+)
 
 __all__ = [
     "MARGIN",
@@ -70,6 +76,7 @@ __all__ = [
     "proposed_floors",
     "render_scorecard",
     "run_scorecard",
+    "scorecard_markdown",
     "top_event",
     "write_baseline",
 ]

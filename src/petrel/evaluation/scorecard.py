@@ -81,6 +81,17 @@ def format_misses(misses: Sequence[Miss]) -> str:
     return "\n".join(blocks)
 
 
+def scorecard_markdown(scorecard: Scorecard) -> str:
+    """The scorecard as a Markdown table (for docs and reports)."""
+    lines = ["| metric | value | n | what |", "|---|---:|---:|---|"]
+    for result in scorecard.results:
+        if result.skipped:
+            lines.append(f"| {result.name} | skipped | | {result.skipped} |")
+        lines += [f"| `{m.name}` | {_shown(m.value)} | {m.n} | {m.description}{'' if m.gated else ' (info)'} |"
+                  for m in result.metrics]
+    return "\n".join(lines)
+
+
 def _shown(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
