@@ -1,9 +1,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from petrel.evaluation import CodedText, PentaSentence, SpanSentence
-from petrel.evaluation.scorers import align_tokens, detokenize, penta_class, score_pentaclass, score_spans
+from petrel.evaluation.scorers import (
+    align_tokens,
+    detokenize,
+    penta_class,
+    score_pentaclass,
+    score_spans,
+    token_key,
+)
 
 from .conftest import ev
 
@@ -67,3 +76,19 @@ def test_no_event_costs_recall_only():
     v = {m.name: m.value for m in score_spans([sentence], [CodedText("Zorland spoke", [])]).metrics}
     assert v["conflibert.source_span_recall"] == 0.0
     assert v["conflibert.source_span_precision"] is None
+
+
+_token = st.one_of(st.from_regex(r"[A-Za-z0-9]{1,8}", fullmatch=True),
+                   st.sampled_from([",", ".", "(", ")", "'s", "n't", "%", "-", "ʼ"]))
+
+
+@given(st.lists(_token, min_size=1, max_size=25))
+def test_tokens_always_align_on_their_detokenised_text(tokens):
+    text = detokenize(tokens)
+    spans = align_tokens(tokens, text)
+    assert spans is not None
+    for token, span in zip(tokens, spans, strict=True):
+        if span is None:
+            assert token_key(token) == ""
+        else:
+            assert token_key(text[span[0]:span[1]]) == token_key(token)

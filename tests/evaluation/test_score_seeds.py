@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from petrel.evaluation import SeedActor, SeedEvent
 from petrel.evaluation.scorers import (
@@ -103,3 +105,27 @@ def test_single_country_gold_line_has_no_companions():
     g = gold("G1", "army shelled")
     events = [ev("ASSAULT", "ZZZ", "VVV", sentence=SENT_A), ev("ASSAULT", "ZZZ", "VVV", sentence=SENT_A)]
     assert compound_companions(match_seed_events([g], {"doc1": events}), {"doc1": events}) == []
+
+
+def test_seed_metadata_fields_compare_loosely_and_null_expects_nothing():
+    from datetime import datetime
+
+    from petrel.evaluation import SeedMetadata
+    from petrel.evaluation.scorers import score_seed_metadata
+    from petrel.models import Article
+
+    meta = [SeedMetadata("d1", "2020-03-04T05:06", "The  Paper", None, wire_credit="AP", section=None)]
+    art = Article("x", "d1.txt", "text", "body", title="A title", outlet="the paper",
+                  published=datetime(2020, 3, 4, 5, 6, 59), wire_credit="AP")
+    metric, misses = score_seed_metadata(meta, {"d1": art})
+    assert metric.n == 5 and metric.value == pytest.approx(4 / 5)
+    assert [m.item for m in misses] == ["d1:title"]
+    metric, _ = score_seed_metadata(meta, {})
+    assert metric.value == pytest.approx(2 / 5)  # the two nulls
+
+
+@given(st.lists(st.from_regex(r"[A-Za-z]{1,9}", fullmatch=True), min_size=1, max_size=15))
+def test_a_sentence_always_carries_itself_as_cue(words):
+    sentence = " ".join(words) + "."
+    assert cue_matches(sentence, sentence)
+    assert cue_matches(" ... ".join(words), sentence.upper())

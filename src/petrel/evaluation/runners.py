@@ -85,8 +85,12 @@ def _span_texts(ctx: EvalContext, spans: list[SpanSentence], classes: list[Penta
 
 def run_seeds(ctx: EvalContext) -> SetResult:
     gold = readers.read_seed_events(ctx.eval_dir)
-    predicted = seed_predictions(ctx)
+    articles = dict(seed_articles(ctx.settings, readers.seed_articles_dir(ctx.eval_dir)))
+    predicted = seed_predictions(ctx, articles)
     result = scorers.score_seeds(gold, predicted)
+    metadata, wrong = scorers.score_seed_metadata(readers.read_seed_metadata(ctx.eval_dir), articles)
+    result.metrics.append(metadata)
+    result.misses += wrong
     if ctx.merge_check:
         result.metrics.append(merge_metric(ctx, gold, predicted))
     return result
@@ -106,10 +110,10 @@ def seed_articles(settings: Settings, folder: Path) -> list[tuple[str, Article]]
     return out
 
 
-def seed_predictions(ctx: EvalContext) -> dict[str, list[PredictedEvent]]:
-    pairs = seed_articles(ctx.settings, readers.seed_articles_dir(ctx.eval_dir))
-    docs = ctx.pipeline.process_articles([a for _, a in pairs])
-    return {stem: predicted_events(doc) for (stem, _), doc in zip(pairs, docs, strict=True)}
+def seed_predictions(ctx: EvalContext, articles: dict[str, Article]) -> dict[str, list[PredictedEvent]]:
+    """Events of each seed article, by file stem."""
+    docs = ctx.pipeline.process_articles(list(articles.values()))
+    return {stem: predicted_events(doc) for stem, doc in zip(articles, docs, strict=True)}
 
 
 def merge_metric(ctx: EvalContext, gold: list[SeedEvent], predicted: dict[str, list[PredictedEvent]]) -> Metric:

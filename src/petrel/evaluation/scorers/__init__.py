@@ -19,11 +19,12 @@ from petrel.evaluation.scorers.seeds import (
     cue_matches,
     event_fits,
     match_seed_events,
+    score_seed_metadata,
     score_seeds,
 )
 
 __all__ = [
     "SeedMatch", "actor_country", "align_tokens", "compound_companions", "country_ok", "cue_matches", "detokenize", "dyads",
     "event_fits", "match_seed_events", "penta_class", "score_pentaclass", "score_petr2", "score_plover",
-    "score_seeds", "score_spans", "token_key",
+    "score_seed_metadata", "score_seeds", "score_spans", "token_key",
 ]

@@ -35,7 +35,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from petrel.evaluation.metrics import ratio
 from petrel.evaluation.predict import PredictedEvent
-from petrel.evaluation.records import Metric, Miss, SeedActor, SeedEvent, SetResult
+from petrel.evaluation.records import Metric, Miss, SeedActor, SeedEvent, SeedMetadata, SetResult
+from petrel.models import Article
 
 SET = "seeds"
 CUE_SHARE = 0.8
@@ -184,3 +185,36 @@ def _describe_gold(g: SeedEvent) -> str:
     target = "/".join(g.target.countries) or "any" if g.target else "-"
     return (f"{'|'.join(g.types)} {'/'.join(g.source.countries) or 'any'} -> {target} "
             f"({g.status or '-'}{', ' + g.date if g.date else ''}){' core' if g.core else ''}")
+
+
+METADATA_FIELDS = ("published", "outlet", "title", "wire_credit", "section")
+
+
+def _recovered(article: Article, name: str, gold: str | None) -> str | None:
+    value = getattr(article, name)
+    if name == "published" and value is not None:
+        return value.isoformat()[: len(gold) if gold else 16]
+    return value
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return " ".join((a or "").split()).casefold() == " ".join((b or "").split()).casefold()
+
+
+def score_seed_metadata(gold: Sequence[SeedMetadata], articles: Mapping[str, Article]) -> tuple[Metric, list[Miss]]:
+    """Share of metadata fields (published to the minute, outlet, title, wire credit, section) the
+    ingest and clean stages recover as ``seeds/metadata.jsonl`` says; a gold null expects nothing."""
+    hits = total = 0
+    misses: list[Miss] = []
+    for meta in gold:
+        article = articles.get(meta.doc)
+        for name in METADATA_FIELDS:
+            want = getattr(meta, name)
+            got = _recovered(article, name, want) if article is not None else None
+            total += 1
+            if _same(want, got):
+                hits += 1
+            else:
+                misses.append(Miss(SET, f"{meta.doc}:{name}", "", str(want), str(got), "wrong"))
+    metric = Metric(f"{SET}.metadata_accuracy", ratio(hits, total), total, "article metadata fields recovered")
+    return metric, misses
