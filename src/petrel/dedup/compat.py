@@ -6,7 +6,8 @@ of the node table built by :mod:`petrel.dedup.merge` (one node = mentions with i
 Rules (all must hold):
 
 - type: the same PLOVER type; or two types of one ``TYPE_FAMILIES`` family (coders often disagree there)
-  but then only on the same day at a matching known city/point place.
+  but then only on the same day and with a matching known city/point place or both actors known and
+  matching.
 - actors: source with source and target with target (either order for ``SYMMETRIC_TYPES``). Two actors
   are compatible when both have a knowledge-base id and the ids are equal; otherwise when their countries
   are equal and their sectors overlap (or one has none); with neither id nor country, when their names
@@ -20,9 +21,11 @@ Rules (all must hold):
 - place: unknown on either side; or both city/point with coordinates within ``PLACE_KM``; or both
   city/point without coordinates and the same name; or (coarser) the same country and admin1 if both
   have one.
-- article: two groups that share an article do not link (two different events of one article stay two).
+- article: two groups that share an article but not a sentence do not link (two different events of one
+  article stay two); mentions of one sentence may link (a coder may emit A->B and B->A for one meeting).
 
-Links are transitive, so a vague mention (no place, no date) could chain two distinct events. After the
+Links are transitive, so a vague mention (no target, place or date) could chain distinct events: a vague
+node keeps only its best link (then the better-attested one). After the
 connected components, a cluster holding two nodes in *hard conflict* (one article; day dates further
 apart than the window; disjoint coarse dates; two fine places that do not match) is re-clustered greedily,
 best pair first (ties: the better-attested pair), never joining two clusters in hard conflict.
@@ -32,7 +35,8 @@ from __future__ import annotations
 
 TYPE_FAMILIES: dict[str, str] = {
     "ASSAULT": "FORCE", "COERCE": "FORCE",  # "raided" / "attacked", "detained" / "beat"
-    "AID": "HELP", "COOPERATE": "HELP", "SUPPORT": "HELP",  # "provided support", "backed", "helped"
+    # "signed a pact", "agreed to joint patrols", "backed", "helped": coders split these four
+    "AGREE": "HELP", "AID": "HELP", "COOPERATE": "HELP", "SUPPORT": "HELP",
 }
 SYMMETRIC_TYPES: tuple[str, ...] = ("CONSULT", "AGREE", "COOPERATE")
 STATUS_GROUPS: dict[str, str] = {
@@ -60,7 +64,7 @@ def actor_ok(a: str, b: str) -> str:
     return f"""(CASE
         WHEN {a}id IS NOT NULL AND {a}id = {b}id THEN true
         WHEN {a}cty IS NOT NULL AND {b}cty IS NOT NULL THEN {a}cty = {b}cty
-             AND (len({a}sec) = 0 OR len({b}sec) = 0 OR list_has_any({a}sec, {b}sec))
+             AND ({a}mask = 0 OR {b}mask = 0 OR ({a}mask & {b}mask) <> 0)
         ELSE coalesce({a}name = {b}name, false) END)"""
 
 
@@ -100,9 +104,19 @@ def date_score(window_days: int, story_days: int) -> str:
         ELSE 0.8 END)"""
 
 
+def vague(n: str) -> str:
+    """A node missing its target, its place or its date: it links only to its best match."""
+    return f"(NOT {n}.tknown OR NOT {n}.pknown OR {n}.ds IS NULL)"
+
+
+def same_article() -> str:
+    """The nodes share an article but not a sentence (one sentence may yield A->B and B->A of one event)."""
+    return "(list_has_any(a.docs, b.docs) AND NOT list_has_any(a.sents, b.sents))"
+
+
 def hard_conflict(window_days: int) -> str:
     """Two nodes that may never share an event, even through a third: one article, two dates, two places."""
-    return f"""(list_has_any(a.docs, b.docs)
+    return f"""({same_article()}
         OR (a.precise AND b.precise AND abs(a.ds - b.ds) > {window_days})
         OR (NOT a.precise AND NOT b.precise AND (a.ds > b.de OR b.ds > a.de))
         OR (a.pfine AND b.pfine AND NOT {places_ok()}))"""
@@ -133,13 +147,15 @@ def place_score() -> str:
 
 
 def types_ok() -> str:
-    return f"(a.type = b.type OR (a.precise AND b.precise AND a.ds = b.ds AND {place_strong()}))"
+    """Same type; or one family, the same day and either a matching fine place or the same full dyad."""
+    dyad = f"(a.tknown AND b.tknown AND {actor_ok('a.s', 'b.s')} AND {actor_ok('a.t', 'b.t')})"
+    return f"(a.type = b.type OR (a.precise AND b.precise AND a.ds = b.ds AND ({place_strong()} OR {dyad})))"
 
 
 def pair_predicate(window_days: int, story_days: int) -> str:
     """The whole compatibility test of two nodes ``a`` and ``b`` sharing a block."""
-    return (f"{types_ok()} AND a.sgroup = b.sgroup AND {actors_ok()} AND {dates_ok(window_days, story_days)}"
-            f" AND {places_ok()} AND NOT list_has_any(a.docs, b.docs)")
+    return (f"a.sgroup = b.sgroup AND {actors_ok()} AND {dates_ok(window_days, story_days)} AND {types_ok()}"
+            f" AND {places_ok()} AND NOT {same_article()}")
 
 
 def pair_score(window_days: int, story_days: int) -> str:

@@ -3,7 +3,8 @@
 The gold lists real-world events, each with the (doc, cue) mentions that tell it, and the clusters of
 near-duplicate articles. Because a coder's output is imperfect, scoring happens at the level it can be
 checked: each gold mention is matched to at most one extracted event mention of the same document whose
-sentence contains the cue's words (preferring the gold type, then the highest confidence); then every
+sentence contains the cue's words (first pass: only mentions of the gold type; second pass: any type;
+then the highest confidence); then every
 pair of matched gold mentions is a gold positive when both belong to one gold event and a predicted
 positive when both extracted mentions carry the same ``event_id``. Near-duplicates are scored pairwise over
 the corpus articles present in the database.
@@ -175,19 +176,26 @@ def _match(con: duckdb.DuckDBPyConnection, gold: Gold) -> list[tuple[str, str, s
     for row in rows:
         by_doc.setdefault(row[1], []).append(row)
     used: set[str] = set()
-    matched = []
-    for event in gold["events"]:
-        for mention in event["mentions"]:
-            best = _best_candidate(by_doc.get(mention["doc"], []), mention["cue"], event["type"], used)
-            if best is not None:
-                used.add(best[0])
-                matched.append((event["id"], f"{mention['doc']}|{mention['cue']}", best[2]))
-    return matched
+    found: dict[str, tuple[str, str, str]] = {}
+    for same_type in (True, False):  # first every match of the gold type, then any type
+        for event in gold["events"]:
+            for mention in event["mentions"]:
+                key = f"{mention['doc']}|{mention['cue']}"
+                if key in found:
+                    continue
+                best = _best_candidate(by_doc.get(mention["doc"], []), mention["cue"], event["type"], used,
+                                       same_type=same_type)
+                if best is not None:
+                    used.add(best[0])
+                    found[key] = (event["id"], key, best[2])
+    return list(found.values())
 
 
-def _best_candidate(rows: list[tuple], cue: str, gold_type: str, used: set[str]) -> tuple | None:
+def _best_candidate(rows: list[tuple], cue: str, gold_type: str, used: set[str], *,
+                    same_type: bool) -> tuple | None:
     parts = [_norm(p) for p in cue.split("...") if _norm(p)]
-    found = [r for r in rows if r[0] not in used and all(p in _norm(r[4] or "") for p in parts)]
+    found = [r for r in rows if r[0] not in used and all(p in _norm(r[4] or "") for p in parts)
+             and (r[3] == gold_type or not same_type)]
     if not found:
         return None
     return min(found, key=lambda r: (r[3] != gold_type, -(r[5] or 0.0), r[0]))

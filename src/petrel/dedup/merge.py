@@ -38,11 +38,11 @@ from petrel.dedup import compat
 from petrel.dedup._sql import arrays, drop_temp, temp_table
 from petrel.dedup.components import connected_components, constrained_components
 from petrel.dedup.records import MergeResult
-from petrel.dedup.writing import insert_events, insert_merge_log
+from petrel.dedup.writing import insert_events, insert_merge_log, update_event_ids
 
 log = logging.getLogger(__name__)
 
-_TEMPS = ("dd_f", "dd_seed", "dd_aff", "dd_nodes", "dd_nkeys", "dd_pairs", "dd_nlabel", "dd_assign",
+_TEMPS = ("dd_f", "dd_seed", "dd_aff", "dd_nodes", "dd_slim", "dd_nkeys", "dd_pairs", "dd_nlabel", "dd_assign",
           "dd_events", "dd_old_events")
 
 
@@ -94,30 +94,50 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
                    CAST(coalesce(m.published, a.published, a.ingested_at) AS DATE) AS pub,
                    lower(trim(m.place_name)) AS pname, m.place_name, m.place_country AS pcty,
                    m.place_admin1 AS padm, m.lat, m.lon, m.place_precision AS pprec,
-                   a.ingested_at, coalesce(m.published, a.published) AS published
+                   a.ingested_at, coalesce(m.published, a.published) AS published,
+                   m.doc_id || ':' || coalesce(CAST(m.sent_start AS VARCHAR), m.sentence, '') AS sent_key
             FROM event_mentions m LEFT JOIN articles a USING (doc_id)),
         more AS (
             SELECT *, ds = de AS precise,
-                   coalesce(scty, sid, sname, '?') AS slead,
-                   coalesce(tcty, tid, tname) AS tlead,
+                   coalesce(scty, sid, sname, '?') AS slead, coalesce(tcty, tid, tname) AS tlead,
                    (tid IS NOT NULL OR tcty IS NOT NULL OR tname IS NOT NULL) AS tknown,
-                   CASE WHEN ds IS NULL THEN (pub - DATE '1970-01-01') // {story_width} END AS ubucket
+                   CASE WHEN ds IS NULL THEN (pub - DATE '1970-01-01') // {story_width} END AS ubucket,
+                   (ds - DATE '1970-01-01') // {day_width} AS dbucket
             FROM base),
-        keyed AS (
+        times AS (
             SELECT *,
                 CASE WHEN sym AND tlead IS NOT NULL THEN [slead, tlead] ELSE [slead] END AS leads,
-                CASE WHEN ds IS NULL THEN ['U' || ubucket, 'U' || (ubucket + 1)] || list_transform(
-                         range((ubucket * {story_width} - {story_width}) // {day_width},
-                               (ubucket * {story_width} + {story_width} - 1) // {day_width} + 2), d -> 'D' || d)
-                     WHEN precise THEN ['D' || ((ds - DATE '1970-01-01') // {day_width}),
-                                        'D' || ((ds - DATE '1970-01-01') // {day_width} + 1)]
+                CASE WHEN sym THEN least(slead, tlead) || '=' || greatest(slead, tlead)
+                     ELSE slead || '>' || tlead END AS dyad,
+                CASE WHEN ds IS NULL THEN ['U' || ubucket]
+                     WHEN precise THEN ['D' || dbucket]
                      ELSE list_transform(range(year(ds), least(year(de), year(ds) + {compat.MAX_YEARS - 1}) + 1),
-                                         y -> 'Y' || y) END AS tbs
+                                         y -> 'Y' || y) END AS own_t,
+                CASE WHEN ds IS NULL THEN ['U' || (ubucket - 1), 'U' || ubucket, 'U' || (ubucket + 1)]
+                          || list_transform(range((ubucket * {story_width} - {story_width}) // {day_width},
+                                                  (ubucket * {story_width} + {story_width} - 1) // {day_width} + 1),
+                                            d -> 'D' || d)
+                     WHEN precise THEN ['D' || (dbucket - 1), 'D' || dbucket, 'D' || (dbucket + 1)]
+                     ELSE list_transform(range(year(ds), least(year(de), year(ds) + {compat.MAX_YEARS - 1}) + 1),
+                                         y -> 'Y' || y) END AS probe_t
             FROM more)
-        SELECT * EXCLUDE (leads, tbs),
-               flatten(list_transform(leads, l -> list_transform(tbs, t -> hash(family, sgroup, l, t)))) AS keys,
-               (pname IS NOT NULL OR pcty IS NOT NULL) AS pknown, coalesce(pprec IN ({fine}), false) AS pfine
-        FROM keyed""")
+        SELECT * EXCLUDE (leads, dyad, own_t, probe_t, dbucket),
+               -- own keys: the dyad (with a known target) and the lead actor, in the node's own time buckets
+               CASE WHEN tknown THEN list_transform(own_t, t -> hash('F', family, sgroup, dyad, t)) ELSE [] END
+                 || flatten(list_transform(leads, l -> list_transform(own_t, t -> hash('P', family, sgroup, l, t))))
+                 AS own_keys,
+               -- probe keys: the dyad in the neighbouring buckets; "wild" nodes (no target, or undated) probe
+               -- every node of their lead actor
+               CASE WHEN tknown THEN list_transform(probe_t, t -> hash('F', family, sgroup, dyad, t)) ELSE [] END
+                 || CASE WHEN NOT tknown OR ds IS NULL THEN flatten(list_transform(leads,
+                         l -> list_transform(probe_t, t -> hash('P', family, sgroup, l, t)))) ELSE [] END
+                 AS probe_keys,
+               (pname IS NOT NULL OR pcty IS NOT NULL) AS pknown, coalesce(pprec IN ({fine}), false) AS pfine,
+               coalesce(list_aggregate(list_transform(ssec, x -> 1::BIGINT << (hash(x) % 62)::INT), 'bit_or'), 0)
+                 AS smask,
+               coalesce(list_aggregate(list_transform(tsec, x -> 1::BIGINT << (hash(x) % 62)::INT), 'bit_or'), 0)
+                 AS tmask
+        FROM times""")
 
 
 def _seed(con: duckdb.DuckDBPyConnection, full: bool) -> int:
@@ -146,21 +166,23 @@ def _affected(con: duckdb.DuckDBPyConnection, full: bool) -> int:
         return _count(con, "dd_aff")
     con.execute("""
         CREATE OR REPLACE TEMP TABLE dd_aff AS
-        WITH seed_keys AS (SELECT DISTINCT unnest(f.keys) AS k FROM dd_f f JOIN dd_seed s USING (mention_id)),
-             mates AS (SELECT DISTINCT f.mention_id, f.old_event FROM
-                           (SELECT mention_id, old_event, unnest(keys) AS k FROM dd_f) f
-                       JOIN seed_keys USING (k)),
-             closed AS (SELECT mention_id FROM dd_seed
-                        UNION SELECT mention_id FROM mates
-                        UNION SELECT f.mention_id FROM dd_f f
-                              WHERE f.old_event IN (SELECT old_event FROM mates)
-                                 OR f.old_event IN (SELECT f2.old_event FROM dd_f f2 JOIN dd_seed USING (mention_id)))
+        WITH seed AS (SELECT f.* FROM dd_f f JOIN dd_seed USING (mention_id)),
+             seed_keys AS (SELECT DISTINCT unnest(probe_keys) AS k FROM seed
+                           UNION SELECT DISTINCT unnest(own_keys) FROM seed),
+             own AS (SELECT mention_id, old_event, unnest(own_keys) AS k FROM dd_f),
+             probe AS (SELECT mention_id, old_event, unnest(probe_keys) AS k FROM dd_f),
+             mates AS (SELECT DISTINCT mention_id, old_event FROM (
+                           SELECT * FROM own UNION ALL SELECT * FROM probe) JOIN seed_keys USING (k)),
+             events AS (SELECT old_event FROM mates UNION SELECT old_event FROM seed),
+             closed AS (SELECT mention_id FROM dd_seed UNION SELECT mention_id FROM mates
+                        UNION SELECT f.mention_id FROM dd_f f JOIN events USING (old_event))
         SELECT f.* FROM dd_f f JOIN closed USING (mention_id)""")
     return _count(con, "dd_aff")
 
 
 _NODE_FIELDS = ("type, family, sgroup, sym, sid, scty, ssec, sname, tid, tcty, tsec, tname, tknown, ds, de, "
-                "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, keys")
+                "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, own_keys, probe_keys, "
+                "smask, tmask")
 
 
 def _nodes(con: duckdb.DuckDBPyConnection) -> int:
@@ -168,28 +190,53 @@ def _nodes(con: duckdb.DuckDBPyConnection) -> int:
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_nodes AS
         SELECT (row_number() OVER (ORDER BY min(mention_id)) - 1)::BIGINT AS node_id, {_NODE_FIELDS},
-               list_distinct(list(doc_id)) AS docs, min(pub) AS pub_min, max(pub) AS pub_max,
+               list_distinct(list(doc_id)) AS docs, list_distinct(list(sent_key)) AS sents, min(pub) AS pub_min, max(pub) AS pub_max,
                any_value(date) AS dlabel, any_value(place_name) AS plabel,
                coalesce(sid, scty || CASE WHEN len(ssec) > 0 THEN '/' || array_to_string(ssec, '/') ELSE '' END,
                         sname, '?') AS slabel,
                CASE WHEN tknown THEN coalesce(tid, tcty || CASE WHEN len(tsec) > 0
                     THEN '/' || array_to_string(tsec, '/') ELSE '' END, tname) END AS tlabel,
-               list(mention_id) AS mids
+               list(mention_id) AS mids, count(*) AS n
         FROM dd_aff GROUP BY ALL""")
     return _count(con, "dd_nodes")
 
 
 def _pairs(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
     window, story = settings.dedup_window_days, settings.story_window_days
-    con.execute("CREATE OR REPLACE TEMP TABLE dd_nkeys AS SELECT node_id, unnest(keys) AS k FROM dd_nodes")
+    con.execute("CREATE OR REPLACE TEMP TABLE dd_nkeys AS SELECT node_id, unnest(own_keys) AS k FROM dd_nodes")
+    # the pair test reads narrow rows (no key or member lists): joins of wide list rows dominate otherwise
+    con.execute("""CREATE OR REPLACE TEMP TABLE dd_slim AS
+                   SELECT * EXCLUDE (own_keys, probe_keys, mids, dlabel, plabel, slabel, tlabel) FROM dd_nodes""")
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_pairs AS
-        WITH c AS (SELECT DISTINCT x.node_id AS na, y.node_id AS nb FROM dd_nkeys x
-                   JOIN dd_nkeys y ON x.k = y.k AND x.node_id < y.node_id)
-        SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score
-        FROM c JOIN dd_nodes a ON a.node_id = c.na JOIN dd_nodes b ON b.node_id = c.nb
+        WITH probe AS (SELECT node_id, unnest(probe_keys) AS k FROM dd_nodes),
+             c AS (SELECT DISTINCT least(x.node_id, y.node_id) AS na, greatest(x.node_id, y.node_id) AS nb
+                   FROM probe x JOIN dd_nkeys y ON x.k = y.k AND x.node_id <> y.node_id)
+        SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score,
+               {compat.vague('a')} AS vague_a, {compat.vague('b')} AS vague_b, a.n AS wa, b.n AS wb
+        FROM c JOIN dd_slim a ON a.node_id = c.na JOIN dd_slim b ON b.node_id = c.nb
         WHERE {compat.pair_predicate(window, story)}""")
+    _keep_best_links_of_vague_nodes(con)
     return _count(con, "dd_pairs")
+
+
+def _keep_best_links_of_vague_nodes(con: duckdb.DuckDBPyConnection) -> None:
+    """A vague node (no target, no place or no date) keeps only its best link (then the better attested).
+
+    Otherwise one vague report ("troops attacked", no place) would chain every compatible event of its
+    actor into one cluster; attaching it to its most similar event keeps clusters small and right.
+    """
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE dd_pairs AS
+        WITH both_ways AS (
+            SELECT na AS node, nb AS other, score, wb AS w_other, vague_a AS vague, na, nb FROM dd_pairs
+            UNION ALL SELECT nb, na, score, wa, vague_b, na, nb FROM dd_pairs),
+        best AS (
+            SELECT na, nb FROM (
+                SELECT *, row_number() OVER (PARTITION BY node ORDER BY score DESC, w_other DESC, other) AS r
+                FROM both_ways WHERE vague) WHERE r = 1)
+        SELECT na, nb, score FROM dd_pairs WHERE NOT vague_a AND NOT vague_b
+        UNION SELECT p.na, p.nb, p.score FROM dd_pairs p JOIN best USING (na, nb)""")
 
 
 def _labels(con: duckdb.DuckDBPyConnection, n_nodes: int, settings: Settings, result: MergeResult) -> np.ndarray:
@@ -212,8 +259,8 @@ def _split_conflicts(con: duckdb.DuckDBPyConnection, labels: np.ndarray, cannot:
     """Re-cluster the conflicted clusters greedily, never joining a cannot-link pair."""
     bad = sorted({row[2] for row in cannot})
     nodes = [int(n) for n in np.flatnonzero(np.isin(labels, bad))]
-    weight = dict(con.execute("SELECT node_id, len(mids) FROM dd_nodes WHERE list_contains(?, node_id)",
-                              [nodes]).fetchall())
+    sizes = arrays(con, "SELECT node_id, len(mids) AS n FROM dd_nodes ORDER BY node_id")["n"]
+    weight = {n: int(sizes[n]) for n in nodes}
     inside = np.isin(labels[pairs["na"]], bad)
     edges = [(a, b, s, weight[a] + weight[b]) for a, b, s in zip(
         pairs["na"][inside].tolist(), pairs["nb"][inside].tolist(), pairs["score"][inside].tolist(), strict=True)]
@@ -248,9 +295,7 @@ def _write(con: duckdb.DuckDBPyConnection, full: bool) -> int:
     con.execute("""CREATE OR REPLACE TEMP TABLE dd_old_events AS
                    SELECT DISTINCT old_event AS event_id FROM dd_aff""")
     con.execute("CREATE OR REPLACE TEMP TABLE dd_events AS SELECT DISTINCT event_id FROM dd_assign")
-    con.execute("""UPDATE event_mentions SET event_id = x.event_id FROM dd_assign x
-                   WHERE event_mentions.mention_id = x.mention_id
-                     AND event_mentions.event_id IS DISTINCT FROM x.event_id""")
+    update_event_ids(con)
     if full:
         con.execute("DELETE FROM events")
         con.execute("DELETE FROM merge_log")

@@ -23,6 +23,8 @@ import duckdb
 from petrel.dedup import compat
 from petrel.dedup.compat import pair_reason
 
+REINDEX_ABOVE = 5_000  # changed event ids above which the event_id index is rebuilt instead of updated
+
 _EVENT_COLUMNS = (
     "event_id, type, mode, context, cameo, quad_class, goldstein, status, source_name, source_actor_id, "
     "source_country, source_sector, target_name, target_actor_id, target_country, target_sector, date, "
@@ -58,6 +60,31 @@ def insert_events(con: duckdb.DuckDBPyConnection) -> None:
         FROM rep JOIN agg USING (event_id)""")
 
 
+def update_event_ids(con: duckdb.DuckDBPyConnection) -> int:
+    """Set ``event_mentions.event_id`` from temp table ``dd_assign`` where it changed.
+
+    DuckDB updates an indexed column row by row through the index; for a large change (a full
+    recompute) the ``event_id`` indexes are dropped and rebuilt around the update, which is ~50x faster.
+    """
+    con.execute("""CREATE OR REPLACE TEMP TABLE dd_changed_ids AS
+                   SELECT x.mention_id, x.event_id FROM dd_assign x JOIN event_mentions m USING (mention_id)
+                   WHERE m.event_id IS DISTINCT FROM x.event_id""")
+    changed = int(con.execute("SELECT count(*) FROM dd_changed_ids").fetchone()[0])
+    indexes = []
+    if changed > REINDEX_ABOVE:
+        indexes = con.execute("""SELECT index_name, sql FROM duckdb_indexes()
+                                 WHERE table_name = 'event_mentions' AND NOT is_primary AND NOT is_unique
+                                   AND expressions LIKE '%event_id%'""").fetchall()
+    for name, _ in indexes:
+        con.execute(f"DROP INDEX {name}")
+    con.execute("""UPDATE event_mentions SET event_id = x.event_id FROM dd_changed_ids x
+                   WHERE event_mentions.mention_id = x.mention_id""")
+    for _, sql in indexes:
+        con.execute(sql)
+    con.execute("DROP TABLE dd_changed_ids")
+    return changed
+
+
 def insert_merge_log(con: duckdb.DuckDBPyConnection) -> None:
     """One ``merge_log`` row per affected mention: what it joined and why.
 
@@ -67,12 +94,12 @@ def insert_merge_log(con: duckdb.DuckDBPyConnection) -> None:
     """
     con.execute(f"""
         INSERT INTO merge_log (mention_id, event_id, merged_with, reason, score)
-        WITH links AS (
-            SELECT x.node_id, y.node_id AS other, p.score,
-                   row_number() OVER (PARTITION BY x.node_id ORDER BY p.score DESC, y.node_id) AS r
-            FROM dd_pairs p
-            JOIN dd_nlabel x ON x.node_id IN (p.na, p.nb)
-            JOIN dd_nlabel y ON y.node_id = CASE WHEN x.node_id = p.na THEN p.nb ELSE p.na END
+        WITH both_ways AS (SELECT na AS node_id, nb AS other, score FROM dd_pairs
+                           UNION ALL SELECT nb, na, score FROM dd_pairs),
+        links AS (
+            SELECT w.node_id, w.other, w.score,
+                   row_number() OVER (PARTITION BY w.node_id ORDER BY w.score DESC, w.other) AS r
+            FROM both_ways w JOIN dd_nlabel x ON x.node_id = w.node_id JOIN dd_nlabel y ON y.node_id = w.other
             WHERE x.label = y.label),
         best AS (
             SELECT l.node_id, l.other, l.score, {pair_reason()} AS reason
