@@ -179,7 +179,20 @@ def test_he_said_after_a_quote_keeps_the_speaker(run) -> None:
 
 
 def test_capital_as_a_place_is_not_the_government(run) -> None:
+    """After "in", a capital is the country as a place (no GOV sector); as a subject it is the government."""
     text = "Talks in Paris failed. Paris said it would try again."
     mentions = run(text)
-    assert covering(mentions, text, "Paris") == []
+    assert [m.actor.sector for m in covering(mentions, text, "Paris")] == [[]]
     assert one(mentions, text, "Paris", after=text.index(".")).actor.sector == ["GOV"]
+
+
+def test_region_gives_the_country(run) -> None:
+    text = "Darfur rebels attacked a convoy near the border."
+    m = one(run(text), text, "rebels")
+    assert (m.actor.country, m.actor.sector) == ("SDN", ["REB"])
+
+
+def test_past_office_holder(run) -> None:
+    text = "President Bill Clinton met the delegation."
+    assert one(run(text, "1995-05-05"), text, "Clinton").actor.sector == ["GOV"]
+    assert one(run(text, "2005-05-05"), text, "Clinton").actor.sector == []

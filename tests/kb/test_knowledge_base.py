@@ -77,6 +77,18 @@ def test_country_terms(kb: KnowledgeBase, term: str, code: str, kind: str) -> No
     assert kb.country_for_term(term) == code
 
 
+@pytest.mark.parametrize(("term", "code"), [("Afganistan", "AFG"), ("Phillippines", "PHL"), ("Ethopia", "ETH")])
+def test_fuzzy_country_names(kb: KnowledgeBase, term: str, code: str) -> None:
+    assert kb.country_term(term) is None
+    assert kb.fuzzy_country_term(term).code == code
+    assert kb.fuzzy_country_term("Zzyzx") is None
+
+
+def test_regions_name_their_country(kb: KnowledgeBase) -> None:
+    assert kb.country_term("Darfur").code == "SDN" and kb.country_term("Darfur").kind == "region"
+    assert kb.country_for_term("Tigrayan") == "ETH"
+
+
 def test_every_iso_country_has_a_name(kb: KnowledgeBase) -> None:
     assert len(kb.country_codes) >= 249
     assert kb.country_name("IRQ") == "Iraq"

@@ -62,6 +62,10 @@ def resolve_entity(ent: Span, kb: KnowledgeBase) -> EntityInfo | None:
         actor = kb.fuzzy_match(span.text)
         if actor is not None:
             return EntityInfo(span, actor=actor)
+    if ent.label_ == "GPE":
+        term = kb.fuzzy_country_term(span.text)
+        if term is not None:
+            return EntityInfo(span, country=term)
     return _unknown(span, ent.label_)
 
 

@@ -126,26 +126,34 @@ class DocResolver:
         return [self._found(start, own.span.end, head, ref)] if ref else []
 
     def _title_start(self, head: Token, own: EntityInfo) -> int:
-        """Extend a name leftwards over its titles and owners ("Iraqi President", "Asa'ib Ahl al-Haq leader")."""
+        """Extend a name leftwards over its titles and owners ("Iraqi President", "Asa'ib Ahl al-Haq leader").
+
+        A person's whole pre-modifier phrase describes them ("Israeli right-winger Ariel Sharon"); an
+        organisation's stops at words that are not titles (a verb the parser folded in, "battle ISIS").
+        """
         start = own.span.start
         floor = left_start(head)
+        if own.is_person:
+            return floor
         while start > floor and self._title_word(self.doc[start - 1]):
             start -= 1
         return start
 
     def _title_word(self, token: Token) -> bool:
         return (token.i in self.by_token or token.pos_ in ("DET", "ADJ", "PROPN", "NUM") or token.tag_ == "POS"
-                or token.is_punct or token.is_space or bool(self._sectors(token)) or self.kb.is_person_noun(token.lemma_))
+                or token.is_punct or token.is_space or bool(self._sectors(token))
+                or self.kb.is_person_noun(token.lemma_))
 
     def _org_or_country_ref(self, own: EntityInfo, others: list[EntityInfo]) -> ActorRef | None:
         if own.actor is not None:
             return self._kb_ref(own.actor)
         if own.country is not None:
-            if own.country.kind == "capital" and _is_location(own.root):
-                return None  # "talks in Paris": a place, not the French government
-            sectors = CAPITAL_SECTORS if own.country.kind == "capital" else []
+            # "talks in Paris": the place, not the French government, so no GOV sector
+            governs = own.country.kind == "capital" and not _is_location(own.root)
+            sectors = CAPITAL_SECTORS if governs else []
             resolution = "demonym" if own.country.kind == "demonym" else "country"
-            return ActorRef(self.kb.country_name(own.country.code), None, own.country.code, list(sectors), resolution)
+            name = _clean(own.span.text) if own.country.kind == "region" else self.kb.country_name(own.country.code)
+            return ActorRef(name, None, own.country.code, list(sectors), resolution)
         return self._unknown_org_ref(own, others)
 
     def _unknown_org_ref(self, own: EntityInfo, others: list[EntityInfo]) -> ActorRef:

@@ -6,7 +6,8 @@
     kb.get("kataib-hezbollah")            # Actor by id (None if unknown); kb["..."] raises KeyError
     kb.match("Kata’ib Hizballah")         # Actor by any normalised alias
     kb.fuzzy_match("Hashd al -haabi")     # near spellings of multi-word names
-    kb.country_for_term("Iraq's")         # "IRQ" (names, demonyms, capitals)
+    kb.country_for_term("Iraq's")         # "IRQ" (names, demonyms, capitals, regions)
+    kb.fuzzy_country_term("Afganistan")   # CountryTerm("AFG", "country")
     kb.country_term("Baghdad")            # CountryTerm("IRQ", "capital")
     kb.sectors_for_noun("troops")         # ["MIL"]
     kb.role_at(actor, date(2019, 1, 28))  # the Role held that day, or None
@@ -26,7 +27,7 @@ from petrel.kb.normalise import normalise, surface_variants, tokens_of
 from petrel.kb.records import Actor, CountryTerm, Role
 
 ENTITY_LABELS: dict[str, str] = {"person": "PERSON", "organisation": "ORG", "igo": "ORG", "place": "FAC"}
-COUNTRY_LABELS: dict[str, str] = {"country": "GPE", "capital": "GPE", "demonym": "NORP"}
+COUNTRY_LABELS: dict[str, str] = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "region": "GPE"}
 COUNTRY_ID_PREFIX = "country:"
 When = date | datetime | None
 
@@ -39,6 +40,7 @@ class KnowledgeBase:
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
         self._countries = dict(countries)
         self._country_terms = term_index(self._countries)
+        self._country_by_first = _first_letter_index(k for k, t in self._country_terms.items() if t.kind == "country")
         self._aliases = self._alias_index()
         self._by_first = self._first_word_index()
         self._agents = _agent_index(agents)
@@ -84,6 +86,16 @@ class KnowledgeBase:
     def country_term(self, term: str) -> CountryTerm | None:
         """What a country word means ("Iraq's", "Iraqi", "Baghdad", "U.S."), else None."""
         return self._country_terms.get(normalise(term))
+
+    def fuzzy_country_term(self, term: str, *, threshold: float = 0.85) -> CountryTerm | None:
+        """Exact country term, else a misspelt country name ("Ethopia", "Afganistan") of five letters or more."""
+        exact = self.country_term(term)
+        key = normalise(term)
+        if exact is not None or len(key) < 5:
+            return exact
+        names = self._country_by_first.get(key[0], ())
+        best = max(((difflib.SequenceMatcher(None, key, n).ratio(), n) for n in names), default=(0.0, ""))
+        return self._country_terms[best[1]] if best[0] >= threshold else None
 
     def country_for_term(self, term: str) -> str | None:
         found = self.country_term(term)
@@ -185,6 +197,13 @@ def _agent_index(agents: Mapping[str, Iterable[str]]) -> dict[str, tuple[str, ..
         for noun in nouns:
             index[normalise(noun)].append(sector)
     return {noun: tuple(dict.fromkeys(sectors)) for noun, sectors in index.items()}
+
+
+def _first_letter_index(keys: Iterable[str]) -> dict[str, list[str]]:
+    index: defaultdict[str, list[str]] = defaultdict(list)
+    for key in keys:
+        index[key[0]].append(key)
+    return dict(index)
 
 
 def _singular(word: str) -> str:

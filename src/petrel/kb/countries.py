@@ -6,7 +6,8 @@ The supplement lives in the ``countries`` section of the knowledge-base YAML::
       IRQ: {names: [Iraq], demonyms: [Iraqi, Iraqis], capitals: [Baghdad]}
 
 A capital stands for the government (``"Baghdad said"``), a demonym for the people or, with an agent
-noun, for the state (``"Iraqi officials"``).
+noun, for the state (``"Iraqi officials"``). ``regions`` are provinces and regions whose name alone tells
+the country of an actor ("Darfur rebels", "Tigrayan forces").
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ import pycountry
 from petrel.kb.normalise import normalise
 from petrel.kb.records import CountryTerm
 
-TERM_KINDS: tuple[str, ...] = ("names", "demonyms", "capitals")
-_KIND_OF = {"names": "country", "demonyms": "demonym", "capitals": "capital"}
+TERM_KINDS: tuple[str, ...] = ("names", "demonyms", "capitals", "regions")
+_KIND_OF = {"names": "country", "demonyms": "demonym", "capitals": "capital", "regions": "region"}
 
 
 @dataclass(slots=True)
@@ -30,6 +31,7 @@ class CountryEntry:
     names: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)
     capitals: list[str] = field(default_factory=list)
+    regions: list[str] = field(default_factory=list)
 
     def terms(self) -> Iterator[tuple[str, str]]:
         """(surface form, kind) pairs."""
