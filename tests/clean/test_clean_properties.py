@@ -65,7 +65,7 @@ def test_paragraph_count_is_sane(text: str) -> None:
     assert all(p.strip() == p and p and "\n" not in p for p in paragraphs)
 
 
-@FAST
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(BODY, st.sampled_from([60, 72, 80, 10_000]))
 def test_a_wrapped_body_keeps_every_letter_and_its_paragraphs(paragraphs: list[str], width: int) -> None:
     text = "\n\n".join(_wrap(p, width) for p in paragraphs)
