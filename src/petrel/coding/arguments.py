@@ -22,13 +22,16 @@ from spacy.tokens import Doc, Token
 
 from petrel.models import ActorMention, ActorRef
 
+# the addressee ("complained to the UN about X") and places come after the party acted upon
+PREP_PRIORITY = {p: i for i, p in enumerate(
+    "against targeting on upon at into with over about of from for toward towards alongside to inside in".split())}
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me", "ours", "ourselves", "myself"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "from",
                           "over", "of", "for", "targeting", "alongside", "inside", "in"})
-DESCEND_PREPS = frozenset({"of", "including", "against", "on", "targeting", "with", "to", "toward", "towards"})
+DESCEND_PREPS = frozenset({"of", "including", "against", "on", "targeting", "with", "to", "toward", "towards", "from"})
 NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "quantmod"})
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
@@ -256,18 +259,19 @@ def _own_asset(obj: Token) -> bool:
 def object_actors(obj: Token, index: MentionIndex, *, located: bool = False) -> list[ActorRef]:
     """Actors of an object phrase, looking into its prepositions ("withdrawal of US troops");
     ``located`` also takes the place of the object ("withdraw the troops in the country")."""
-    found = np_actors(obj, index)
+    found = [] if _own_asset(obj) else np_actors(obj, index)
     if found:
         return found
-    preps = NOUN_TARGET_PREPS | {"including", "of"} | ({"in", "inside"} if located else set())
+    preps = NOUN_TARGET_PREPS | {"including", "of", "from"} | ({"in", "inside"} if located else set())
     return _prep_targets(obj, index, frozenset(preps), depth=1)
 
 
 def _prep_targets(tok: Token, index: MentionIndex, preps: frozenset[str], depth: int = 2) -> list[ActorRef]:
-    for child in tok.children:
+    children = sorted(tok.children, key=lambda c: PREP_PRIORITY.get(c.lower_, 50))
+    for child in children:
         if child.dep_ in ("prep", "agent") and child.lower_ in preps:
             for obj in child.children:
-                if obj.dep_ in ("pobj", "pcomp"):
+                if obj.dep_ in ("pobj", "pcomp") and not _own_asset(obj):
                     found = np_actors(obj, index)
                     if not found and depth > 0:
                         found = _prep_targets(obj, index, preps & DESCEND_PREPS, depth - 1)

@@ -33,6 +33,13 @@ OWN_PRONOUNS = frozenset({"it", "they", "he", "she"})  # "X said it would ...": 
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "commit", "decide", "undertake",
+                          "volunteer", "consent", "willing", "ready", "prepared", "committed", "plan", "intend"})
+REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "fail", "unwilling", "reluctant"})
+INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "035", "CONSULT": "036",
+                "SUPPORT": "030"}
+REFUSAL_CODES = {"AID": "122", "COOPERATE": "121", "RETREAT": "124", "CONCEDE": "124", "CONSULT": "125",
+                 "SUPPORT": "120"}
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 
 
@@ -73,7 +80,7 @@ class EventStage:
 
     def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote],
                       doc_id: str) -> list[EventMention]:
-        triggers = _drop_clause_consumed(find_triggers(sent, self.lexicon))
+        triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
         drafts += self.obligations(sent, index, quotes)
         events: dict[tuple, EventMention] = {}
@@ -98,8 +105,9 @@ class EventStage:
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if pat.status:
             status = Status(pat.status, False, "lexicon")
+        info, status, rule = self._intent(tok, info, status, pat.entry_id)
         confidence = _confidence(trig)
-        draft = Draft(trig, info, sources, targets, status, pat.entry_id, quote, confidence)
+        draft = Draft(trig, info, sources, targets, status, rule, quote, confidence)
         if quote is not None and is_obligation(tok) and info.type not in ("RETREAT", "CONCEDE"):
             return None  # what someone says another must do is their demand (see obligations), not an event
         if quote is not None and quote.speaker is not None and quote.cue != "according to":
@@ -107,6 +115,18 @@ class EventStage:
         if draft.info.type == "THREATEN" and not draft.targets:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
         return draft if _keep(draft) else None
+
+    def _intent(self, tok: Token, info: CameoInfo, status: Status, rule: str) -> tuple[CameoInfo, Status, str]:
+        """Promised or refused cooperation is AGREE or REJECT (CAMEO 03x / 12x), not the act itself:
+        "agreed to withdraw", "will provide aid", "refused to deploy peacekeepers"."""
+        if info.quad_class not in (1, 2) or info.type == "AGREE":
+            return info, status, rule
+        governor = _governor(tok)
+        if governor in REFUSAL_VERBS:
+            return self.lexicon.info(REFUSAL_CODES.get(info.type, "120")), Status(), f"refusal<{rule}"
+        if governor in INTENT_VERBS or status.status == "future":
+            return self.lexicon.info(INTENT_CODES.get(info.type, "030")), Status(), f"intent<{rule}"
+        return info, status, rule
 
     def obligations(self, sent: Span, index: args.MentionIndex, quotes: list[Quote]) -> list[Draft]:
         """"X said (that) Y must/should/has to Z": X demands it of Y, whatever Z is (rule speech-obligation)."""
@@ -248,6 +268,21 @@ def _speaker_may_stand_in(src_tok: Token | None) -> bool:
 
 def _clause_child(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+
+
+def _governor(tok: Token) -> str | None:
+    """The lemma of the verb or adjective an infinitive hangs on ("agreed to X" -> agree)."""
+    if tok.dep_ in ("xcomp", "acl") and tok.head is not tok:
+        return tok.head.lemma_.lower()
+    return None
+
+
+def _drop_governing(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
+    """"refused to deploy": the complement carries the event; a bare "refuse" on its head goes."""
+    heads = {t.token.head.i for t in triggers
+             if _governor(t.token) in INTENT_VERBS | REFUSAL_VERBS
+             and lexicon.info(t.pattern.code).quad_class in (1, 2)}
+    return [t for t in triggers if not (t.token.i in heads and t.pattern.specificity == 0)]
 
 
 def _drop_clause_consumed(triggers: list[Trigger]) -> list[Trigger]:

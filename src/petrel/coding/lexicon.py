@@ -198,5 +198,5 @@ def _index(patterns: list[Pattern]) -> dict[tuple[str, str], list[Pattern]]:
         for head in pat.heads:
             index.setdefault((pat.pos, head), []).append(pat)
     for pats in index.values():
-        pats.sort(key=lambda p: -p.specificity)
+        pats.sort(key=lambda p: (-p.specificity, len(p.objects or ()) + len(p.comp or ())))
     return index

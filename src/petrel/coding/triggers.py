@@ -20,6 +20,7 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "acomp", "dob
 COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUN_TAGS = frozenset({"NN", "NNS"})
+SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
 MEASURE_NOUNS = frozenset({"ton", "tonne", "million", "billion", "thousand", "hundred", "dollar", "euro", "pound",
                            "worth", "amount", "number", "lot", "shipment", "package", "batch", "kg", "kilogram",
                            "unit", "round", "wave", "series", "set", "convoy", "load", "supply", "plenty", "bag"})
@@ -91,6 +92,8 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
         if hit_set is None:
             return None
         used |= hit_set
+        if pat.code[:2] in SPEECH_ACT_ROOTS:  # "accused X of violating Y": the charge is no event
+            used |= {t.i for i in hit_set for t in tok.doc[i].subtree}
     if pat.comp is not None:
         hit = _comp_match(tok, pat.comp)
         if hit is None:
