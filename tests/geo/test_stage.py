@@ -107,3 +107,10 @@ def test_modifiers_are_not_places(stage, make_state):
     assert place is None or place.country != "USA"
     place = placed(stage, make_state, "Hundreds of US troops stayed in Iraq.", "stayed")
     assert place.country == "IRQ"
+
+
+def test_participants_after_against_or_with_are_not_places(stage, make_state):
+    assert placed(stage, make_state, "The militia vowed to take up arms against the United States.", "vowed",
+                  status="future") is None
+    place = placed(stage, make_state, "Officials held talks with Iran in Geneva.", "held")
+    assert place.name == "Geneva"

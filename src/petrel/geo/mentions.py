@@ -5,7 +5,8 @@ from spaCy's GPE/LOC/FAC entities (widened by a compass word: "western Anbar"), 
 capital", or from "X-Y border". Its *role* says whether it is a place of the event or an actor:
 
 - ``locative``: object of in/at/near/across/inside/... ("in Iraq", "at the base near Mosul")
-- ``actor``:    subject, possessor, agent, or modifier of a subject ("Iraq said", "Iraq's parliament")
+- ``actor``:    subject, possessor, agent, object of against/with/for ("Iraq said", "Iraq's parliament",
+                "arms against the US")
 - ``modifier``: a noun's modifier ("US troops", "a US-led coalition"): whose, not where
 - ``other``:    anything else (objects: "attack Lebanon")
 """
@@ -29,6 +30,8 @@ LOCATIVE_PREPS = frozenset({
     "to", "toward", "towards", "along", "over", "on", "off", "beyond", "between", "outside", "through",
     "out", "onto", "nearby", "past", "via",
 })
+# Objects of these prepositions are participants ("against the US", "talks with Iran"), not places.
+PARTICIPANT_PREPS = frozenset({"against", "with", "for", "versus", "vs"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
 COMPASS = {
     "northern", "southern", "eastern", "western", "central", "northeastern", "northwestern", "southeastern",
@@ -62,7 +65,7 @@ def role_of(head: Token) -> str:
         token = token.head
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
         return "locative"
-    if token.dep_ == "pobj" and token.head.lower_ == "by" and token.head.dep_ == "agent":
+    if token.dep_ == "pobj" and (token.head.lower_ in PARTICIPANT_PREPS or token.head.dep_ == "agent"):
         return "actor"
     if head.dep_ in ACTOR_DEPS or token.dep_ in ACTOR_DEPS:
         return "actor"
