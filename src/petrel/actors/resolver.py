@@ -91,7 +91,8 @@ class DocResolver:
 
     # -- heads ------------------------------------------------------------------------------------------
     def _is_agent_head(self, token: Token) -> bool:
-        return token.pos_ in NOMINAL_POS and bool(self._sectors(token)) and np_head(token) is token
+        agentive = bool(self._sectors(token)) or self.kb.is_person_noun(token.lemma_)
+        return token.pos_ in NOMINAL_POS and agentive and np_head(token) is token
 
     def _sectors(self, token: Token) -> list[str]:
         """Sectors of an agent noun, trying "rights group" before "group"."""
@@ -106,7 +107,7 @@ class DocResolver:
         own = self.by_token.get(head.i)
         if own is not None and own.root.i == head.i:
             return self._entity_head(head, own)
-        if own is None and self._sectors(head):
+        if own is None and (self._sectors(head) or self.kb.is_person_noun(head.lemma_)):
             return self._agent_head(head)
         return self._other_head(head)
 
