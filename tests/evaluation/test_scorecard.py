@@ -12,7 +12,7 @@ from rich.console import Console
 from rich.table import Table
 
 from petrel.config import Settings
-from petrel.errors import EvalDataMissing, QueryError
+from petrel.errors import EvalDataMissing, ProcessingFailed, QueryError
 from petrel.evaluation import (
     diagnose,
     format_misses,
@@ -145,3 +145,13 @@ def test_module_entry_point_lists_misses(mini, monkeypatch, capsys):
     assert entry.main(["plover", "--limit", "5"]) == 0
     out = capsys.readouterr().out
     assert "P2" in out and "1 listed" in out
+
+
+class BrokenPipeline:
+    def process_articles(self, articles):
+        raise ProcessingFailed("a stage broke")
+
+
+def test_a_set_on_which_petrel_fails_is_skipped_with_the_reason(mini):
+    card = run_scorecard(mini, sets=["plover"], pipeline=BrokenPipeline())
+    assert card.sets == [] and "E209" in card.results[0].skipped

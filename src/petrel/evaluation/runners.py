@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from petrel.config import Settings
@@ -23,14 +22,14 @@ from petrel.pipeline import Pipeline
 log = logging.getLogger(__name__)
 
 
-@dataclass
 class EvalContext:
-    """What every runner needs. The pipeline is built on first use and then shared."""
+    """What every runner needs. The pipeline is built on first use and then shared; codings are cached."""
 
-    settings: Settings
-    pipeline_: Pipeline | None = None
-    merge_check: bool = True
-    coded: dict[str, list[CodedText]] = field(default_factory=dict)
+    def __init__(self, settings: Settings, pipeline: Pipeline | None = None, *, merge_check: bool = True) -> None:
+        self.settings = settings
+        self.merge_check = merge_check
+        self._pipeline = pipeline
+        self.coded: dict[str, list[CodedText]] = {}
 
     @property
     def eval_dir(self) -> Path:
@@ -38,9 +37,9 @@ class EvalContext:
 
     @property
     def pipeline(self) -> Pipeline:
-        if self.pipeline_ is None:
-            self.pipeline_ = Pipeline(self.settings)
-        return self.pipeline_
+        if self._pipeline is None:
+            self._pipeline = Pipeline(self.settings)
+        return self._pipeline
 
     def code(self, key: str, texts: list[str]) -> list[CodedText]:
         """Code ``texts`` once per context (``key`` names the batch)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 from rich.table import Table
 
 from petrel.config import Settings
-from petrel.errors import EvalDataMissing, QueryError
+from petrel.errors import EvalDataMissing, PetrelError, QueryError
 from petrel.evaluation.records import Miss, Scorecard, SetResult
 from petrel.evaluation.runners import RUNNERS, EvalContext
 from petrel.pipeline import Pipeline
@@ -42,7 +42,8 @@ def run_scorecard(settings: Settings, *, sets: Sequence[str] | None = None, pipe
     """Score petrel on the labelled sets in ``settings.eval_dir`` (all of them, or ``sets``).
 
     ``pipeline`` is reused when given (tests pass their session pipeline), else built once. A set whose
-    files are missing, or whose optional part of petrel is not installed, is reported as skipped.
+    files are missing, whose optional part of petrel is not importable, or on which petrel raised a
+    :class:`PetrelError`, is reported as skipped with the reason (the gate fails on skipped sets).
     ``merge_check`` runs the seeds' full ingest into a scratch store (a few seconds).
     """
     check_eval_dir(settings)
@@ -58,6 +59,8 @@ def run_set(name: str, ctx: EvalContext) -> SetResult:
         result = SetResult(name, skipped=f"data missing: {exc.filename or exc}")
     except ImportError as exc:
         result = SetResult(name, skipped=f"not available: {exc}")
+    except PetrelError as exc:  # a stage or the store failed on this set: report it, score the others
+        result = SetResult(name, skipped=f"failed: {exc.one_line()}")
     result.seconds = time.perf_counter() - started
     if result.skipped:
         log.warning("evaluation set %s skipped: %s", name, result.skipped)
