@@ -14,6 +14,7 @@ from rich.table import Table
 from petrel.config import Settings
 from petrel.errors import EvalDataMissing, ProcessingFailed, QueryError
 from petrel.evaluation import (
+    confusion,
     diagnose,
     format_misses,
     readers,
@@ -134,6 +135,7 @@ def test_diagnose_lists_gold_beside_prediction(mini):
     assert [(m.item, m.kind, m.predicted) for m in misses] == [("P2", "miss", "NONE")]
     assert "REQUEST QQQ -> VVV" in format_misses(misses)
     assert diagnose("plover", settings=mini, pipeline=ScriptedPipeline(), kinds=["wrong"]) == []
+    assert confusion(misses) == [("REQUEST", "NONE", 1)]
 
 
 def test_module_entry_point_lists_misses(mini, monkeypatch, capsys):

@@ -39,6 +39,7 @@ from petrel.evaluation.records import (
 )
 from petrel.evaluation.runners import RUNNERS, EvalContext
 from petrel.evaluation.scorecard import (
+    confusion,
     diagnose,
     format_misses,
     render_scorecard,
@@ -68,6 +69,7 @@ __all__ = [
     "SpanSentence",
     "check_against_baseline",
     "code_texts",
+    "confusion",
     "diagnose",
     "floor_of",
     "format_misses",

@@ -12,7 +12,7 @@ from rich.console import Console
 
 from petrel.errors import PetrelError
 from petrel.evaluation.runners import RUNNERS
-from petrel.evaluation.scorecard import diagnose, format_misses
+from petrel.evaluation.scorecard import confusion, diagnose, format_misses
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("set_name", choices=[s for s in RUNNERS if s != "dedup"])
     parser.add_argument("--kind", action="append", choices=["miss", "wrong", "spurious"])
     parser.add_argument("--limit", type=int, default=0, help="show at most this many (0: all)")
+    parser.add_argument("--confusion", action="store_true", help="count gold -> predicted label pairs instead")
     args = parser.parse_args(argv)
     console = Console(highlight=False, soft_wrap=True)
     try:
@@ -28,7 +29,11 @@ def main(argv: list[str] | None = None) -> int:
         console.print(exc.one_line(), markup=False)
         return 1
     shown = misses[: args.limit] if args.limit else misses
-    console.print(format_misses(shown), markup=False)
+    if args.confusion:
+        pairs = confusion(misses)[: args.limit or None]
+        console.print("\n".join(f"{n:4d}  {gold} -> {pred}" for gold, pred, n in pairs), markup=False)
+    else:
+        console.print(format_misses(shown), markup=False)
     console.print(f"{len(misses)} listed", markup=False)
     return 0
 

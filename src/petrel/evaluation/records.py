@@ -159,6 +159,7 @@ class Miss:
     gold: str
     predicted: str
     kind: str = "miss"  # miss (gold not found) | spurious (extracted, matches no gold) | wrong
+    labels: tuple[str, str] | None = None  # (gold label, predicted label) where the set has labels
 
 
 @dataclass(slots=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -75,6 +76,12 @@ def diagnose(set_name: str, *, settings: Settings | None = None, pipeline: Pipel
     _chosen([set_name])
     result = run_set(set_name, EvalContext(settings, pipeline, merge_check=False))
     return [m for m in result.misses if not kinds or m.kind in kinds]
+
+
+def confusion(misses: Sequence[Miss]) -> list[tuple[str, str, int]]:
+    """``(gold label, predicted label, count)`` over labelled misses, most frequent first."""
+    counts = Counter(m.labels for m in misses if m.labels is not None and m.labels[0] != m.labels[1])
+    return [(gold, pred, n) for (gold, pred), n in counts.most_common()]
 
 
 def format_misses(misses: Sequence[Miss]) -> str:

@@ -58,7 +58,7 @@ def score_pentaclass(sentences: Sequence[PentaSentence], predictions: Sequence[S
                len(covered), "PentaClass accuracy where petrel coded an event", gated=False),
     ]
     misses = [Miss(SET, str(s.index), s.text, f"class {g}", f"class {p}: {t.describe() if t else 'no event'}",
-                   "miss" if t is None else "wrong")
+                   "miss" if t is None else "wrong", (str(g), str(p)))
               for s, g, p, t in zip(sentences, gold, pred, tops, strict=True) if g != p]
     return SetResult(SET, metrics, misses)
 

@@ -56,7 +56,7 @@ def _misses(records: Sequence[PloverRecord], tops: Sequence[PredictedEvent | Non
             gold = (f"{record.type} {'/'.join(sorted(record.source_codes)) or '-'} -> "
                     f"{'/'.join(sorted(record.target_codes)) or '-'}")
             out.append(Miss(SET, record.record_id, record.text, gold, top.describe() if top else NO_EVENT,
-                            "miss" if top is None else "wrong"))
+                            "miss" if top is None else "wrong", (record.type, top.type if top else NO_EVENT)))
     return out
 
 
