@@ -196,3 +196,9 @@ def test_past_office_holder(run) -> None:
     text = "President Bill Clinton met the delegation."
     assert one(run(text, "1995-05-05"), text, "Clinton").actor.sector == ["GOV"]
     assert one(run(text, "2005-05-05"), text, "Clinton").actor.sector == []
+
+
+def test_they_after_a_spokesman_is_his_group(run) -> None:
+    text = "Mohamed Qasimi, spokesman for Kataib Hezbollah, said they would fight on."
+    m = one(run(text), text, "they")
+    assert (m.actor.actor_id, m.actor.resolution) == ("kataib-hezbollah", "coref")

@@ -64,6 +64,10 @@ class Coreference:
         if token.pos_ == "PRON" and lower in MALE | FEMALE:
             return self._attach(token, token.i, self._choose(token, self._person_ok(lower)))
         if token.pos_ == "PRON" and lower in PLURAL:
+            speaker = self._speaker_group(token)
+            if speaker is not None:
+                return Found(token.i, token.i + 1, token.i, replace(speaker, resolution="coref"), plural=True,
+                             subject=is_subject(token))
             return self._attach(token, token.i, self._choose(token, _group_ok))
         if token.pos_ == "PRON" and lower in NEUTER:
             return self._attach(token, token.i, self._choose(token, lambda f: not f.person and not f.plural))
@@ -81,7 +85,17 @@ class Coreference:
             return None
         ref = replace(antecedent.ref, sector=list(antecedent.ref.sector), resolution="coref")
         return Found(start, token.i + 1, token.i, ref, person=antecedent.person, plural=antecedent.plural,
-                     subject=is_subject(token))
+                     subject=is_subject(token), group=antecedent.group)
+
+    def _speaker_group(self, token: Token) -> ActorRef | None:
+        """"Mohiy said they would ...": "they" is the group the governing person speaks for."""
+        governing = self._governing_subjects(token)
+        for f in reversed(self.found):
+            if f.head in governing and f.person and f.group is not None:
+                return f.group
+            if f.head in governing:
+                return None
+        return None
 
     def _possessed(self, token: Token, owner: Token) -> Found | None:
         """"his group" -> the organisation he leads; "whose forces", "its troops" -> the owner's country."""
@@ -110,10 +124,12 @@ class Coreference:
         return self._choose(owner, accept)
 
     def _role_org(self, found: Found):
+        if found.group is not None and found.group.actor_id in self.kb:
+            return self.kb.get(found.group.actor_id)
         actor = self.kb.get(found.ref.actor_id) if found.ref.actor_id else None
         if actor is None or actor.kind != "person":
             return None
-        role = self.kb.role_at(actor, self.when) or self.kb.role_at(actor)
+        role = self.kb.role_at(actor) if self.when is None else self.kb.role_at(actor, self.when)
         return self.kb.get(role.org) if role is not None and role.org else None
 
     # -- agreement ----------------------------------------------------------------------------------------

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 GENERIC_HEADS = frozenset({"leader", "official", "member", "spokesman", "spokesperson", "spokeswoman", "head",
                            "chief", "representative", "figure", "group", "commander", "fighter", "supporter",
                            "loyalist", "unit", "wing", "faction", "element", "delegation", "envoy", "source"})
+# Capitalised heads after a demonym that name a thing, not an organisation ("the Iraqi Constitution").
+NOT_NAMES = frozenset({"constitution", "embassy", "consulate", "airspace", "border", "territory", "capital", "city",
+                       "province", "region", "coast", "sea", "river", "desert", "law", "act", "constitutional",
+                       "revolution", "war", "independence", "republic", "kingdom", "empire", "day", "year"})
 PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
 LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
 CAPITAL_SECTORS = ["GOV"]
@@ -43,6 +47,7 @@ class Found:
     person: bool = False
     plural: bool = False
     subject: bool = False
+    group: ActorRef | None = None  # the organisation a person leads or speaks for, when known
 
 
 @dataclass(slots=True)
@@ -64,6 +69,7 @@ class DocResolver:
         self.by_token = {i: e for e in self.entities for i in range(e.span.start, e.span.end)}
         self.groups: defaultdict[int, list[EntityInfo]] = defaultdict(list)
         self.known = DocumentActors()
+        self.affiliations: dict[str, ActorRef] = {}
         self.consumed: set[int] = set()
 
     def run(self) -> list[Found]:
@@ -114,7 +120,16 @@ class DocResolver:
     def _found(self, start: int, end: int, head: Token, ref: ActorRef, *, person: bool = False) -> Found:
         person = person or (self.kb.is_person_noun(head.lemma_) and not is_plural(head))
         return Found(start, end, head.i, ref, person=person, plural=is_plural(head) and not person,
-                     subject=is_subject(head))
+                     subject=is_subject(head), group=self._group_of(ref) if person else None)
+
+    def _group_of(self, ref: ActorRef) -> ActorRef | None:
+        """The organisation of a KB person's role on the day, or the one a context actor was titled by."""
+        if ref.actor_id in self.affiliations:
+            return self.affiliations[ref.actor_id]
+        actor = self.kb.get(ref.actor_id) if ref.actor_id else None
+        role = self.kb.role_at(actor, self.when) if actor is not None else None
+        org = self.kb.get(role.org) if role is not None and role.org else None
+        return self._kb_ref(org) if org is not None else None
 
     # -- a named entity heads the phrase ----------------------------------------------------------------
     def _entity_head(self, head: Token, own: EntityInfo) -> list[Found]:
@@ -181,6 +196,8 @@ class DocResolver:
         profile = extra or self._title_profile(start, own.span.start, head)
         ref = self._context_ref(name, profile)
         self.known.remember(name, ref, person=True)
+        if profile.actor is not None and ref.actor_id:
+            self.affiliations[ref.actor_id] = self._kb_ref(profile.actor)
         return ref
 
     def _context_ref(self, name: str, profile: Profile) -> ActorRef:
@@ -363,8 +380,8 @@ class DocResolver:
     def _is_name(self, head: Token, info: EntityInfo) -> bool:
         """"Sudanese Freedom Vanguard": a demonym then capitalised words, an organisation nobody listed."""
         words = self.doc[info.span.end:head.i + 1]
-        return info.country.kind == "demonym" and len(words) >= 1 and all(
-            t.pos_ == "PROPN" and t.text[:1].isupper() for t in words)
+        return info.country.kind == "demonym" and len(words) >= 1 and head.lower_ not in NOT_NAMES and all(
+            t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "ORG", "NORP") for t in words)
 
     def _kb_ref(self, actor: Actor) -> ActorRef:
         country, sectors = self.kb.profile_at(actor, self.when)
