@@ -33,6 +33,7 @@ class RawDocument:
     url: str | None = None
     published: str | None = None  # as given (ISO 8601 expected)
     outlet: str | None = None
+    section: str | None = None
 
 
 @dataclass(slots=True)

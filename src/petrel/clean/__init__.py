@@ -60,7 +60,7 @@ def clean_document(raw: RawDocument, settings: Settings) -> Article:
         title=_clean_field(raw.title) or found.title,
         outlet=outlets.normalise(raw.outlet) or found.outlet or outlets.from_url(raw.url or found.url),
         published=parse_published(raw.published) or found.published or found.modified,
-        url=_clean_field(raw.url) or found.url, section=found.section, wire_credit=found.wire_credit,
+        url=_clean_field(raw.url) or found.url, section=_clean_field(raw.section) or found.section, wire_credit=found.wire_credit,
         dateline=found.dateline, content_hash=digest)
 
 

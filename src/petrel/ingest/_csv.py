@@ -28,6 +28,7 @@ COLUMN_NAMES: dict[str, tuple[str, ...]] = {
     "url": ("url", "link", "source_url"),
     "published": ("published", "date", "publish_date", "published_at", "pubdate", "datetime", "timestamp"),
     "outlet": ("outlet", "source", "publisher", "site", "site_name", "newspaper", "media"),
+    "section": ("section", "category", "desk"),
 }
 
 

@@ -16,7 +16,7 @@ from petrel.ingest._files import check_textual, read_bytes
 from petrel.models import RawDocument
 
 Item = RawDocument | InputError
-_OPTIONAL = ("title", "url", "published", "outlet")
+_OPTIONAL = ("title", "url", "published", "outlet", "section")
 
 
 def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
