@@ -68,7 +68,7 @@ def synthetic(n: int, seed: int = 7, offset: int = 0) -> tuple[pa.Table, pa.Tabl
     doc = np.minimum((pub_day / (days + 5) * n_articles).astype(np.int64) + rng.integers(0, 50, n), n_articles - 1)
     dates = START + date_day.astype("timedelta64[D]")
     # historical recalls ("troops withdrew in 2011") tell one of a fixed pool of past events, whatever N
-    owner = np.where(coarse, rng.integers(0, HISTORICAL_POOL, n), owner)
+    owner = np.where(coarse, rng.integers(0, min(HISTORICAL_POOL, n_events), n), owner)
     year = (2000 + owner % 20).astype(str)
     date_str = np.where(coarse, year, np.datetime_as_string(dates, unit="D"))
     date_start = np.where(coarse, np.char.add(year, "-01-01").astype("datetime64[D]"), dates)

@@ -18,7 +18,7 @@ Rules (all must hold):
   with overlapping ranges; or both undated and published at most ``story_window_days`` apart; or one
   undated and the other to the day, at most ``story_window_days`` before the undated one's publication
   (an undated recall of a recent event). A day date never merges with a coarse one.
-- place: unknown on either side; or both city/point with coordinates within ``PLACE_KM``; or both
+- place: unknown on either side; or both statements (``PLACE_FREE_TYPES``); or both city/point with coordinates within ``PLACE_KM``; or both
   city/point without coordinates and the same name; or (coarser) the same country and admin1 if both
   have one.
 - article: two groups that share an article but not a sentence do not link (two different events of one
@@ -44,6 +44,9 @@ STATUS_GROUPS: dict[str, str] = {
     "future": "future", "hypothetical": "hypothetical", "negated": "negated",
 }
 FINE_PLACES: tuple[str, ...] = ("point", "city")
+# statements: the place an outlet gives is where it was said or reported (Nairobi) or what it was about
+# (Mandera), so places do not separate two reports of one statement
+PLACE_FREE_TYPES: tuple[str, ...] = ("ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN")
 PLACE_KM = 50.0
 PLACE_RANK: dict[str, int] = {"point": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 MAX_YEARS = 5  # a range date is blocked under at most this many of its years
@@ -131,7 +134,7 @@ def distance_km() -> str:
 
 def places_ok() -> str:
     return f"""(CASE
-        WHEN NOT a.pknown OR NOT b.pknown THEN true
+        WHEN NOT a.pknown OR NOT b.pknown OR (a.placefree AND b.placefree) THEN true
         WHEN a.pfine AND b.pfine AND a.lat IS NOT NULL AND b.lat IS NOT NULL THEN {distance_km()} <= {PLACE_KM}
         WHEN a.pfine AND b.pfine THEN a.pname = b.pname
         ELSE coalesce(a.pcty = b.pcty, true) AND (a.padm IS NULL OR b.padm IS NULL OR a.padm = b.padm) END)"""

@@ -4,8 +4,9 @@ Steps, all set-based in DuckDB and NumPy:
 
 1. features: one row per mention with normalised fields (type family, status group, actor keys, date
    bounds, place) and its blocking keys: ``hash(type family, status group, lead actor, time bucket)``.
-   The lead actor is the source country (or id, or name); symmetric types are also blocked under the
-   target. Day dates fall in buckets of ``dedup_window_days + 1`` days and each mention is put in its bucket
+   Nodes with a target are blocked under the unordered dyad; every node is also filed under its lead actor
+   (the source country, or id, or name; symmetric types also the target), which "wild" nodes (no target,
+   or undated) probe. Day dates fall in buckets of ``dedup_window_days + 1`` days and each mention is put in its bucket
    and the next, so any two mentions within the window share a bucket; coarse dates are blocked under
    each year they cover (at most ``MAX_YEARS``); undated mentions under their publication day bucket.
 2. affected set (incremental): mentions never merged before (no ``merge_log`` row) or whose article's
@@ -81,11 +82,12 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     sgroup = compat.case_map("m.status", compat.STATUS_GROUPS, "'occurred'")
     sym = ", ".join(f"'{t}'" for t in compat.SYMMETRIC_TYPES)
     fine = ", ".join(f"'{p}'" for p in compat.FINE_PLACES)
+    placefree = ", ".join(f"'{t}'" for t in compat.PLACE_FREE_TYPES)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_f AS
         WITH base AS (
             SELECT m.mention_id, m.doc_id, m.event_id AS old_event, m.type, {family} AS family,
-                   {sgroup} AS sgroup, m.type IN ({sym}) AS sym,
+                   {sgroup} AS sgroup, m.type IN ({sym}) AS sym, m.type IN ({placefree}) AS placefree,
                    m.source_actor_id AS sid, m.source_country AS scty,
                    list_sort(coalesce(m.source_sector, [])) AS ssec, lower(trim(m.source_name)) AS sname,
                    m.target_actor_id AS tid, m.target_country AS tcty,
@@ -107,8 +109,7 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
         times AS (
             SELECT *,
                 CASE WHEN sym AND tlead IS NOT NULL THEN [slead, tlead] ELSE [slead] END AS leads,
-                CASE WHEN sym THEN least(slead, tlead) || '=' || greatest(slead, tlead)
-                     ELSE slead || '>' || tlead END AS dyad,
+                least(slead, tlead) || '=' || greatest(slead, tlead) AS dyad,
                 CASE WHEN ds IS NULL THEN ['U' || ubucket]
                      WHEN precise THEN ['D' || dbucket]
                      ELSE list_transform(range(year(ds), least(year(de), year(ds) + {compat.MAX_YEARS - 1}) + 1),
@@ -180,7 +181,7 @@ def _affected(con: duckdb.DuckDBPyConnection, full: bool) -> int:
     return _count(con, "dd_aff")
 
 
-_NODE_FIELDS = ("type, family, sgroup, sym, sid, scty, ssec, sname, tid, tcty, tsec, tname, tknown, ds, de, "
+_NODE_FIELDS = ("type, family, sgroup, sym, placefree, sid, scty, ssec, sname, tid, tcty, tsec, tname, tknown, ds, de, "
                 "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, own_keys, probe_keys, "
                 "smask, tmask")
 

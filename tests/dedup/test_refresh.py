@@ -1,0 +1,68 @@
+"""refresh: one transaction of its own, or the caller's (the store's batch transaction)."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from petrel.dedup import refresh
+from petrel.dedup.refresh import in_transaction
+from tests.dedup.builders import add_article, add_mentions, day, mention
+
+
+def test_refresh_commits_its_own_transaction(con, dedup_settings) -> None:
+    add_article(con, "a", published=day(2))
+    add_mentions(con, [mention("a1", "a")])
+    assert not in_transaction(con)
+    summary = refresh(con, dedup_settings)
+    assert not in_transaction(con)
+    assert summary.merges.events_total == 1 and summary.stories.stories == 1
+    assert set(summary.seconds) == {"near_dups", "merge", "stories"}
+
+
+def test_refresh_runs_inside_the_callers_transaction(con, dedup_settings) -> None:
+    con.execute("BEGIN TRANSACTION")
+    add_article(con, "a", published=day(2))
+    add_mentions(con, [mention("a1", "a")])
+    assert in_transaction(con)
+    refresh(con, dedup_settings)
+    con.execute("ROLLBACK")
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
+def test_a_second_refresh_changes_nothing(con, dedup_settings) -> None:
+    add_article(con, "a", published=day(2))
+    add_mentions(con, [mention("a1", "a")])
+    refresh(con, dedup_settings)
+    before = con.execute("SELECT * FROM events").fetchall(), con.execute("SELECT * FROM merge_log").fetchall()
+    summary = refresh(con, dedup_settings)
+    assert summary.merges.new_mentions == 0
+    assert (con.execute("SELECT * FROM events").fetchall(), con.execute("SELECT * FROM merge_log").fetchall()) == before
+
+
+def test_a_failed_refresh_rolls_back(con, dedup_settings, monkeypatch) -> None:
+    add_article(con, "a", published=day(2))
+    add_mentions(con, [mention("a1", "a")])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("stories broke")
+
+    monkeypatch.setattr(sys.modules["petrel.dedup.refresh"], "build_stories", broken)
+    with pytest.raises(RuntimeError):
+        refresh(con, dedup_settings)
+    assert not in_transaction(con)
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
+def test_the_store_refreshes_after_each_batch(dedup_settings) -> None:
+    from petrel.store import Store
+    from tests.store.test_store import make_doc
+
+    with Store.open(":memory:", settings=dedup_settings) as store:
+        store.write_batch([make_doc("x")], [])
+        store.write_batch([make_doc("y")], [])
+        assert store.count("events") == 1
+        # make_doc writes the same text twice: the second article is a copy, not an independent report
+        row = store.con.execute("SELECT num_mentions, num_articles, num_copies FROM events").fetchone()
+        assert row == (2, 1, 1)
