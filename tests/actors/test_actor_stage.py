@@ -202,3 +202,9 @@ def test_they_after_a_spokesman_is_his_group(run) -> None:
     text = "Mohamed Qasimi, spokesman for Kataib Hezbollah, said they would fight on."
     m = one(run(text), text, "they")
     assert (m.actor.actor_id, m.actor.resolution) == ("kataib-hezbollah", "coref")
+
+
+def test_the_army_is_the_army_of_the_country_in_focus(run) -> None:
+    text = "Fighting spread across Syria on Monday. The army shelled rebel positions."
+    m = one(run(text), text, "army")
+    assert (m.actor.country, m.actor.sector, m.actor.resolution) == ("SYR", ["MIL"], "coref")

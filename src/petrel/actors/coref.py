@@ -27,6 +27,10 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 ORG_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction", "network",
                        "outfit"})
 NEUTER = frozenset({"its"})
+# "the army", "the government": the state institution of the country the text is about.
+STATE_NOUNS = frozenset({"army", "military", "government", "regime", "police", "parliament", "cabinet",
+                         "administration", "judiciary", "navy", "junta", "authorities", "presidency"})
+NON_STATES = frozenset({"IGO", "NGO", "IMG"})
 POSSESSIVES = frozenset({"his", "her", "its", "their", "whose"})
 # What a person's "group" / "forces" / "fighters" are: the organisation of the role they hold.
 MEMBER_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "force", "forces",
@@ -84,6 +88,9 @@ class Coreference:
         if antecedent is None:
             return None
         ref = replace(antecedent.ref, sector=list(antecedent.ref.sector), resolution="coref")
+        if token.lemma_.lower() in STATE_NOUNS and token.pos_ == "NOUN":  # "the army": that country's army
+            name = " ".join(self.doc[start:token.i + 1].text.split())
+            ref = ActorRef(name, None, antecedent.ref.country, self.kb.sectors_for_noun(token.lemma_), "coref")
         return Found(start, token.i + 1, token.i, ref, person=antecedent.person, plural=antecedent.plural,
                      subject=is_subject(token), group=antecedent.group)
 
@@ -143,6 +150,8 @@ class Coreference:
 
     def _noun_ok(self, token: Token):
         lemma = token.lemma_.lower()
+        if lemma in STATE_NOUNS:
+            return lambda f: f.ref.country is not None and f.ref.country not in NON_STATES
         if lemma in ORG_NOUNS:
             return lambda f: not f.person and f.ref.actor_id is not None
         if self.kb.is_person_noun(lemma):
