@@ -257,3 +257,17 @@ def test_jsonl_export_streams_every_matching_event(con: duckdb.DuckDBPyConnectio
     records = [json.loads(line) for line in lines]
     assert {r["event_id"] for r in records} == reference(flt)
     assert all(CONTRACT_KEYS <= set(r) for r in records)
+
+
+@pytest.mark.parametrize("window", [1, 30, 10_000])
+def test_the_recent_window_never_changes_a_page(con: duckdb.DuckDBPyConnection, monkeypatch, window: int) -> None:
+    def pages() -> list[list[str]]:
+        return [[i["event_id"] for i in q.list_events(con, flt, limit=limit, offset=offset).items]
+                for flt in (EventFilter(), EventFilter(actor="ISR"))
+                for limit, offset in ((3, 0), (5, 5), (7, 14), (50, 0))]
+
+    monkeypatch.setattr(q, "_recent_page", lambda *args: None)
+    without_window = pages()
+    monkeypatch.undo()
+    monkeypatch.setattr(q, "RECENT_WINDOW_DAYS", window)
+    assert pages() == without_window

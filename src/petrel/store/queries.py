@@ -18,6 +18,7 @@ An *actor spec* (``actor``, ``source``, ``target``, dyad sides) matches an actor
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime
@@ -32,24 +33,26 @@ Row = dict[str, Any]
 Params = list[Any]
 
 MAX_LIMIT = 1000
+_COUNTRY_CODE = re.compile(r"[A-Za-z]{2,3}")
 INTERVALS: tuple[str, ...] = ("day", "week", "month", "year")
 SERIES_BY: tuple[str, ...] = ("quad_class", "type", "status")
 QUAD_CLASSES: dict[int, str] = {1: "verbal cooperation", 2: "material cooperation",
                                 3: "verbal conflict", 4: "material conflict"}
 
+# Ties break on the row id: stable for a given database, and far cheaper in a top-N than a string.
 EVENT_SORTS: dict[str, str] = {
-    "date": "date_start ASC NULLS LAST, event_id",
-    "-date": "date_start DESC NULLS LAST, event_id",
-    "seen": "first_seen ASC NULLS LAST, event_id",
-    "-seen": "first_seen DESC NULLS LAST, event_id",
-    "confidence": "confidence ASC NULLS LAST, event_id",
-    "-confidence": "confidence DESC NULLS LAST, event_id",
-    "articles": "num_articles ASC NULLS LAST, event_id",
-    "-articles": "num_articles DESC NULLS LAST, event_id",
-    "goldstein": "goldstein ASC NULLS LAST, event_id",
-    "-goldstein": "goldstein DESC NULLS LAST, event_id",
-    "type": "type ASC, event_id",
-    "-type": "type DESC, event_id",
+    "date": "date_start ASC NULLS LAST, rowid",
+    "-date": "date_start DESC NULLS LAST, rowid",
+    "seen": "first_seen ASC NULLS LAST, rowid",
+    "-seen": "first_seen DESC NULLS LAST, rowid",
+    "confidence": "confidence ASC NULLS LAST, rowid",
+    "-confidence": "confidence DESC NULLS LAST, rowid",
+    "articles": "num_articles ASC NULLS LAST, rowid",
+    "-articles": "num_articles DESC NULLS LAST, rowid",
+    "goldstein": "goldstein ASC NULLS LAST, rowid",
+    "-goldstein": "goldstein DESC NULLS LAST, rowid",
+    "type": "type ASC, rowid",
+    "-type": "type DESC, rowid",
 }
 ACTOR_SORTS: dict[str, str] = {
     "name": "name ASC, actor_id", "-name": "name DESC, actor_id",
@@ -184,10 +187,20 @@ def _month_bound(year: int, month: int, *, first: bool) -> date:
     return date.fromordinal(nxt.toordinal() - 1)
 
 
-def _actor_clause(side: str, spec: str) -> tuple[str, Params]:
-    """SQL for one side matching an actor spec; ``side`` is the constant ``source`` or ``target``."""
-    sql = f"({side}_actor_id = ? OR lower({side}_name) = lower(?) OR {side}_country = upper(?))"
-    return sql, [spec, spec, spec]
+def _actor_clause(side: str, spec: str, known_ids: frozenset[str] = frozenset()) -> tuple[str, Params]:
+    """SQL for one side matching an actor spec; ``side`` is the constant ``source`` or ``target``.
+
+    A spec that is a known actor id compares ids only; the country comparison is added only when the
+    spec can be a country code (2-3 letters). Both save string work over every row of a large table.
+    """
+    if spec in known_ids and not _COUNTRY_CODE.fullmatch(spec):
+        return f"{side}_actor_id = ?", [spec]
+    sql = f"{side}_actor_id = ? OR lower({side}_name) = ?"
+    params: Params = [spec, spec.lower()]
+    if _COUNTRY_CODE.fullmatch(spec):
+        sql += f" OR {side}_country = ?"
+        params.append(spec.upper())
+    return f"({sql})", params
 
 
 def _in_clause(column: str, values: Sequence[Any]) -> tuple[str, Params]:
@@ -199,19 +212,31 @@ def _mention_clause(condition: str, params: Params) -> tuple[str, Params]:
     return f"event_id IN (SELECT event_id FROM event_mentions WHERE {condition})", params
 
 
-def where_clause(flt: EventFilter) -> tuple[str, Params]:
-    """The WHERE clause (``"TRUE"`` when the filter is empty) and its parameters, over ``events``."""
+def known_actor_ids(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> frozenset[str]:
+    """Which of the filter's actor specs are ids of the ``actors`` table (a lookup in a small table)."""
+    specs = [s for s in (flt.actor, flt.source, flt.target) if s]
+    if not specs:
+        return frozenset()
+    sql_in, params = _in_clause("actor_id", specs)
+    return frozenset(r[0] for r in con.cursor().execute(f"SELECT actor_id FROM actors WHERE {sql_in}", params).fetchall())
+
+
+def where_clause(flt: EventFilter, known_ids: frozenset[str] = frozenset()) -> tuple[str, Params]:
+    """The WHERE clause (``"TRUE"`` when the filter is empty) and its parameters, over ``events``.
+
+    ``known_ids`` (from :func:`known_actor_ids`) lets actor specs that are ids skip the name comparison.
+    """
     parts: list[tuple[str, Params]] = []
     if flt.actor:
-        src, p1 = _actor_clause("source", flt.actor)
-        tgt, p2 = _actor_clause("target", flt.actor)
+        src, p1 = _actor_clause("source", flt.actor, known_ids)
+        tgt, p2 = _actor_clause("target", flt.actor, known_ids)
         parts.append((f"({src} OR {tgt})", p1 + p2))
     for side in ("source", "target"):
         spec = getattr(flt, side)
         if spec:
-            parts.append(_actor_clause(side, spec))
+            parts.append(_actor_clause(side, spec, known_ids))
     if flt.country:
-        parts.append(("(source_country = upper(?) OR target_country = upper(?))", [flt.country] * 2))
+        parts.append(("(source_country = ? OR target_country = ?)", [flt.country.upper()] * 2))
     parts.extend(_list_clauses(flt))
     parts.extend(_scalar_clauses(flt))
     if not parts:
@@ -244,6 +269,11 @@ def _scalar_clauses(flt: EventFilter) -> list[tuple[str, Params]]:
     if flt.doc_id:
         parts.append(_mention_clause("doc_id = ?", [flt.doc_id]))
     return parts
+
+
+def _where(con: duckdb.DuckDBPyConnection, flt: EventFilter | None) -> tuple[str, Params]:
+    flt = flt or EventFilter()
+    return where_clause(flt, known_actor_ids(con, flt))
 
 
 # -- pages and row shapes ---------------------------------------------------------------------
@@ -329,33 +359,28 @@ def event_record(row: Row, evidence: Row | None, mentions: list[Row]) -> Row:
 
 
 def _page_details(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[Row]:
-    """Attach evidence and per-document mentions to a page of ``events`` rows (two queries)."""
+    """Attach evidence and per-document mentions to a page of ``events`` rows (one query for the page)."""
     if not rows:
         return []
-    ids = [r["event_id"] for r in rows]
-    mentions = _page_mentions(con, ids)
-    rep_ids = [r["rep_mention_id"] or _first_mention_id(mentions.get(r["event_id"], [])) for r in rows]
-    evidence = _evidence_rows(con, [m for m in rep_ids if m])
+    mentions = _page_mentions(con, [r["event_id"] for r in rows])
     records = []
-    for row, rep in zip(rows, rep_ids, strict=True):
-        per_doc = _per_document(mentions.get(row["event_id"], []))
-        records.append(event_record(row, evidence.get(rep), per_doc))
+    for row in rows:
+        found = mentions.get(row["event_id"], [])
+        rep = next((m for m in found if m["mention_id"] == row["rep_mention_id"]), found[0] if found else None)
+        records.append(event_record(row, rep, _per_document(found)))
     return records
 
 
 def _page_mentions(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[Row]]:
+    """Every mention of the page's events, with its evidence columns, grouped by event."""
     sql_in, params = _in_clause("event_id", ids)
     cur = con.cursor().execute(
-        "SELECT event_id, mention_id, doc_id, outlet, published FROM event_mentions "
+        f"SELECT {_EVIDENCE_COLUMNS}, outlet, published FROM event_mentions "
         f"WHERE {sql_in} ORDER BY published NULLS LAST, mention_id", params)
     grouped: dict[str, list[Row]] = {}
     for m in _dicts(cur):
         grouped.setdefault(m["event_id"], []).append(m)
     return grouped
-
-
-def _first_mention_id(mentions: list[Row]) -> str | None:
-    return mentions[0]["mention_id"] if mentions else None
 
 
 def _per_document(mentions: list[Row]) -> list[Row]:
@@ -366,14 +391,6 @@ def _per_document(mentions: list[Row]) -> list[Row]:
     return list(seen.values())
 
 
-def _evidence_rows(con: duckdb.DuckDBPyConnection, mention_ids: list[str]) -> dict[str, Row]:
-    if not mention_ids:
-        return {}
-    sql_in, params = _in_clause("mention_id", mention_ids)
-    cur = con.cursor().execute(f"SELECT {_EVIDENCE_COLUMNS} FROM event_mentions WHERE {sql_in}", params)
-    return {r["mention_id"]: r for r in _dicts(cur)}
-
-
 # -- events -----------------------------------------------------------------------------------
 
 
@@ -382,23 +399,49 @@ def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
     """One page of events matching ``flt``, sorted by a key of :data:`EVENT_SORTS`."""
     flt = flt or EventFilter()
     _check_page(limit, offset)
-    where, params = where_clause(flt)
+    order = _order(sort, EVENT_SORTS)
+    where, params = _where(con, flt)
+    rows = _recent_page(con, where, params, flt, sort, limit, offset)
+    if rows is None:
+        cur = con.cursor().execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {order} "
+                                   "LIMIT ? OFFSET ?", params + [limit, offset])
+        rows = _dicts(cur)
+    return Page(items=_page_details(con, rows), total=count_events(con, flt), limit=limit, offset=offset)
+
+
+RECENT_WINDOW_DAYS = 120
+
+
+def _recent_page(con: duckdb.DuckDBPyConnection, where: str, params: Params, flt: EventFilter, sort: str,
+                 limit: int, offset: int) -> list[Row] | None:
+    """The newest-first page read from the last months only, or None when that window can't fill it.
+
+    Exact: if the window (events starting on or after the cutoff) holds a full page at this offset,
+    every event outside it starts earlier and sorts after the page. It spares a top-N over the whole
+    table for the default view; an open-ended filter is where it pays.
+    """
+    if sort != "-date" or flt.date_to or flt.story_id or flt.doc_id:
+        return None
+    newest = con.cursor().execute("SELECT max(date_start) FROM events").fetchone()[0]
+    if newest is None:
+        return None
+    cutoff = date.fromordinal(newest.toordinal() - RECENT_WINDOW_DAYS)
     cur = con.cursor().execute(
-        f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_order(sort, EVENT_SORTS)} "
-        "LIMIT ? OFFSET ?", params + [limit, offset])
-    items = _page_details(con, _dicts(cur))
-    return Page(items=items, total=count_events(con, flt), limit=limit, offset=offset)
+        f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} AND date_start >= ? "
+        f"ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?", params + [cutoff, limit, offset])
+    rows = _dicts(cur)
+    return rows if len(rows) == limit else None
 
 
 def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
-    where, params = where_clause(flt or EventFilter())
+    where, params = _where(con, flt)
     return int(con.cursor().execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
 
 
 def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
                 sort: str = "date", batch_size: int = 1000) -> Iterator[Row]:
     """Every matching event as a contract dict, read in batches (for exports)."""
-    where, params = where_clause(flt or EventFilter())
+    where, params = _where(con, flt)
     cur = con.cursor()
     cur.execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_order(sort, EVENT_SORTS)}", params)
     names = [d[0] for d in cur.description]
@@ -468,36 +511,50 @@ def event_timeline(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
     The bucket is the start of the day/week/month/year holding the event's first day (the first time
     the event was seen when it has no date); ``goldstein`` is the bucket's mean Goldstein score.
     """
+    where, params = _where(con, flt)
+    return _series(con, where, params, interval=interval, by=by)
+
+
+def _series(con: duckdb.DuckDBPyConnection, where: str, params: Params, *, interval: str, by: str,
+            extra_key: str = "") -> list[Row]:
+    """The grouped time series over ``where``; ``extra_key`` is one more constant-built grouping column."""
     if by not in SERIES_BY:
         raise QueryError(f"unknown grouping {by!r}", allowed=list(SERIES_BY))
-    where, params = where_clause(flt or EventFilter())
     bucket = _bucket_sql(interval)
     cur = con.cursor().execute(
-        f"SELECT CAST({bucket} AS DATE) AS bucket, {by} AS key, count(*) AS count, "
-        f"round(avg(goldstein), 3) AS goldstein FROM events WHERE {where} AND {bucket} IS NOT NULL "
+        f"SELECT CAST({bucket} AS DATE) AS bucket, {by} AS key, {extra_key}count(*) AS count, "
+        f"round(avg(goldstein), 3) AS goldstein FROM events WHERE ({where}) AND {bucket} IS NOT NULL "
         "GROUP BY ALL ORDER BY bucket, key", params)
     return [_jsonable(r) for r in _dicts(cur)]
 
 
 def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, *, interval: str = "week",
                 by: str = "quad_class", directed: bool = True, flt: EventFilter | None = None) -> Row:
-    """Events from ``source`` to ``target`` over time (both directions unless ``directed``).
+    """Events from ``source`` to ``target`` over time (both directions unless ``directed``), in one scan.
 
     Answers "who is escalating against whom, since when": counts per bucket and class plus the mean
-    Goldstein score; the sides are actor specs (id, name or country code).
+    Goldstein score, each row marked ``direction`` forward (source -> target) or backward; the sides
+    are actor specs (id, name or country code). ``flt`` narrows further (its actor sides are ignored).
     """
-    base = flt or EventFilter()
-    forward = EventFilter(**{**_filter_fields(base), "source": source, "target": target, "actor": None})
-    series = event_timeline(con, forward, interval=interval, by=by)
-    for row in series:
-        row["direction"] = "forward"
+    base = EventFilter(**{**_filter_fields(flt or EventFilter()), "actor": None, "source": None, "target": None})
+    known = known_actor_ids(con, EventFilter(source=source, target=target))
+    fwd_sql, fwd_params = _dyad_clause(source, target, known)
+    where, params = fwd_sql, list(fwd_params)
     if not directed:
-        backward = EventFilter(**{**_filter_fields(base), "source": target, "target": source, "actor": None})
-        for row in event_timeline(con, backward, interval=interval, by=by):
-            row["direction"] = "backward"
-            series.append(row)
+        back_sql, back_params = _dyad_clause(target, source, known)
+        where, params = f"({fwd_sql}) OR ({back_sql})", params + back_params
+    base_sql, base_params = where_clause(base)
+    direction = f"CASE WHEN {fwd_sql} THEN 'forward' ELSE 'backward' END AS direction, "
+    series = _series(con, f"({where}) AND {base_sql}", fwd_params + params + base_params, interval=interval,
+                     by=by, extra_key=direction)
     return {"source": source, "target": target, "interval": interval, "by": by, "directed": directed,
             "total": sum(r["count"] for r in series), "series": series}
+
+
+def _dyad_clause(source: str, target: str, known: frozenset[str]) -> tuple[str, Params]:
+    src, p1 = _actor_clause("source", source, known)
+    tgt, p2 = _actor_clause("target", target, known)
+    return f"{src} AND {tgt}", p1 + p2
 
 
 def _filter_fields(flt: EventFilter) -> Row:
@@ -511,7 +568,7 @@ def event_network(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
     Nodes are actors keyed by actor id (or name when unresolved); ``limit`` keeps the heaviest edges.
     """
     _check_page(limit, 0)
-    where, params = where_clause(flt or EventFilter())
+    where, params = _where(con, flt)
     cur = con.cursor().execute(
         "SELECT coalesce(source_actor_id, source_name) AS source, coalesce(target_actor_id, target_name) AS target, "
         "any_value(source_name) AS source_name, any_value(target_name) AS target_name, "
@@ -538,7 +595,7 @@ def event_places(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
                  limit: int = 500) -> list[Row]:
     """Event locations with coordinates, one row per place: ``[{name, country, lat, lon, count, ...}]``."""
     _check_page(limit, 0)
-    where, params = where_clause(flt or EventFilter())
+    where, params = _where(con, flt)
     cur = con.cursor().execute(
         "SELECT any_value(place_name) AS name, place_country AS country, round(lat, 4) AS lat, "
         "round(lon, 4) AS lon, count(*) AS count, count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict "
@@ -732,3 +789,26 @@ __all__ = [
     "list_actors", "list_documents", "list_events", "list_stories", "story_timeline", "summary",
     "where_clause",
 ]
+
+
+# -- quotes -----------------------------------------------------------------------------------
+
+
+def list_quotes(con: duckdb.DuckDBPyConnection, *, doc_id: str | None = None, speaker: str | None = None,
+                limit: int = 50, offset: int = 0) -> Page:
+    """Quotes with speaker, cue verb and content, in document order."""
+    _check_page(limit, offset)
+    conds, params = ["TRUE"], []
+    if doc_id:
+        conds.append("doc_id = ?")
+        params.append(doc_id)
+    if speaker:
+        conds.append("(contains(lower(coalesce(speaker_name, '')), lower(?)) OR speaker_actor_id = ?)")
+        params += [speaker, speaker]
+    where = " AND ".join(conds)
+    items = _dicts(con.cursor().execute(
+        "SELECT quote_id, doc_id, speaker_name, speaker_actor_id, speaker_country, cue, content, kind, "
+        f"start_char, end_char FROM quotes WHERE {where} ORDER BY doc_id, start_char LIMIT ? OFFSET ?",
+        params + [limit, offset]))
+    total = con.cursor().execute(f"SELECT count(*) FROM quotes WHERE {where}", params).fetchone()[0]
+    return Page(items=items, total=int(total), limit=limit, offset=offset)
