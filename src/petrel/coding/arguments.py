@@ -173,20 +173,20 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
         for child in node.children:
             if child.dep_ in SUBJ_DEPS:
                 return _relative_antecedent(child)
-        if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head is not node:
+        if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             if node.dep_ == "xcomp" and node.tag_ == "VBN" and _object_of(node.head) is not None:
                 return None  # "ordered him banned": the object is the patient, the source is one up
             node = node.head
             continue
         if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
             noun = node.head  # "has no plans to withdraw": the planner is the subject of "has"
-            if noun.dep_ in ("dobj", "attr", "pobj") and noun.head is not noun:
+            if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.i != noun.i:
                 node = noun.head
                 continue
             return None
-        if node.dep_ in ("relcl", "acl") and node.head is not node:
+        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return node.head
-        if node.dep_ in ("pcomp", "pobj", "prep") and node.head is not node:
+        if node.dep_ in ("pcomp", "pobj", "prep") and node.head.i != node.i:
             node = node.head
             continue
         return None
@@ -318,7 +318,7 @@ def _governing_subject(tok: Token) -> Token | None:
     for _ in range(3):
         if node.dep_ == "prep" and node.lower_ not in ("in", "into"):
             return None  # "fought in battles" yes; "rose to prominence after the invasion" no
-        if node.dep_ in ("dobj", "attr", "oprd", "pobj", "prep") and node.head is not node:
+        if node.dep_ in ("dobj", "attr", "oprd", "pobj", "prep") and node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
                 if node.lemma_ in CAUSE_VERBS:
@@ -370,3 +370,8 @@ def advcl_subject_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
             if subj is not None:
                 return np_actors(subj, index)
     return []
+
+
+def place_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
+    """Actors named by the place of an act ("a protest in Beijing")."""
+    return _prep_targets(tok, index, frozenset({"in", "outside", "near"}), depth=0)

@@ -40,6 +40,7 @@ INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "
                 "SUPPORT": "030"}
 REFUSAL_CODES = {"AID": "122", "COOPERATE": "121", "RETREAT": "124", "CONCEDE": "124", "CONSULT": "125",
                  "SUPPORT": "120"}
+HELPER_VERBS = frozenset({"help", "assist", "try", "attempt", "seek", "continue", "begin", "start", "resume"})
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 
 
@@ -122,7 +123,7 @@ class EventStage:
         if info.quad_class not in (1, 2) or info.type == "AGREE":
             return info, status, rule
         governor = _governor(tok)
-        if governor in REFUSAL_VERBS:
+        if governor in REFUSAL_VERBS or (status.negated and _has_modal(tok)):  # "will not provide aid"
             return self.lexicon.info(REFUSAL_CODES.get(info.type, "120")), Status(), f"refusal<{rule}"
         if governor in INTENT_VERBS or status.status == "future":
             return self.lexicon.info(INTENT_CODES.get(info.type, "030")), Status(), f"intent<{rule}"
@@ -174,10 +175,13 @@ class EventStage:
             yield args.clause_actors(clause, index, all_groups=True)
         if info.type in ("AID", "COOPERATE", "SUPPORT"):
             yield args.advcl_subject_actors(tok, index)
+        if info.type == "PROTEST":  # a protest in Beijing is addressed to China's government
+            yield args.place_actors(tok, index)
 
     def _speech(self, draft: Draft, src_tok: Token | None, index: args.MentionIndex, agentless: bool) -> Draft:
         quote, tok = draft.quote, draft.trigger.token
         speaker = quote.speaker
+        speakers = _speakers(tok, index, self.lexicon.speech) or [speaker]
         if cue_kind(quote.cue, self.lexicon.speech) == "claim" and draft.status.status == "actual":
             draft.status = Status("claimed", False, quote.cue)
         first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
@@ -185,21 +189,22 @@ class EventStage:
         own_pronoun = quote.kind == "indirect" and src_tok is not None and src_tok.lower_ in OWN_PRONOUNS
         if first_person or (not draft.sources and not agentless and (
                 own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft)))):
-            draft.sources = [speaker]
+            draft.sources = speakers
             draft.rule = f"speech-speaker<{draft.rule}"
             draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
         code = threat_code(draft.info)
-        if code and draft.status.status in ("future", "hypothetical") and draft.info.type != "THREATEN":
-            return self._as_threat(draft, code, speaker, index)
+        if code and draft.status.status in ("future", "hypothetical") and draft.info.type != "THREATEN" and (
+                any(same_side(s, speaker) for s in draft.sources) or (draft.sources and draft.status.cue == "if")):
+            return self._as_threat(draft, code, speakers, index)
         if draft.info.type in ("RETREAT", "CONCEDE") and is_obligation(tok):
             return self._as_demand(draft, speaker)
         return draft
 
-    def _as_threat(self, draft: Draft, code: str, speaker: ActorRef, index: args.MentionIndex) -> Draft:
-        targets = threatened_party(speaker, draft.sources, draft.targets)
+    def _as_threat(self, draft: Draft, code: str, speakers: list[ActorRef], index: args.MentionIndex) -> Draft:
+        targets = threatened_party(speakers[0], draft.sources, draft.targets)
         if not targets:
-            targets = _condition_actors(draft.trigger.token, speaker, index)
-        return replace(draft, info=self.lexicon.info(code), sources=[speaker], targets=targets,
+            targets = _condition_actors(draft.trigger.token, speakers[0], index)
+        return replace(draft, info=self.lexicon.info(code), sources=speakers, targets=targets,
                        rule=f"speech-threat<{draft.rule}", confidence=draft.confidence - 0.1)
 
     def _as_demand(self, draft: Draft, speaker: ActorRef) -> Draft:
@@ -270,9 +275,25 @@ def _clause_child(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
 
 
+def _speakers(tok: Token, index: args.MentionIndex, speech: dict[str, str]) -> list[ActorRef]:
+    """All actors of the nearest speech verb above the trigger ("X and Y said they ..." -> X, Y)."""
+    node = tok
+    while node.head.i != node.i:
+        node = node.head
+        if node.tag_.startswith("VB") and node.lemma_.lower() in speech:
+            subj = args.subject_token(node)
+            return args.np_actors(subj, index) if subj is not None else []
+    return []
+
+
+def _has_modal(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "can", "ca", "could")
+               for c in tok.children)
+
+
 def _governor(tok: Token) -> str | None:
     """The lemma of the verb or adjective an infinitive hangs on ("agreed to X" -> agree)."""
-    if tok.dep_ in ("xcomp", "acl") and tok.head is not tok:
+    if tok.dep_ in ("xcomp", "acl") and tok.head.i != tok.i:
         return tok.head.lemma_.lower()
     return None
 
@@ -280,8 +301,8 @@ def _governor(tok: Token) -> str | None:
 def _drop_governing(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
     """"refused to deploy": the complement carries the event; a bare "refuse" on its head goes."""
     heads = {t.token.head.i for t in triggers
-             if _governor(t.token) in INTENT_VERBS | REFUSAL_VERBS
-             and lexicon.info(t.pattern.code).quad_class in (1, 2)}
+             if (_governor(t.token) in INTENT_VERBS | REFUSAL_VERBS and lexicon.info(t.pattern.code).quad_class in (1, 2))
+             or _governor(t.token) in HELPER_VERBS}
     return [t for t in triggers if not (t.token.i in heads and t.pattern.specificity == 0)]
 
 
@@ -325,7 +346,8 @@ def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:
 def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
     """One event per source/target pair; "X and Y met" is reciprocal: X->Y and Y->X."""
     out: list[EventMention] = []
-    reciprocal = not draft.targets and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES
+    reciprocal = (not draft.targets and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES
+                  and draft.trigger.pattern.pos != "noun")
     for source in draft.sources:
         targets: list[ActorRef | None] = (
             [s for s in draft.sources if s is not source] if reciprocal else list(draft.targets) or [None])

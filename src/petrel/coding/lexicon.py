@@ -23,6 +23,9 @@ PARTICLES: frozenset[str] = frozenset(
 )
 
 
+ANY: frozenset[str] = frozenset({"*"})
+
+
 @dataclass(frozen=True, slots=True)
 class CameoInfo:
     """What a CAMEO code means in PLOVER terms, with its quad class and Goldstein score."""
@@ -64,6 +67,7 @@ class Pattern:
     def specificity(self) -> int:
         score = 2 * len(self.preps) + sum(1 for _, objs in self.preps if objs)
         score += 3 * (self.objects is not None) + 3 * (self.comp is not None) + self.that + 4 * self.neg
+        score -= 2 * ((self.objects == ANY) + (self.comp == ANY))  # a wildcard is less specific than a list
         return score
 
 
@@ -136,6 +140,7 @@ def _compile_file(data: dict[str, Any], pos: str, classes: dict[str, list[str]],
 
 
 def _words(spec: str, classes: dict[str, list[str]]) -> frozenset[str]:
+    """``a|b|@class``; ``*`` alone matches any word (kept as the one-element set {"*"})."""
     words: set[str] = set()
     for alt in spec.split("|"):
         if alt.startswith("@"):

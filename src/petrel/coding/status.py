@@ -58,10 +58,10 @@ def is_negated(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "pcomp" and head.lower_ == "without":  # "without meeting any officials"
         return True
-    if tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "nsubj", "attr") and head is not tok:
+    if tok.dep_ in ("xcomp", "acl", "pcomp", "pobj", "dobj", "nsubj", "attr") and head.i != tok.i:
         if _has_neg(head):
             return True
-        if tok.dep_ in ("pobj", "pcomp") and head.head is not head:
+        if tok.dep_ in ("pobj", "pcomp") and head.head.i != head.i:
             return _has_neg(head.head)
     if tok.dep_ == "acl" and head.dep_ == "attr":  # "there is no (longer a) reason to ..."
         return _has_neg(head.head)
@@ -71,7 +71,7 @@ def is_negated(tok: Token) -> bool:
 def clause_chain(tok: Token, limit: int = 8) -> list[Token]:
     """The token and the heads above it, up to the sentence root."""
     chain = [tok]
-    while chain[-1].head is not chain[-1] and len(chain) < limit:
+    while chain[-1].head.i != chain[-1].i and len(chain) < limit:
         chain.append(chain[-1].head)
     return chain
 

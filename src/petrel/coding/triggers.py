@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from petrel.coding.lexicon import Lexicon, Pattern
+from petrel.coding.lexicon import ANY, Lexicon, Pattern
 from petrel.coding.status import is_negated
 
 OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative", "advmod", "npadvmod", "acomp", "obj"})
+REAL_OBJ_DEPS = frozenset({"dobj", "dative", "obj"})
 PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "acomp", "dobj", "compound:prt"})
 COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
@@ -82,7 +83,7 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
 def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
     used: set[int] = set()
     if pat.objects is not None:
-        deps = MOD_DEPS if pat.pos == "noun" else OBJ_DEPS
+        deps = MOD_DEPS if pat.pos == "noun" else (OBJ_DEPS if pat.objects != ANY else REAL_OBJ_DEPS)
         hit = _child_in(tok, deps, pat.objects)
         if hit is None:
             return None
@@ -105,6 +106,8 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
+    if words == ANY:
+        return tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON")
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
