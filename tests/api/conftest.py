@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from fixture_db import build_fixture_db
+from .fixture_db import build_fixture_db
 from petrel.api import create_app
 from petrel.config import Settings
 

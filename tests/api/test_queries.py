@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fixture_db import ACTORS, build_rows
+from .fixture_db import ACTORS, build_rows
 from petrel.errors import NotFound, QueryError
 from petrel.store import queries as q
 from petrel.store.queries import EventFilter
