@@ -208,3 +208,17 @@ def test_the_army_is_the_army_of_the_country_in_focus(run) -> None:
     text = "Fighting spread across Syria on Monday. The army shelled rebel positions."
     m = one(run(text), text, "army")
     assert (m.actor.country, m.actor.sector, m.actor.resolution) == ("SYR", ["MIL"], "coref")
+
+
+def test_relative_pronoun_and_object_pronoun(run) -> None:
+    text = "Qais al-Khazali visited the border. Lebanon's prime minister, who ordered him banned, was angry."
+    mentions = run(text)
+    who = one(mentions, text, "who")
+    assert (who.actor.country, who.actor.resolution) == ("LBN", "coref")
+    assert one(mentions, text, "him").actor.actor_id == "qais-al-khazali"
+
+
+def test_pronoun_after_a_subject_inside_reported_speech(run) -> None:
+    text = ("Qais al-Khazali spoke on Monday, saying that Donald Trump does not understand Iraq, "
+            "but if he insists, it will cost him dearly.")
+    assert one(run(text), text, "him").actor.actor_id == "donald-trump"

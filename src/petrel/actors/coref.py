@@ -1,9 +1,10 @@
 """Rule-based coreference inside one document: pronouns and "the group" / "the president".
 
 A pronoun links to an earlier mention that agrees with it (person for he/she, group or plural for
-they, organisation for "the group"); among those, the subject of a clause that governs the pronoun
-("Khazali said he ...") wins, then the subject of the closest earlier sentence (which keeps a quote's
-speaker for "he said" after it), then the closest mention.
+they, organisation for "the group"); an object pronoun never links to the subject of its own clause.
+Among candidates, the closest subject earlier in the same sentence wins ("Khazali said he ...",
+"saying that Trump ..., but if he insists"), then the last quoted speaker for '"...," he said', then
+the subject of the closest earlier sentence, then the closest mention.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 ORG_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction", "network",
                        "outfit"})
 NEUTER = frozenset({"its"})
+RELATIVES = frozenset({"who", "which", "whom"})
+OBJECT_FORMS = frozenset({"him", "her", "them", "himself", "herself", "themselves"})
 # "the army", "the government": the state institution of the country the text is about.
 STATE_NOUNS = frozenset({"army", "military", "government", "regime", "police", "parliament", "cabinet",
                          "administration", "judiciary", "navy", "junta", "authorities", "presidency"})
@@ -65,6 +68,8 @@ class Coreference:
 
     def _link(self, token: Token) -> Found | None:
         lower = token.lower_
+        if lower in RELATIVES:
+            return self._relative(token)
         if token.pos_ == "PRON" and lower in MALE | FEMALE:
             return self._attach(token, token.i, self._choose(token, self._person_ok(lower)))
         if token.pos_ == "PRON" and lower in PLURAL:
@@ -162,14 +167,16 @@ class Coreference:
     # -- choice -------------------------------------------------------------------------------------------
     def _choose(self, token: Token, accept) -> Found | None:
         sent = self.sent_of[token.i]
+        barred = self._clause_mates(token)
         earlier = [f for f in self.found if f.end <= token.i and sent - self.sent_of[f.head] <= WINDOW_SENTENCES
-                   and accept(f)]
+                   and accept(f) and _identity(f.ref) not in barred]
         if not earlier:
             return None
         governing = self._governing_subjects(token)
-        for f in reversed(earlier):
-            if f.head in governing:
-                return f
+        subjects_here = [f for f in earlier if self.sent_of[f.head] == sent and f.subject
+                         and (f.head in governing or self.doc[f.head].head.dep_ != "relcl")]
+        if subjects_here:
+            return subjects_here[-1]  # the closest subject of this sentence, outside relative clauses
         if self._speaks_after_quote(token):
             speakers = [f for f in earlier if f.person and f.subject and _is_speech(self.doc[f.head].head)]
             if speakers:
@@ -179,6 +186,24 @@ class Coreference:
             return same[-1]
         subjects = [f for f in earlier if f.subject and self.sent_of[f.head] < sent]
         return (subjects or same or earlier)[-1]
+
+    def _clause_mates(self, token: Token) -> set[tuple]:
+        """An object pronoun is not the subject of its own clause ("who ordered him banned": him != who)."""
+        if token.lower_ not in OBJECT_FORMS:
+            return set()
+        for verb in token.ancestors:
+            subjects = [c for c in verb.children if is_subject(c) and c.i != token.i]
+            if subjects:
+                return {_identity(f.ref) for f in self.found if f.start <= subjects[0].i < f.end}
+        return set()
+
+    def _relative(self, token: Token) -> Found | None:
+        """"the prime minister, who ordered ...": the relative pronoun stands for the noun it hangs on."""
+        if token.lower_ not in RELATIVES or token.head.dep_ != "relcl":
+            return None
+        noun = token.head.head
+        found = next((f for f in self.found if f.start <= noun.i < f.end and f.end <= token.i), None)
+        return self._attach(token, token.i, found) if found is not None else None
 
     def _speaks_after_quote(self, token: Token) -> bool:
         if not is_subject(token) or not _is_speech(token.head):
@@ -192,6 +217,10 @@ class Coreference:
         for ancestor in token.ancestors:
             heads.update(c.i for c in ancestor.children if is_subject(c) and c.i != token.i and c.i < token.i)
         return heads
+
+
+def _identity(ref: ActorRef) -> tuple:
+    return (ref.actor_id,) if ref.actor_id else (ref.name, ref.country)
 
 
 def _is_speech(verb: Token) -> bool:
