@@ -146,3 +146,11 @@ def test_supplement_subdivisions_exist_and_give_coordinates(gazetteer):
     anbar = top(gazetteer, "Anbar province")
     assert anbar.precision == "admin1" and anbar.lat == pytest.approx(33.1) and anbar.lon == pytest.approx(41.9)
     assert top(gazetteer, "Nineveh").lat == pytest.approx(36.1)
+
+
+@pytest.mark.parametrize(("city", "admin1"), [
+    ("Baghdad", "Baghdād"), ("Los Angeles", "California"), ("Washington", "District of Columbia"),
+    ("Kirkuk", "Kirkūk"), ("Marseille", None), ("Lyon", None),
+])
+def test_city_admin1_only_where_it_maps_safely(gazetteer, city, admin1):
+    assert top(gazetteer, city).admin1 == admin1

@@ -18,6 +18,7 @@ from typing import Any
 import pycountry
 
 from petrel.config import Settings
+from petrel.geo.admin1 import admin1_table
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.sources import (
     GazEntry, city_entry, city_set_size, read_centroids, read_cities, read_geonames_countries, read_supplement,
@@ -67,6 +68,7 @@ class Gazetteer:
         self._add_cities(read_cities(self.city_set), alpha3)
         self._add_countries(read_centroids(), supplement.get("countries") or {})
         self._add_subdivisions(supplement.get("subdivisions") or [])
+        self._name_city_subdivisions()
         self._add_supplement_places(supplement.get("places") or [])
         self._add_city_aliases(supplement.get("cities") or [])
         self._demonyms = {normalize(w): code for code, words in (supplement.get("demonyms") or {}).items() for w in words}
@@ -118,13 +120,21 @@ class Gazetteer:
         known = {item["code"]: item for item in extra}
         for sub in pycountry.subdivisions:
             country = self._alpha3(sub.country_code)
-            entry = GazEntry(sub.name, country, "admin1", None, None, admin1=sub.name, kind="admin1", code=sub.code)
+            kind = "admin2" if getattr(sub, "parent_code", None) else "admin1"  # e.g. French departments
+            entry = GazEntry(sub.name, country, "admin1", None, None, admin1=sub.name, kind=kind, code=sub.code)
             item = known.get(sub.code, {})
             if item.get("lat") is not None:
                 entry.lat, entry.lon = item["lat"], item["lon"]
             else:
                 self._place_subdivision(entry)
             self._add(entry, [sub.name, *(item.get("names") or [])])
+
+    def _name_city_subdivisions(self) -> None:
+        """Fill ``admin1`` of cities where the geonames group maps safely to an ISO subdivision."""
+        cities = [e for e in self._entries if e.kind == "city"]
+        table = admin1_table(cities, (e for e in self._entries if e.kind == "admin1"))  # top level only
+        for city in cities:
+            city.admin1 = table.get(city.code or "")
 
     def _alpha3(self, alpha2: str) -> str | None:
         country = pycountry.countries.get(alpha_2=alpha2)

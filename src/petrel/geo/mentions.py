@@ -138,7 +138,7 @@ def qualified_place(text: str, gazetteer: Gazetteer, votes: Mapping[str, float])
     if want_admin:
         words.pop()
     ranked = gazetteer.ranked(" ".join(words), votes=votes)
-    admin = [e for e in ranked if e.kind == "admin1"] if want_admin else []
+    admin = [e for e in ranked if e.kind in ("admin1", "admin2")] if want_admin else []
     base = (admin or ranked or [None])[0]
     return compass_region(direction, base) if direction else base
 
@@ -149,7 +149,7 @@ def compass_region(direction: str, entry: GazEntry | None) -> GazEntry | None:
         return None
     if entry.kind == "city":
         return replace(entry, name=f"{direction.lower()} {entry.name}")
-    admin1 = entry.admin1 if entry.kind == "admin1" else None
+    admin1 = entry.admin1 if entry.kind in ("admin1", "admin2") else None
     return replace(entry, name=f"{direction.lower()} {entry.name}", precision="region", kind="region", admin1=admin1)
 
 

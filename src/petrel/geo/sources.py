@@ -37,8 +37,8 @@ class GazEntry:
     admin1: str | None = None
     population: int = 0
     geonameid: int | None = None
-    kind: str = ""  # country|admin1|city|base|region|river|border|sea|...
-    code: str | None = None  # alpha-3 for countries, ISO 3166-2 for subdivisions
+    kind: str = ""  # country|admin1|admin2 (ISO 3166-2 below the top level)|city|base|region|river|border|...
+    code: str | None = None  # alpha-3 (countries), ISO 3166-2 (subdivisions), geonames admin1 key "IQ.07" (cities)
     approximate: bool = False  # coordinates borrowed from a containing place
 
     @property
@@ -48,6 +48,8 @@ class GazEntry:
             return 4.0
         if self.kind == "admin1":
             return 3.0
+        if self.kind == "admin2":
+            return 2.8
         if self.kind == "city":
             return 1.0 + math.log10(max(self.population, 1)) / 2
         return 4.0
@@ -110,6 +112,7 @@ def city_entry(record: dict[str, Any], alpha3: dict[str, str]) -> GazEntry:
         name=record["name"], country=alpha3.get(record["countrycode"]), precision="city",
         lat=record["latitude"], lon=record["longitude"], population=int(record.get("population") or 0),
         geonameid=int(record["geonameid"]), kind="city",
+        code=f"{record['countrycode']}.{record['admin1code']}" if record.get("admin1code") else None,
     )
 
 
