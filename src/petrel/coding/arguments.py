@@ -25,6 +25,8 @@ from petrel.models import ActorMention, ActorRef
 # the addressee ("complained to the UN about X") and places come after the party acted upon
 PREP_PRIORITY = {p: i for i, p in enumerate(
     "against targeting on upon at into with over about of from for toward towards alongside to inside in".split())}
+WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mortar", "drone", "jet", "plane", "aircraft",
+                          "warplane", "tank", "artillery", "helicopter", "gunship", "warship", "projectile"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me", "ours", "ourselves", "myself"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -133,6 +135,12 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
             mods += (index.actors_at(child) + _conj_actors(child, index)) or _led_by(child, index)
     if mods:
         return mods
+    if head.lemma_.lower() in WEAPON_NOUNS:  # "missiles fired by the Israeli military"
+        for child in head.children:
+            if child.dep_ == "acl":
+                agent = agent_token(child)
+                if agent is not None:
+                    return np_actors(agent, index, depth=depth + 1)
     if depth < 1:
         for child in head.children:  # "the head of X", "leader of X"
             if child.dep_ == "prep" and child.lower_ == "of":

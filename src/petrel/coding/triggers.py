@@ -24,7 +24,7 @@ NOUN_TAGS = frozenset({"NN", "NNS"})
 SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
 MEASURE_NOUNS = frozenset({"ton", "tonne", "million", "billion", "thousand", "hundred", "dollar", "euro", "pound",
                            "worth", "amount", "number", "lot", "shipment", "package", "batch", "kg", "kilogram",
-                           "unit", "round", "wave", "series", "set", "convoy", "load", "supply", "plenty", "bag"})
+                           "unit", "round", "wave", "series", "set", "convoy", "load", "supply", "plenty", "bag", "team"})
 
 
 @dataclass(slots=True)
@@ -88,6 +88,8 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
         if hit is None:
             return None
         used.add(hit.i)
+        if pat.code[:2] in SPEECH_ACT_ROOTS and pat.pos != "noun":  # "rejected a request to hold a rally"
+            used |= {t.i for t in hit.subtree}
     for prep, objs in pat.preps:
         hit_set = _prep_match(tok, prep, objs)
         if hit_set is None:
