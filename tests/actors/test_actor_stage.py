@@ -222,3 +222,17 @@ def test_pronoun_after_a_subject_inside_reported_speech(run) -> None:
     text = ("Qais al-Khazali spoke on Monday, saying that Donald Trump does not understand Iraq, "
             "but if he insists, it will cost him dearly.")
     assert one(run(text), text, "him").actor.actor_id == "donald-trump"
+
+
+def test_focus_country_for_unowned_domestic_groups(run) -> None:
+    text = ("Clashes continued in Somalia on Sunday. Aid convoys were stopped in Somalia again. "
+            "Militants attacked a checkpoint, and troops arrived later.")
+    mentions = run(text)
+    militants = one(mentions, text, "Militants")
+    assert (militants.actor.country, militants.actor.resolution) == ("SOM", "context")
+    assert one(mentions, text, "troops").actor.country is None  # foreign troops are the usual exception
+
+
+def test_no_focus_without_a_leading_country(run) -> None:
+    text = "Militants attacked a checkpoint in Mali. Protesters gathered in Niger."
+    assert one(run(text), text, "Militants").actor.country is None

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
+from petrel.actors.focus import apply_focus, focus_country
 from petrel.actors.resolver import DocResolver, Found
 from petrel.config import Settings
 from petrel.models import ActorMention, ActorRef
@@ -19,8 +20,9 @@ class ActorStage:
     """Reads ``state.doc`` and ``state.article``; appends to ``state.mentions``.
 
     Resolution order: knowledge base ("kb"), countries and demonyms ("country", "demonym"), actors
-    described in the text ("context"), pronouns and definite noun phrases ("coref"); a phrase with an
-    agent noun but no owner stays "unresolved" with its sector.
+    described in the text ("context"), the document's focus country for unowned domestic phrases
+    ("context", see :mod:`petrel.actors.focus`), pronouns and definite noun phrases ("coref"); a phrase
+    with an agent noun but no owner otherwise stays "unresolved" with its sector.
     """
 
     name = "actors"
@@ -33,12 +35,16 @@ class ActorStage:
         self._genders = {a.id: a.gender for a in kb if a.gender}
 
     def __call__(self, state: DocState) -> None:
-        state.mentions.extend(self.mentions(state.doc, doc_id=state.article.doc_id, published=state.article.published))
+        article = state.article
+        state.mentions.extend(self.mentions(state.doc, doc_id=article.doc_id, published=article.published,
+                                            dateline=article.dateline))
 
-    def mentions(self, doc, *, doc_id: str, published: date | datetime | None = None) -> list[ActorMention]:
+    def mentions(self, doc, *, doc_id: str, published: date | datetime | None = None,
+                 dateline: str | None = None) -> list[ActorMention]:
         """The actor mentions of a parsed document, in text order."""
         when = published.date() if isinstance(published, datetime) else published
         found = DocResolver(doc, self.kb, when).run()
+        found = apply_focus(found, focus_country(doc, found, self.kb, dateline))
         found += Coreference(doc, self.kb, found, self._genders, when).run()
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
