@@ -125,3 +125,10 @@ def test_article_markup_comes_back_as_json_text(client) -> None:
     response = client.get("/api/documents/doc12")
     assert response.headers["content-type"].startswith("application/json")
     assert response.json()["title"].startswith("<script>")  # stored verbatim; the dashboard escapes it
+
+
+def test_quotes_by_document_and_speaker(client) -> None:
+    body = client.get("/api/quotes", params={"speaker": "united"}).json()
+    assert body["total"] == 1 and body["items"][0]["quote_id"] == "q001" and body["items"][0]["outlet"]
+    assert client.get("/api/quotes", params={"doc_id": "doc01"}).json()["total"] == 0
+    assert client.get("/api/quotes", params={"speaker": "x" * 201}).status_code == 400

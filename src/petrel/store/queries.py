@@ -32,7 +32,7 @@ from petrel.models import PLOVER_TYPES, STATUSES
 Row = dict[str, Any]
 Params = list[Any]
 
-MAX_LIMIT = 1000
+MAX_LIMIT = 100_000  # the library's cap; the HTTP API sets its own, smaller ones
 _COUNTRY_CODE = re.compile(r"[A-Za-z]{2,3}")
 INTERVALS: tuple[str, ...] = ("day", "week", "month", "year")
 SERIES_BY: tuple[str, ...] = ("quad_class", "type", "status")
@@ -729,6 +729,31 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Row:
     return doc
 
 
+# -- quotes -----------------------------------------------------------------------------------
+
+
+def list_quotes(con: duckdb.DuckDBPyConnection, *, doc_id: str | None = None, speaker: str | None = None,
+                limit: int = 50, offset: int = 0) -> Page:
+    """Quotes with their speaker and cue, optionally of one document or by a speaker (name or id contains)."""
+    _check_page(limit, offset)
+    conds, params = ["TRUE"], []
+    if doc_id:
+        conds.append("q.doc_id = ?")
+        params.append(doc_id)
+    if speaker:
+        conds.append("(contains(lower(coalesce(q.speaker_name, '')), ?) OR "
+                     "contains(lower(coalesce(q.speaker_actor_id, '')), ?))")
+        params += [speaker.lower()] * 2
+    where = " AND ".join(conds)
+    items = [_jsonable(r) for r in _dicts(con.cursor().execute(
+        "SELECT q.quote_id, q.doc_id, q.speaker_name, q.speaker_actor_id, q.speaker_country, q.cue, q.content, "
+        "q.start_char, q.end_char, q.kind, a.outlet, a.published, a.title FROM quotes q "
+        f"LEFT JOIN articles a USING (doc_id) WHERE {where} "
+        "ORDER BY a.published DESC NULLS LAST, q.doc_id, q.start_char LIMIT ? OFFSET ?", params + [limit, offset]))]
+    total = con.cursor().execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+    return Page(items=items, total=int(total), limit=limit, offset=offset)
+
+
 # -- stories ----------------------------------------------------------------------------------
 
 
@@ -786,29 +811,7 @@ __all__ = [
     "EVENT_SORTS", "INTERVALS", "MAX_LIMIT", "QUAD_CLASSES", "SERIES_BY", "EventFilter", "Page",
     "actor_events", "count_events", "dyad_series", "event_network", "event_places", "event_record",
     "event_timeline", "get_actor", "get_document", "get_event", "iter_events", "iter_events_jsonl",
-    "list_actors", "list_documents", "list_events", "list_stories", "story_timeline", "summary",
+    "list_actors", "list_documents", "list_events", "list_quotes", "list_stories", "story_timeline", "summary",
     "where_clause",
 ]
 
-
-# -- quotes -----------------------------------------------------------------------------------
-
-
-def list_quotes(con: duckdb.DuckDBPyConnection, *, doc_id: str | None = None, speaker: str | None = None,
-                limit: int = 50, offset: int = 0) -> Page:
-    """Quotes with speaker, cue verb and content, in document order."""
-    _check_page(limit, offset)
-    conds, params = ["TRUE"], []
-    if doc_id:
-        conds.append("doc_id = ?")
-        params.append(doc_id)
-    if speaker:
-        conds.append("(contains(lower(coalesce(speaker_name, '')), lower(?)) OR speaker_actor_id = ?)")
-        params += [speaker, speaker]
-    where = " AND ".join(conds)
-    items = _dicts(con.cursor().execute(
-        "SELECT quote_id, doc_id, speaker_name, speaker_actor_id, speaker_country, cue, content, kind, "
-        f"start_char, end_char FROM quotes WHERE {where} ORDER BY doc_id, start_char LIMIT ? OFFSET ?",
-        params + [limit, offset]))
-    total = con.cursor().execute(f"SELECT count(*) FROM quotes WHERE {where}", params).fetchone()[0]
-    return Page(items=items, total=int(total), limit=limit, offset=offset)

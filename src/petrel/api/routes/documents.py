@@ -53,3 +53,14 @@ def _ingest_exclusive(request: Request, body: str) -> Any:
     state = request.app.state
     with state.db.exclusive():
         return state.ingest(body, state.settings)
+
+
+@router.get("/quotes", response_model=PageOut, tags=["quotes"])
+def list_quotes(con: Con, paging: PageParams,
+                doc_id: Annotated[str | None, Query(min_length=1, max_length=300, description="quotes of this document")] = None,
+                speaker: Annotated[str | None, Query(min_length=1, max_length=200,
+                                                     description="speaker name or actor id contains")] = None,
+                ) -> dict[str, Any]:
+    """Direct and indirect quotes with speaker, cue verb, content and the article they come from."""
+    page = queries.list_quotes(con, doc_id=doc_id, speaker=speaker, limit=paging.limit, offset=paging.offset)
+    return page_out(page, paging)
