@@ -157,3 +157,27 @@ class BrokenPipeline:
 def test_a_set_on_which_petrel_fails_is_skipped_with_the_reason(mini):
     card = run_scorecard(mini, sets=["plover"], pipeline=BrokenPipeline())
     assert card.sets == [] and "E209" in card.results[0].skipped
+
+
+def test_every_metric_is_documented(mini):
+    from petrel.evaluation.dedup import FIELDS
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "evaluation.md").read_text(encoding="utf-8")
+    card = run_scorecard(mini, sets=["plover", "petr2", "conflibert", "seeds"], pipeline=ScriptedPipeline(),
+                         merge_check=False)
+    names = {m.name.split(".", 1)[1] for m in card.metrics} | set(FIELDS) | {"merge", "mentions_found"}
+    undocumented = sorted(n for n in names if not _documented(n, docs))
+    assert not undocumented, f"document these metrics in docs/evaluation.md: {undocumented}"
+    for set_name in ("plover", "petr2", "conflibert", "seeds", "dedup"):
+        assert f"### `{set_name}`" in docs
+
+
+def _documented(name: str, docs: str) -> bool:
+    """`name` in backticks, or its P/R/F1 family written as `stem_precision/recall/f1` or `stem_precision`."""
+    stem = re.sub(r"_(precision|recall|f1)$", "", name)
+    return any(f"`{form}" in docs for form in (f"{name}`", f"{stem}_precision/recall/f1`", f"{stem}_precision`"))
+
+
+def test_documented_check_can_fail():
+    assert _documented("root_dyad_recall", "| `root_dyad_precision/recall/f1` |")
+    assert not _documented("type_accuracy", "| `type_macro_f1` |")
