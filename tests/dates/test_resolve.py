@@ -118,7 +118,7 @@ def test_recent_years_is_a_vague_range():
 
 @pytest.mark.parametrize("text", [
     "5,200 troops", "2000 troops were sent", "he may come", "a three-year campaign", "the march on the capital",
-    "they will march", "it cost $2011", "no time here at all",
+    "they will march", "it cost $2011", "no time here at all", "under Resolution 1973", "Flight 2019 crashed",
 ])
 def test_no_date(text):
     assert resolve_expression(text, MID) is None

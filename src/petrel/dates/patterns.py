@@ -37,6 +37,9 @@ _PART = r"(?:[\s-]+(?i:morning|afternoon|evening|night))?"
 # Bare years followed by a count noun are quantities, not years ("2000 troops").
 _NOT_COUNT = r"(?!\s+(?i:troops|soldiers|people|fighters|members|civilians|men|women|children|families|refugees|dollars|euros|km|kilometers|kilometres|miles|tons|tonnes|barrels|rockets|missiles|homes|houses|votes|deaths|cases)\b)"
 
+# Numbers that look like years after these words are not years ("Resolution 1973", "Flight 2020").
+_NOT_NUMBERED = r"(?<![Rr]esolution\s)(?<![Ff]light\s)(?<!No\.\s)(?<![Nn]umber\s)(?<![Rr]oute\s)(?<![Aa]rticle\s)"
+
 # name -> pattern; names are what :mod:`petrel.dates.resolve` dispatches on.
 RULES: tuple[tuple[str, str], ...] = (
     ("iso_day", r"\b(?P<y>" + YEAR + r")[-/](?P<m>[01]\d)[-/](?P<d>[0-3]\d)\b"),
@@ -51,7 +54,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year_dash_range", rf"\b(?P<y1>{YEAR})\s*(?:[–—]\s*|-(?=\d{{4}}))(?P<y2>{YEAR}|\d\d)\b(?![-/]\d)"),
     ("decade", rf"\b(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<dec>1[89]\d0|20\d0)s\b"),
     ("since_year", rf"\b(?i:since|from)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<y>{YEAR})\b(?!\s+(?i:to|and|until|till|through)\s+\d)"),
-    ("year", rf"(?<![\d$£€.,])(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<y>{YEAR})\b(?![%]|[,.]\d|-\d){_NOT_COUNT}"),
+    ("year", rf"(?<![\d$£€.,]){_NOT_NUMBERED}(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<y>{YEAR})\b(?![%]|[,.]\d|-\d){_NOT_COUNT}"),
     ("weekday", rf"(?:\b(?P<mod>(?i:last|next|this|on|coming|past))\s+)?\b{WEEKDAY}\b{_PART}"),
     ("day_word", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|earlier\s+today|today|tonight|tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening)))\b"),
     ("season", rf"\b(?P<mod>(?i:last|this|next|past|early|late|mid|in|during|over|since|by))[\s-]+(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b)?"),
