@@ -154,3 +154,12 @@ def test_supplement_subdivisions_exist_and_give_coordinates(gazetteer):
 ])
 def test_city_admin1_only_where_it_maps_safely(gazetteer, city, admin1):
     assert top(gazetteer, city).admin1 == admin1
+
+
+def test_pickles_small_and_rebuilds_in_the_worker(gazetteer):
+    import pickle
+
+    data = pickle.dumps(gazetteer)
+    assert len(data) < 1000
+    clone = pickle.loads(data)
+    assert clone.country_of("Mosul") == "IRQ"

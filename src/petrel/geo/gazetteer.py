@@ -48,6 +48,13 @@ class Gazetteer:
         self._phrases: re.Pattern[str] | None = None
         self._built = False
 
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickle the configuration only: a worker process rebuilds the indexes on first use."""
+        return {"city_set": self.city_set, "supplement_path": self.supplement_path}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__init__(**state)
+
     # ------------------------------------------------------------ building
 
     def warm(self) -> Gazetteer:
