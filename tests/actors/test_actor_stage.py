@@ -224,15 +224,22 @@ def test_pronoun_after_a_subject_inside_reported_speech(run) -> None:
     assert one(run(text), text, "him").actor.actor_id == "donald-trump"
 
 
-def test_focus_country_for_unowned_domestic_groups(run) -> None:
+@pytest.fixture(scope="module")
+def run_focus(nlp, kb):
+    focused = ActorStage(Settings(), kb, use_focus_country=True)
+    return lambda text: focused.mentions(nlp(text), doc_id="f")
+
+
+def test_focus_country_for_unowned_domestic_groups(run, run_focus) -> None:
     text = ("Clashes continued in Somalia on Sunday. Aid convoys were stopped in Somalia again. "
             "Militants attacked a checkpoint, and troops arrived later.")
-    mentions = run(text)
+    assert one(run(text), text, "Militants").actor.country is None  # off by default
+    mentions = run_focus(text)
     militants = one(mentions, text, "Militants")
     assert (militants.actor.country, militants.actor.resolution) == ("SOM", "context")
     assert one(mentions, text, "troops").actor.country is None  # foreign troops are the usual exception
 
 
-def test_no_focus_without_a_leading_country(run) -> None:
+def test_no_focus_without_a_leading_country(run_focus) -> None:
     text = "Militants attacked a checkpoint in Mali. Protesters gathered in Niger."
-    assert one(run(text), text, "Militants").actor.country is None
+    assert one(run_focus(text), text, "Militants").actor.country is None

@@ -29,9 +29,15 @@ class ActorStage:
     reads = ("doc", "article")
     adds = ("mentions",)
 
-    def __init__(self, settings: Settings, kb: KnowledgeBase) -> None:
+    def __init__(self, settings: Settings, kb: KnowledgeBase, *, use_focus_country: bool = False) -> None:
+        """``use_focus_country`` gives unowned domestic phrases ("militants") the document's focus country.
+
+        Off by default: the event coder treats an unowned "militias" as not codable, and the seed precision
+        gate is pinned on that behaviour; turn it on where recall on such phrases matters more.
+        """
         self.settings = settings
         self.kb = kb
+        self.use_focus_country = use_focus_country
         self._genders = {a.id: a.gender for a in kb if a.gender}
 
     def __call__(self, state: DocState) -> None:
@@ -44,7 +50,8 @@ class ActorStage:
         """The actor mentions of a parsed document, in text order."""
         when = published.date() if isinstance(published, datetime) else published
         found = DocResolver(doc, self.kb, when).run()
-        found = apply_focus(found, focus_country(doc, found, self.kb, dateline))
+        if self.use_focus_country:
+            found = apply_focus(found, focus_country(doc, found, self.kb, dateline))
         found += Coreference(doc, self.kb, found, self._genders, when).run()
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
