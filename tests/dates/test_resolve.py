@@ -76,6 +76,7 @@ def test_absolute_expressions_need_no_anchor(text, expected):
     ("a year ago", ("2021", "year")),
     ("six months ago", ("2021-12", "month")),
     ("since 2014", ("2014/2022", "range")),
+    ("since the 1990s", ("1990/2022", "range")),
     ("28 Jan", ("2022-01-28", "day")),
     ("on June 20", ("2021-06-20", "day")),                  # not yet this year: last year's
 ])

@@ -52,7 +52,7 @@ RULES: tuple[tuple[str, str], ...] = (
     ("bare_month", rf"\b(?P<cue>(?i:last|next|this|in|since|until|till|by|during|early|late|mid|before|after|from|through|of))[\s-]+(?:(?i:early|late|mid)[\s-]+)?{MONTH_FULL}\b(?!\s+\d)"),
     ("year_range", rf"\b(?i:(?:from|between)\s+)(?P<y1>{YEAR})\s+(?i:to|and|until|till|through)\s+(?P<y2>{YEAR})\b"),
     ("year_dash_range", rf"\b(?P<y1>{YEAR})\s*(?:[–—]\s*|-(?=\d{{4}}))(?P<y2>{YEAR}|\d\d)\b(?![-/]\d)"),
-    ("decade", rf"\b(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<dec>1[89]\d0|20\d0)s\b"),
+    ("decade", rf"\b(?:(?P<since>(?i:since))\s+)?(?:(?i:the)\s+)?(?:(?i:early|late|mid)[\s-]+)?(?P<dec>1[89]\d0|20\d0)s\b"),
     ("since_year", rf"\b(?i:since|from)\s+(?:(?i:early|late|mid)[\s-]+)?(?P<y>{YEAR})\b(?!\s+(?i:to|and|until|till|through)\s+\d)"),
     ("year", rf"(?<![\d$£€.,]){_NOT_NUMBERED}(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<y>{YEAR})\b(?![%]|[,.]\d|-\d){_NOT_COUNT}"),
     ("weekday", rf"(?:\b(?P<mod>(?i:last|next|this|on|coming|past))\s+)?\b{WEEKDAY}\b{_PART}"),

@@ -201,6 +201,8 @@ def _year_range(g: dict[str, str], anchor: date | None, tense: Tense) -> Resolve
 
 def _decade(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
     start = int(g["dec"])
+    if "since" in g and anchor is not None and anchor.year > start:
+        return range_date(year_date(start), year_date(anchor.year))
     return range_date(year_date(start), year_date(start + 9))
 
 
