@@ -38,6 +38,12 @@ NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
                                "inside", "targeting", "for", "of"})
+LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "wage", "begin", "start",
+                         "continue", "step", "intensify", "escalate", "resume", "make", "give", "offer", "issue",
+                         "express", "voice", "impose", "declare", "announce", "sign", "reach", "provide", "send",
+                         "deliver", "organize", "organise", "lead", "call", "extend", "renew", "pledge", "promise",
+                         "unleash", "undertake", "perform", "execute", "deploy", "order", "approve", "grant",
+                         "lodge", "file", "level", "hurl", "make", "be", "have", "seek", "end", "complete"})
 CAUSE_VERBS = frozenset({"spark", "draw", "trigger", "prompt", "provoke", "cause", "attract", "earn", "face",
                          "receive", "meet", "invite", "incur", "suffer", "bring"})
 LIGHT_SUBJECT_STOP = frozenset({"ccomp", "advcl", "relcl_stop"})
@@ -329,8 +335,9 @@ def _governing_subject(tok: Token) -> Token | None:
         if node.dep_ in ("dobj", "attr", "oprd", "pobj", "prep") and node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                if node.lemma_ in CAUSE_VERBS:
-                    return None
+                via_in = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into")
+                if node.lemma_ in CAUSE_VERBS or not (via_in or node.lemma_ in LIGHT_VERBS):
+                    return None  # "forestall violence", "condemned the attack": not the subject's act
                 return subject_token(node)
             continue
         return None

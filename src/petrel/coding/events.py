@@ -33,7 +33,7 @@ OWN_PRONOUNS = frozenset({"it", "they", "he", "she"})  # "X said it would ...": 
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
-INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "commit", "decide", "undertake",
+INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "commit", "decide", "undertake",
                           "volunteer", "consent", "willing", "ready", "prepared", "committed", "plan", "intend"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "fail", "unwilling", "reluctant"})
 INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "035", "CONSULT": "036",
@@ -120,9 +120,12 @@ class EventStage:
     def _intent(self, tok: Token, info: CameoInfo, status: Status, rule: str) -> tuple[CameoInfo, Status, str]:
         """Promised or refused cooperation is AGREE or REJECT (CAMEO 03x / 12x), not the act itself:
         "agreed to withdraw", "will provide aid", "refused to deploy peacekeepers"."""
+        governor = _governor(tok)
+        hostile = threat_code(info)
+        if hostile and info.type != "THREATEN" and (governor in INTENT_VERBS or status.status == "future"):
+            return self.lexicon.info(hostile), status, f"announced<{rule}"  # "will impose", "vowed to fight"
         if info.quad_class not in (1, 2) or info.type == "AGREE":
             return info, status, rule
-        governor = _governor(tok)
         if governor in REFUSAL_VERBS or (status.negated and _has_modal(tok)):  # "will not provide aid"
             return self.lexicon.info(REFUSAL_CODES.get(info.type, "120")), Status(), f"refusal<{rule}"
         if governor in INTENT_VERBS or status.status == "future":
@@ -233,10 +236,14 @@ def _speech_act(draft: Draft) -> bool:
 
 
 def _confidence(trig: Trigger) -> float:
-    """Specific patterns and main-clause triggers first; nouns and deeply embedded triggers lower."""
-    depth = len(clause_chain(trig.token)) - 1
-    conf = 0.6 + 0.03 * min(trig.pattern.specificity, 6) - 0.04 * min(depth, 4)
-    return round(conf - (0.1 if trig.pattern.pos == "noun" else 0.0), 3)
+    """Main-clause triggers first, then specific patterns; nouns and deeply embedded triggers lower.
+    A noun that is the object of the clause's verb ("began a hunger strike") counts at the verb's depth."""
+    tok = trig.token
+    depth = len(clause_chain(tok)) - 1
+    if trig.pattern.pos == "noun" and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and depth:
+        depth -= 1
+    conf = 0.6 + 0.015 * min(trig.pattern.specificity, 6) - 0.06 * min(depth, 4)
+    return round(conf - (0.05 if trig.pattern.pos == "noun" else 0.0), 3)
 
 
 def _keep(draft: Draft) -> bool:
@@ -272,7 +279,8 @@ def _speaker_may_stand_in(src_tok: Token | None) -> bool:
 
 
 def _clause_child(tok: Token) -> Token | None:
-    return next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp")), None)
+    deps = ("ccomp", "xcomp") if tok.pos_ != "NOUN" else ("ccomp", "xcomp", "acl")  # "its demand that X ..."
+    return next((c for c in tok.children if c.dep_ in deps), None)
 
 
 def _speakers(tok: Token, index: args.MentionIndex, speech: dict[str, str]) -> list[ActorRef]:

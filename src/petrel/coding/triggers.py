@@ -102,14 +102,16 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
         if hit is None:
             return None
         used.add(hit.i)
-    if pat.that and not any(c.dep_ == "ccomp" for c in tok.children):
+    if pat.that and not any(c.dep_ == "ccomp" or (pat.pos == "noun" and c.dep_ == "acl" and
+                                                 any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children))
+                            for c in tok.children):
         return None
     return used
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
-    if words == ANY:
-        return tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON")
+    if words == ANY:  # "ordered him banned": a passive participle carries its own event
+        return tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON") and tok.tag_ != "VBN"
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
