@@ -196,7 +196,8 @@ class Scorecard:
 
     def to_dict(self) -> dict[str, Any]:
         return {"sets": self.sets, "metrics": [m.to_dict() for m in self.metrics],
-                "skipped": {r.name: r.skipped for r in self.results if r.skipped}}
+                "skipped": {r.name: r.skipped for r in self.results if r.skipped},
+                "seconds": {r.name: round(r.seconds, 2) for r in self.results}}
 
 
 @dataclass(frozen=True, slots=True)

@@ -121,4 +121,5 @@ def render_scorecard(scorecard: Scorecard, *, floors: Mapping[str, float] | None
                 value = f"[red]{value}[/]"
             extra = (_shown(floor),) if floors is not None else ()
             table.add_row(m.name, value, str(m.n), *extra, m.description if m.gated else f"{m.description} (info)")
+    table.caption = ", ".join(f"{r.name} {r.seconds:.1f} s" for r in scorecard.results)
     return table
