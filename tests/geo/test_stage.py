@@ -114,3 +114,10 @@ def test_participants_after_against_or_with_are_not_places(stage, make_state):
                   status="future") is None
     place = placed(stage, make_state, "Officials held talks with Iran in Geneva.", "held")
     assert place.name == "Geneva"
+
+
+def test_the_town_of_a_name_is_locative(stage, make_state):
+    text = ("The ministry accused the rebels of sending fighters across the border near the town of Mandera. "
+            "Officials in Nairobi said talks would follow.")
+    place = placed(stage, make_state, text, "accused", dateline="NAIROBI")
+    assert place.name == "Mandera"

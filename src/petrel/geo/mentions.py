@@ -25,10 +25,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+WEAK_LABELS = frozenset({"ORG", "PERSON"})  # the small model's mislabelled places
 LOCATIVE_PREPS = frozenset({
     "in", "at", "near", "across", "inside", "outside", "within", "throughout", "around", "into", "from",
     "to", "toward", "towards", "along", "over", "on", "off", "beyond", "between", "outside", "through",
     "out", "onto", "nearby", "past", "via",
+})
+# "the town of Mandera", "the province of Idlib": the name stands for the noun it names.
+PLACE_NOUNS = frozenset({
+    "town", "city", "village", "province", "region", "district", "capital", "port", "area", "state",
+    "governorate", "county", "island", "municipality", "enclave", "outskirts", "suburb", "camp", "base",
 })
 # Objects of these prepositions are participants ("against the US", "talks with Iran"), not places.
 PARTICIPANT_PREPS = frozenset({"against", "with", "for", "versus", "vs"})
@@ -54,15 +60,26 @@ class PlaceMention:
     role: str  # locative|actor|other
 
 
+def climb(token: Token) -> Token:
+    """From a name up to the phrase it heads: through compounds, appositions, conjuncts and
+    "the town of"."""
+    while token.head is not token:
+        if token.dep_ in ("compound", "amod", "nmod", "appos", "conj", "det"):
+            token = token.head
+        elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in PLACE_NOUNS:
+            token = token.head.head
+        else:
+            return token
+    return token
+
+
 def role_of(head: Token) -> str:
     """Whether a place mention headed by ``head`` is where something happened, who acted, or neither."""
     if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in PLACE_LABELS:
         return "modifier"  # "US troops": whose, not where
     if is_hyphen_modifier(head):
         return "modifier"  # "a US-led coalition", "Iran-backed militias"
-    token = head
-    while token.dep_ in ("compound", "amod", "nmod", "appos", "conj", "det") and token.head is not token:
-        token = token.head
+    token = climb(head)
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
         return "locative"
     if token.dep_ == "pobj" and (token.head.lower_ in PARTICIPANT_PREPS or token.head.dep_ == "agent"):
@@ -90,6 +107,8 @@ def raw_spans(doc: Doc, sentence: Span, gazetteer: Gazetteer) -> list[tuple[int,
     for ent in sentence.ents:
         if ent.label_ in PLACE_LABELS:
             spans.append(widened(ent))
+        elif ent.label_ in WEAK_LABELS:  # "near the town of Mandera" tagged ORG: kept only if locative
+            spans.append((ent.start_char, ent.end_char, ent.text, "weak"))
     return spans
 
 
@@ -190,6 +209,9 @@ def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
     for start, end, text, source in non_overlapping(raw_spans(doc, sentence, gazetteer)):
         entry = resolve_span(text, source, gazetteer, votes)
         head = mention_head(doc, start, end)
-        if entry is not None and head is not None:
-            mentions.append(PlaceMention(start, end, text, entry, head, role_of(head)))
+        if entry is None or head is None:
+            continue
+        role = role_of(head)
+        if source != "weak" or (role == "locative" and entry.kind != "admin2"):
+            mentions.append(PlaceMention(start, end, text, entry, head, role))
     return mentions
