@@ -25,8 +25,8 @@ function row(event, handlers) {
   const ev = event.evidence;
   return h("tr", { "data-event-id": event.event_id, tabindex: "0", onclick: () => onSelect(event),
     onkeydown: (e) => { if (e.key === "Enter") onSelect(event); } },
-    h("td", { class: "nowrap" }, event.date || h("span", { class: "muted", title: "no event date; first reported" },
-      `undated (${fmtDate(event.first_seen)})`)),
+    h("td", { class: "nowrap" }, event.date || h("span", { class: "muted", title: "no event date (first reported)" },
+      event.first_seen ? `undated (${fmtDate(event.first_seen)})` : "undated")),
     actorCell(event.source, onFilter),
     h("td", {}, h("span", { class: "swatch", style: `background:${quadColor(event.quad_class)}` }),
       link(event.type, `filter on ${event.type}`, () => onFilter({ type: event.type }))),

@@ -68,6 +68,28 @@ export function renderTimeline(svg, data, { onFilter }) {
     }
   }
   axes(svg, t0, t1, maxTotal);
+  goldsteinLine(svg, byBucket, (bucket) => {
+    const start = utc(bucket);
+    return (x(start) + x(bucketEnd(start, data.interval) + DAY)) / 2;
+  });
+}
+
+/** The mean Goldstein score per bucket (-10 hostile .. +10 cooperative) as a line: the escalation curve. */
+function goldsteinLine(svg, byBucket, xMid) {
+  const innerH = H - M.top - M.bottom, y = (g) => M.top + ((10 - g) / 20) * innerH;
+  const points = [];
+  for (const [bucket, rows] of byBucket) {
+    const scored = rows.filter((r) => r.goldstein !== null && r.goldstein !== undefined);
+    const n = scored.reduce((sum, r) => sum + r.count, 0);
+    if (n) points.push([xMid(bucket), y(scored.reduce((sum, r) => sum + r.count * r.goldstein, 0) / n)]);
+  }
+  if (points.length < 2) return;
+  svg.append(
+    s("line", { x1: M.left, x2: W - M.right, y1: y(0), y2: y(0), class: "zero" }),
+    s("polyline", { class: "goldstein", points: points.map(([px, py]) => `${px.toFixed(1)},${py.toFixed(1)}`).join(" ") },
+      s("title", {}, "mean Goldstein score per bucket (-10 hostile, +10 cooperative)")),
+    s("text", { x: W - M.right, y: M.top + 8, "text-anchor": "end", class: "tick" }, "— mean Goldstein"),
+  );
 }
 
 function axes(svg, t0, t1, maxTotal) {
