@@ -38,6 +38,9 @@ NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
                                "inside", "targeting", "for", "of"})
+DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
+                            "message", "decree", "speech", "interview", "appeal", "call", "motion", "bill",
+                            "document", "memo", "petition", "ultimatum", "warning", "order"})
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "wage", "begin", "start",
                          "continue", "step", "intensify", "escalate", "resume", "make", "give", "offer", "issue",
                          "express", "voice", "impose", "declare", "announce", "sign", "reach", "provide", "send",
@@ -198,6 +201,9 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
                 node = noun.head
                 continue
             return None
+        if node.dep_ == "acl" and node.head.lemma_.lower() in DOCUMENT_NOUNS and node.head.dep_ in ("dobj", "pobj"):
+            node = node.head.head  # "issued a declaration demanding ...": the issuer demands
+            continue
         if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
             return node.head
         if node.dep_ in ("pcomp", "pobj", "prep") and node.head.i != node.i:

@@ -359,6 +359,8 @@ def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
     for source in draft.sources:
         targets: list[ActorRef | None] = (
             [s for s in draft.sources if s is not source] if reciprocal else list(draft.targets) or [None])
+        if draft.info.type in TARGETLESS_TYPES and all(t is not None and _same_actor(source, t) for t in targets):
+            targets = [None]  # "lifted the emergency in its own province": no other party
         for target in targets:
             if _same_actor(source, target):
                 continue
