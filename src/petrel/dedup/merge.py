@@ -10,8 +10,9 @@ Steps, all set-based in DuckDB and NumPy:
    and the next, so any two mentions within the window share a bucket; coarse dates are blocked under
    each year they cover (at most ``MAX_YEARS``); undated mentions under their publication day bucket.
 2. affected set (incremental): mentions never merged before (no ``merge_log`` row) or whose article's
-   near-duplicate link changed, the mentions sharing a block with them, and every mention of the events
-   those belong to. Adding mentions only adds links, so re-clustering this closed set gives the same
+   near-duplicate link changed (the seeds), the mentions sharing a block with them (found among a
+   pre-filtered slice: same type families, days near the seeds' days), and every mention of the events
+   those belong to (looked up by ``event_id``). Adding mentions only adds links, so re-clustering this closed set gives the same
    result as a full recompute. ``full=True`` re-clusters everything (use it after changing settings).
 3. nodes: mentions with identical coded fields collapse into one node (the same historical fact told by
    a thousand articles is one node, not a million pairs).
@@ -44,19 +45,18 @@ from petrel.dedup.writing import insert_events, insert_merge_log, update_event_i
 log = logging.getLogger(__name__)
 
 _TEMPS = ("dd_f", "dd_seed", "dd_aff", "dd_nodes", "dd_slim", "dd_nkeys", "dd_pairs", "dd_nlabel", "dd_assign",
-          "dd_events", "dd_old_events")
+          "dd_events", "dd_old_events", "dd_touched")
 
 
 def merge_events(con: duckdb.DuckDBPyConnection, settings: Settings, *, full: bool = False) -> MergeResult:
     """Group event mentions into events; rewrite ``events`` and ``merge_log`` for what changed."""
     result = MergeResult(mode="full" if full else "incremental")
-    _features(con, settings)
-    result.new_mentions = _seed(con, full)
+    result.new_mentions = _seed(con, settings, full)
     if result.new_mentions == 0 and not full:
         drop_temp(con, *_TEMPS)
         result.events_total = _count(con, "events")
         return result
-    result.mentions_considered = _affected(con, full)
+    result.mentions_considered = _affected(con, settings, full)
     n_nodes = _nodes(con)
     result.pairs = _pairs(con, settings)
     labels = _labels(con, n_nodes, settings, result)
@@ -75,7 +75,9 @@ def _count(con: duckdb.DuckDBPyConnection, table: str) -> int:
     return int(con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608 (internal)
 
 
-def _features(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str = "dd_f",
+              where: str = "true") -> None:
+    """Normalised fields and blocking keys of the mentions matching ``where`` (aliases ``m``, ``a``)."""
     day_width = settings.dedup_window_days + 1
     story_width = settings.story_window_days + 1
     family = compat.case_map("m.type", compat.TYPE_FAMILIES, "m.type")
@@ -84,7 +86,7 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
     fine = ", ".join(f"'{p}'" for p in compat.FINE_PLACES)
     placefree = ", ".join(f"'{t}'" for t in compat.PLACE_FREE_TYPES)
     con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE dd_f AS
+        CREATE OR REPLACE TEMP TABLE {table} AS
         WITH base AS (
             SELECT m.mention_id, m.doc_id, m.event_id AS old_event, m.type, {family} AS family,
                    {sgroup} AS sgroup, m.type IN ({sym}) AS sym, m.type IN ({placefree}) AS placefree,
@@ -98,7 +100,8 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
                    m.place_admin1 AS padm, m.lat, m.lon, m.place_precision AS pprec,
                    a.ingested_at, coalesce(m.published, a.published) AS published,
                    m.doc_id || ':' || coalesce(CAST(m.sent_start AS VARCHAR), m.sentence, '') AS sent_key
-            FROM event_mentions m LEFT JOIN articles a USING (doc_id)),
+            FROM event_mentions m LEFT JOIN articles a USING (doc_id)
+            WHERE {where}),
         more AS (
             SELECT *, ds = de AS precise,
                    coalesce(scty, sid, sname, '?') AS slead, coalesce(tcty, tid, tname) AS tlead,
@@ -141,18 +144,16 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
         FROM times""")
 
 
-def _seed(con: duckdb.DuckDBPyConnection, full: bool) -> int:
+def _seed(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool) -> int:
     """Mentions to (re)place: never merged, or in an article whose near-duplicate link changed."""
     if full:
-        con.execute("CREATE OR REPLACE TEMP TABLE dd_seed AS SELECT mention_id FROM dd_f")
+        _features(con, settings)
     else:
-        changed = ("UNION SELECT f.mention_id FROM dd_f f JOIN dd_changed_docs c USING (doc_id)"
+        changed = ("OR m.doc_id IN (SELECT doc_id FROM dd_changed_docs)"
                    if _temp_exists(con, "dd_changed_docs") else "")
-        con.execute(f"""
-            CREATE OR REPLACE TEMP TABLE dd_seed AS
-            SELECT f.mention_id FROM dd_f f
-            WHERE NOT EXISTS (SELECT 1 FROM merge_log g WHERE g.mention_id = f.mention_id)
-            {changed}""")
+        where = f"(NOT EXISTS (SELECT 1 FROM merge_log g WHERE g.mention_id = m.mention_id) {changed})"
+        _features(con, settings, where=where)
+    con.execute("CREATE OR REPLACE TEMP TABLE dd_seed AS SELECT mention_id FROM dd_f")
     return _count(con, "dd_seed")
 
 
@@ -161,23 +162,55 @@ def _temp_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
     return bool(found.fetchone()[0])
 
 
-def _affected(con: duckdb.DuckDBPyConnection, full: bool) -> int:
+def _candidate_filter(con: duckdb.DuckDBPyConnection, settings: Settings) -> str:
+    """SQL filter on ``event_mentions`` keeping every mention that can share a block with a seed.
+
+    Same type families; day dates (or publication days of undated mentions) within the seeds' days widened
+    by the story window and two buckets; coarse dates overlapping the coarse seeds' years.
+    """
+    margin = settings.story_window_days + 2 * (settings.dedup_window_days + 1) + 1
+    lo, hi, ylo, yhi = con.execute("""
+        SELECT min(coalesce(ds, pub)) FILTER (WHERE precise OR ds IS NULL),
+               max(coalesce(ds, pub)) FILTER (WHERE precise OR ds IS NULL),
+               min(year(ds)) FILTER (WHERE NOT precise), max(year(de)) FILTER (WHERE NOT precise)
+        FROM dd_f""").fetchone()
+    family = compat.case_map("m.type", compat.TYPE_FAMILIES, "m.type")
+    pub = "CAST(coalesce(m.published, a.published, a.ingested_at) AS DATE)"
+    parts = ["false"]
+    if lo is not None:
+        window = f"BETWEEN DATE '{lo}' - {margin} AND DATE '{hi}' + {margin}"
+        parts += [f"(m.date_start = m.date_end AND m.date_start {window})",
+                  f"(m.date_start IS NULL AND {pub} {window})"]
+    if ylo is not None:
+        parts.append(f"(m.date_start < m.date_end AND year(m.date_start) <= {yhi} AND year(m.date_end) >= {ylo})")
+    return (f"({family} IN (SELECT DISTINCT family FROM dd_f) AND ({' OR '.join(parts)}))"
+            " OR m.mention_id IN (SELECT mention_id FROM dd_seed)")
+
+
+def _affected(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool) -> int:
+    """The seeds, their block mates, and every mention of the events those belong to."""
     if full:
         con.execute("CREATE OR REPLACE TEMP TABLE dd_aff AS SELECT * FROM dd_f")
         return _count(con, "dd_aff")
+    _features(con, settings, where=_candidate_filter(con, settings))
     con.execute("""
-        CREATE OR REPLACE TEMP TABLE dd_aff AS
+        CREATE OR REPLACE TEMP TABLE dd_touched AS
         WITH seed AS (SELECT f.* FROM dd_f f JOIN dd_seed USING (mention_id)),
              seed_keys AS (SELECT DISTINCT unnest(probe_keys) AS k FROM seed
                            UNION SELECT DISTINCT unnest(own_keys) FROM seed),
              own AS (SELECT mention_id, old_event, unnest(own_keys) AS k FROM dd_f),
              probe AS (SELECT mention_id, old_event, unnest(probe_keys) AS k FROM dd_f),
              mates AS (SELECT DISTINCT mention_id, old_event FROM (
-                           SELECT * FROM own UNION ALL SELECT * FROM probe) JOIN seed_keys USING (k)),
-             events AS (SELECT old_event FROM mates UNION SELECT old_event FROM seed),
-             closed AS (SELECT mention_id FROM dd_seed UNION SELECT mention_id FROM mates
-                        UNION SELECT f.mention_id FROM dd_f f JOIN events USING (old_event))
-        SELECT f.* FROM dd_f f JOIN closed USING (mention_id)""")
+                           SELECT * FROM own UNION ALL SELECT * FROM probe) JOIN seed_keys USING (k))
+        SELECT old_event AS event_id FROM mates UNION SELECT old_event FROM seed""")
+    # mentions of those events outside the candidate filter (an event can span more days than the margin)
+    _features(con, settings, table="dd_f_more", where="""m.event_id IN (SELECT event_id FROM dd_touched)
+        AND m.mention_id NOT IN (SELECT mention_id FROM dd_f)""")
+    con.execute("""
+        CREATE OR REPLACE TEMP TABLE dd_aff AS
+        SELECT * FROM dd_f WHERE old_event IN (SELECT event_id FROM dd_touched)
+        UNION ALL SELECT * FROM dd_f_more""")
+    drop_temp(con, "dd_f_more")
     return _count(con, "dd_aff")
 
 
