@@ -26,6 +26,8 @@ def trigger(nlp, text: str, word: str):
     ("He said the army would attack the city.", "attack", "future"),
     ("They want a timeline for the army to withdraw.", "withdraw", "hypothetical"),
     ("Mohammed said in such a case the army attacked.", "attacked", "actual"),
+    ("They want talks before the army attacks the city.", "attacks", "future"),
+    ("The talks ended before the army attacked the city.", "attacked", "actual"),
 ])
 def test_status(nlp, text: str, word: str, status: str) -> None:
     assert status_of(trigger(nlp, text, word)).status == status

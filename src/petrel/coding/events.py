@@ -41,6 +41,7 @@ INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "
 REFUSAL_CODES = {"AID": "122", "COOPERATE": "121", "RETREAT": "124", "CONCEDE": "124", "CONSULT": "125",
                  "SUPPORT": "120"}
 HELPER_VERBS = frozenset({"help", "assist", "try", "attempt", "seek", "continue", "begin", "start", "resume"})
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 
 
@@ -247,8 +248,13 @@ def _confidence(trig: Trigger) -> float:
 
 
 def _keep(draft: Draft) -> bool:
-    """Junk filter: a source is required; dyadic cooperation needs a target; a bare condition is no event."""
+    """Junk filter: a source is required; dyadic cooperation needs a target; a bare condition, a wish
+    ("a timeline for the US to withdraw") or a reflexive act ("will defend itself") is no event."""
     if not draft.sources:
+        return False
+    if draft.status.cue == "for" and not draft.rule.startswith("speech-threat"):
+        return False
+    if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in draft.trigger.token.children):
         return False
     if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES \
             and not (len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):

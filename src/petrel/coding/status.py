@@ -25,6 +25,7 @@ HYPO_MODALS = frozenset({"may", "might", "could", "would", "can", "should", "mus
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
 FUTURE_VERBS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "due", "go", "seek",
                           "hope", "want", "consider", "mull", "weigh"})
+TIME_MARKS = frozenset({"before", "after", "until", "once", "till"})
 CLAIM_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 SPEECH_DEPS = frozenset({"ccomp"})
 # dependency labels through which a clause's status reaches a dependent clause
@@ -88,7 +89,20 @@ def status_of(tok: Token, *, neg_consumed: bool = False, in_speech: bool = False
     cond = _condition(chain)
     if cond is not None:
         return Status("hypothetical", False, cond)
+    if _pending(chain):
+        return Status("future", False, "before")
     return _modality(chain, in_speech)
+
+
+def _pending(chain: list[Token]) -> bool:
+    """"before they launch ...", "after the US withdraws ...": a present-tense time clause looks ahead."""
+    for node in chain[:3]:
+        if node.dep_ == "advcl" and node.tag_ in ("VBP", "VBZ") and any(
+                c.dep_ == "mark" and c.lower_ in TIME_MARKS for c in node.children):
+            return True
+        if node.dep_ in ("ccomp", "relcl", "ROOT"):
+            break
+    return False
 
 
 def _condition(chain: list[Token]) -> str | None:
