@@ -243,3 +243,9 @@ def test_focus_country_for_unowned_domestic_groups(run, run_focus) -> None:
 def test_no_focus_without_a_leading_country(run_focus) -> None:
     text = "Militants attacked a checkpoint in Mali. Protesters gathered in Niger."
     assert one(run_focus(text), text, "Militants").actor.country is None
+
+
+def test_listed_name_inside_a_longer_name(run) -> None:
+    text = "Iran's Supreme National Security Council met on Sunday."
+    m = one(run(text), text, "Council")
+    assert m.actor.actor_id != "un-security-council" and m.actor.country == "IRN"

@@ -70,6 +70,11 @@ def resolve_entity(ent: Span, kb: KnowledgeBase) -> EntityInfo | None:
 
 
 def _by_id(span: Span, ent_id: str, kb: KnowledgeBase) -> EntityInfo | None:
+    listed = kb.get(ent_id)
+    longer = _inside_longer_name(span) if listed is not None and listed.kind in ("organisation", "igo") else None
+    if longer is not None:
+        actor = kb.match(longer.text)
+        return EntityInfo(longer, actor=actor) if actor is not None else EntityInfo(longer, unknown="organisation")
     if ent_id.startswith(COUNTRY_ID_PREFIX):
         code = ent_id[len(COUNTRY_ID_PREFIX):]
         term = kb.country_term(span.text)
@@ -86,6 +91,20 @@ def _only_titles(ent: Span, kb: KnowledgeBase) -> bool:
         return False
     words = [t for t in ent if t.is_alpha]
     return bool(words) and all(kb.is_person_noun(t.lower_) or kb.sectors_for_noun(t.lower_) for t in words)
+
+
+def _inside_longer_name(span: Span) -> Span | None:
+    """"Supreme National Security Council": a listed name ("Security Council") ending a longer one."""
+    doc = span.doc
+    start = span.start
+    while start > span.sent.start and _name_part(doc[start - 1]):
+        start -= 1
+    return doc[start:span.end] if start < span.start else None
+
+
+def _name_part(token: Token) -> bool:
+    unlisted = not token.ent_type_ or (token.ent_type_ == "ORG" and not token.ent_id_)
+    return token.pos_ == "PROPN" and token.is_title and unlisted and token.dep_ == "compound"
 
 
 def _unknown(span: Span, label: str) -> EntityInfo | None:
