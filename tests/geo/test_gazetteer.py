@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from petrel.config import Settings
@@ -19,14 +17,12 @@ def top(gazetteer: Gazetteer, name: str, **kwargs):
     return places[0]
 
 
-def test_load_is_lazy_and_warm_is_fast():
-    started = time.perf_counter()
+def test_load_is_lazy_and_warm_builds_once():
+    # speed is measured in bench/, not here: this checks that loading defers the work and warming does it once
     gazetteer = load_gazetteer(Settings())
-    assert time.perf_counter() - started < 0.1
-    gazetteer.warm()
-    # about 1-1.5 s for cities15000 on an idle core; the bound leaves room for a busy CI machine
-    assert time.perf_counter() - started < 15.0
-    assert len(gazetteer) > 30_000
+    assert not gazetteer._built
+    assert gazetteer.warm() is gazetteer.warm()
+    assert gazetteer._built and len(gazetteer) > 30_000
 
 
 def test_unknown_city_set_is_a_config_error():
