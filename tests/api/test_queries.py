@@ -263,7 +263,8 @@ def test_jsonl_export_streams_every_matching_event(con: duckdb.DuckDBPyConnectio
 def test_the_recent_window_never_changes_a_page(con: duckdb.DuckDBPyConnection, monkeypatch, window: int) -> None:
     def pages() -> list[list[str]]:
         return [[i["event_id"] for i in q.list_events(con, flt, limit=limit, offset=offset).items]
-                for flt in (EventFilter(), EventFilter(actor="ISR"))
+                for flt in (EventFilter(), EventFilter(actor="ISR"), EventFilter(date_to="2024-02-20"),
+                            EventFilter(date_from="2024-01-10", date_to="2024-03-01", quad_class=[3, 4]))
                 for limit, offset in ((3, 0), (5, 5), (7, 14), (50, 0))]
 
     monkeypatch.setattr(q, "_recent_page", lambda *args: None)

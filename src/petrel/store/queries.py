@@ -417,15 +417,17 @@ def _recent_page(con: duckdb.DuckDBPyConnection, where: str, params: Params, flt
     """The newest-first page read from the last months only, or None when that window can't fill it.
 
     Exact: if the window (events starting on or after the cutoff) holds a full page at this offset,
-    every event outside it starts earlier and sorts after the page. It spares a top-N over the whole
-    table for the default view; an open-ended filter is where it pays.
+    every event outside it starts earlier and sorts after the page. The window ends at ``date_to`` when
+    one is given. It spares a top-N over everything that matches, and on a store written in date order
+    DuckDB skips the row groups before the cutoff altogether.
     """
-    if sort != "-date" or flt.date_to or flt.story_id or flt.doc_id:
+    if sort != "-date" or flt.story_id or flt.doc_id:
         return None
     newest = con.cursor().execute("SELECT max(date_start) FROM events").fetchone()[0]
     if newest is None:
         return None
-    cutoff = date.fromordinal(newest.toordinal() - RECENT_WINDOW_DAYS)
+    anchor = min(newest, flt.date_to) if flt.date_to else newest
+    cutoff = date.fromordinal(anchor.toordinal() - RECENT_WINDOW_DAYS)
     cur = con.cursor().execute(
         f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} AND date_start >= ? "
         f"ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?", params + [cutoff, limit, offset])
