@@ -38,6 +38,9 @@ NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
                                "inside", "targeting", "for", "of"})
+INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
+STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "engage", "involve",
+                               "poise", "set"})
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
                             "message", "decree", "speech", "interview", "appeal", "call", "motion", "bill",
                             "document", "memo", "petition", "ultimatum", "warning", "order"})
@@ -63,8 +66,9 @@ class Roles:
 
 
 def resolvable(actor: ActorRef) -> bool:
-    """An actor we can code: it has a country or a knowledge-base id ("militias" alone is not enough)."""
-    return bool(actor.country or actor.actor_id)
+    """An actor we can code: a country, a knowledge-base id or an international sector (IGO, NGO);
+    "militias" alone is not enough."""
+    return bool(actor.country or actor.actor_id or INTERNATIONAL & set(actor.sector))
 
 
 class MentionIndex:
@@ -188,7 +192,7 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
     node = tok
     for _ in range(limit):
         for child in node.children:
-            if child.dep_ in SUBJ_DEPS:
+            if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node.lemma_ in STATE_PARTICIPLES):
                 return _relative_antecedent(child)
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             if node.dep_ == "xcomp" and node.tag_ == "VBN" and _object_of(node.head) is not None:
@@ -236,6 +240,8 @@ def agent_token(tok: Token) -> Token | None:
 
 
 def _is_passive(tok: Token) -> bool:
+    if tok.lemma_ in STATE_PARTICIPLES and not any(c.dep_ == "agent" for c in tok.children):
+        return False  # "is committed to", "were engaged in": a state of the subject, not a passive
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "acl", "oprd")
