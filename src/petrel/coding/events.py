@@ -256,8 +256,7 @@ def _keep(draft: Draft) -> bool:
         return False
     if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in draft.trigger.token.children):
         return False
-    if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES \
-            and not (len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
+    if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES:
         return False
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
@@ -315,8 +314,8 @@ def _governor(tok: Token) -> str | None:
 def _drop_governing(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
     """"refused to deploy": the complement carries the event; a bare "refuse" on its head goes."""
     heads = {t.token.head.i for t in triggers
-             if (_governor(t.token) in INTENT_VERBS | REFUSAL_VERBS and lexicon.info(t.pattern.code).quad_class in (1, 2))
-             or _governor(t.token) in HELPER_VERBS}
+             if (_governor(t.token) in REFUSAL_VERBS and lexicon.info(t.pattern.code).quad_class in (1, 2))
+             or _governor(t.token) in INTENT_VERBS | HELPER_VERBS}
     return [t for t in triggers if not (t.token.i in heads and t.pattern.specificity == 0)]
 
 
