@@ -9,6 +9,7 @@ the subject of the closest earlier sentence, then the closest mention.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
@@ -39,6 +40,7 @@ POSSESSIVES = frozenset({"his", "her", "its", "their", "whose"})
 MEMBER_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "force", "forces",
                           "fighter", "fighters", "men", "militiamen", "faction", "troops", "troop", "followers"})
 WINDOW_SENTENCES = 3
+MAX_MENTION_TOKENS = 80
 SPEECH_VERBS = frozenset({"say", "tell", "add", "stress", "insist", "warn", "state", "note", "explain", "ask",
                           "reply", "declare", "write", "argue", "claim", "announce", "vow", "threaten"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
@@ -51,7 +53,10 @@ class Coreference:
                  when: date | None = None) -> None:
         self.doc, self.kb, self.found, self.genders = doc, kb, sorted(found, key=lambda f: f.start), genders
         self.when = when
-        self.sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        sents = list(doc.sents)
+        self.sent_of = {t.i: n for n, s in enumerate(sents) for t in s}
+        self.sent_starts = [s.start for s in sents]
+        self.starts = [f.start for f in self.found]
         self.taken = {i for f in found for i in range(f.start, f.end)}
 
     def run(self) -> list[Found]:
@@ -62,8 +67,9 @@ class Coreference:
             link = self._link(token)
             if link is not None:
                 added.append(link)
-                self.found.append(link)
-                self.found.sort(key=lambda f: f.start)
+                at = bisect_right(self.starts, link.start)
+                self.found.insert(at, link)
+                self.starts.insert(at, link.start)
         return added
 
     def _link(self, token: Token) -> Found | None:
@@ -102,7 +108,7 @@ class Coreference:
     def _speaker_group(self, token: Token) -> ActorRef | None:
         """"Mohiy said they would ...": "they" is the group the governing person speaks for."""
         governing = self._governing_subjects(token)
-        for f in reversed(self.found):
+        for f in reversed(self._window(token)):
             if f.head in governing and f.person and f.group is not None:
                 return f.group
             if f.head in governing:
@@ -127,8 +133,8 @@ class Coreference:
     def _owner_found(self, owner: Token) -> Found | None:
         if owner.lower_ == "whose":  # the noun the relative clause hangs on
             noun = owner.head.head.head
-            return next((f for f in self.found if f.start <= noun.i < f.end), None)
-        linked = next((f for f in self.found if f.start <= owner.i < f.end), None)
+            return self._covering(noun.i)
+        linked = self._covering(owner.i)
         if linked is not None:
             return linked
         accept = self._person_ok(owner.lower_) if owner.lower_ in MALE | FEMALE else (
@@ -168,7 +174,7 @@ class Coreference:
     def _choose(self, token: Token, accept) -> Found | None:
         sent = self.sent_of[token.i]
         barred = self._clause_mates(token)
-        earlier = [f for f in self.found if f.end <= token.i and sent - self.sent_of[f.head] <= WINDOW_SENTENCES
+        earlier = [f for f in self._window(token) if f.end <= token.i and sent - self.sent_of[f.head] <= WINDOW_SENTENCES
                    and accept(f) and _identity(f.ref) not in barred]
         if not earlier:
             return None
@@ -187,6 +193,22 @@ class Coreference:
         subjects = [f for f in earlier if f.subject and self.sent_of[f.head] < sent]
         return (subjects or same or earlier)[-1]
 
+    def _covering(self, i: int) -> Found | None:
+        """The latest-starting mention over token ``i`` (mentions span at most a few dozen tokens)."""
+        k = bisect_right(self.starts, i) - 1
+        while k >= 0 and self.starts[k] >= i - MAX_MENTION_TOKENS:
+            if self.found[k].end > i:
+                return self.found[k]
+            k -= 1
+        return None
+
+    def _window(self, token: Token) -> list[Found]:
+        """Mentions starting from WINDOW_SENTENCES sentences back up to the token (found is sorted by start)."""
+        first_sent = max(self.sent_of[token.i] - WINDOW_SENTENCES, 0)
+        lo = bisect_left(self.starts, self.sent_starts[first_sent])
+        hi = bisect_left(self.starts, token.i)
+        return self.found[lo:hi]
+
     def _clause_mates(self, token: Token) -> set[tuple]:
         """An object pronoun is not the subject of its own clause ("who ordered him banned": him != who)."""
         if token.lower_ not in OBJECT_FORMS:
@@ -194,7 +216,8 @@ class Coreference:
         for verb in token.ancestors:
             subjects = [c for c in verb.children if is_subject(c) and c.i != token.i]
             if subjects:
-                return {_identity(f.ref) for f in self.found if f.start <= subjects[0].i < f.end}
+                covering = self._covering(subjects[0].i)
+                return {_identity(covering.ref)} if covering is not None else set()
         return set()
 
     def _relative(self, token: Token) -> Found | None:
@@ -202,7 +225,8 @@ class Coreference:
         if token.lower_ not in RELATIVES or token.head.dep_ != "relcl":
             return None
         noun = token.head.head
-        found = next((f for f in self.found if f.start <= noun.i < f.end and f.end <= token.i), None)
+        found = self._covering(noun.i)
+        found = found if found is not None and found.end <= token.i else None
         return self._attach(token, token.i, found) if found is not None else None
 
     def _speaks_after_quote(self, token: Token) -> bool:

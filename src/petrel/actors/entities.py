@@ -26,10 +26,15 @@ class EntityInfo:
     actor: Actor | None = None
     country: CountryTerm | None = None
     unknown: str | None = None  # "person" | "organisation" for names the knowledge base does not list
+    root_i: int = -1  # index of the span's syntactic root (computed once: Span.root is not cheap)
+
+    def __post_init__(self) -> None:
+        if self.root_i < 0:
+            self.root_i = self.span.root.i
 
     @property
     def root(self) -> Token:
-        return self.span.root
+        return self.span.doc[self.root_i]
 
     @property
     def is_person(self) -> bool:

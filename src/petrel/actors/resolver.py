@@ -8,6 +8,7 @@ an entity not modifying another noun ("Qais al-Khazali", "Iraq"), or an agent no
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -67,10 +68,17 @@ class DocResolver:
         self.doc, self.kb, self.when = doc, kb, when
         self.entities = resolve_entities(doc, kb)
         self.by_token = {i: e for e in self.entities for i in range(e.span.start, e.span.end)}
+        self.by_root_order = sorted(self.entities, key=lambda e: e.root_i)
+        self.root_index = [e.root_i for e in self.by_root_order]
         self.groups: defaultdict[int, list[EntityInfo]] = defaultdict(list)
         self.known = DocumentActors()
         self.affiliations: dict[str, ActorRef] = {}
         self.consumed: set[int] = set()
+
+    def _entities_rooted_in(self, start: int, end: int) -> list[EntityInfo]:
+        """Entities whose root token lies in ``[start, end)``."""
+        lo, hi = bisect_left(self.root_index, start), bisect_left(self.root_index, end)
+        return [self.by_root_order[k] for k in range(lo, hi)]
 
     def run(self) -> list[Found]:
         for info in self.entities:
@@ -250,7 +258,7 @@ class DocResolver:
             return []  # "X, the leader of Y": X's mention carries the appositive's information
         if any(c.dep_ == "poss" and c.pos_ in ("PRON", "DET") for c in head.children):
             return []  # "his group", "whose forces": coreference resolves the owner
-        mods = [e for e in self.entities if start <= e.root.i < head.i]
+        mods = self._entities_rooted_in(start, head.i)
         refs = self._modifier_refs(head, mods)
         if not refs:
             pp = self._pp_profile(head)
@@ -390,11 +398,17 @@ class DocResolver:
 
 def _drop_nested_duplicates(found: list[Found]) -> list[Found]:
     """Drop a mention inside a longer one for the same actor ("US" inside "US-led coalition")."""
-    def same(a: Found, b: Found) -> bool:
-        return (a.ref.actor_id, a.ref.country) == (b.ref.actor_id, b.ref.country)
-
-    return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end
-                                        and (o.end - o.start) > (f.end - f.start) and same(o, f) for o in found)]
+    groups: defaultdict[tuple, list[Found]] = defaultdict(list)
+    for f in found:
+        groups[(f.ref.actor_id, f.ref.country)].append(f)
+    nested: set[int] = set()
+    for members in groups.values():
+        reach = -1  # furthest end among earlier-starting (or equal-starting, longer) mentions
+        for f in sorted(members, key=lambda m: (m.start, -m.end)):
+            if reach >= f.end:
+                nested.add(id(f))
+            reach = max(reach, f.end)
+    return [f for f in found if id(f) not in nested]
 
 
 def _may_stand_alone(head: Token, kb: KnowledgeBase) -> bool:

@@ -45,6 +45,8 @@ class KnowledgeBase:
         self._by_first = self._first_word_index()
         self._agents = _agent_index(agents)
         self._person_nouns = frozenset(normalise(n) for n in person_nouns)
+        self._noun_memo: dict[str, tuple[str, ...]] = {}  # surface word -> sectors, filled as words are met
+        self._person_memo: dict[str, bool] = {}
 
     # -- actors ---------------------------------------------------------------------------------------
     def __len__(self) -> int:
@@ -113,13 +115,20 @@ class KnowledgeBase:
     # -- agent nouns ----------------------------------------------------------------------------------
     def sectors_for_noun(self, lemma: str) -> list[str]:
         """Sector codes an agent noun implies ("troops" -> ["MIL"], "lawmakers" -> ["LEG"]), else []."""
-        key = normalise(lemma)
-        return list(self._agents.get(key) or self._agents.get(_singular(key), ()))
+        found = self._noun_memo.get(lemma)
+        if found is None:
+            key = normalise(lemma)
+            found = self._agents.get(key) or self._agents.get(_singular(key), ())
+            self._noun_memo[lemma] = found
+        return list(found)
 
     def is_person_noun(self, lemma: str) -> bool:
         """True for nouns naming one office holder or spokesperson ("president", "spokesman")."""
-        key = normalise(lemma)
-        return key in self._person_nouns or _singular(key) in self._person_nouns
+        found = self._person_memo.get(lemma)
+        if found is None:
+            key = normalise(lemma)
+            found = self._person_memo[lemma] = key in self._person_nouns or _singular(key) in self._person_nouns
+        return found
 
     # -- roles ----------------------------------------------------------------------------------------
     def role_at(self, actor: Actor, when: When = None) -> Role | None:
