@@ -164,3 +164,22 @@ def test_mention_ids_are_stable_and_distinct(code) -> None:
     b = code("Russia attacked Georgia and Kenya.", TABLE).events
     assert [e.mention_id for e in a] == [e.mention_id for e in b]
     assert len({e.mention_id for e in a}) == len(a) == 2
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Georgia is willing to withdraw its troops from Russia.", ("AGREE", "GEO", "RUS")),
+    ("Kenya will provide aid to Somalia.", ("AGREE", "KEN", "SOM")),
+    ("Kenya refused to send peacekeepers to Somalia.", ("REJECT", "KEN", "SOM")),
+    ("Russia pledged to expel Georgian diplomats.", ("THREATEN", "RUS", "GEO")),
+    ("Novak said Russia must cooperate with the inspectors.", ("REQUEST", "GEO", "RUS")),
+    ("Kenyan police prevented the demonstration by Somali students.", ("COERCE", "KEN", "SOM")),
+    ("Egypt received weapons from Russia.", ("AID", "RUS", "EGY")),
+])
+def test_intent_refusal_obligation_and_flips(code, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_speech_act_complements_are_not_events(code) -> None:
+    found = triples(code("Egypt accused Ethiopia of attacking Somalia.", TABLE))
+    assert ("ACCUSE", "EGY", "ETH") in found
+    assert not any(t[0] == "ASSAULT" for t in found)

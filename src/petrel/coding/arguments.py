@@ -288,7 +288,7 @@ def object_actors(obj: Token, index: MentionIndex, *, located: bool = False) -> 
     found = [] if _own_asset(obj) else np_actors(obj, index)
     if found:
         return found
-    preps = NOUN_TARGET_PREPS | {"including", "of", "from"} | ({"in", "inside"} if located else set())
+    preps = NOUN_TARGET_PREPS | {"including", "of", "from", "by"} | ({"in", "inside"} if located else set())
     return _prep_targets(obj, index, frozenset(preps), depth=1)
 
 
