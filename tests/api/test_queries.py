@@ -272,3 +272,18 @@ def test_the_recent_window_never_changes_a_page(con: duckdb.DuckDBPyConnection, 
     monkeypatch.undo()
     monkeypatch.setattr(q, "RECENT_WINDOW_DAYS", window)
     assert pages() == without_window
+
+
+def test_mentions_are_complete_even_when_seen_bounds_are_wrong(db_copy) -> None:
+    """The published bound is only a hint: an event whose first_seen is too late keeps every mention."""
+    writable = duckdb.connect(str(db_copy))
+    writable.execute("UPDATE events SET first_seen = last_seen WHERE event_id = 'ev001'")
+    writable.execute("UPDATE events SET num_mentions = NULL WHERE event_id = 'ev006'")
+    writable.close()
+    con = duckdb.connect(str(db_copy), read_only=True)
+    try:
+        page = {i["event_id"]: i for i in q.list_events(con, limit=100).items}
+    finally:
+        con.close()
+    assert [m["doc_id"] for m in page["ev001"]["mentions"]] == ["doc01", "doc02", "doc03"]
+    assert [m["doc_id"] for m in page["ev006"]["mentions"]] == ["doc05", "doc06"]

@@ -362,7 +362,7 @@ def _page_details(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[Row]:
     """Attach evidence and per-document mentions to a page of ``events`` rows (one query for the page)."""
     if not rows:
         return []
-    mentions = _page_mentions(con, [r["event_id"] for r in rows])
+    mentions = _page_mentions(con, rows)
     records = []
     for row in rows:
         found = mentions.get(row["event_id"], [])
@@ -371,12 +371,30 @@ def _page_details(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[Row]:
     return records
 
 
-def _page_mentions(con: duckdb.DuckDBPyConnection, ids: list[str]) -> dict[str, list[Row]]:
-    """Every mention of the page's events, with its evidence columns, grouped by event."""
-    sql_in, params = _in_clause("event_id", ids)
+def _page_mentions(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> dict[str, list[Row]]:
+    """Every mention of the page's events, with its evidence columns, grouped by event.
+
+    A mention is published between its event's ``first_seen`` and ``last_seen``, so the query also
+    bounds ``published``: in a store written in publication order DuckDB then skips most row groups.
+    Events that come back with fewer mentions than ``num_mentions`` (or without these bounds) are
+    read again without the bound, so the answer never depends on the hint.
+    """
+    bounded = [r for r in rows if r["first_seen"] and r["last_seen"] and r["num_mentions"]]
+    grouped: dict[str, list[Row]] = {}
+    if bounded:
+        low, high = min(r["first_seen"] for r in bounded), max(r["last_seen"] for r in bounded)
+        grouped = _mentions_of(con, [r["event_id"] for r in bounded], "published BETWEEN ? AND ?", [low, high])
+    again = [r["event_id"] for r in rows if len(grouped.get(r["event_id"], [])) < (r["num_mentions"] or 1)]
+    if again:
+        grouped.update(_mentions_of(con, again, "TRUE", []))
+    return grouped
+
+
+def _mentions_of(con: duckdb.DuckDBPyConnection, ids: list[str], extra: str, params: Params) -> dict[str, list[Row]]:
+    sql_in, in_params = _in_clause("event_id", ids)
     cur = con.cursor().execute(
-        f"SELECT {_EVIDENCE_COLUMNS}, outlet, published FROM event_mentions "
-        f"WHERE {sql_in} ORDER BY published NULLS LAST, mention_id", params)
+        f"SELECT {_EVIDENCE_COLUMNS}, outlet, published FROM event_mentions WHERE {sql_in} AND {extra} "
+        "ORDER BY published NULLS LAST, mention_id", in_params + params)
     grouped: dict[str, list[Row]] = {}
     for m in _dicts(cur):
         grouped.setdefault(m["event_id"], []).append(m)
