@@ -249,3 +249,9 @@ def test_listed_name_inside_a_longer_name(run) -> None:
     text = "Iran's Supreme National Security Council met on Sunday."
     m = one(run(text), text, "Council")
     assert m.actor.actor_id != "un-security-council" and m.actor.country == "IRN"
+
+
+def test_lone_surname_of_the_office_holder_that_day(run) -> None:
+    text = "Salih told reporters the plan was dead."
+    assert one(run(text, "2020-01-01"), text, "Salih").actor.actor_id == "barham-salih"
+    assert covering(run(text, "2024-01-01"), text, "Salih") == []  # no longer in office: not assumed

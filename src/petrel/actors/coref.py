@@ -14,7 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from petrel.actors.phrases import is_subject, left_start
+from petrel.actors.phrases import SPEECH_VERBS, is_subject, left_start
 from petrel.actors.resolver import Found
 from petrel.models import ActorRef
 
@@ -41,8 +41,6 @@ MEMBER_NOUNS = frozenset({"group", "militia", "organisation", "organization", "m
                           "fighter", "fighters", "men", "militiamen", "faction", "troops", "troop", "followers"})
 WINDOW_SENTENCES = 3
 MAX_MENTION_TOKENS = 80
-SPEECH_VERBS = frozenset({"say", "tell", "add", "stress", "insist", "warn", "state", "note", "explain", "ask",
-                          "reply", "declare", "write", "argue", "claim", "announce", "vow", "threaten"})
 QUOTES = frozenset({'"', "“", "”", "'", "‘", "’"})
 
 

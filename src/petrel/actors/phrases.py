@@ -10,6 +10,8 @@ if TYPE_CHECKING:
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "det"})
 NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "agent"})
+SPEECH_VERBS = frozenset({"say", "tell", "add", "stress", "insist", "warn", "state", "note", "explain", "ask",
+                          "reply", "declare", "write", "argue", "claim", "announce", "vow", "threaten"})
 
 
 def np_head(token: Token) -> Token:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from petrel.actors.context import DocumentActors, context_id
 from petrel.actors.entities import EntityInfo, resolve_entities
-from petrel.actors.phrases import NOMINAL_POS, is_plural, is_subject, left_start, np_head
+from petrel.actors.phrases import NOMINAL_POS, SPEECH_VERBS, is_plural, is_subject, left_start, np_head
 from petrel.kb import Actor, KnowledgeBase
 from petrel.models import ActorRef
 
@@ -92,13 +92,16 @@ class DocResolver:
         return _drop_nested_duplicates(sorted(found, key=lambda f: f.start))
 
     def _lone_surnames(self, found: list[Found]) -> list[Found]:
-        """Surnames the model did not tag ("Salih added ...") of persons named in full elsewhere."""
+        """Surnames the model did not tag ("Salih added ...") of persons named in full elsewhere, or of the
+        one listed office holder of that name when the surname is the subject of a speech verb."""
         covered = {i for f in found for i in range(f.start, f.end)}
         extra: list[Found] = []
         for token in self.doc:
             if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
                 continue
             ref = self.known.by_surname(token.text)
+            if ref is None and is_subject(token) and token.head.lemma_ in SPEECH_VERBS:
+                ref = self._office_holder(token.text)  # "Salih told reporters": the president that day
             if ref is not None:
                 extra.append(self._found(token.i, token.i + 1, token, ref, person=True))
         return extra
@@ -198,7 +201,7 @@ class DocResolver:
             self.known.remember(own.span.text, ref, person=True)
             return ref
         name = _clean(own.span.text)
-        earlier = self.known.find(name)
+        earlier = self.known.find(name) or self._office_holder(name)
         if earlier is not None:
             return earlier
         profile = extra or self._title_profile(start, own.span.start, head)
@@ -206,6 +209,17 @@ class DocResolver:
         self.known.remember(name, ref, person=True)
         if profile.actor is not None and ref.actor_id:
             self.affiliations[ref.actor_id] = self._kb_ref(profile.actor)
+        return ref
+
+    def _office_holder(self, name: str) -> ActorRef | None:
+        """A lone surname ("Kadhimi said") of the one listed person holding an office on the day."""
+        if " " in name.strip() or self.when is None:
+            return None
+        holders = [a for a in self.kb.persons_by_surname(name) if self.kb.role_at(a, self.when) is not None]
+        if len(holders) != 1:
+            return None
+        ref = self._kb_ref(holders[0])
+        self.known.remember(holders[0].name, ref, person=True)
         return ref
 
     def _context_ref(self, name: str, profile: Profile) -> ActorRef:

@@ -43,6 +43,7 @@ class KnowledgeBase:
         self._country_by_first = _first_letter_index(k for k, t in self._country_terms.items() if t.kind == "country")
         self._aliases = self._alias_index()
         self._by_first = self._first_word_index()
+        self._surnames = self._surname_index()
         self._agents = _agent_index(agents)
         self._person_nouns = frozenset(normalise(n) for n in person_nouns)
         self._noun_memo: dict[str, tuple[str, ...]] = {}  # surface word -> sectors, filled as words are met
@@ -79,6 +80,10 @@ class KnowledgeBase:
         scored = [(difflib.SequenceMatcher(None, key, cand).ratio(), cand) for cand in self._by_first[key.split()[0]]]
         best = max(scored, default=(0.0, ""))
         return self.match(best[1]) if best[0] >= threshold else None
+
+    def persons_by_surname(self, surname: str) -> list[Actor]:
+        """Persons whose name ends with ``surname`` ("Salih" -> Barham Salih, Ali Abdullah Saleh is not)."""
+        return [self._actors[i] for i in self._surnames.get(normalise(surname), ())]
 
     def names_starting_with(self, word: str) -> list[str]:
         """Normalised multi-word names whose first word is ``word`` (for fuzzy scans)."""
@@ -181,6 +186,14 @@ class KnowledgeBase:
         for actor in self._actors.values():
             index[normalise(actor.name)] = actor.id
         return index
+
+    def _surname_index(self) -> dict[str, list[str]]:
+        index: defaultdict[str, list[str]] = defaultdict(list)
+        for actor in self._actors.values():
+            words = normalise(actor.name).split()
+            if actor.kind == "person" and len(words) > 1:
+                index[words[-1]].append(actor.id)
+        return dict(index)
 
     def _first_word_index(self) -> defaultdict[str, list[str]]:
         index: defaultdict[str, list[str]] = defaultdict(list)
