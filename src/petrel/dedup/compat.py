@@ -152,7 +152,8 @@ def place_score() -> str:
 def types_ok() -> str:
     """Same type; or one family, the same day and either a matching fine place or the same full dyad."""
     dyad = f"(a.tknown AND b.tknown AND {actor_ok('a.s', 'b.s')} AND {actor_ok('a.t', 'b.t')})"
-    return f"(a.type = b.type OR (a.precise AND b.precise AND a.ds = b.ds AND ({place_strong()} OR {dyad})))"
+    return (f"(a.type = b.type OR (a.family = b.family AND a.precise AND b.precise AND a.ds = b.ds"
+            f" AND ({place_strong()} OR {dyad})))")
 
 
 def pair_predicate(window_days: int, story_days: int) -> str:

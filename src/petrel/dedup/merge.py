@@ -44,7 +44,7 @@ from petrel.dedup.writing import insert_events, insert_merge_log, update_event_i
 
 log = logging.getLogger(__name__)
 
-_TEMPS = ("dd_f", "dd_seed", "dd_aff", "dd_nodes", "dd_slim", "dd_nkeys", "dd_pairs", "dd_nlabel", "dd_assign",
+_TEMPS = ("dd_f", "dd_seed", "dd_aff", "dd_nodes", "dd_slim", "dd_pairs", "dd_nlabel", "dd_assign",
           "dd_events", "dd_old_events", "dd_touched")
 
 
@@ -126,22 +126,28 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
                                          y -> 'Y' || y) END AS probe_t
             FROM more)
         SELECT * EXCLUDE (leads, dyad, own_t, probe_t, dbucket),
+               own_f || own_p AS own_keys, probe_f || probe_p AS probe_keys
+        FROM (SELECT *,
                -- own keys: the dyad (with a known target) and the lead actor, in the node's own time buckets
                CASE WHEN tknown THEN list_transform(own_t, t -> hash('F', family, sgroup, dyad, t)) ELSE [] END
-                 || flatten(list_transform(leads, l -> list_transform(own_t, t -> hash('P', family, sgroup, l, t))))
-                 AS own_keys,
+                 AS own_f,
+               flatten(list_transform(leads, l -> list_transform(own_t, t -> hash('P', family, sgroup, l, t))))
+                 AS own_p,
                -- probe keys: the dyad in the neighbouring buckets; "wild" nodes (no target, or undated) probe
                -- every node of their lead actor
                CASE WHEN tknown THEN list_transform(probe_t, t -> hash('F', family, sgroup, dyad, t)) ELSE [] END
-                 || CASE WHEN NOT tknown OR ds IS NULL THEN flatten(list_transform(leads,
+                 AS probe_f,
+               CASE WHEN NOT tknown OR ds IS NULL THEN flatten(list_transform(leads,
                          l -> list_transform(probe_t, t -> hash('P', family, sgroup, l, t)))) ELSE [] END
-                 AS probe_keys,
+                 AS probe_p,
+               CASE WHEN ds IS NULL THEN 'U' WHEN precise THEN 'D' ELSE 'Y' END AS dclass,
+               NOT tknown OR ds IS NULL AS wild,
                (pname IS NOT NULL OR pcty IS NOT NULL) AS pknown, coalesce(pprec IN ({fine}), false) AS pfine,
                coalesce(list_aggregate(list_transform(ssec, x -> 1::BIGINT << (hash(x) % 62)::INT), 'bit_or'), 0)
                  AS smask,
                coalesce(list_aggregate(list_transform(tsec, x -> 1::BIGINT << (hash(x) % 62)::INT), 'bit_or'), 0)
                  AS tmask
-        FROM times""")
+            FROM times)""")
 
 
 def _seed(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool) -> int:
@@ -215,8 +221,7 @@ def _affected(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool) ->
 
 
 _NODE_FIELDS = ("type, family, sgroup, sym, placefree, sid, scty, ssec, sname, tid, tcty, tsec, tname, tknown, ds, de, "
-                "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, own_keys, probe_keys, "
-                "smask, tmask")
+                "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, smask, tmask, dclass, wild")
 
 
 def _nodes(con: duckdb.DuckDBPyConnection) -> int:
@@ -230,22 +235,33 @@ def _nodes(con: duckdb.DuckDBPyConnection) -> int:
                         sname, '?') AS slabel,
                CASE WHEN tknown THEN coalesce(tid, tcty || CASE WHEN len(tsec) > 0
                     THEN '/' || array_to_string(tsec, '/') ELSE '' END, tname) END AS tlabel,
-               list(mention_id) AS mids, count(*) AS n
+               list(mention_id) AS mids, count(*) AS n, any_value(own_f) AS own_f, any_value(own_p) AS own_p,
+               any_value(probe_f) AS probe_f, any_value(probe_p) AS probe_p
         FROM dd_aff GROUP BY ALL""")
     return _count(con, "dd_nodes")
 
 
 def _pairs(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
     window, story = settings.dedup_window_days, settings.story_window_days
-    con.execute("CREATE OR REPLACE TEMP TABLE dd_nkeys AS SELECT node_id, unnest(own_keys) AS k FROM dd_nodes")
     # the pair test reads narrow rows (no key or member lists): joins of wide list rows dominate otherwise
     con.execute("""CREATE OR REPLACE TEMP TABLE dd_slim AS
-                   SELECT * EXCLUDE (own_keys, probe_keys, mids, dlabel, plabel, slabel, tlabel) FROM dd_nodes""")
+                   SELECT * EXCLUDE (own_f, own_p, probe_f, probe_p, mids, dlabel, plabel, slabel, tlabel)
+                   FROM dd_nodes""")
+    # keys of one date class are symmetric (x probes y's bucket iff y probes x's), so each pair is taken
+    # once (x < y); a lead-actor key is probed only by wild nodes, so a wild-to-specific pair is kept as found
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_pairs AS
-        WITH probe AS (SELECT node_id, unnest(probe_keys) AS k FROM dd_nodes),
-             c AS (SELECT DISTINCT least(x.node_id, y.node_id) AS na, greatest(x.node_id, y.node_id) AS nb
-                   FROM probe x JOIN dd_nkeys y ON x.k = y.k AND x.node_id <> y.node_id)
+        WITH own_f AS (SELECT node_id, dclass, unnest(own_f) AS k FROM dd_nodes),
+             own_p AS (SELECT node_id, dclass, wild, unnest(own_p) AS k FROM dd_nodes),
+             probe_f AS (SELECT node_id, dclass, unnest(probe_f) AS k FROM dd_nodes),
+             probe_p AS (SELECT node_id, dclass, unnest(probe_p) AS k FROM dd_nodes),
+             found AS (
+                SELECT x.node_id AS nx, y.node_id AS ny FROM probe_f x JOIN own_f y USING (k)
+                WHERE x.node_id < y.node_id OR (x.dclass <> y.dclass AND x.node_id <> y.node_id)
+                UNION ALL
+                SELECT x.node_id, y.node_id FROM probe_p x JOIN own_p y USING (k)
+                WHERE x.node_id < y.node_id OR ((x.dclass <> y.dclass OR NOT y.wild) AND x.node_id <> y.node_id)),
+             c AS (SELECT DISTINCT least(nx, ny) AS na, greatest(nx, ny) AS nb FROM found)
         SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score,
                {compat.vague('a')} AS vague_a, {compat.vague('b')} AS vague_b, a.n AS wa, b.n AS wb
         FROM c JOIN dd_slim a ON a.node_id = c.na JOIN dd_slim b ON b.node_id = c.nb
