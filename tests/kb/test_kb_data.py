@@ -1,0 +1,59 @@
+"""The shipped knowledge base is consistent: codes, sectors, dates, references and names."""
+
+from __future__ import annotations
+
+import pycountry
+import pytest
+
+from petrel.config import Settings
+from petrel.kb import KnowledgeBase, load_knowledge_base, normalise
+
+NON_STATE_CODES = {"IGO", "NGO", "IMG", "XKX"}
+SECTORS = {"GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "LEG", "IGO", "NGO", "MED", "CVL", "REL", "BUS", "EDU",
+           "HLH", "HRI", "LAB", "ELI", "REF", "SPY", "RAD", "CRM", "AGR", "ENV", "UAF", "MNC"}
+
+
+@pytest.fixture(scope="module")
+def kb() -> KnowledgeBase:
+    return load_knowledge_base(Settings())
+
+
+def test_country_codes_are_iso_or_known_non_state_codes(kb: KnowledgeBase) -> None:
+    iso = {c.alpha_3 for c in pycountry.countries}
+    codes = {c for a in kb for c in [a.country, *(r.country for r in a.roles)] if c}
+    assert codes - iso <= NON_STATE_CODES
+
+
+def test_sector_codes_are_known(kb: KnowledgeBase) -> None:
+    used = {s for a in kb for s in [*a.sectors, *(x for r in a.roles for x in r.sectors)]}
+    assert used <= SECTORS
+
+
+def test_roles_end_after_they_start_and_point_to_known_organisations(kb: KnowledgeBase) -> None:
+    for actor in kb:
+        for role in actor.roles:
+            assert role.start is None or role.end is None or role.start < role.end, (actor.id, role)
+            assert role.org is None or role.org in kb, (actor.id, role.org)
+
+
+def test_no_alias_names_two_actors(kb: KnowledgeBase) -> None:
+    owners: dict[str, str] = {}
+    clashes = []
+    for actor in kb:
+        for name in actor.names:
+            key = normalise(name)
+            if owners.setdefault(key, actor.id) != actor.id:
+                clashes.append((name, owners[key], actor.id))
+    assert clashes == []
+
+
+def test_persons_have_gender_and_people_are_persons(kb: KnowledgeBase) -> None:
+    persons = [a for a in kb if a.kind == "person"]
+    assert len(persons) >= 250
+    assert all(a.gender in ("m", "f", None) for a in persons)
+    assert sum(a.gender is not None for a in persons) / len(persons) > 0.9
+
+
+def test_no_actor_name_is_a_country_word(kb: KnowledgeBase) -> None:
+    """An alias equal to a country term would make the entity rulers disagree."""
+    assert [(a.id, n) for a in kb for n in a.names if kb.country_term(n) is not None] == []
