@@ -157,12 +157,13 @@ def test_she_needs_a_female_antecedent(run) -> None:
 
 
 def test_actors_in_doc_are_distinct(nlp, stage) -> None:
-    text = "Hezbollah threatened Israel. Hezbollah then fired rockets at Israel."
+    text = "Hezbollah threatened Israel. Hezbollah then fired rockets at Israel, and troops replied."
     article = Article(doc_id="d", source="t", fmt="text", text=text)
     state = DocState(article, nlp(text))
     stage(state)
     ids = [(r.actor_id, r.country) for r in actors_in_doc(state)]
     assert ids.count(("hezbollah", "LBN")) == 1 and len(ids) == len(set(ids))
+    assert all(actor_id or country for actor_id, country in ids)
 
 
 def test_lone_surname_the_model_misses(run) -> None:

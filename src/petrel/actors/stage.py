@@ -62,10 +62,15 @@ def _to_mention(doc, found: Found, doc_id: str) -> ActorMention:
 
 
 def actors_in_doc(state: DocState) -> list[ActorRef]:
-    """The distinct actors of a document (by id, else by country, sectors and name), first mention first."""
+    """The distinct actors of a document (by id, else by country, sectors and name), first mention first.
+
+    Phrases with neither an id nor a country ("troops" alone) are left out: they identify no actor.
+    """
     seen: dict[tuple, ActorRef] = {}
     for mention in state.mentions:
         ref = mention.actor
+        if not ref.actor_id and not ref.country:
+            continue
         key = (ref.actor_id,) if ref.actor_id else (ref.country, tuple(ref.sector), ref.name.lower())
         seen.setdefault(key, ref)
     return list(seen.values())
