@@ -57,6 +57,7 @@ class Draft:
     rule: str
     quote: Quote | None
     confidence: float
+    by_subject: bool = True  # the sources are a clause subject ("X and Y held talks"), so may be reciprocal
 
 
 class EventStage:
@@ -109,7 +110,8 @@ class EventStage:
             status = Status(pat.status, False, "lexicon")
         info, status, rule = self._intent(tok, info, status, pat.entry_id)
         confidence = _confidence(trig)
-        draft = Draft(trig, info, sources, targets, status, rule, quote, confidence)
+        draft = Draft(trig, info, sources, targets, status, rule, quote, confidence,
+                      by_subject=pat.pos != "noun" or roles.source_token is not None)
         if quote is not None and is_obligation(tok) and info.type not in ("RETREAT", "CONCEDE"):
             return None  # what someone says another must do is their demand (see obligations), not an event
         if quote is not None and quote.speaker is not None and quote.cue != "according to":
@@ -256,7 +258,8 @@ def _keep(draft: Draft) -> bool:
         return False
     if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in draft.trigger.token.children):
         return False
-    if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES:
+    if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES \
+            and not (draft.by_subject and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
         return False
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
@@ -360,7 +363,7 @@ def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
     """One event per source/target pair; "X and Y met" is reciprocal: X->Y and Y->X."""
     out: list[EventMention] = []
     reciprocal = (not draft.targets and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES
-                  and draft.trigger.pattern.pos != "noun")
+                  and draft.by_subject)
     for source in draft.sources:
         targets: list[ActorRef | None] = (
             [s for s in draft.sources if s is not source] if reciprocal else list(draft.targets) or [None])

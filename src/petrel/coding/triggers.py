@@ -57,8 +57,13 @@ def token_pos(tok: Token) -> str | None:
 
 
 def lemma_keys(tok: Token) -> tuple[str, ...]:
+    """The lemma, the word itself, and for "-ed" forms the stems the small model sometimes misses
+    ("staged" lemmatised as "stag")."""
     lemma, lower = tok.lemma_.lower(), tok.lower_
-    return (lemma,) if lemma == lower else (lemma, lower)
+    keys = (lemma,) if lemma == lower else (lemma, lower)
+    if lower.endswith("ed") and tok.tag_ in ("VBD", "VBN") and not lower.startswith(lemma + "e"):
+        keys += (lower[:-1], lower[:-2], lower[:-3])
+    return keys
 
 
 def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
