@@ -256,3 +256,8 @@ def test_lone_surname_of_the_office_holder_that_day(run) -> None:
     text = "Salih told reporters the plan was dead."
     assert one(run(text, "2020-01-01"), text, "Salih").actor.actor_id == "barham-salih"
     assert covering(run(text, "2024-01-01"), text, "Salih") == []  # no longer in office: not assumed
+
+
+def test_gender_from_a_context_title(run) -> None:
+    text = "Spokeswoman Lina Haddad met Omar Nasser on Monday. Later she said the talks went well."
+    assert one(run(text), text, "she").actor.actor_id == "ctx:lina-haddad"

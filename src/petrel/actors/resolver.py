@@ -34,6 +34,10 @@ NOT_NAMES = frozenset({"constitution", "embassy", "consulate", "airspace", "bord
 PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
 LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
 CAPITAL_SECTORS = ["GOV"]
+FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
+                           "congresswoman", "businesswoman", "sister", "lady", "dame", "empress", "duchess"})
+MALE_TITLES = frozenset({"mr", "sir", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
+                         "brother", "lord", "emperor", "duke", "sheikh", "father"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 
 
@@ -73,6 +77,7 @@ class DocResolver:
         self.groups: defaultdict[int, list[EntityInfo]] = defaultdict(list)
         self.known = DocumentActors()
         self.affiliations: dict[str, ActorRef] = {}
+        self.genders: dict[str, str] = {}  # context persons whose title tells ("spokeswoman", "Mr")
         self.consumed: set[int] = set()
 
     def _entities_rooted_in(self, start: int, end: int) -> list[EntityInfo]:
@@ -207,6 +212,9 @@ class DocResolver:
         profile = extra or self._title_profile(start, own.span.start, head)
         ref = self._context_ref(name, profile)
         self.known.remember(name, ref, person=True)
+        gender = _title_gender(self.doc[start:own.span.start])
+        if gender and ref.actor_id:
+            self.genders[ref.actor_id] = gender
         if profile.actor is not None and ref.actor_id:
             self.affiliations[ref.actor_id] = self._kb_ref(profile.actor)
         return ref
@@ -438,6 +446,13 @@ def _with_title(profile: Profile, title_sectors: list[str]) -> Profile:
     if profile.actor is not None or profile.sectors:
         return profile
     return Profile(profile.country, list(title_sectors), profile.actor, profile.ref)
+
+
+def _title_gender(words) -> str | None:
+    lowered = {t.lower_.rstrip(".") for t in words}
+    if lowered & FEMALE_TITLES:
+        return "f"
+    return "m" if lowered & MALE_TITLES else None
 
 
 def _is_location(token: Token) -> bool:

@@ -49,10 +49,11 @@ class ActorStage:
                  dateline: str | None = None) -> list[ActorMention]:
         """The actor mentions of a parsed document, in text order."""
         when = published.date() if isinstance(published, datetime) else published
-        found = DocResolver(doc, self.kb, when).run()
+        resolver = DocResolver(doc, self.kb, when)
+        found = resolver.run()
         if self.use_focus_country:
             found = apply_focus(found, focus_country(doc, found, self.kb, dateline))
-        found += Coreference(doc, self.kb, found, self._genders, when).run()
+        found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when).run()
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
 
