@@ -91,3 +91,17 @@ def make_state(nlp) -> Callable[..., DocState]:
         return event_state(nlp, text, trigger, **kwargs)
 
     return build
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample corpus ingested through ``petrel demo`` (the CLI end to end), once per session."""
+    from typer.testing import CliRunner
+
+    from petrel.cli import app
+
+    db = tmp_path_factory.mktemp("sample") / "demo.duckdb"
+    result = CliRunner().invoke(app, ["demo", "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "Try next" in result.output and "petrel serve" in result.output
+    return db

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,23 +35,36 @@ def _load_fixture_builder() -> Any:
 
 
 @pytest.fixture(scope="session")
-def uses_fixture_db() -> bool:
-    return not os.environ.get("PETREL_BROWSER_DB")
+def dashboard_db(sample_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus after `petrel demo` (tests/conftest.py), or the database in ``PETREL_BROWSER_DB``.
+
+    The server gets a copy, so other tests may keep writing to the session's sample database.
+    """
+    if not os.environ.get("PETREL_BROWSER_DB"):
+        copy = tmp_path_factory.mktemp("dashboard") / "sample.duckdb"
+        shutil.copyfile(sample_db, copy)
+        return copy
+    path = Path(os.environ["PETREL_BROWSER_DB"])
+    if not path.exists():
+        pytest.skip(f"PETREL_BROWSER_DB={path} does not exist")
+    return path
 
 
 @pytest.fixture(scope="session")
-def dashboard_db(tmp_path_factory: pytest.TempPathFactory, uses_fixture_db: bool) -> Path:
-    if not uses_fixture_db:
-        path = Path(os.environ["PETREL_BROWSER_DB"])
-        if not path.exists():
-            pytest.skip(f"PETREL_BROWSER_DB={path} does not exist")
-        return path
+def markup_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The API fixture database, which holds an article and a sentence made of hostile markup."""
     return _load_fixture_builder().build_fixture_db(tmp_path_factory.mktemp("browserdb") / "dashboard.duckdb")
 
 
 @pytest.fixture(scope="session")
-def server(dashboard_db: Path) -> Iterator[BackgroundServer]:
+def server(chromium_path: str, dashboard_db: Path) -> Iterator[BackgroundServer]:
     with BackgroundServer(Settings(db_path=dashboard_db)) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def markup_server(chromium_path: str, markup_db: Path) -> Iterator[BackgroundServer]:
+    with BackgroundServer(Settings(db_path=markup_db)) as running:
         yield running
 
 

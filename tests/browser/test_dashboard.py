@@ -92,9 +92,8 @@ def test_clicking_a_row_shows_its_evidence(page: Any, server: Any) -> None:
     assert page.locator("#detail li.mention").count() == len(api(server, f"/api/events/{first['event_id']}")["event_mentions"])
 
 
-def test_stored_markup_shows_as_text_and_never_runs(page: Any, server: Any, uses_fixture_db: bool) -> None:
-    if not uses_fixture_db:
-        pytest.skip("the markup article exists in the fixture database only")
+def test_stored_markup_shows_as_text_and_never_runs(page: Any, markup_server: Any) -> None:
+    server = markup_server
     page.goto(f"{server.url}/#text=rejected")
     wait_ready(page, "text=rejected")
     row = page.locator("tr[data-event-id='ev016'] td.evidence")

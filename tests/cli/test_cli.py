@@ -20,12 +20,9 @@ def run(*args: str, input: str | None = None):
 
 
 @pytest.fixture(scope="module")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
-    result = run("demo", "--db", str(db))
-    assert result.exit_code == 0, result.output
-    assert "Try next" in result.output and "petrel serve" in result.output
-    return db
+def demo_db(sample_db: Path) -> Path:
+    """The session's sample-corpus database, made by `petrel demo` (see tests/conftest.py)."""
+    return sample_db
 
 
 def test_demo_ingests_the_sample_corpus_in_every_format(demo_db: Path) -> None:
