@@ -241,33 +241,70 @@ def _nodes(con: duckdb.DuckDBPyConnection) -> int:
     return _count(con, "dd_nodes")
 
 
+SLICE_NODES = 60_000  # nodes per time slice of the pair search (keeps hash tables cache-sized)
+
+
 def _pairs(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
+    """Compatible node pairs, searched slice by slice along time so the cost stays linear."""
     window, story = settings.dedup_window_days, settings.story_window_days
-    # the pair test reads narrow rows (no key or member lists): joins of wide list rows dominate otherwise
-    con.execute("""CREATE OR REPLACE TEMP TABLE dd_slim AS
-                   SELECT * EXCLUDE (own_f, own_p, probe_f, probe_p, mids, dlabel, plabel, slabel, tlabel)
-                   FROM dd_nodes""")
-    # keys of one date class are symmetric (x probes y's bucket iff y probes x's), so each pair is taken
-    # once (x < y); a lead-actor key is probed only by wild nodes, so a wild-to-specific pair is kept as found
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE dd_pairs AS
-        WITH own_f AS (SELECT node_id, dclass, unnest(own_f) AS k FROM dd_nodes),
-             own_p AS (SELECT node_id, dclass, wild, unnest(own_p) AS k FROM dd_nodes),
-             probe_f AS (SELECT node_id, dclass, unnest(probe_f) AS k FROM dd_nodes),
-             probe_p AS (SELECT node_id, dclass, unnest(probe_p) AS k FROM dd_nodes),
-             found AS (
-                SELECT x.node_id AS nx, y.node_id AS ny FROM probe_f x JOIN own_f y USING (k)
-                WHERE x.node_id < y.node_id OR (x.dclass <> y.dclass AND x.node_id <> y.node_id)
-                UNION ALL
-                SELECT x.node_id, y.node_id FROM probe_p x JOIN own_p y USING (k)
-                WHERE x.node_id < y.node_id OR ((x.dclass <> y.dclass OR NOT y.wild) AND x.node_id <> y.node_id)),
-             c AS (SELECT DISTINCT least(nx, ny) AS na, greatest(nx, ny) AS nb FROM found)
-        SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score,
-               {compat.vague('a')} AS vague_a, {compat.vague('b')} AS vague_b, a.n AS wa, b.n AS wb
-        FROM c JOIN dd_slim a ON a.node_id = c.na JOIN dd_slim b ON b.node_id = c.nb
-        WHERE {compat.pair_predicate(window, story)}""")
+    margin = 2 * (story + 1) + 2 * (window + 1)  # the farthest two nodes sharing a block can be, in days
+    _key_tables(con)
+    con.execute("""CREATE OR REPLACE TEMP TABLE dd_pairs_raw
+                   (na BIGINT, nb BIGINT, score DOUBLE, vague_a BOOLEAN, vague_b BOOLEAN, wa BIGINT, wb BIGINT)""")
+    for lo, hi in _slices(con):
+        _slice_pairs(con, settings, f"t >= {lo} AND t < {hi}", f"t >= {lo - margin} AND t < {hi + margin}")
+    _slice_pairs(con, settings, "t IS NULL", "t IS NULL")  # coarse dates pair only with coarse dates
+    con.execute("CREATE OR REPLACE TEMP TABLE dd_pairs AS SELECT DISTINCT * FROM dd_pairs_raw")
+    drop_temp(con, "dd_pairs_raw", "dd_own_f", "dd_own_p", "dd_probe_f", "dd_probe_p")
     _keep_best_links_of_vague_nodes(con)
     return _count(con, "dd_pairs")
+
+
+def _key_tables(con: duckdb.DuckDBPyConnection) -> None:
+    """Narrow node rows and unnested keys, physically ordered by day ``t`` (range filters skip row groups)."""
+    t = "CASE WHEN dclass = 'D' THEN ds - DATE '1970-01-01' WHEN dclass = 'U' THEN pub_min - DATE '1970-01-01' END"
+    # the pair test reads narrow rows (no key or member lists): joins of wide list rows dominate otherwise
+    con.execute(f"""CREATE OR REPLACE TEMP TABLE dd_slim AS
+                    SELECT * EXCLUDE (own_f, own_p, probe_f, probe_p, mids, dlabel, plabel, slabel, tlabel),
+                           {t} AS t FROM dd_nodes ORDER BY t""")
+    for name, extra in (("own_f", ""), ("own_p", ", wild"), ("probe_f", ""), ("probe_p", "")):
+        con.execute(f"""CREATE OR REPLACE TEMP TABLE dd_{name} AS
+                        SELECT node_id, dclass{extra}, {t} AS t, unnest({name}) AS k FROM dd_nodes ORDER BY t""")
+
+
+def _slices(con: duckdb.DuckDBPyConnection) -> list[tuple[int, int]]:
+    """Day ranges holding about ``SLICE_NODES`` dated nodes each."""
+    days = np.sort(arrays(con, "SELECT t FROM dd_slim WHERE t IS NOT NULL")["t"].astype(np.int64))
+    if not len(days):
+        return []
+    cuts = np.unique(days[::SLICE_NODES])
+    bounds = [*cuts.tolist(), int(days[-1]) + 1]
+    return list(zip(bounds[:-1], bounds[1:], strict=True))
+
+
+def _slice_pairs(con: duckdb.DuckDBPyConnection, settings: Settings, probing: str, near: str) -> None:
+    """Pairs probed by the nodes matching ``probing`` among the nodes matching ``near``.
+
+    Keys of one date class are symmetric (x probes y's bucket iff y probes x's), so such a pair is taken
+    once (x < y); a lead-actor key is probed only by wild nodes, so a wild-to-specific pair is kept as found.
+    """
+    window, story = settings.dedup_window_days, settings.story_window_days
+    con.execute(f"""
+        INSERT INTO dd_pairs_raw
+        WITH found AS (
+                SELECT x.node_id AS nx, y.node_id AS ny
+                FROM (SELECT * FROM dd_probe_f WHERE {probing}) x JOIN (SELECT * FROM dd_own_f WHERE {near}) y USING (k)
+                WHERE x.node_id < y.node_id OR (x.dclass <> y.dclass AND x.node_id <> y.node_id)
+                UNION ALL
+                SELECT x.node_id, y.node_id
+                FROM (SELECT * FROM dd_probe_p WHERE {probing}) x JOIN (SELECT * FROM dd_own_p WHERE {near}) y USING (k)
+                WHERE x.node_id < y.node_id OR ((x.dclass <> y.dclass OR NOT y.wild) AND x.node_id <> y.node_id)),
+             c AS (SELECT DISTINCT least(nx, ny) AS na, greatest(nx, ny) AS nb FROM found),
+             s AS (SELECT * FROM dd_slim WHERE {near})
+        SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score,
+               {compat.vague('a')} AS vague_a, {compat.vague('b')} AS vague_b, a.n AS wa, b.n AS wb
+        FROM c JOIN s a ON a.node_id = c.na JOIN s b ON b.node_id = c.nb
+        WHERE {compat.pair_predicate(window, story)}""")
 
 
 def _keep_best_links_of_vague_nodes(con: duckdb.DuckDBPyConnection) -> None:
