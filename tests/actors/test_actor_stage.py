@@ -79,7 +79,7 @@ def test_country_with_agent_noun(run, text: str, word: str, country: str, sector
 def test_demonym_alone(run) -> None:
     text = "The envoy praised the Lebanese for their patience."
     m = one(run(text), text, "Lebanese")
-    assert (m.actor.country, m.actor.resolution) == ("LBN", "demonym")
+    assert (m.actor.country, m.actor.sector, m.actor.resolution) == ("LBN", ["CVL"], "demonym")
 
 
 def test_compound_countries_give_one_mention_each(run) -> None:
@@ -194,9 +194,29 @@ def test_region_gives_the_country(run) -> None:
 
 
 def test_past_office_holder(run) -> None:
-    text = "President Bill Clinton met the delegation."
+    text = "Bill Clinton met the delegation."
     assert one(run(text, "1995-05-05"), text, "Clinton").actor.sector == ["GOV"]
     assert one(run(text, "2005-05-05"), text, "Clinton").actor.sector == []
+
+
+def test_title_in_the_text_gives_the_office_the_kb_lacks(run) -> None:
+    text = "Prime Minister Ismail Haniyeh addressed the crowd."
+    assert one(run(text, "2006-06-01"), text, "Haniyeh").actor.sector == ["GOV"]
+    former = "Former President Bill Clinton addressed the crowd."
+    assert one(run(former, "2005-05-05"), former, "Clinton").actor.sector == []
+
+
+def test_possessor_agent_phrase_and_agent_modifier(run) -> None:
+    text = "The Russian government's refusal angered Israeli army commanders and Israeli army bulldozers moved in."
+    mentions = run(text)
+    assert (one(mentions, text, "government").actor.country, one(mentions, text, "government").actor.sector) == (
+        "RUS", ["GOV"])
+    assert one(mentions, text, "bulldozers").actor.sector == ["MIL"]
+
+
+def test_demonym_alone_is_the_people(run) -> None:
+    text = "Hundreds of Palestinians gathered at the gate."
+    assert one(run(text), text, "Palestinians").actor.sector == ["CVL"]
 
 
 def test_they_after_a_spokesman_is_his_group(run) -> None:

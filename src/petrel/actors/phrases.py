@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from spacy.tokens import Token
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss", "npadvmod", "nummod", "det"})
@@ -14,10 +16,15 @@ SPEECH_VERBS = frozenset({"say", "tell", "add", "stress", "insist", "warn", "sta
                           "reply", "declare", "write", "argue", "claim", "announce", "vow", "threaten"})
 
 
-def np_head(token: Token) -> Token:
-    """The noun a pre-modifier belongs to: "British" and "US" in "British and US forces" -> "forces"."""
+def np_head(token: Token, stop: Callable[[Token], bool] | None = None) -> Token:
+    """The noun a pre-modifier belongs to: "British" and "US" in "British and US forces" -> "forces".
+
+    ``stop`` ends the climb at a possessor that is an actor itself ("the Russian government's refusal").
+    """
     current = token
     for _ in range(12):
+        if stop is not None and current.dep_ == "poss" and current is not token and stop(current):
+            break
         if current.dep_ == "conj" and current.head.i < current.i and current.head.dep_ in MODIFIER_DEPS:
             current = current.head
             continue

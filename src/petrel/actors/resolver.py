@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 # Heads whose own sector yields to a modifier's ("militia leaders" are REB, "army officials" MIL).
 GENERIC_HEADS = frozenset({"leader", "official", "member", "spokesman", "spokesperson", "spokeswoman", "head",
                            "chief", "representative", "figure", "group", "commander", "fighter", "supporter",
-                           "loyalist", "unit", "wing", "faction", "element", "delegation", "envoy", "source"})
+                           "loyalist", "unit", "wing", "faction", "element", "delegation", "envoy", "source",
+                           "candidate"})
 # Capitalised heads after a demonym that name a thing, not an organisation ("the Iraqi Constitution").
 NOT_NAMES = frozenset({"constitution", "embassy", "consulate", "airspace", "border", "territory", "capital", "city",
                        "province", "region", "coast", "sea", "river", "desert", "law", "act", "constitutional",
@@ -34,10 +35,12 @@ NOT_NAMES = frozenset({"constitution", "embassy", "consulate", "airspace", "bord
 PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
 LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
 CAPITAL_SECTORS = ["GOV"]
+PEOPLE_SECTORS = ["CVL"]
 FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
                            "congresswoman", "businesswoman", "sister", "lady", "dame", "empress", "duchess"})
 MALE_TITLES = frozenset({"mr", "sir", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
                          "brother", "lord", "emperor", "duke", "sheikh", "father"})
+PAST_MARKERS = frozenset({"former", "ex", "late", "erstwhile", "onetime", "deposed", "ousted"})
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 
 
@@ -87,7 +90,7 @@ class DocResolver:
 
     def run(self) -> list[Found]:
         for info in self.entities:
-            self.groups[np_head(info.root).i].append(info)
+            self.groups[self._np_head(info.root).i].append(info)
         heads = set(self.groups) | {t.i for t in self.doc if self._is_agent_head(t)}
         found: list[Found] = []
         for i in sorted(heads):
@@ -112,9 +115,14 @@ class DocResolver:
         return extra
 
     # -- heads ------------------------------------------------------------------------------------------
+    def _agentive(self, token: Token) -> bool:
+        return token.pos_ in NOMINAL_POS and (bool(self._sectors(token)) or self.kb.is_person_noun(token.lemma_))
+
+    def _np_head(self, token: Token) -> Token:
+        return np_head(token, stop=self._agentive)
+
     def _is_agent_head(self, token: Token) -> bool:
-        agentive = bool(self._sectors(token)) or self.kb.is_person_noun(token.lemma_)
-        return token.pos_ in NOMINAL_POS and agentive and np_head(token) is token
+        return self._agentive(token) and (token.dep_ == "poss" or np_head(token) is token)
 
     def _sectors(self, token: Token) -> list[str]:
         """Sectors of an agent noun, trying "rights group" before "group"."""
@@ -152,7 +160,7 @@ class DocResolver:
         start = self._title_start(head, own)
         others = [m for m in self.groups.get(head.i, []) if m is not own]
         if own.is_person:
-            ref = self._person_ref(own, head, start)
+            ref = self._with_title_sectors(self._person_ref(own, head, start), own, start)
             return [self._found(start, own.span.end, head, ref, person=True)]
         ref = self._org_or_country_ref(own, others)
         return [self._found(start, own.span.end, head, ref)] if ref else []
@@ -184,6 +192,8 @@ class DocResolver:
             governs = own.country.kind == "capital" and not _is_location(own.root)
             sectors = CAPITAL_SECTORS if governs else []
             resolution = "demonym" if own.country.kind == "demonym" else "country"
+            if own.country.kind == "demonym":
+                sectors = PEOPLE_SECTORS  # "Palestinians", "the Lebanese": the people
             name = _clean(own.span.text) if own.country.kind == "region" else self.kb.country_name(own.country.code)
             return ActorRef(name, None, own.country.code, list(sectors), resolution)
         return self._unknown_org_ref(own, others)
@@ -218,6 +228,18 @@ class DocResolver:
         if profile.actor is not None and ref.actor_id:
             self.affiliations[ref.actor_id] = self._kb_ref(profile.actor)
         return ref
+
+    def _with_title_sectors(self, ref: ActorRef, own: EntityInfo, start: int) -> ActorRef:
+        """A listed person with no office known for the day takes the one the text gives ("President Kagame"),
+        unless it is past ("former President")."""
+        if own.actor is None or self.kb.role_at(own.actor, self.when) is not None:
+            return ref
+        words = self.doc[start:own.span.start]
+        if any(t.lower_.rstrip("-") in PAST_MARKERS for t in words):
+            return ref
+        sectors = next((self._sectors(t) for t in reversed(words) if t.i not in self.by_token and self._sectors(t)),
+                       [])
+        return replace(ref, sector=sectors) if sectors else ref
 
     def _office_holder(self, name: str) -> ActorRef | None:
         """A lone surname ("Kadhimi said") of the one listed person holding an office on the day."""
@@ -402,10 +424,15 @@ class DocResolver:
                 self.known.remember(name, ref, person=False)
                 found.append(self._found(left_start(head), head.i + 1, head, ref))
             elif info.country is not None:
-                ref = ActorRef(_clean(self.doc[left_start(head):head.i + 1].text), None, info.country.code, [],
+                sectors = self._modifier_sectors(left_start(head), head.i)  # "Israeli army bulldozers": MIL
+                ref = ActorRef(_clean(self.doc[left_start(head):head.i + 1].text), None, info.country.code, sectors,
                                "demonym" if info.country.kind == "demonym" else "country")
                 found.append(self._found(left_start(head), head.i + 1, head, ref))
         return found
+
+    def _modifier_sectors(self, start: int, end: int) -> list[str]:
+        return next((self._sectors(self.doc[i]) for i in range(start, end)
+                     if i not in self.by_token and self._sectors(self.doc[i])), [])
 
     def _is_name(self, head: Token, info: EntityInfo) -> bool:
         """"Sudanese Freedom Vanguard": a demonym then capitalised words, an organisation nobody listed."""
