@@ -38,6 +38,7 @@ NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
                                "inside", "targeting", "for", "of"})
+EXPULSION_VERBS = frozenset({"expel", "deport", "ban", "bar", "kick", "eject", "evict"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "engage", "involve",
                                "poise", "set"})
@@ -158,7 +159,7 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
                     return np_actors(agent, index, depth=depth + 1)
     if depth < 1:
         for child in head.children:  # "the head of X", "leader of X"
-            if child.dep_ == "prep" and child.lower_ == "of":
+            if child.dep_ == "prep" and child.lower_ in ("of", "between"):  # "summit between X and Y"
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         return np_actors(obj, index, depth=depth + 1)
@@ -196,6 +197,10 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
         for child in node.children:
             if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node.lemma_ in STATE_PARTICIPLES):
                 return _relative_antecedent(child)
+            if child.dep_ == "aux":  # the parser sometimes hangs the subject on "have"
+                for grand in child.children:
+                    if grand.dep_ in SUBJ_DEPS:
+                        return _relative_antecedent(grand)
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             if node.dep_ == "xcomp" and node.tag_ == "VBN" and _object_of(node.head) is not None:
                 return None  # "ordered him banned": the object is the patient, the source is one up
@@ -232,6 +237,13 @@ def _object_of(verb: Token) -> Token | None:
     return None
 
 
+def _prep_object(tok: Token, prep: str) -> Token | None:
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
 def agent_token(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and _is_passive(tok)):
@@ -255,6 +267,8 @@ def verb_roles(tok: Token, index: MentionIndex) -> Roles:
     src_tok = agent_token(tok) if passive else subject_token(tok)
     if passive and src_tok is None and tok.dep_ == "xcomp" and tok.tag_ == "VBN":
         src_tok = subject_token(tok.head)  # "X ordered him banned": X is the source
+    if passive and src_tok is None and tok.lemma_ in EXPULSION_VERBS:
+        src_tok = _prep_object(tok, "from")  # "inspectors were expelled from North Korea"
     sources = np_actors(src_tok, index) if src_tok is not None else []
     targets = _verb_targets(tok, index, passive)
     return Roles(sources, targets, src_tok, agentless=passive and src_tok is None)

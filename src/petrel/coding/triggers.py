@@ -130,6 +130,8 @@ def _child_in(tok: Token, deps: frozenset[str], words: frozenset[str]) -> Token 
     for child in _with_conjuncts(c for c in tok.children if c.dep_ in deps):
         if _lemma_in(child, words):
             return child
+        if words != ANY and any(m.dep_ == "compound" and _lemma_in(m, words) for m in child.children):
+            return child  # "suspended aid deliveries", "ended mediation efforts"
         if child.lemma_.lower() in MEASURE_NOUNS or child.tag_ == "CD":  # "25,000 tons of food aid"
             for grand in _of_objects(child):
                 if _lemma_in(grand, words):
