@@ -241,70 +241,82 @@ def _nodes(con: duckdb.DuckDBPyConnection) -> int:
     return _count(con, "dd_nodes")
 
 
-SLICE_NODES = 60_000  # nodes per time slice of the pair search (keeps hash tables cache-sized)
-
-
 def _pairs(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
-    """Compatible node pairs, searched slice by slice along time so the cost stays linear."""
+    """Compatible node pairs: candidates from shared block keys (NumPy), then the SQL pair test.
+
+    Candidate generation is a sort and a range expansion in NumPy, with exact cheap filters (status group,
+    type family, day distance, source sectors) applied before deduplication, so the SQL test sees few rows
+    and no hash table grows with the square of a block.
+    """
     window, story = settings.dedup_window_days, settings.story_window_days
-    margin = 2 * (story + 1) + 2 * (window + 1)  # the farthest two nodes sharing a block can be, in days
-    _key_tables(con)
-    con.execute("""CREATE OR REPLACE TEMP TABLE dd_pairs_raw
-                   (na BIGINT, nb BIGINT, score DOUBLE, vague_a BOOLEAN, vague_b BOOLEAN, wa BIGINT, wb BIGINT)""")
-    for lo, hi in _slices(con):
-        _slice_pairs(con, settings, f"t >= {lo} AND t < {hi}", f"t >= {lo - margin} AND t < {hi + margin}")
-    _slice_pairs(con, settings, "t IS NULL", "t IS NULL")  # coarse dates pair only with coarse dates
-    con.execute("CREATE OR REPLACE TEMP TABLE dd_pairs AS SELECT DISTINCT * FROM dd_pairs_raw")
-    drop_temp(con, "dd_pairs_raw", "dd_own_f", "dd_own_p", "dd_probe_f", "dd_probe_p")
+    # the pair test reads narrow rows (no key or member lists): joins of wide list rows dominate otherwise
+    con.execute("""CREATE OR REPLACE TEMP TABLE dd_slim AS
+                   SELECT * EXCLUDE (own_f, own_p, probe_f, probe_p, mids, dlabel, plabel, slabel, tlabel)
+                   FROM dd_nodes""")
+    nodes = _node_arrays(con)
+    found = [_candidates(con, "own_f", "probe_f", nodes, lead_keys=False),
+             _candidates(con, "own_p", "probe_p", nodes, lead_keys=True)]
+    na = np.concatenate([f[0] for f in found])
+    nb = np.concatenate([f[1] for f in found])
+    keep = _cheap_filter(nodes, na, nb, window)
+    packed = np.unique((na[keep] << 32) | nb[keep])
+    temp_table(con, "dd_cand", pa.table({"na": pa.array(packed >> 32), "nb": pa.array(packed & 0xFFFFFFFF)}))
+    con.execute(f"""
+        CREATE OR REPLACE TEMP TABLE dd_pairs AS
+        SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score,
+               {compat.vague('a')} AS vague_a, {compat.vague('b')} AS vague_b, a.n AS wa, b.n AS wb
+        FROM dd_cand c JOIN dd_slim a ON a.node_id = c.na JOIN dd_slim b ON b.node_id = c.nb
+        WHERE {compat.pair_predicate(window, story)}""")
+    drop_temp(con, "dd_cand")
     _keep_best_links_of_vague_nodes(con)
     return _count(con, "dd_pairs")
 
 
-def _key_tables(con: duckdb.DuckDBPyConnection) -> None:
-    """Narrow node rows and unnested keys, physically ordered by day ``t`` (range filters skip row groups)."""
-    t = "CASE WHEN dclass = 'D' THEN ds - DATE '1970-01-01' WHEN dclass = 'U' THEN pub_min - DATE '1970-01-01' END"
-    # the pair test reads narrow rows (no key or member lists): joins of wide list rows dominate otherwise
-    con.execute(f"""CREATE OR REPLACE TEMP TABLE dd_slim AS
-                    SELECT * EXCLUDE (own_f, own_p, probe_f, probe_p, mids, dlabel, plabel, slabel, tlabel),
-                           {t} AS t FROM dd_nodes ORDER BY t""")
-    for name, extra in (("own_f", ""), ("own_p", ", wild"), ("probe_f", ""), ("probe_p", "")):
-        con.execute(f"""CREATE OR REPLACE TEMP TABLE dd_{name} AS
-                        SELECT node_id, dclass{extra}, {t} AS t, unnest({name}) AS k FROM dd_nodes ORDER BY t""")
+def _node_arrays(con: duckdb.DuckDBPyConnection) -> dict[str, np.ndarray]:
+    """Per-node integer codes for the cheap filters, indexed by node_id."""
+    return arrays(con, """
+        SELECT hash(sgroup, family) AS group_code, dclass = 'D' AS precise_day,
+               coalesce(ds - DATE '1970-01-01', 0) AS day, sym, smask, coalesce(hash(sid), 0) AS sid_code,
+               scty IS NULL AS no_country, CASE dclass WHEN 'D' THEN 0 WHEN 'U' THEN 1 ELSE 2 END AS dclass, wild
+        FROM dd_slim ORDER BY node_id""")
 
 
-def _slices(con: duckdb.DuckDBPyConnection) -> list[tuple[int, int]]:
-    """Day ranges holding about ``SLICE_NODES`` dated nodes each."""
-    days = np.sort(arrays(con, "SELECT t FROM dd_slim WHERE t IS NOT NULL")["t"].astype(np.int64))
-    if not len(days):
-        return []
-    cuts = np.unique(days[::SLICE_NODES])
-    bounds = [*cuts.tolist(), int(days[-1]) + 1]
-    return list(zip(bounds[:-1], bounds[1:], strict=True))
+def _candidates(con: duckdb.DuckDBPyConnection, own: str, probe: str, nodes: dict[str, np.ndarray], *,
+                lead_keys: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(probing node, found node) for every probe key equal to an own key, once per symmetric pair.
 
-
-def _slice_pairs(con: duckdb.DuckDBPyConnection, settings: Settings, probing: str, near: str) -> None:
-    """Pairs probed by the nodes matching ``probing`` among the nodes matching ``near``.
-
-    Keys of one date class are symmetric (x probes y's bucket iff y probes x's), so such a pair is taken
+    Keys of one date class are symmetric (x probes y's bucket iff y probes x's), so such a pair is kept
     once (x < y); a lead-actor key is probed only by wild nodes, so a wild-to-specific pair is kept as found.
     """
-    window, story = settings.dedup_window_days, settings.story_window_days
-    con.execute(f"""
-        INSERT INTO dd_pairs_raw
-        WITH found AS (
-                SELECT x.node_id AS nx, y.node_id AS ny
-                FROM (SELECT * FROM dd_probe_f WHERE {probing}) x JOIN (SELECT * FROM dd_own_f WHERE {near}) y USING (k)
-                WHERE x.node_id < y.node_id OR (x.dclass <> y.dclass AND x.node_id <> y.node_id)
-                UNION ALL
-                SELECT x.node_id, y.node_id
-                FROM (SELECT * FROM dd_probe_p WHERE {probing}) x JOIN (SELECT * FROM dd_own_p WHERE {near}) y USING (k)
-                WHERE x.node_id < y.node_id OR ((x.dclass <> y.dclass OR NOT y.wild) AND x.node_id <> y.node_id)),
-             c AS (SELECT DISTINCT least(nx, ny) AS na, greatest(nx, ny) AS nb FROM found),
-             s AS (SELECT * FROM dd_slim WHERE {near})
-        SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score,
-               {compat.vague('a')} AS vague_a, {compat.vague('b')} AS vague_b, a.n AS wa, b.n AS wb
-        FROM c JOIN s a ON a.node_id = c.na JOIN s b ON b.node_id = c.nb
-        WHERE {compat.pair_predicate(window, story)}""")
+    o = arrays(con, f"SELECT node_id, unnest({own}) AS k FROM dd_nodes")
+    p = arrays(con, f"SELECT node_id, unnest({probe}) AS k FROM dd_nodes")
+    ok, on = o["k"].astype(np.uint64), o["node_id"].astype(np.int64)
+    order = np.argsort(ok, kind="stable")
+    ok, on = ok[order], on[order]
+    pk, pn = p["k"].astype(np.uint64), p["node_id"].astype(np.int64)
+    lo = np.searchsorted(ok, pk, side="left")
+    counts = np.searchsorted(ok, pk, side="right") - lo
+    x = np.repeat(pn, counts)
+    starts = np.repeat(lo - np.cumsum(counts) + counts, counts)
+    y = on[starts + np.arange(len(x))]
+    same_class = nodes["dclass"][x] == nodes["dclass"][y]
+    once = (x < y) | (~same_class & (x != y))
+    if lead_keys:
+        once |= ~nodes["wild"][y].astype(bool) & (x != y)
+    return np.minimum(x[once], y[once]), np.maximum(x[once], y[once])
+
+
+def _cheap_filter(nodes: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, window: int) -> np.ndarray:
+    """Exact necessary conditions of the pair test on integers (never drops a compatible pair)."""
+    keep = nodes["group_code"][a] == nodes["group_code"][b]
+    both_days = nodes["precise_day"][a].astype(bool) & nodes["precise_day"][b].astype(bool)
+    keep &= ~both_days | (np.abs(nodes["day"][a] - nodes["day"][b]) <= window)
+    ma, mb = nodes["smask"][a], nodes["smask"][b]
+    sectors = (ma == 0) | (mb == 0) | ((ma & mb) != 0)
+    same_id = (nodes["sid_code"][a] == nodes["sid_code"][b]) & (nodes["sid_code"][a] != 0)
+    no_country = nodes["no_country"][a].astype(bool) | nodes["no_country"][b].astype(bool)
+    keep &= sectors | same_id | no_country | nodes["sym"][a].astype(bool) | nodes["sym"][b].astype(bool)
+    return keep
 
 
 def _keep_best_links_of_vague_nodes(con: duckdb.DuckDBPyConnection) -> None:
