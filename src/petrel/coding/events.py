@@ -125,7 +125,9 @@ class EventStage:
         "agreed to withdraw", "will provide aid", "refused to deploy peacekeepers"."""
         governor = _governor(tok)
         hostile = threat_code(info)
-        if hostile and info.type != "THREATEN" and (governor in INTENT_VERBS or status.status == "future"):
+        conditional = status.status == "hypothetical" and status.cue in ("if", "in case")
+        if hostile and info.type != "THREATEN" and (governor in INTENT_VERBS or status.status == "future"
+                                                     or (conditional and not _inside_condition(tok))):
             return self.lexicon.info(hostile), status, f"announced<{rule}"  # "will impose", "vowed to fight"
         if info.quad_class not in (1, 2) or info.type == "AGREE":
             return info, status, rule
@@ -264,6 +266,16 @@ def _keep(draft: Draft) -> bool:
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
     return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
+
+
+def _inside_condition(tok: Token) -> bool:
+    """The trigger is part of an "if" clause ("if Israel were to attack"), not the act made conditional."""
+    for node in clause_chain(tok):
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in node.children):
+            return True
+        if node.dep_ in ("ccomp", "ROOT"):
+            return False
+    return False
 
 
 def _in_condition(tok: Token) -> bool:

@@ -21,6 +21,8 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "acomp", "dob
 COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUN_TAGS = frozenset({"NN", "NNS"})
+COMPOUND_HEADS = frozenset({"delivery", "effort", "shipment", "program", "programme", "flight", "convoy", "package",
+                            "process", "mission", "operation", "supply", "force", "contingent", "round", "team"})
 SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
 MEASURE_NOUNS = frozenset({"ton", "tonne", "million", "billion", "thousand", "hundred", "dollar", "euro", "pound",
                            "worth", "amount", "number", "lot", "shipment", "package", "batch", "kg", "kilogram",
@@ -130,7 +132,8 @@ def _child_in(tok: Token, deps: frozenset[str], words: frozenset[str]) -> Token 
     for child in _with_conjuncts(c for c in tok.children if c.dep_ in deps):
         if _lemma_in(child, words):
             return child
-        if words != ANY and any(m.dep_ == "compound" and _lemma_in(m, words) for m in child.children):
+        if words != ANY and child.lemma_.lower() in COMPOUND_HEADS and any(
+                m.dep_ == "compound" and _lemma_in(m, words) for m in child.children):
             return child  # "suspended aid deliveries", "ended mediation efforts"
         if child.lemma_.lower() in MEASURE_NOUNS or child.tag_ == "CD":  # "25,000 tons of food aid"
             for grand in _of_objects(child):
