@@ -260,6 +260,8 @@ def _pairs(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
     nb = np.concatenate([f[1] for f in found])
     keep = _cheap_filter(nodes, na, nb, window)
     packed = np.unique((na[keep] << 32) | nb[keep])
+    log.debug("pair candidates: %d found, %d after the cheap filters, %d distinct", len(na), int(keep.sum()),
+              len(packed))
     temp_table(con, "dd_cand", pa.table({"na": pa.array(packed >> 32), "nb": pa.array(packed & 0xFFFFFFFF)}))
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE dd_pairs AS
@@ -276,7 +278,12 @@ def _node_arrays(con: duckdb.DuckDBPyConnection) -> dict[str, np.ndarray]:
     """Per-node integer codes for the cheap filters, indexed by node_id."""
     return arrays(con, """
         SELECT hash(sgroup, family) AS group_code, dclass = 'D' AS precise_day,
-               coalesce(ds - DATE '1970-01-01', 0) AS day, sym, smask, coalesce(hash(sid), 0) AS sid_code,
+               coalesce(ds - DATE '1970-01-01', 0) AS day, sym, smask,
+               CASE WHEN sid IS NULL THEN 0 ELSE hash(sid) END AS sid_code,
+               CASE WHEN tid IS NULL THEN 0 ELSE hash(tid) END AS tid_code,
+               CASE WHEN tcty IS NULL THEN 0 ELSE hash(tcty) END AS tcty_code,
+               pknown AND pfine AND NOT placefree AND lat IS NOT NULL AND lon IS NOT NULL AS has_point,
+               coalesce(radians(lat), 0) AS lat_r, coalesce(radians(lon), 0) AS lon_r,
                scty IS NULL AS no_country, CASE dclass WHEN 'D' THEN 0 WHEN 'U' THEN 1 ELSE 2 END AS dclass, wild
         FROM dd_slim ORDER BY node_id""")
 
@@ -315,8 +322,21 @@ def _cheap_filter(nodes: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, wi
     sectors = (ma == 0) | (mb == 0) | ((ma & mb) != 0)
     same_id = (nodes["sid_code"][a] == nodes["sid_code"][b]) & (nodes["sid_code"][a] != 0)
     no_country = nodes["no_country"][a].astype(bool) | nodes["no_country"][b].astype(bool)
-    keep &= sectors | same_id | no_country | nodes["sym"][a].astype(bool) | nodes["sym"][b].astype(bool)
-    return keep
+    sym = nodes["sym"][a].astype(bool) | nodes["sym"][b].astype(bool)
+    keep &= sectors | same_id | no_country | sym
+    ta, tb = nodes["tcty_code"][a], nodes["tcty_code"][b]
+    same_tid = (nodes["tid_code"][a] == nodes["tid_code"][b]) & (nodes["tid_code"][a] != 0)
+    keep &= (ta == 0) | (tb == 0) | (ta == tb) | same_tid | sym
+    points = nodes["has_point"][a].astype(bool) & nodes["has_point"][b].astype(bool)
+    return keep & (~points | (_km(nodes, a, b) <= compat.PLACE_KM + 1.0))
+
+
+def _km(nodes: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Haversine distance in km (the SQL test's formula; +1 km of slack above against rounding)."""
+    la, lb = nodes["lat_r"][a], nodes["lat_r"][b]
+    dlat, dlon = lb - la, nodes["lon_r"][b] - nodes["lon_r"][a]
+    h = np.sin(dlat / 2) ** 2 + np.cos(la) * np.cos(lb) * np.sin(dlon / 2) ** 2
+    return 12742.0 * np.arcsin(np.sqrt(np.clip(h, 0.0, 1.0)))
 
 
 def _keep_best_links_of_vague_nodes(con: duckdb.DuckDBPyConnection) -> None:
