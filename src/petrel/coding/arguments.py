@@ -50,7 +50,7 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount",
                          "express", "voice", "impose", "declare", "announce", "sign", "reach", "provide", "send",
                          "deliver", "organize", "organise", "lead", "call", "extend", "renew", "pledge", "promise",
                          "unleash", "undertake", "perform", "execute", "deploy", "order", "approve", "grant",
-                         "lodge", "file", "level", "hurl", "make", "be", "have", "seek", "end", "complete",
+                         "lodge", "file", "level", "hurl", "make", "be", "have", "seek", "complete",
                          "deepen", "strengthen", "expand", "boost", "enhance", "develop", "build", "forge",
                          "establish", "pursue", "promote", "conclude", "renew", "cement", "bolster", "stag"})
 CAUSE_VERBS = frozenset({"spark", "draw", "trigger", "prompt", "provoke", "cause", "attract", "earn", "face",

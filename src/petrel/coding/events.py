@@ -41,6 +41,12 @@ INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "
 REFUSAL_CODES = {"AID": "122", "COOPERATE": "121", "RETREAT": "124", "CONCEDE": "124", "CONSULT": "125",
                  "SUPPORT": "120"}
 HELPER_VERBS = frozenset({"help", "assist", "try", "attempt", "seek", "continue", "begin", "start", "resume"})
+NO_COMMENT = frozenset({"comment", "elaborate", "speculate", "confirm", "answer", "say", "disclose", "specify",
+                        "reveal", "discuss", "respond", "identify", "name", "give"})
+DENIED_THINGS = frozenset({"charge", "accusation", "allegation", "claim", "report", "responsibility", "involvement",
+                           "rumor", "rumour", "suggestion", "wrongdoing"})
+PREVENT_VERBS = frozenset({"avoid", "prevent", "forestall", "avert", "deter", "stop", "end", "halt", "thwart",
+                           "foil", "oppose", "fear", "risk"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 
@@ -190,7 +196,7 @@ class EventStage:
         quote, tok = draft.quote, draft.trigger.token
         speaker = quote.speaker
         speakers = _speakers(tok, index, self.lexicon.speech) or [speaker]
-        if cue_kind(quote.cue, self.lexicon.speech) == "claim" and draft.status.status == "actual":
+        if cue_kind(quote.cue, self.lexicon.speech) == "claim" and draft.status.status in ("actual", "historical"):
             draft.status = Status("claimed", False, quote.cue)
         first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
                                                          and src_tok.lower_ in ("we", "i"))
@@ -258,14 +264,30 @@ def _keep(draft: Draft) -> bool:
         return False
     if draft.status.cue == "for" and not draft.rule.startswith("speech-threat"):
         return False
-    if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in draft.trigger.token.children):
+    tok = draft.trigger.token
+    if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in tok.children):
         return False
+    if _is_statement(tok, draft.info):
+        return False
+    if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and tok.head.lemma_ in PREVENT_VERBS:
+        return False  # "hoped to avoid military action": what is prevented did not happen
+    if draft.info.code in ("110", "111") and not draft.targets and draft.trigger.pattern.pos == "noun":
+        return False  # "condemned the attack" with nobody named: a statement
     if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES \
             and not (draft.by_subject and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
         return False
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
     return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
+
+
+def _is_statement(tok: Token, info: CameoInfo) -> bool:
+    """"declined to comment", "denied the charges": statements, not rejections."""
+    if info.type != "REJECT":
+        return False
+    if any(c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT for c in tok.children):
+        return True
+    return any(c.dep_ in ("dobj", "attr") and c.lemma_ in DENIED_THINGS for c in tok.children)
 
 
 def _inside_condition(tok: Token) -> bool:
