@@ -88,3 +88,34 @@ def test_constrained_components_never_join_a_cannot_link_pair() -> None:
 def test_constrained_ties_go_to_the_better_attested_pair() -> None:
     roots = constrained_components([0, 1, 2], [(0, 1, 0.8, 2), (1, 2, 0.8, 5)], [(0, 2)])
     assert roots[1] == roots[2] != roots[0]
+
+
+def test_blocking_finds_every_pair_the_pair_test_accepts(con) -> None:
+    """Candidate generation (keys, NumPy expansion, cheap filters) loses no compatible pair."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    from petrel.config import Settings
+    from petrel.dedup import compat, merge
+
+    bench = Path(__file__).resolve().parents[2] / "bench" / "dedup_scale.py"
+    spec = importlib.util.spec_from_file_location("dedup_scale", bench)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["dedup_scale"] = module
+    spec.loader.exec_module(module)
+    module.load(con, *module.synthetic(3000, seed=5))
+    cfg = Settings()
+    merge._seed(con, cfg, True)
+    merge._affected(con, cfg, True)
+    merge._nodes(con)
+    original = merge._keep_best_links_of_vague_nodes
+    try:
+        merge._keep_best_links_of_vague_nodes = lambda _con: None
+        merge._pairs(con, cfg)
+    finally:
+        merge._keep_best_links_of_vague_nodes = original
+    found = set(con.execute("SELECT na, nb FROM dd_pairs").fetchall())
+    every = set(con.execute(f"""SELECT a.node_id, b.node_id FROM dd_slim a JOIN dd_slim b ON a.node_id < b.node_id
+                                WHERE {compat.pair_predicate(3, 14)}""").fetchall())
+    assert every and found == every
