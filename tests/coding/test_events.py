@@ -183,3 +183,9 @@ def test_speech_act_complements_are_not_events(code) -> None:
     found = triples(code("Egypt accused Ethiopia of attacking Somalia.", TABLE))
     assert ("ACCUSE", "EGY", "ETH") in found
     assert not any(t[0] == "ASSAULT" for t in found)
+
+
+def test_object_pronoun_is_not_the_subject(code) -> None:
+    table = dict(TABLE, him=actor("Egypt", "EGY"), His=ABDI)  # a coreference slip: "him" -> the subject
+    state = code("His speech angered Egypt, which ordered him banned from entering the country.", table)
+    assert ("COERCE", "EGY", "SOM") in triples(state)

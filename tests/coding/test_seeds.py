@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-CORE_FLOOR = 15  # issue target 18/20; 12/20 is the spine
-RECALL_FLOOR = 20  # of 29
+CORE_FLOOR = 16  # issue target 18/20; 12/20 is the spine; measured 17
+RECALL_FLOOR = 21  # of 29; measured 23
 STATUS_FLOOR = 0.75  # share of matched events whose status is right
 PRECISION_FLOOR = 0.5
 NAME_ALIASES = {"isis": ("islamic state", "isis", "isil")}

@@ -27,6 +27,9 @@ PREP_PRIORITY = {p: i for i, p in enumerate(
     "against targeting on upon at into with over about of from for toward towards alongside to inside in".split())}
 WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mortar", "drone", "jet", "plane", "aircraft",
                           "warplane", "tank", "artillery", "helicopter", "gunship", "warship", "projectile"})
+TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "morning", "evening", "night", "date",
+                        "period", "era", "decade", "weekend", "hour"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me", "ours", "ourselves", "myself"})
 SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
@@ -79,6 +82,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
         self._by_token: dict[int, list[ActorMention]] = {}
+        self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
         self._countries = sorted(((m.start, m.actor) for m in mentions
                                   if m.actor.country and not m.actor.sector and not m.actor.actor_id),
                                  key=lambda pair: pair[0])
@@ -109,6 +113,14 @@ class MentionIndex:
                 break
             found = actor
         return found
+
+    def named_before(self, offset: int, exclude: Sequence[ActorRef]) -> ActorRef | None:
+        """The last named actor (one with a knowledge-base id) before ``offset`` that is not excluded."""
+        keys = {actor_key(a) for a in exclude}
+        for start, actor in reversed(self._ordered):
+            if start < offset and actor.actor_id and actor_key(actor) not in keys:
+                return actor
+        return None
 
     def __bool__(self) -> bool:
         return bool(self._by_token)
@@ -227,6 +239,10 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
 def _relative_antecedent(subj: Token) -> Token:
     if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
         return subj.head.head
+    if subj.lower_ in ("who", "which"):  # the parser missed the relative clause: the noun before it
+        for prev in reversed(subj.doc[max(subj.sent.start, subj.i - 6):subj.i]):
+            if prev.pos_ in ("NOUN", "PROPN") and prev.lemma_ not in TIME_NOUNS:
+                return prev
     return subj
 
 
@@ -258,19 +274,31 @@ def _is_passive(tok: Token) -> bool:
         return False  # "is committed to", "were engaged in": a state of the subject, not a passive
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children):
         return True
-    return tok.tag_ == "VBN" and tok.dep_ in ("xcomp", "acl", "oprd")
+    return tok.tag_ == "VBN" and (tok.dep_ in ("xcomp", "acl", "oprd") or _small_clause(tok))
+
+
+def _small_clause(tok: Token) -> bool:
+    """"ordered [him banned]": a participle clause without auxiliary under a verb of ordering."""
+    return tok.dep_ == "ccomp" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def verb_roles(tok: Token, index: MentionIndex) -> Roles:
     """Source and target of a verb trigger (active, passive, controlled or coordinated)."""
     passive = _is_passive(tok)
     src_tok = agent_token(tok) if passive else subject_token(tok)
-    if passive and src_tok is None and tok.dep_ == "xcomp" and tok.tag_ == "VBN":
+    if passive and src_tok is None and (tok.dep_ == "xcomp" or _small_clause(tok)) and tok.tag_ == "VBN":
         src_tok = subject_token(tok.head)  # "X ordered him banned": X is the source
     if passive and src_tok is None and tok.lemma_ in EXPULSION_VERBS:
         src_tok = _prep_object(tok, "from")  # "inspectors were expelled from North Korea"
     sources = np_actors(src_tok, index) if src_tok is not None else []
     targets = _verb_targets(tok, index, passive)
+    obj = _object_of(tok.head) if passive and tok.dep_ == "xcomp" else _object_of(tok)
+    if _small_clause(tok):
+        obj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _object_of(tok.head)
+    if obj is not None and obj.lower_ in OBJECT_PRONOUNS and any(actor_key(t) == actor_key(s)
+                                                                for t in targets for s in sources):
+        other = index.named_before(obj.idx, sources)  # "X ordered him banned": him is not X
+        targets = [other] if other is not None else []
     return Roles(sources, targets, src_tok, agentless=passive and src_tok is None)
 
 
@@ -283,6 +311,10 @@ def _verb_targets(tok: Token, index: MentionIndex, passive: bool) -> list[ActorR
             obj = _object_of(tok.head)
             if obj is not None:
                 return np_actors(obj, index)
+        if _small_clause(tok):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _object_of(tok.head)
+            if subj is not None:
+                return np_actors(subj, index)
         if tok.dep_ == "acl":
             return np_actors(tok.head, index)
     for child in tok.children:
