@@ -30,12 +30,6 @@ def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> 
         con.unregister(view)
 
 
-def column(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> np.ndarray:
-    """First column of a query as a NumPy array."""
-    table = con.execute(sql, params or []).fetch_arrow_table()
-    return table.column(0).to_numpy(zero_copy_only=False)
-
-
 def arrays(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> dict[str, np.ndarray]:
     """Every column of a query as NumPy arrays keyed by name."""
     table = con.execute(sql, params or []).fetch_arrow_table()
