@@ -189,3 +189,12 @@ def test_a_stricter_window_unmerges_on_full_recompute(con, dedup_settings) -> No
     refresh(con, strict, full=True)
     assert con.execute("SELECT count(*) FROM events").fetchone()[0] == 2
     assert con.execute("SELECT count(*) FROM merge_log").fetchone()[0] == 2
+
+
+def test_one_side_of_a_meeting_joins_the_full_report(con, dedup_settings) -> None:
+    _two_outlets(con)
+    meet = {"type": "CONSULT", "source_sector": ["GOV"], "target_sector": ["GOV"]}
+    add_mentions(con, [mention("a1", "a", source_country="CHL", target_country="ARG", **meet),
+                       mention("b1", "b", source_country="ARG", target_country=None, target_name=None,
+                               target_sector=None, type="CONSULT", source_sector=["GOV"])])
+    assert merge_events(con, dedup_settings).events_total == 1

@@ -11,7 +11,8 @@ Rules (all must hold):
 - actors: source with source and target with target (either order for ``SYMMETRIC_TYPES``). Two actors
   are compatible when both have a knowledge-base id and the ids are equal; otherwise when their countries
   are equal and their sectors overlap (or one has none); with neither id nor country, when their names
-  are equal. A missing target is compatible with any target (a partial report of the same happening).
+  are equal. A missing target is compatible with any target (a partial report of the same happening);
+  for symmetric types the one known actor may stand on either side of the other report.
 - status: within one ``STATUS_GROUPS`` group (something that happened, reported as actual, historical or
   claimed; a future plan; a hypothetical; a negation).
 - dates: both to the day and at most ``dedup_window_days`` apart; or both coarser (month, year, range)
@@ -84,7 +85,10 @@ def target_ok(a: str, b: str) -> str:
 def actors_ok() -> str:
     straight = f"({actor_ok('a.s', 'b.s')} AND {target_ok('a.t', 'b.t')})"
     swapped = f"(a.sym AND a.tknown AND b.tknown AND {actor_ok('a.s', 'b.t')} AND {actor_ok('a.t', 'b.s')})"
-    return f"({straight} OR {swapped})"
+    # "Argentina's minister held talks" (no target) is one side of "Chile's minister met Argentina's"
+    one_side = (f"(a.sym AND ((NOT a.tknown AND b.tknown AND {actor_ok('a.s', 'b.t')})"
+                f" OR (a.tknown AND NOT b.tknown AND {actor_ok('a.t', 'b.s')})))")
+    return f"({straight} OR {swapped} OR {one_side})"
 
 
 def dates_ok(window_days: int, story_days: int) -> str:
