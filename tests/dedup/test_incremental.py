@@ -35,7 +35,7 @@ def _partition(con) -> set[frozenset[str]]:
     return {frozenset(g) for g in groups.values()}
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(mention_strategy, min_size=1, max_size=5), min_size=1, max_size=4))
 def test_batches_then_full_recompute_agree(batches: list[list[dict]]) -> None:
     con = duckdb.connect()
