@@ -3,22 +3,25 @@
 Steps, all set-based in DuckDB and NumPy:
 
 1. features: one row per mention with normalised fields (type family, status group, actor keys, date
-   bounds, place) and its blocking keys: ``hash(type family, status group, lead actor, time bucket)``.
-   Nodes with a target are blocked under the unordered dyad; every node is also filed under its lead actor
-   (the source country, or id, or name; symmetric types also the target), which "wild" nodes (no target,
-   or undated) probe. Day dates fall in buckets of ``dedup_window_days + 1`` days and each mention is put in its bucket
-   and the next, so any two mentions within the window share a bucket; coarse dates are blocked under
-   each year they cover (at most ``MAX_YEARS``); undated mentions under their publication day bucket.
+   bounds, place) and its blocking keys. Nodes with a target are filed under
+   ``hash(type family, status group, unordered dyad, time bucket)``; every node is also filed under its
+   lead actor (the source country, or id, or name; symmetric types also the target), which "wild" nodes
+   (no target, or undated) probe. Day dates fall in buckets of ``dedup_window_days + 1`` days and probe
+   their bucket and both neighbours; coarse dates use each year they cover (at most ``MAX_YEARS``);
+   undated mentions their publication bucket and the day buckets of the story window before it.
 2. affected set (incremental): mentions never merged before (no ``merge_log`` row) or whose article's
    near-duplicate link changed (the seeds), the mentions sharing a block with them (found among a
    pre-filtered slice: same type families, days near the seeds' days), and every mention of the events
-   those belong to (looked up by ``event_id``). Adding mentions only adds links, so re-clustering this closed set gives the same
-   result as a full recompute. ``full=True`` re-clusters everything (use it after changing settings).
+   those belong to (looked up by ``event_id``). A property test checks that refreshing batch by batch
+   groups mentions exactly as a full recompute does. ``full=True`` re-clusters everything (use it after
+   changing settings).
 3. nodes: mentions with identical coded fields collapse into one node (the same historical fact told by
    a thousand articles is one node, not a million pairs).
-4. pairs: nodes sharing a block key that pass :func:`petrel.dedup.compat.pair_predicate`.
-5. components: vectorised connected components; the rare clusters where one article would hold two
-   different events are re-clustered greedily (best pair first) without ever joining them.
+4. pairs: candidates from sorted block keys (NumPy), exact integer pre-filters, then
+   :func:`petrel.dedup.compat.pair_predicate` in SQL; a vague node keeps only its best link.
+5. components: vectorised connected components; clusters holding two nodes in hard conflict (two
+   sentences of one article, incompatible dates or places) are re-clustered greedily, best pair first,
+   never joining them.
 6. writing: ``event_mentions.event_id`` updated, ``events`` rows of the affected events rewritten,
    ``merge_log`` rows rewritten for the affected mentions.
 
