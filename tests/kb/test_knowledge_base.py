@@ -13,6 +13,7 @@ from petrel.config import Settings
 from petrel.errors import ConfigError
 from petrel.kb import KnowledgeBase, load_knowledge_base, normalise, package_kb_files
 from petrel.kb.normalise import surface_variants
+from petrel.kb.spelling import edit_distance, is_misspelling
 
 
 @pytest.fixture(scope="module")
@@ -82,6 +83,27 @@ def test_fuzzy_country_names(kb: KnowledgeBase, term: str, code: str) -> None:
     assert kb.country_term(term) is None
     assert kb.fuzzy_country_term(term).code == code
     assert kb.fuzzy_country_term("Zzyzx") is None
+
+
+@pytest.mark.parametrize("place", ["Lagos", "Portland", "Granada", "Nakuru", "Laois", "Almeria", "Montserrado",
+                                   "Zambezia", "Bolivar"])
+def test_place_names_are_not_misspelt_countries(kb: KnowledgeBase, place: str) -> None:
+    assert kb.fuzzy_country_term(place) is None
+
+
+@pytest.mark.parametrize(("typed", "name", "expected"), [
+    ("ethopia", "ethiopia", True), ("lagos", "laos", False), ("portland", "poland", False),
+    ("granada", "grenada", False), ("phillippines", "philippines", True), ("cuab", "cuba", True),
+    ("iraq", "iraq", False), ("afghanistna", "afghanistan", True), ("chilly", "chile", False),
+])
+def test_is_misspelling(typed: str, name: str, expected: bool) -> None:
+    assert is_misspelling(typed, name) is expected
+
+
+@given(st.text(alphabet="abcdefgh", max_size=10), st.text(alphabet="abcdefgh", max_size=10))
+def test_edit_distance_is_symmetric_and_bounded(a: str, b: str) -> None:
+    assert edit_distance(a, b) == edit_distance(b, a)
+    assert abs(len(a) - len(b)) <= edit_distance(a, b) <= max(len(a), len(b))
 
 
 def test_regions_name_their_country(kb: KnowledgeBase) -> None:

@@ -25,6 +25,7 @@ from typing import Any
 from petrel.kb.countries import CountryEntry, display_name, term_index
 from petrel.kb.normalise import normalise, surface_variants, tokens_of
 from petrel.kb.records import Actor, CountryTerm, Role
+from petrel.kb.spelling import is_misspelling
 
 ENTITY_LABELS: dict[str, str] = {"person": "PERSON", "organisation": "ORG", "igo": "ORG", "place": "FAC"}
 COUNTRY_LABELS: dict[str, str] = {"country": "GPE", "capital": "GPE", "demonym": "NORP", "region": "GPE"}
@@ -95,12 +96,16 @@ class KnowledgeBase:
         return self._country_terms.get(normalise(term))
 
     def fuzzy_country_term(self, term: str, *, threshold: float = 0.85) -> CountryTerm | None:
-        """Exact country term, else a misspelt country name ("Ethopia", "Afganistan") of five letters or more."""
+        """Exact country term, else a misspelt country name ("Ethopia", "Afganistan") of five letters or more.
+
+        Another place name that looks like a country ("Lagos", "Portland") is not one: see
+        :func:`petrel.kb.spelling.is_misspelling`.
+        """
         exact = self.country_term(term)
         key = normalise(term)
         if exact is not None or len(key) < 5:
             return exact
-        names = self._country_by_first.get(key[0], ())
+        names = [n for n in self._country_by_first.get(key[0], ()) if is_misspelling(key, n)]
         best = max(((difflib.SequenceMatcher(None, key, n).ratio(), n) for n in names), default=(0.0, ""))
         return self._country_terms[best[1]] if best[0] >= threshold else None
 
