@@ -82,3 +82,11 @@ def test_contract_dates_become_day_bounds(value: str, start: str, end: str) -> N
 
 def test_unparseable_dates_have_no_bounds() -> None:
     assert _date_bounds("sometime") == {}
+
+
+def test_a_database_of_another_schema_version_is_refused(tmp_path) -> None:
+    path = tmp_path / "old.duckdb"
+    with Store.open(path) as store:
+        store.con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
+    with pytest.raises(StoreError, match="schema 0"):
+        Store.open(path)

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import duckdb
 
+from petrel.errors import StoreError
+
 SCHEMA_VERSION = 1
 
 TABLES: dict[str, str] = {
@@ -81,9 +83,22 @@ INDEXES: tuple[str, ...] = (
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and index that is missing."""
+    """Create every table and index that is missing; refuse a database written with another schema."""
+    _check_version(con)
     for ddl in TABLES.values():
         con.execute(ddl)
     for ddl in INDEXES:
         con.execute(ddl)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+def _check_version(con: duckdb.DuckDBPyConnection) -> None:
+    """A database from another schema version is not silently mixed with this one."""
+    has_meta = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
+    if not has_meta:
+        return
+    row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    if row and row[0] != str(SCHEMA_VERSION):
+        raise StoreError(f"this database has petrel schema {row[0]}, this petrel writes schema {SCHEMA_VERSION}: "
+                         "ingest into a new database file", found=row[0], expected=SCHEMA_VERSION)
