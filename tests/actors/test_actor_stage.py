@@ -247,14 +247,35 @@ def test_pronoun_after_a_subject_inside_reported_speech(run) -> None:
 
 @pytest.fixture(scope="module")
 def run_focus(nlp, kb):
-    focused = ActorStage(Settings(), kb, use_focus_country=True)
+    focused = ActorStage(Settings(), kb, use_focus_country=True, focus_subjects_only=False)
     return lambda text: focused.mentions(nlp(text), doc_id="f")
+
+
+def test_focus_off(nlp, kb) -> None:
+    text = ("Clashes continued in Somalia on Sunday. Aid convoys were stopped in Somalia again. "
+            "Militants attacked a checkpoint.")
+    plain = ActorStage(Settings(), kb, use_focus_country=False)
+    assert one(plain.mentions(nlp(text), doc_id="f"), text, "Militants").actor.country is None
+
+
+def test_default_focus_reaches_subjects_only(run) -> None:
+    text = ("Fighting went on in Yemen on Monday. Schools closed in Yemen as well. "
+            "Rebels shelled a market, and the army arrested students near the port.")
+    mentions = run(text)
+    assert one(mentions, text, "Rebels").actor.country == "YEM"
+    assert one(mentions, text, "students").actor.country is None  # an object: could be anyone's
+
+
+def test_religious_group_words_take_the_focus_only_as_subjects(run) -> None:
+    text = ("Bombings shook Iraq on Friday. Markets shut in Iraq too. "
+            "Shia groups blamed the government. Kurdish leaders met in Erbil.")
+    mentions = run(text)
+    assert one(mentions, text, "Shia groups").actor.country == "IRQ"
 
 
 def test_focus_country_for_unowned_domestic_groups(run, run_focus) -> None:
     text = ("Clashes continued in Somalia on Sunday. Aid convoys were stopped in Somalia again. "
             "Militants attacked a checkpoint, and troops arrived later.")
-    assert one(run(text), text, "Militants").actor.country is None  # off by default
     mentions = run_focus(text)
     militants = one(mentions, text, "Militants")
     assert (militants.actor.country, militants.actor.resolution) == ("SOM", "context")

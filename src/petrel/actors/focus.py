@@ -41,11 +41,16 @@ def focus_country(doc: Doc, found: list[Found], kb: KnowledgeBase, dateline: str
     return ranked[0][0]
 
 
-def apply_focus(found: list[Found], country: str | None) -> list[Found]:
-    """Give the focus country to unowned phrases of domestic sectors."""
+def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool = False) -> list[Found]:
+    """Give the focus country to unowned phrases of domestic sectors.
+
+    ``subjects_only`` narrows it to phrases that are the subject of their clause ("Militants attacked"):
+    the doer of a story's events is most often local, an object or a phrase in passing less so.
+    """
     if country is None:
         return found
-    return [_with_focus(f, country) if _unowned_domestic(f) else f for f in found]
+    return [_with_focus(f, country) if _unowned_domestic(f) and (f.subject or not subjects_only) else f
+            for f in found]
 
 
 def _unowned_domestic(found: Found) -> bool:

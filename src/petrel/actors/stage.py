@@ -29,15 +29,18 @@ class ActorStage:
     reads = ("doc", "article")
     adds = ("mentions",)
 
-    def __init__(self, settings: Settings, kb: KnowledgeBase, *, use_focus_country: bool = False) -> None:
+    def __init__(self, settings: Settings, kb: KnowledgeBase, *, use_focus_country: bool = True,
+                 focus_subjects_only: bool = True) -> None:
         """``use_focus_country`` gives unowned domestic phrases ("militants") the document's focus country.
 
-        Off by default: the event coder treats an unowned "militias" as not codable, and the seed precision
-        gate is pinned on that behaviour; turn it on where recall on such phrases matters more.
+        ``focus_subjects_only`` (default) narrows it to phrases that are the subject of their clause.
+        Measured on the seed set: no focus P 0.658 / R 0.793; every unowned phrase P 0.619 / R 0.828;
+        subjects only P 0.650 / R 0.828 (the best F1), so that is the default.
         """
         self.settings = settings
         self.kb = kb
         self.use_focus_country = use_focus_country
+        self.focus_subjects_only = focus_subjects_only
         self._genders = {a.id: a.gender for a in kb if a.gender}
 
     def __call__(self, state: DocState) -> None:
@@ -52,7 +55,8 @@ class ActorStage:
         resolver = DocResolver(doc, self.kb, when)
         found = resolver.run()
         if self.use_focus_country:
-            found = apply_focus(found, focus_country(doc, found, self.kb, dateline))
+            found = apply_focus(found, focus_country(doc, found, self.kb, dateline),
+                                subjects_only=self.focus_subjects_only)
         found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when).run()
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
 
