@@ -302,3 +302,25 @@ def test_lone_surname_of_the_office_holder_that_day(run) -> None:
 def test_gender_from_a_context_title(run) -> None:
     text = "Spokeswoman Lina Haddad met Omar Nasser on Monday. Later she said the talks went well."
     assert one(run(text), text, "she").actor.actor_id == "ctx:lina-haddad"
+
+
+def test_it_as_the_acting_organisation_of_its_sentence(run) -> None:
+    text = "The ISIS group overran the town in 2014, and it seized hundreds of hostages after the attack."
+    it = one(run(text), text, "it")
+    assert (it.actor.actor_id, it.actor.resolution) == ("islamic-state", "coref")
+
+
+@pytest.mark.parametrize("text", [
+    "The ISIS group overran the town in 2014. It is clear that the army failed.",
+    "Iran said it would respond to the strike.",
+    "The ISIS group overran the town, and it will take years to rebuild.",
+])
+def test_dummy_or_distant_it_stays_unlinked(run, text: str) -> None:
+    assert not [m for m in run(text) if m.text.lower() == "it"]
+
+
+def test_he_after_a_speaker_talking_about_someone_else(run) -> None:
+    text = "Qais al-Khazali said Donald Trump does not understand Iraq. If he insists, it will cost him dearly."
+    mentions = run(text)
+    assert one(mentions, text, "he").actor.actor_id == "donald-trump"
+    assert one(mentions, text, "him").actor.actor_id == "donald-trump"

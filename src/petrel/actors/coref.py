@@ -29,6 +29,10 @@ PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
 ORG_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "faction", "network",
                        "outfit"})
 NEUTER = frozenset({"its"})
+# Verbs whose subject "it" is mostly a dummy ("it will cost him", "it seems", "it takes time").
+DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "cost", "take", "make", "mean", "matter", "remain", "happen",
+                            "rain", "snow", "become", "look", "sound", "feel", "get", "turn", "follow", "emerge",
+                            "come", "go", "help", "hurt", "surprise", "worry", "concern", "show", "add"})
 RELATIVES = frozenset({"who", "which", "whom"})
 OBJECT_FORMS = frozenset({"him", "her", "them", "himself", "herself", "themselves"})
 # "the army", "the government": the state institution of the country the text is about.
@@ -84,6 +88,8 @@ class Coreference:
             return self._attach(token, token.i, self._choose(token, _group_ok))
         if token.pos_ == "PRON" and lower in NEUTER:
             return self._attach(token, token.i, self._choose(token, lambda f: not f.person and not f.plural))
+        if lower == "it" and _acting_it(token):
+            return self._attach(token, token.i, self._organisation_before(token))
         owner = _possessor(token)
         if owner is not None and self.kb.sectors_for_noun(token.lemma_):
             return self._possessed(token, owner)
@@ -191,6 +197,16 @@ class Coreference:
         subjects = [f for f in earlier if f.subject and self.sent_of[f.head] < sent]
         return (subjects or same or earlier)[-1]
 
+    def _organisation_before(self, token: Token) -> Found | None:
+        """"The ISIS group ... after it seized": the subject organisation of the same sentence, if any.
+
+        Only there: across sentences, and for countries, "it" stands for too many other things.
+        """
+        chosen = self._choose(token, _named_organisation)
+        if chosen is None or self.sent_of[chosen.head] != self.sent_of[token.i] or not chosen.subject:
+            return None
+        return chosen
+
     def _covering(self, i: int) -> Found | None:
         """The latest-starting mention over token ``i`` (mentions span at most a few dozen tokens)."""
         k = bisect_right(self.starts, i) - 1
@@ -257,6 +273,20 @@ def _possessor(token: Token) -> Token | None:
 
 def _group_ok(f: Found) -> bool:
     return f.plural or (not f.person and f.ref.actor_id is not None and not f.ref.actor_id.startswith("country"))
+
+
+def _acting_it(token: Token) -> bool:
+    """"after it seized the road": "it" as the subject of an action verb, not a dummy ("it seems")."""
+    verb = token.head
+    return (token.pos_ == "PRON" and token.dep_ == "nsubj" and verb.pos_ == "VERB"
+            and verb.lemma_.lower() not in DUMMY_IT_VERBS
+            and not any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp") and c.i > verb.i for c in verb.children
+                        if not _is_speech(verb)))
+
+
+def _named_organisation(f: Found) -> bool:
+    """A singular named organisation (listed or met in the text), not a country or a person."""
+    return not f.person and not f.plural and f.ref.actor_id is not None and not f.ref.actor_id.startswith("country")
 
 
 def _definite(token: Token) -> bool:
