@@ -56,3 +56,43 @@ def is_plural(token: Token) -> bool:
 def possessive_of(token: Token) -> bool:
     """True when ``token`` is a possessor ("Lebanon" in "Lebanon's prime minister")."""
     return token.dep_ == "poss"
+
+
+# Dependencies of a verb that heads a clause of its own (not "Iranian-backed", "Serb-held").
+CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "pcomp"})
+MAX_PHRASE_TOKENS = 24
+MAX_LEFT_TOKENS = 14
+
+
+def phrase_bounds(doc, start: int, end: int, head: int) -> tuple[int, int]:
+    """``[start, end)`` cut to the noun phrase around ``head``: no clause verb inside, at most 24 tokens.
+
+    A mention is a noun phrase; a bad parse can stretch a head's left edge or a prepositional phrase
+    over a whole sentence ("Residents said militants attacked ..."), which would make the event coder's
+    source span the sentence.
+    """
+    clause = [i for i in range(start, end) if i != head and _heads_clause(doc[i])]
+    if clause:  # a bad parse: keep the head's own subtree, between the clause verbs
+        start = max([start, *(i + 1 for i in clause if i < head)])
+        end = min([end, *(i for i in clause if i > head)])
+        root = doc[head]
+        while start < head and not _under(doc[start], root):
+            start += 1
+        end = next((i for i in range(head + 1, end) if not _under(doc[i], root)), end)
+    start = max(start, head - MAX_LEFT_TOKENS)
+    end = min(end, start + MAX_PHRASE_TOKENS)
+    while start < head and (doc[start].is_punct or doc[start].dep_ in ("cc", "mark", "prep")):
+        start += 1
+    while end > head + 1 and (doc[end - 1].is_punct or doc[end - 1].dep_ in ("cc", "prep", "det")):
+        end -= 1
+    return start, max(end, head + 1)
+
+
+def _under(token: Token, root: Token) -> bool:
+    return token.i == root.i or root.is_ancestor(token)
+
+
+def _heads_clause(token: Token) -> bool:
+    if token.pos_ not in ("VERB", "AUX"):
+        return False
+    return token.dep_ in CLAUSE_DEPS or any(c.dep_ in SUBJECT_DEPS for c in token.children)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
 from petrel.actors.focus import apply_focus, focus_country
+from petrel.actors.phrases import phrase_bounds
 from petrel.actors.resolver import DocResolver, Found
 from petrel.config import Settings
 from petrel.models import ActorMention, ActorRef
@@ -58,7 +60,14 @@ class ActorStage:
             found = apply_focus(found, focus_country(doc, found, self.kb, dateline),
                                 subjects_only=self.focus_subjects_only)
         found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when).run()
+        found = [_capped(doc, f) for f in found]
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
+
+
+def _capped(doc, found: Found) -> Found:
+    """The mention cut to its noun phrase (see :func:`petrel.actors.phrases.phrase_bounds`)."""
+    start, end = phrase_bounds(doc, found.start, found.end, found.head)
+    return found if (start, end) == (found.start, found.end) else replace(found, start=start, end=end)
 
 
 def _to_mention(doc, found: Found, doc_id: str) -> ActorMention:
