@@ -281,7 +281,8 @@ def _acting_it(token: Token) -> bool:
     return (token.pos_ == "PRON" and token.dep_ == "nsubj" and verb.pos_ == "VERB"
             and verb.lemma_.lower() not in DUMMY_IT_VERBS
             and not any(c.dep_ in ("ccomp", "xcomp", "csubj", "acomp") and c.i > verb.i for c in verb.children
-                        if not _is_speech(verb)))
+                        if not _is_speech(verb))
+            and not any(_is_speech(a) for a in verb.ancestors))
 
 
 def _named_organisation(f: Found) -> bool:
