@@ -266,6 +266,11 @@ def test_default_focus_reaches_subjects_only(run) -> None:
     assert one(mentions, text, "students").actor.country is None  # an object: could be anyone's
 
 
+def test_an_object_takes_the_focus_when_its_sentence_names_the_country(run) -> None:
+    text = "Fighting went on in Yemen on Monday. Police arrested students in Yemen."
+    assert one(run(text), text, "students").actor.country == "YEM"
+
+
 def test_religious_group_words_take_the_focus_only_as_subjects(run) -> None:
     text = ("Bombings shook Iraq on Friday. Markets shut in Iraq too. "
             "Shia groups blamed the government. Kurdish leaders met in Erbil.")
