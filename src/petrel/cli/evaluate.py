@@ -22,12 +22,15 @@ def evaluate(
     update_baseline: bool = typer.Option(False, help="raise floors to the measured figures (never lowers one)"),
 ) -> None:
     """Score petrel on the labelled sets and print the scorecard."""
-    from petrel.evaluation import check_against_baseline, render_scorecard, run_scorecard, write_baseline
+    from petrel.evaluation import (
+        check_against_baseline, load_floors, render_scorecard, run_scorecard, write_baseline,
+    )
 
     settings = make_settings(None, eval_dir=eval_dir)
     card = run_scorecard(settings, sets=sets or None)
     console = Console()
-    console.print(render_scorecard(card))
+    floors = load_floors(baseline) if baseline.exists() else None
+    console.print(render_scorecard(card, floors=floors))
     if update_baseline:
         write_baseline(card, baseline)
         console.print(f"floors raised where the measure improved: {baseline}")
