@@ -47,8 +47,8 @@ LineHandler = Callable[[str, Recovered, OutletTable], bool]
 
 
 def take_date_line(line: str, found: Recovered, outlets: OutletTable) -> bool:
-    """`` date 2019-01-28 2019/01/28 | 23:30``, ``Published: Jan. 5, 2020``,
-    ``Last Modified: Friday, 08 February 2019 07:43 PM``: a line holding only a (labelled) date."""
+    """`` date 2021-06-14 2021/06/14 | 08:15``, ``Published: Jan. 5, 2020``,
+    ``Last Modified: Monday, 14 June 2021 08:15 AM``: a line holding only a (labelled) date."""
     match = _DATE_LABEL.match(line)
     when = _labelled_date(match["rest"]) if match else date_only_line(line)
     if when is None:
@@ -142,7 +142,7 @@ TRAILER_HANDLERS: tuple[LineHandler, ...] = (take_date_line, take_trailer_line)
 def peel_header_lines(lines: list[str], found: Recovered, outlets: OutletTable) -> list[str]:
     """Remove header lines from the top; a ``(Outlet | Section)-`` lead-in ends the header.
 
-    Fixes `` date 2019-01-28 ... | 23:30`` date lines, breadcrumbs, labelled fields, bylines and the
+    Fixes `` date 2021-06-14 ... | 08:15`` date lines, breadcrumbs, labelled fields, bylines and the
     lead-in glued to the first sentence (``(Hatha al-Youm | Iraq News)- The leader...``).
     """
     taken = 0
