@@ -329,3 +329,8 @@ def test_he_after_a_speaker_talking_about_someone_else(run) -> None:
     mentions = run(text)
     assert one(mentions, text, "he").actor.actor_id == "donald-trump"
     assert one(mentions, text, "him").actor.actor_id == "donald-trump"
+
+
+def test_a_city_like_a_country_name_is_not_that_country(run) -> None:
+    text = "Police in Lagos dispersed a march on Tuesday, and students in Portland marched too."
+    assert not [m for m in run(text) if m.actor.country in ("LAO", "POL")]
