@@ -340,10 +340,15 @@ def object_actors(obj: Token, index: MentionIndex, *, located: bool = False) -> 
     return _prep_targets(obj, index, frozenset(preps), depth=1)
 
 
+def _is_prep(tok: Token) -> bool:
+    """A preposition, including a "to/for" the parser labels as a dative ("provided arms to X")."""
+    return tok.dep_ in ("prep", "agent") or (tok.dep_ == "dative" and tok.lower_ in ("to", "for"))
+
+
 def _prep_targets(tok: Token, index: MentionIndex, preps: frozenset[str], depth: int = 2) -> list[ActorRef]:
     children = sorted(tok.children, key=lambda c: PREP_PRIORITY.get(c.lower_, 50))
     for child in children:
-        if child.dep_ in ("prep", "agent") and child.lower_ in preps:
+        if _is_prep(child) and child.lower_ in preps:
             for obj in child.children:
                 if obj.dep_ in ("pobj", "pcomp") and not _own_asset(obj):
                     found = np_actors(obj, index)
