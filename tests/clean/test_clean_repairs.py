@@ -19,7 +19,7 @@ from petrel.clean._unicode import normalise_unicode
     ("an aide to AP.Maria Lenz, who led them", "an aide to AP. Maria Lenz, who led them"),
     ("near the border forces.American officials", "near the border forces. American officials"),
     ("the vote was held in 2011.The result", "the vote was held in 2011. The result"),
-    ("out by force...But the first", "out by force... But the first"),
+    ("ends the talks...But the next", "ends the talks... But the next"),
     ("he said.I think", "he said. I think"),
     ("the U.S. envoy and the U.N. team", "the U.S. envoy and the U.N. team"),
     ("prices rose 3.5 percent", "prices rose 3.5 percent"),

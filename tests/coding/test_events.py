@@ -170,7 +170,7 @@ def test_mention_ids_are_stable_and_distinct(code) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Georgia is willing to withdraw its troops from Russia.", ("AGREE", "GEO", "RUS")),
+    ("Georgia says it is ready to pull its soldiers out of Russia.", ("AGREE", "GEO", "RUS")),
     ("Kenya will provide aid to Somalia.", ("AGREE", "KEN", "SOM")),
     ("Kenya refused to send peacekeepers to Somalia.", ("REJECT", "KEN", "SOM")),
     ("Russia pledged to expel Georgian diplomats.", ("THREATEN", "RUS", "GEO")),
@@ -190,5 +190,5 @@ def test_speech_act_complements_are_not_events(code) -> None:
 
 def test_object_pronoun_is_not_the_subject(code) -> None:
     table = dict(TABLE, him=actor("Egypt", "EGY"), His=ABDI)  # a coreference slip: "him" -> the subject
-    state = code("His speech angered Egypt, which ordered him banned from entering the country.", table)
+    state = code("His speech angered Egypt, which ordered him barred from visiting the country.", table)
     assert ("COERCE", "EGY", "SOM") in triples(state)

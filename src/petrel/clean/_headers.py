@@ -143,7 +143,7 @@ def peel_header_lines(lines: list[str], found: Recovered, outlets: OutletTable) 
     """Remove header lines from the top; a ``(Outlet | Section)-`` lead-in ends the header.
 
     Fixes `` date 2021-06-14 ... | 08:15`` date lines, breadcrumbs, labelled fields, bylines and the
-    lead-in glued to the first sentence (``(Hatha al-Youm | Iraq News)- The leader...``).
+    lead-in glued to the first sentence (``(Sahel Monitor | Mali News)- The junta...``).
     """
     taken = 0
     for index, raw in enumerate(lines):

@@ -435,7 +435,7 @@ def clause_actors(clause: Token, index: MentionIndex, *, all_groups: bool = Fals
 
 
 def comp_subject_actors(comp: Token, index: MentionIndex) -> list[ActorRef]:
-    """Actors of a complement clause's own subject ("a proposal for US forces to leave")."""
+    """Actors of a complement clause's own subject ("a plan for foreign troops to depart")."""
     for child in comp.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return np_actors(child, index)

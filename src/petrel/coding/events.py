@@ -259,7 +259,7 @@ def _confidence(trig: Trigger) -> float:
 
 def _keep(draft: Draft) -> bool:
     """Junk filter: a source is required; dyadic cooperation needs a target; a bare condition, a wish
-    ("a timeline for the US to withdraw") or a reflexive act ("will defend itself") is no event."""
+    ("a deadline for the army to pull out") or a reflexive act ("will defend itself") is no event."""
     if not draft.sources:
         return False
     if draft.status.cue == "for" and not draft.rule.startswith("speech-threat"):
