@@ -1,4 +1,4 @@
-"""Fixtures for the coding tests: one spaCy model per session and hand-built actor mentions.
+"""Fixtures for the coding tests: hand-built actor mentions.
 
 The coding stages are tested against the actors-stage contract (ActorMention spans over Article.text),
 built here by hand so that these tests do not depend on the knowledge base.
@@ -19,15 +19,6 @@ from petrel.pipeline import DocState
 
 def actor(name: str, country: str | None, *sector: str, actor_id: str | None = None) -> ActorRef:
     return ActorRef(name=name, actor_id=actor_id, country=country, sector=list(sector), resolution="kb")
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load(Settings().spacy_model)
-    except OSError:
-        pytest.skip("the spaCy model is not installed")
 
 
 @pytest.fixture(scope="session")
