@@ -105,3 +105,9 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.exit_code == 0, result.output
     assert "Try next" in result.output and "petrel serve" in result.output
     return db
+
+
+@pytest.fixture(scope="session")
+def kb(resources):
+    """The knowledge base of the session's resources."""
+    return resources.kb

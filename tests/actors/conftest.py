@@ -1,4 +1,4 @@
-"""spaCy with the knowledge-base rulers, shared with the rest of the suite through ``resources``."""
+"""spaCy with the knowledge-base rulers (``resources.nlp``) stands in for the bare ``nlp`` fixture here."""
 
 from __future__ import annotations
 
@@ -8,8 +8,3 @@ import pytest
 @pytest.fixture(scope="session")
 def nlp(resources):
     return resources.nlp
-
-
-@pytest.fixture(scope="session")
-def kb(resources):
-    return resources.kb
