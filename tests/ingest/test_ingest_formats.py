@@ -8,6 +8,9 @@ from pathlib import Path
 
 from conftest import ARTICLE, PAGE, write_warc
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from petrel.config import Settings
 from petrel.ingest import iter_inputs
 from petrel.models import RawDocument, Rejection
@@ -144,3 +147,15 @@ def test_extensionless_html_is_sniffed(tmp_path: Path, settings: Settings) -> No
     (tmp_path / "page").write_text(PAGE, encoding="utf-8")
     (doc,) = docs([tmp_path / "page"], settings)
     assert doc.fmt == "html"
+
+
+@given(st.lists(st.binary(max_size=60).map(lambda b: b.replace(b"\n", b"")), max_size=12),
+       st.integers(min_value=1, max_value=40))
+def test_bounded_lines_keeps_short_lines_and_flags_long_ones(lines: list[bytes], limit: int) -> None:
+    from petrel.ingest._jsonl import bounded_lines
+
+    got = list(bounded_lines(io.BytesIO(b"\n".join(lines)), limit))
+    expected = [None if len(x.rstrip(b"\r")) > limit else x for x in lines]
+    if lines and lines[-1] == b"":
+        expected = expected[:-1]  # a final empty line after the last newline is no line
+    assert got == expected

@@ -82,9 +82,9 @@ def test_csv_bad_rows_are_rejected_one_by_one(tmp_path: Path, settings: Settings
         ("2", "ok"), ("3", "E201"), ("4", "E204"), ("5", "ok")]
 
 
-def test_a_20_mb_file_is_rejected_without_reading_it(tmp_path: Path, settings: Settings,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("big.txt", "big.jsonl", "big.html", "big.warc.gz"):
+def test_a_20_mb_text_or_html_file_is_rejected_without_reading_it(tmp_path: Path, settings: Settings,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("big.txt", "big.html", "big.csv"):
         with (tmp_path / name).open("wb") as f:
             f.truncate(20_000_000)
     real_open, real_read = Path.open, Path.read_bytes
@@ -98,7 +98,31 @@ def test_a_20_mb_file_is_rejected_without_reading_it(tmp_path: Path, settings: S
     monkeypatch.setattr(Path, "open", refuse(real_open))
     monkeypatch.setattr(Path, "read_bytes", refuse(real_read))
     out = run([tmp_path], settings)
-    assert {r.code for r in out} == {"E205"} and len(out) == 4
+    assert {r.code for r in out} == {"E205"} and len(out) == 3
+
+
+def test_jsonl_and_warc_are_limited_per_record_not_per_file(tmp_path: Path, settings: Settings) -> None:
+    small = settings.model_copy(update={"max_file_bytes": 400})
+    lines = [json.dumps({"id": f"r{i}", "text": f"Record {i} says the council met on Monday."}) for i in range(20)]
+    lines[7] = json.dumps({"id": "huge", "text": "word " * 200})
+    jsonl = tmp_path / "dump.jsonl"
+    jsonl.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    warc = write_warc(tmp_path / "crawl.warc.gz", [(f"https://x.test/{i}", "Short text record.", "text/plain",
+                                                    "200 OK") for i in range(30)])
+    assert jsonl.stat().st_size > 400 and warc.stat().st_size > 400
+    out = run([jsonl, warc], small)
+    assert [r.source.rsplit(":", 1)[1] for r in out if isinstance(r, Rejection)] == ["8"]
+    assert [r.code for r in out if isinstance(r, Rejection)] == ["E205"]
+    assert sum(isinstance(r, RawDocument) for r in out) == 19 + 30
+
+
+def test_an_overlong_jsonl_line_is_skipped_and_the_next_line_read(tmp_path: Path, settings: Settings) -> None:
+    small = settings.model_copy(update={"max_file_bytes": 100})
+    path = tmp_path / "two.jsonl"
+    path.write_bytes(b'{"text": "' + b"x" * 5000 + b'"}\r\n{"text": "The next record is fine."}')
+    out = run([path], small)
+    assert [getattr(r, "code", "ok") for r in out] == ["E205", "ok"]
+    assert out[1].text == "The next record is fine."
 
 
 def test_warc_record_without_text_and_corrupt_tail(tmp_path: Path, settings: Settings) -> None:

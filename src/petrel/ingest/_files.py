@@ -56,13 +56,14 @@ def format_of(path: Path) -> str | None:
                             ".tsv, .html, .warc and .warc.gz")
 
 
-def check_size(path: Path, limit: int) -> int:
-    """The file's size in bytes, read from the file system before any byte of it is read."""
+def check_size(path: Path, limit: int | None) -> int:
+    """The file's size in bytes, read from the file system before any byte of it is read (``limit``
+    None: any size; JSONL and WARC files are limited per record instead)."""
     try:
         size = path.stat().st_size
     except FileNotFoundError as exc:
         raise InputNotFound(f"no such file: {path}") from exc
-    if size > limit:
+    if limit is not None and size > limit:
         raise InputTooLarge(f"file is {size:,} bytes, over the limit of {limit:,} (PETREL_MAX_FILE_BYTES)")
     return size
 

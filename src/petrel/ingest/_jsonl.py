@@ -1,6 +1,8 @@
 """JSONL: one article per line, ``{"id", "text", "title", "url", "published", "outlet"}``; only ``text`` is required.
 
 A bad line becomes an error for that line (its source is ``path:LINE``) and the other lines are still read.
+Files are streamed line by line, so a JSONL dump of any size is read in constant memory; the size limit
+(``max_file_bytes``) applies to each line, which is one record, not to the file.
 """
 
 from __future__ import annotations
@@ -8,11 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, BinaryIO, TextIO
 
 from petrel.config import Settings
 from petrel.errors import EmptyInput, EncodingError, InputError, InputTooLarge, MalformedRecord
-from petrel.ingest._files import check_textual, read_bytes
+from petrel.ingest._files import SNIFF_BYTES, check_size, check_textual
 from petrel.models import RawDocument
 
 Item = RawDocument | InputError
@@ -21,10 +23,34 @@ _OPTIONAL = ("title", "url", "published", "outlet", "section")
 
 def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
     """Records of a JSONL file; each line is decoded on its own so one bad line spoils only itself."""
-    data = read_bytes(path, settings.max_file_bytes)
-    check_textual(data)
-    lines = enumerate(data.split(b"\n"), start=1)
-    yield from _records(lines, str(path), settings, file_level=True)
+    if check_size(path, limit=None) == 0:
+        raise EmptyInput("the file is empty")
+    with path.open("rb") as stream:
+        check_textual(stream.read(SNIFF_BYTES))
+        stream.seek(0)
+        lines = enumerate(bounded_lines(stream, settings.max_file_bytes), start=1)
+        yield from _records(lines, str(path), settings, file_level=True)
+
+
+def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+    """The stream's lines (without the newline); ``None`` for a line over ``limit`` bytes, which is
+    skipped without being held in memory."""
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        if len(line.rstrip(b"\r\n")) > limit:
+            _skip_rest_of_line(stream, line)
+            yield None
+            continue
+        yield line.rstrip(b"\n")
+
+
+def _skip_rest_of_line(stream: BinaryIO, head: bytes) -> None:
+    while not head.endswith(b"\n"):
+        head = stream.readline(1 << 20)
+        if not head:
+            return
 
 
 def read_jsonl_stream(stream: TextIO, settings: Settings) -> Iterator[Item]:
@@ -37,12 +63,13 @@ def read_jsonl_stream(stream: TextIO, settings: Settings) -> Iterator[Item]:
     yield from _records(enumerate(lines, start=1), "-", settings, file_level=False)
 
 
-def _records(lines: Iterable[tuple[int, bytes | str]], name: str, settings: Settings, *,
+def _records(lines: Iterable[tuple[int, bytes | str | None]], name: str, settings: Settings, *,
              file_level: bool) -> Iterator[Item]:
     seen_any = False
     for number, line in lines:
         source = f"{name}:{number}"
-        if len(line) > settings.max_file_bytes:
+        if line is None or len(line) > settings.max_file_bytes:
+            seen_any = True
             yield _located(InputTooLarge(f"line is over the limit of {settings.max_file_bytes:,} bytes"), source)
             continue
         if not line.strip():

@@ -37,7 +37,7 @@ _READ_ERRORS = (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error)
 
 def read_warc_file(path: Path, settings: Settings) -> Iterator[Item]:
     """Documents and per-record errors of one archive, in record order."""
-    if check_size(path, settings.max_file_bytes) == 0:
+    if check_size(path, limit=None) == 0:  # the limit applies to each record
         raise EmptyInput("the file is empty")
     _check_magic(path)
     found = 0
