@@ -114,8 +114,8 @@ def _parquet(records: list[Record], output: Path) -> int:
 def _table(records: list[Record], columns: Sequence[Column], title: str | None) -> int:
     table = Table(title=title, show_lines=False)
     for header, _ in columns:
-        wide = header in _WRAPPING_COLUMNS
-        table.add_column(header, overflow="fold", no_wrap=not wide, ratio=3 if wide else None)
+        ratio = _WRAPPING_COLUMNS.get(header)
+        table.add_column(header, overflow="fold", no_wrap=ratio is None, ratio=ratio)
     for record in records:
         table.add_row(*(_cell(get(record)) for _, get in columns))
     console = Console()
@@ -125,7 +125,10 @@ def _table(records: list[Record], columns: Sequence[Column], title: str | None) 
     return len(records)
 
 
-_WRAPPING_COLUMNS = frozenset({"evidence", "title", "content", "reason", "source", "seen as", "top actors"})
+# Columns of free text wrap and share the width left by the short ones, in these proportions; the rest
+# (ids, dates, codes, counts) stay on one line.
+_WRAPPING_COLUMNS = {"evidence": 4, "title": 3, "content": 4, "reason": 3, "source": 2, "target": 2, "speaker": 2,
+                     "seen as": 2, "top actors": 3, "place": 1, "name": 2, "names": 2}
 
 
 def _cell(value: Any) -> str:
