@@ -65,3 +65,18 @@ def test_cue_kind() -> None:
     assert cue_kind("warned", speech) == "warn"
     assert cue_kind("said", speech) == "say"
     assert cue_kind(None, speech) == "say"
+
+
+def test_a_speaker_no_actor_matches_is_kept_as_written(code) -> None:
+    state = code("The harbour was closed on Friday, a shipping insurance broker said. "
+                 "“It will take weeks,” the broker's chief analyst told reporters.", TABLE)
+    by_content = {q.content.strip(" ,"): q.speaker for q in state.quotes}
+    broker = by_content["The harbour was closed on Friday"]
+    assert broker.name == "a shipping insurance broker"
+    assert broker.actor_id is None and broker.resolution == "unresolved"
+    assert by_content["It will take weeks"].name == "the broker's chief analyst"
+
+
+def test_an_unresolved_pronoun_speaker_stays_empty(code) -> None:
+    [q] = [q for q in code("They said the road had reopened.", TABLE).quotes if q.kind == "indirect"]
+    assert q.speaker is None

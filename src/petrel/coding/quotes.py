@@ -3,8 +3,10 @@
 :class:`QuoteStage` runs after the actors stage and before the events stage. It adds a :class:`Quote` per
 direct quotation (curly or straight quotes, across glued sentences, the cue before or after) and per
 indirect one (a speech verb with a clausal complement; "according to X"). The speaker is resolved through
-the actor mentions, so pronoun speakers ("he said") are as good as the actors stage's coreference. A direct
-quote without a cue continues the previous quote's speaker.
+the actor mentions, so pronoun speakers ("he said") are as good as the actors stage's coreference. A speaker
+that is no known actor ("a maritime security firm said") is kept as written, unresolved, rather than
+dropped; only an unresolved pronoun stays without speaker. A direct quote without a cue continues the
+previous quote's speaker.
 """
 
 from __future__ import annotations
@@ -111,7 +113,7 @@ class QuoteStage:
             return actors[0]
         if tok.lower_ in PRONOUNS and last is not None:
             return last.speaker  # unresolved pronoun: the last speaker is the best guess
-        return None
+        return described_speaker(tok)
 
     # indirect quotes -----------------------------------------------------------------------------
     def indirect_quotes(self, doc: Doc, doc_id: str, index: MentionIndex) -> list[Quote]:
@@ -134,7 +136,8 @@ class QuoteStage:
             return None
         actors = np_actors(subj, index)
         span = _subtree_span(comp)
-        return Quote(quote_id(doc_id, span.start_char, span.end_char), doc_id, actors[0] if actors else None,
+        speaker = actors[0] if actors else described_speaker(subj)
+        return Quote(quote_id(doc_id, span.start_char, span.end_char), doc_id, speaker,
                      tok.text, span.text, span.start_char, span.end_char, "indirect")
 
     def _according(self, tok: Token, doc_id: str, index: MentionIndex) -> Quote | None:
@@ -143,8 +146,24 @@ class QuoteStage:
             return None
         actors = np_actors(obj, index)
         sent = tok.sent
-        return Quote(quote_id(doc_id, sent.start_char, sent.end_char), doc_id, actors[0] if actors else None,
+        speaker = actors[0] if actors else described_speaker(obj)
+        return Quote(quote_id(doc_id, sent.start_char, sent.end_char), doc_id, speaker,
                      "according to", sent.text, sent.start_char, sent.end_char, "indirect")
+
+
+SPEAKER_MAX_TOKENS = 8
+
+
+def described_speaker(head: Token) -> ActorRef | None:
+    """A speaker no actor was found for, as the text names it ("military officials", "a spokesman for the
+    port authority"): unresolved, without country. Pronouns and bare determiners give None."""
+    if head.pos_ == "PRON" or head.lower_ in PRONOUNS or not head.is_alpha:
+        return None
+    doc = head.doc
+    whole = doc[head.left_edge.i: head.right_edge.i + 1]
+    span = whole if len(whole) <= SPEAKER_MAX_TOKENS else doc[head.left_edge.i: head.i + 1]
+    name = span.text.strip(" ,")
+    return ActorRef(name=name) if name else None
 
 
 def _subject(verb: Token, start: int, end: int) -> Token | None:
