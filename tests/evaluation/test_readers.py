@@ -127,3 +127,31 @@ def test_real_seeds(eval_dir):
     assert all(e.cue and set(e.types) <= set(PLOVER_TYPES) for e in events)
     articles = readers.seed_articles_dir(eval_dir)
     assert {p.stem for p in articles.iterdir()} >= {e.doc for e in events}
+
+
+def test_re3d_reader_groups_entities_by_document(tmp_path):
+    folder = tmp_path / "re3d" / "Some Ministry"
+    folder.mkdir(parents=True)
+    (folder / "documents.json").write_text(
+        json.dumps({"_id": "D2", "text": "Zorland's army left.", "title": "t"}) + "\n"
+        + json.dumps({"_id": "D1", "text": "Ana Vel spoke.", "title": "t"}) + "\n", encoding="utf-8")
+    (folder / "entities.json").write_text(
+        json.dumps({"documentId": "D1", "begin": 0, "end": 7, "type": "Person", "value": "Ana Vel",
+                    "confidence": 1}) + "\n", encoding="utf-8")
+    docs = readers.read_re3d(tmp_path)
+    assert [d.doc_id for d in docs] == ["D1", "D2"] and docs[0].source == "Some Ministry"
+    assert [(e.begin, e.end, e.type) for e in docs[0].entities] == [(0, 7, "Person")] and docs[1].entities == ()
+
+
+def test_re3d_reader_without_files_raises_file_not_found(tmp_path):
+    (tmp_path / "re3d").mkdir()
+    with pytest.raises(FileNotFoundError):
+        readers.read_re3d(tmp_path)
+
+
+def test_real_re3d(eval_dir):
+    docs = readers.read_re3d(eval_dir)
+    assert len(docs) == 98
+    for doc in docs:
+        assert all(0 <= e.begin < e.end <= len(doc.text) for e in doc.entities)
+    assert sum(len(d.entities) for d in docs) > 4000

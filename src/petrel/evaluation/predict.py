@@ -59,11 +59,22 @@ def top_event(events: Sequence[PredictedEvent]) -> PredictedEvent | None:
 
 
 @dataclass(frozen=True, slots=True)
+class MentionSpan:
+    """One actor mention in a coded text: offsets and how its actor was resolved (kb, context, ...)."""
+
+    start: int
+    end: int
+    resolution: str
+
+
+@dataclass(frozen=True, slots=True)
 class CodedText:
-    """One coded text: the text as the pipeline saw it (after cleaning; offsets point here) and its events."""
+    """One coded text: the text as the pipeline saw it (after cleaning; offsets point here), its events
+    and its actor mentions."""
 
     text: str
     events: list[PredictedEvent]
+    mentions: tuple[MentionSpan, ...] = ()
 
 
 def code_texts(pipeline: Pipeline, texts: Sequence[str], *, prefix: str) -> list[CodedText]:
@@ -75,8 +86,12 @@ def code_texts(pipeline: Pipeline, texts: Sequence[str], *, prefix: str) -> list
         except InputError as exc:
             log.warning("evaluation text %s-%d not coded: %s", prefix, i, exc.one_line())
     coded = dict(zip(articles, pipeline.process_articles(list(articles.values())), strict=True))
-    return [CodedText(coded[i].article.text, predicted_events(coded[i])) if i in coded else CodedText(text, [])
-            for i, text in enumerate(texts)]
+    return [_coded_text(coded[i]) if i in coded else CodedText(text, []) for i, text in enumerate(texts)]
+
+
+def _coded_text(doc: ProcessedDocument) -> CodedText:
+    spans = tuple(MentionSpan(m.start, m.end, m.actor.resolution) for m in doc.mentions)
+    return CodedText(doc.article.text, predicted_events(doc), spans)
 
 
 def make_article(text: str, *, doc_id: str, published: str | None = None) -> Article:

@@ -128,6 +128,27 @@ class SeedMetadata:
 
 
 @dataclass(frozen=True, slots=True)
+class Re3dEntity:
+    """One annotated span of a re3d document (offsets into its text)."""
+
+    begin: int
+    end: int
+    type: str  # Organisation, Person, Nationality, Location, Weapon, ...
+    value: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Re3dDocument:
+    """One re3d document: id, source folder (the publisher), text and entity spans."""
+
+    doc_id: str
+    source: str
+    text: str
+    entities: tuple[Re3dEntity, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Metric:
     """One figure of the scorecard. ``value`` is None when it is undefined (nothing to measure).
 

@@ -85,6 +85,12 @@ def _span_texts(ctx: EvalContext, spans: list[SpanSentence], classes: list[Penta
     return [by_index.get(s.index) or by_key[scorers.token_key("".join(s.tokens))] for s in spans]
 
 
+def run_re3d(ctx: EvalContext) -> SetResult:
+    docs = select_half(readers.read_re3d(ctx.eval_dir), ctx.half, lambda d: d.text)
+    coded = ctx.code("re3d", [d.text for d in docs])
+    return scorers.score_re3d(docs, coded)
+
+
 def run_seeds(ctx: EvalContext) -> SetResult:
     gold = readers.read_seed_events(ctx.eval_dir)
     articles = dict(seed_articles(ctx.settings, readers.seed_articles_dir(ctx.eval_dir)))
@@ -150,6 +156,7 @@ RUNNERS: dict[str, Runner] = {
     "plover": run_plover,
     "petr2": run_petr2,
     "conflibert": run_conflibert,
+    "re3d": run_re3d,
     "seeds": run_seeds,
     "dedup": run_dedup,
 }
