@@ -81,9 +81,10 @@ def test_symmetric_types_merge_across_outlets_in_either_order(con, dedup_setting
 
 @pytest.mark.parametrize(("first", "second", "merged"), [
     ("2011", "2011", True), ("2011", "2011-12", True), ("2011", "2012", False),
-    ("2011", "2011-12-18", False), ("2007/2010", "2009", True),
+    ("2011", "2011-12-18", False), ("2007/2010", "2009", True), ("2011-12", "2011-12-18", True),
+    ("2011-11", "2011-12-18", False),
 ])
-def test_coarse_dates_merge_only_with_overlapping_coarse_dates(con, dedup_settings, first, second, merged) -> None:
+def test_coarse_dates_merge_with_overlapping_coarse_dates_or_a_day_inside_a_month(con, dedup_settings, first, second, merged) -> None:
     _two_outlets(con)
     coarse = {"status": "historical", "type": "RETREAT", "source_country": "USA", "source_sector": ["MIL"],
               "target_country": "IRQ", "target_sector": [], "place_name": "Iraq", "place_country": "IRQ",
@@ -198,3 +199,19 @@ def test_one_side_of_a_meeting_joins_the_full_report(con, dedup_settings) -> Non
                        mention("b1", "b", source_country="ARG", target_country=None, target_name=None,
                                target_sector=None, type="CONSULT", source_sector=["GOV"])])
     assert merge_events(con, dedup_settings).events_total == 1
+
+
+def test_a_month_report_joins_one_of_two_strikes_a_week_apart_never_both(con, dedup_settings) -> None:
+    for doc, outlet in (("a", "A"), ("b", "B"), ("c", "C")):
+        add_article(con, doc, outlet=outlet, published=day(12))
+    add_mentions(con, [mention("a1", "a"), mention("b1", "b", date="2026-03-09"),
+                       mention("c1", "c", date="2026-03")])
+    merge_events(con, dedup_settings)
+    assert event_of(con, "a1") != event_of(con, "b1")
+    assert event_of(con, "c1") in (event_of(con, "a1"), event_of(con, "b1"))
+
+
+def test_a_day_outside_the_month_stays_apart(con, dedup_settings) -> None:
+    _two_outlets(con)
+    add_mentions(con, [mention("a1", "a", date="2026-03-31"), mention("b1", "b", date="2026-04")])
+    assert merge_events(con, dedup_settings).events_total == 2

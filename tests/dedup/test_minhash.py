@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -90,8 +92,12 @@ def test_constrained_ties_go_to_the_better_attested_pair() -> None:
     assert roots[1] == roots[2] != roots[0]
 
 
-def test_blocking_finds_every_pair_the_pair_test_accepts(con) -> None:
-    """Candidate generation (keys, NumPy expansion, cheap filters) loses no compatible pair."""
+@pytest.mark.parametrize("months", [False, True])
+def test_blocking_finds_every_pair_the_pair_test_accepts(con, months: bool) -> None:
+    """Candidate generation (keys, NumPy expansion, cheap filters) loses no compatible pair.
+
+    With ``months``, a tenth of the day dates become their month (a day may match the month holding it).
+    """
     import importlib.util
     import sys
     from pathlib import Path
@@ -105,6 +111,10 @@ def test_blocking_finds_every_pair_the_pair_test_accepts(con) -> None:
     sys.modules["dedup_scale"] = module
     spec.loader.exec_module(module)
     module.load(con, *module.synthetic(3000, seed=5))
+    if months:
+        con.execute("""UPDATE event_mentions SET date_start = date_trunc('month', date_start),
+                       date_end = last_day(date_start), date_precision = 'month'
+                       WHERE date_start = date_end AND hash(mention_id) % 10 = 0""")
     cfg = Settings()
     merge._seed(con, cfg, True)
     merge._affected(con, cfg, True)

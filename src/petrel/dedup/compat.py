@@ -18,7 +18,8 @@ Rules (all must hold):
 - dates: both to the day and at most ``dedup_window_days`` apart; or both coarser (month, year, range)
   with overlapping ranges; or both undated and published at most ``story_window_days`` apart; or one
   undated and the other to the day, at most ``story_window_days`` before the undated one's publication
-  (an undated recall of a recent event). A day date never merges with a coarse one.
+  (an undated recall of a recent event); or one to the day and the other a month (at most ``MONTH_DAYS``
+  long) that contains the day ("on Tuesday" / "in March"). A day never merges with a year or longer range.
 - place: unknown on either side; or both statements (``PLACE_FREE_TYPES``); or both city/point with coordinates within ``PLACE_KM``; or both
   city/point without coordinates and the same name; or (coarser) the same country and admin1 if both
   have one.
@@ -28,7 +29,7 @@ Rules (all must hold):
 Links are transitive, so a vague mention (no target, place or date) could chain distinct events: a vague
 node keeps only its best link (then the better-attested one). After the
 connected components, a cluster holding two nodes in *hard conflict* (one article; day dates further
-apart than the window; disjoint coarse dates; two fine places that do not match) is re-clustered greedily,
+apart than the window; disjoint coarse dates; a day outside a coarse date; two fine places that do not match) is re-clustered greedily,
 best pair first (ties: the better-attested pair), never joining two clusters in hard conflict.
 """
 
@@ -51,6 +52,7 @@ PLACE_FREE_TYPES: tuple[str, ...] = ("ACCUSE", "REJECT", "REQUEST", "SUPPORT", "
 PLACE_KM = 50.0
 PLACE_RANK: dict[str, int] = {"point": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 MAX_YEARS = 5  # a range date is blocked under at most this many of its years
+MONTH_DAYS = 31  # a coarse date at most this many days long is a month: a day inside it may be the same event
 
 
 def case_map(column: str, table: dict[str, str], default: str) -> str:
@@ -99,15 +101,27 @@ def dates_ok(window_days: int, story_days: int) -> str:
         WHEN a.ds IS NULL THEN b.precise AND b.ds <= a.pub_max AND a.pub_min - b.ds <= {story_days}
         WHEN b.ds IS NULL THEN a.precise AND a.ds <= b.pub_max AND b.pub_min - a.ds <= {story_days}
         WHEN a.precise AND b.precise THEN abs(a.ds - b.ds) <= {window_days}
-        WHEN a.precise OR b.precise THEN false
+        WHEN a.precise THEN {day_in_month('a', 'b')}
+        WHEN b.precise THEN {day_in_month('b', 'a')}
         ELSE a.ds <= b.de AND b.ds <= a.de END)"""
+
+
+def month_like(n: str) -> str:
+    """A coarse date no longer than a month ("in March", "March 2026")."""
+    return f"({n}.de - {n}.ds < {MONTH_DAYS})"
+
+
+def day_in_month(day: str, coarse: str) -> str:
+    """A day date and a month date are compatible when the day falls in the month (a year is too coarse)."""
+    return f"({month_like(coarse)} AND {day}.ds BETWEEN {coarse}.ds AND {coarse}.de)"
 
 
 def date_score(window_days: int, story_days: int) -> str:
     return f"""(CASE WHEN a.ds IS NULL AND b.ds IS NULL THEN 0.5
         WHEN a.ds IS NULL THEN 0.5 - 0.3 * (a.pub_min - b.ds) / ({story_days} + 1.0)
         WHEN b.ds IS NULL THEN 0.5 - 0.3 * (b.pub_min - a.ds) / ({story_days} + 1.0)
-        WHEN a.precise THEN 1.0 - abs(a.ds - b.ds) / ({window_days} + 1.0)
+        WHEN a.precise AND b.precise THEN 1.0 - abs(a.ds - b.ds) / ({window_days} + 1.0)
+        WHEN a.precise OR b.precise THEN 0.7
         ELSE 0.8 END)"""
 
 
@@ -126,6 +140,8 @@ def hard_conflict(window_days: int) -> str:
     return f"""({same_article()}
         OR (a.precise AND b.precise AND abs(a.ds - b.ds) > {window_days})
         OR (NOT a.precise AND NOT b.precise AND (a.ds > b.de OR b.ds > a.de))
+        OR (a.precise AND NOT b.precise AND b.ds IS NOT NULL AND NOT a.ds BETWEEN b.ds AND b.de)
+        OR (b.precise AND NOT a.precise AND a.ds IS NOT NULL AND NOT b.ds BETWEEN a.ds AND a.de)
         OR (a.pfine AND b.pfine AND NOT {places_ok()}))"""
 
 

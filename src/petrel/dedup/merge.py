@@ -88,6 +88,7 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
     sym = ", ".join(f"'{t}'" for t in compat.SYMMETRIC_TYPES)
     fine = ", ".join(f"'{p}'" for p in compat.FINE_PLACES)
     placefree = ", ".join(f"'{t}'" for t in compat.PLACE_FREE_TYPES)
+    month = f"de - ds < {compat.MONTH_DAYS}"  # a coarse date a day inside it may match (MD/MC keys)
     con.execute(f"""
         CREATE OR REPLACE TEMP TABLE {table} AS
         WITH base AS (
@@ -110,25 +111,30 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
                    coalesce(scty, sid, sname, '?') AS slead, coalesce(tcty, tid, tname) AS tlead,
                    (tid IS NOT NULL OR tcty IS NOT NULL OR tname IS NOT NULL) AS tknown,
                    CASE WHEN ds IS NULL THEN (pub - DATE '1970-01-01') // {story_width} END AS ubucket,
-                   (ds - DATE '1970-01-01') // {day_width} AS dbucket
+                   (ds - DATE '1970-01-01') // {day_width} AS dbucket,
+                   year(ds) * 12 + month(ds) AS month_of_ds, year(de) * 12 + month(de) AS month_of_de
             FROM base),
         times AS (
             SELECT *,
                 CASE WHEN sym AND tlead IS NOT NULL THEN [slead, tlead] ELSE [slead] END AS leads,
                 least(slead, tlead) || '=' || greatest(slead, tlead) AS dyad,
                 CASE WHEN ds IS NULL THEN ['U' || ubucket]
-                     WHEN precise THEN ['D' || dbucket]
+                     WHEN precise THEN ['D' || dbucket, 'MD' || month_of_ds]
                      ELSE list_transform(range(year(ds), least(year(de), year(ds) + {compat.MAX_YEARS - 1}) + 1),
-                                         y -> 'Y' || y) END AS own_t,
+                                         y -> 'Y' || y)
+                          || CASE WHEN {month} THEN ['MC' || month_of_ds, 'MC' || month_of_de] ELSE [] END
+                     END AS own_t,
                 CASE WHEN ds IS NULL THEN ['U' || (ubucket - 1), 'U' || ubucket, 'U' || (ubucket + 1)]
                           || list_transform(range((ubucket * {story_width} - {story_width}) // {day_width},
                                                   (ubucket * {story_width} + {story_width} - 1) // {day_width} + 1),
                                             d -> 'D' || d)
-                     WHEN precise THEN ['D' || (dbucket - 1), 'D' || dbucket, 'D' || (dbucket + 1)]
+                     WHEN precise THEN ['D' || (dbucket - 1), 'D' || dbucket, 'D' || (dbucket + 1), 'MC' || month_of_ds]
                      ELSE list_transform(range(year(ds), least(year(de), year(ds) + {compat.MAX_YEARS - 1}) + 1),
-                                         y -> 'Y' || y) END AS probe_t
+                                         y -> 'Y' || y)
+                          || CASE WHEN {month} THEN ['MD' || month_of_ds, 'MD' || month_of_de] ELSE [] END
+                     END AS probe_t
             FROM more)
-        SELECT * EXCLUDE (leads, dyad, own_t, probe_t, dbucket),
+        SELECT * EXCLUDE (leads, dyad, own_t, probe_t, dbucket, month_of_ds, month_of_de),
                own_f || own_p AS own_keys, probe_f || probe_p AS probe_keys
         FROM (SELECT *,
                -- own keys: the dyad (with a known target) and the lead actor, in the node's own time buckets
@@ -175,13 +181,16 @@ def _candidate_filter(con: duckdb.DuckDBPyConnection, settings: Settings) -> str
     """SQL filter on ``event_mentions`` keeping every mention that can share a block with a seed.
 
     Same type families; day dates (or publication days of undated mentions) within the seeds' days widened
-    by the story window and two buckets; coarse dates overlapping the coarse seeds' years.
+    by the story window and two buckets; coarse dates overlapping the coarse seeds' years; month dates
+    around the seeds' days and day dates inside the seeds' months.
     """
     margin = settings.story_window_days + 2 * (settings.dedup_window_days + 1) + 1
-    lo, hi, ylo, yhi = con.execute("""
+    lo, hi, ylo, yhi, mlo, mhi = con.execute(f"""
         SELECT min(coalesce(ds, pub)) FILTER (WHERE precise OR ds IS NULL),
                max(coalesce(ds, pub)) FILTER (WHERE precise OR ds IS NULL),
-               min(year(ds)) FILTER (WHERE NOT precise), max(year(de)) FILTER (WHERE NOT precise)
+               min(year(ds)) FILTER (WHERE NOT precise), max(year(de)) FILTER (WHERE NOT precise),
+               min(ds) FILTER (WHERE NOT precise AND de - ds < {compat.MONTH_DAYS}),
+               max(de) FILTER (WHERE NOT precise AND de - ds < {compat.MONTH_DAYS})
         FROM dd_f""").fetchone()
     family = compat.case_map("m.type", compat.TYPE_FAMILIES, "m.type")
     pub = "CAST(coalesce(m.published, a.published, a.ingested_at) AS DATE)"
@@ -190,8 +199,12 @@ def _candidate_filter(con: duckdb.DuckDBPyConnection, settings: Settings) -> str
         window = f"BETWEEN DATE '{lo}' - {margin} AND DATE '{hi}' + {margin}"
         parts += [f"(m.date_start = m.date_end AND m.date_start {window})",
                   f"(m.date_start IS NULL AND {pub} {window})"]
+        parts.append(f"(m.date_start < m.date_end AND m.date_end - m.date_start < {compat.MONTH_DAYS}"
+                     f" AND m.date_end >= DATE '{lo}' - 31 AND m.date_start <= DATE '{hi}' + 31)")
     if ylo is not None:
         parts.append(f"(m.date_start < m.date_end AND year(m.date_start) <= {yhi} AND year(m.date_end) >= {ylo})")
+    if mlo is not None:
+        parts.append(f"(m.date_start = m.date_end AND m.date_start BETWEEN DATE '{mlo}' - 31 AND DATE '{mhi}' + 31)")
     return (f"({family} IN (SELECT DISTINCT family FROM dd_f) AND ({' OR '.join(parts)}))"
             " OR m.mention_id IN (SELECT mention_id FROM dd_seed)")
 
