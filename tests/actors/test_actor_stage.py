@@ -334,3 +334,43 @@ def test_he_after_a_speaker_talking_about_someone_else(run) -> None:
 def test_a_city_like_a_country_name_is_not_that_country(run) -> None:
     text = "Police in Lagos dispersed a march on Tuesday, and students in Portland marched too."
     assert not [m for m in run(text) if m.actor.country in ("LAO", "POL")]
+
+
+# -- generic institutions: the phrase's country wins over the knowledge base's entry ----------------------
+@pytest.mark.parametrize(("text", "word", "country", "sector"), [
+    ("Chile's Congress approved the budget on Monday.", "Congress", "CHL", "LEG"),
+    ("The Congress in Santiago approved the budget on Monday.", "Congress", "CHL", "LEG"),
+    ("Chilean lawmakers approved the budget on Monday.", "lawmakers", "CHL", "LEG"),
+    ("The Supreme Court of Ghana struck down the law.", "Supreme Court", "GHA", "JUD"),
+    ("Ghana's Supreme Court struck down the law.", "Supreme Court", "GHA", "JUD"),
+    ("The US Congress approved the budget on Monday.", "Congress", "USA", "LEG"),
+])
+def test_a_country_in_the_phrase_owns_a_generic_institution(run, text, word, country, sector) -> None:
+    actor = one(run(text), text, word).actor
+    assert (actor.country, sector in actor.sector) == (country, True)
+    assert actor.actor_id is None or country == "USA"
+
+
+def test_a_bare_congress_in_a_story_set_elsewhere_is_that_countrys(run) -> None:
+    text = ("Hundreds of truckers blocked roads in Chile on Monday. "
+            "The transport minister must now explain the fuel prices to Congress, unions said.")
+    actor = one(run(text), text, "Congress").actor
+    assert (actor.country, actor.sector, actor.actor_id) == ("CHL", ["LEG"], None)
+
+
+def test_a_bare_congress_stays_the_listed_one_at_home_or_when_its_country_is_named(run) -> None:
+    at_home = "Senators met in Washington on Monday, and Congress passed the bill."
+    assert one(run(at_home), at_home, "Congress").actor.actor_id == "us-congress"
+    named = "Protests spread in Chile while American diplomats lobbied Congress over the trade deal."
+    assert one(run(named), named, "Congress").actor.actor_id == "us-congress"
+    nowhere = "Congress passed the bill on Monday."
+    assert one(run(nowhere), nowhere, "Congress").actor.actor_id == "us-congress"
+
+
+def test_focus_country_setting_turns_the_focus_off(nlp, kb) -> None:
+    text = ("Clashes continued in Somalia on Sunday. Aid convoys were stopped in Somalia again. "
+            "Militants attacked a checkpoint.")
+    off = ActorStage(Settings(focus_country="off"), kb)
+    assert one(off.mentions(nlp(text), doc_id="f"), text, "Militants").actor.country is None
+    on = ActorStage(Settings(focus_country="subjects"), kb)
+    assert one(on.mentions(nlp(text), doc_id="f"), text, "Militants").actor.country == "SOM"

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from petrel.actors.resolver import Found
+from petrel.kb import COUNTRY_ID_PREFIX
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -32,11 +33,7 @@ def focus_country(doc: Doc, found: list[Found], kb: KnowledgeBase, dateline: str
     Once is enough (measured: a single "in <country>" lifts PLOVER source/target country accuracy and
     ConfliBERT span F1 over requiring two); a tie gives no focus.
     """
-    counts: Counter[str] = Counter()
-    for f in found:
-        head = doc[f.head]
-        if f.ref.country and _is_place(head, f):
-            counts[f.ref.country] += 1
+    counts: Counter[str] = Counter(_place_countries(doc, kb))
     place = kb.country_for_term(dateline) if dateline else None
     if place:
         counts[place] += DATELINE_WEIGHT
@@ -44,6 +41,20 @@ def focus_country(doc: Doc, found: list[Found], kb: KnowledgeBase, dateline: str
     if not ranked or ranked[0][1] < MIN_PLACE_MENTIONS or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
+
+
+def _place_countries(doc: Doc, kb: KnowledgeBase) -> list[str]:
+    """Countries of the entities named as places ("in Iraq", "in Lima"), also inside an actor's phrase
+    ("lawmakers in Peru")."""
+    codes = []
+    for ent in doc.ents:
+        root = ent.root
+        if ent.ent_id_ and not ent.ent_id_.startswith(COUNTRY_ID_PREFIX):
+            continue  # a listed actor or place name, not a country term
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+            code = kb.country_for_term(ent.text.removeprefix("the ").removeprefix("The "))
+            codes += [code] if code else []
+    return codes
 
 
 def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool = False,
@@ -57,9 +68,29 @@ def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool 
     if country is None:
         return found
     local = _sentences_placing(doc, found, country) if doc is not None else set()
-    return [_with_focus(f, country) if _unowned_domestic(f) and (
+    found = [_with_focus(f, country) if _unowned_domestic(f) and (
         not subjects_only or f.subject or (doc is not None and doc[f.head].sent.start in local)) else f
         for f in found]
+    return _institutions_at_home(found, country, doc) if doc is not None else found
+
+
+def _institutions_at_home(found: list[Found], country: str, doc: Doc) -> list[Found]:
+    """A bare "Congress" or "the Supreme Court" in a story set elsewhere is that country's institution.
+
+    The knowledge base lists the US Congress under "Congress"; in a story set in Peru a bare "Congress" is
+    Peru's, unless its sentence names the listed actor's country too ("US lawmakers ... Congress").
+    """
+    named = {(doc[f.head].sent.start, f.ref.country) for f in found if f.ref.country and not f.institution}
+    return [_at_home(f, country, doc) if f.institution and f.ref.country not in (None, country)
+            and (doc[f.head].sent.start, f.ref.country) not in named else f for f in found]
+
+
+def _at_home(found: Found, country: str, doc: Doc) -> Found:
+    ref = found.ref
+    words = doc[found.start:found.end].text.split()
+    name = " ".join(words[1:] if words and words[0].lower() == "the" else words)
+    return replace(found, institution=False, ref=replace(ref, name=name, actor_id=None, country=country,
+                                                          sector=list(ref.sector), resolution="context"))
 
 
 def _sentences_placing(doc: Doc, found: list[Found], country: str) -> set[int]:

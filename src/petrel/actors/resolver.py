@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from petrel.actors.context import DocumentActors, context_id
 from petrel.actors.entities import EntityInfo, resolve_entities
 from petrel.actors.phrases import NOMINAL_POS, SPEECH_VERBS, is_plural, is_subject, left_start, np_head
-from petrel.kb import Actor, KnowledgeBase
+from petrel.kb import Actor, KnowledgeBase, normalise
 from petrel.models import ActorRef
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ class Found:
     plural: bool = False
     subject: bool = False
     group: ActorRef | None = None  # the organisation a person leads or speaks for, when known
+    institution: bool = False  # a listed institution named by a generic noun with no owner ("Congress")
 
 
 @dataclass(slots=True)
@@ -162,8 +163,45 @@ class DocResolver:
         if own.is_person:
             ref = self._with_title_sectors(self._person_ref(own, head, start), own, start)
             return [self._found(start, own.span.end, head, ref, person=True)]
+        owned = self._owned_institution(head, own, others)
+        if owned is not None:
+            ref, end = owned
+            return [self._found(start, end, head, ref)]
         ref = self._org_or_country_ref(own, others)
-        return [self._found(start, own.span.end, head, ref)] if ref else []
+        if not ref:
+            return []
+        found = self._found(start, own.span.end, head, ref)
+        found.institution = own.actor is not None and bool(self._institution_sectors(own))
+        return [found]
+
+    # -- generic institutions: "Peru's Congress", "the Supreme Court of Brazil", "the Congress in Lima" -----
+    def _institution_sectors(self, own: EntityInfo) -> list[str]:
+        """Sectors of an organisation named by a generic institution noun ("Congress", "Supreme Court"), else []."""
+        if not own.is_org:
+            return []
+        return self.kb.sectors_for_noun(normalise(own.span.text))
+
+    def _owned_institution(self, head: Token, own: EntityInfo, others: list[EntityInfo]) -> tuple[ActorRef, int] | None:
+        """A generic institution whose phrase names its country: that country's institution, not the KB's.
+
+        The owner is a possessive, demonym or country modifier ("Peru's", "Peruvian", "Kenya") or a
+        prepositional owner ("of Brazil", "in Lima"). The listed actor ("Congress" = the US Congress) stays
+        when the owner is its own country or when nothing in the phrase names one.
+        """
+        sectors = self._institution_sectors(own)
+        if not sectors:
+            return None
+        end = own.span.end
+        owner = next((o.country.code for o in others if o.country is not None and o.country.kind != "region"), None)
+        if owner is None:
+            pp = self._pp_profile(head)
+            owner = pp.country if pp is not None and pp.actor is None and pp.ref is None else None
+            end = max(end, self._pp_end(head)) if owner else end
+        listed = self.kb.profile_at(own.actor, self.when)[0] if own.actor is not None else None
+        if owner is None or owner == listed:
+            return None
+        name = _clean(self.doc[left_start(head):end].text)
+        return ActorRef(name, None, owner, sectors, "country"), end
 
     def _title_start(self, head: Token, own: EntityInfo) -> int:
         """Extend a name leftwards over its titles and owners ("Iraqi President", "Asa'ib Ahl al-Haq leader").
@@ -204,7 +242,8 @@ class DocResolver:
         if earlier is not None:
             return earlier
         country = next((o.country.code for o in others if o.country), None)
-        ref = ActorRef(name, context_id(name) if country else None, country, [],
+        sectors = [] if country else self._institution_sectors(own)  # "the Supreme Court": JUD, owner unknown
+        ref = ActorRef(name, context_id(name) if country else None, country, sectors,
                        "context" if country else "unresolved")
         self.known.remember(name, ref, person=False)
         return ref

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
 from petrel.actors.focus import apply_focus, focus_country
+from petrel.actors.offices import country_context, untitled_offices, with_office_countries
 from petrel.actors.phrases import phrase_bounds
 from petrel.actors.resolver import DocResolver, Found
 from petrel.config import Settings
@@ -31,19 +32,19 @@ class ActorStage:
     reads = ("doc", "article")
     adds = ("mentions",)
 
-    def __init__(self, settings: Settings, kb: KnowledgeBase, *, use_focus_country: bool = True,
-                 focus_subjects_only: bool = True) -> None:
-        """``use_focus_country`` gives unowned domestic phrases ("militants") the document's focus country.
-
-        ``focus_subjects_only`` (default) narrows it to clause subjects and to phrases whose own sentence
-        names the focus country as a place. Measured (seeds P/R, PLOVER source/target country accuracy):
-        no focus 0.658/0.793, 0.735/0.524; every unowned phrase 0.619/0.828, 0.745/0.542; the narrow
-        rule 0.650/0.828, 0.745/0.542, so that is the default.
+    def __init__(self, settings: Settings, kb: KnowledgeBase, *, use_focus_country: bool | None = None,
+                 focus_subjects_only: bool | None = None) -> None:
+        """``settings.focus_country`` says which unowned domestic phrases ("militants") take the document's
+        focus country: ``off``, ``subjects`` (the default: clause subjects and phrases whose own sentence names
+        the focus country as a place) or ``all``. The keyword arguments override it. Measured (seeds P/R,
+        PLOVER source/target country accuracy): no focus 0.658/0.793, 0.735/0.524; every unowned phrase
+        0.619/0.828, 0.745/0.542; the narrow rule 0.650/0.828, 0.745/0.542, so that is the default.
         """
         self.settings = settings
         self.kb = kb
-        self.use_focus_country = use_focus_country
-        self.focus_subjects_only = focus_subjects_only
+        mode = settings.focus_country
+        self.use_focus_country = mode != "off" if use_focus_country is None else use_focus_country
+        self.focus_subjects_only = mode != "all" if focus_subjects_only is None else focus_subjects_only
         self._genders = {a.id: a.gender for a in kb if a.gender}
 
     def __call__(self, state: DocState) -> None:
@@ -57,9 +58,12 @@ class ActorStage:
         when = published.date() if isinstance(published, datetime) else published
         resolver = DocResolver(doc, self.kb, when)
         found = resolver.run()
-        if self.use_focus_country:
-            found = apply_focus(found, focus_country(doc, found, self.kb, dateline),
-                                subjects_only=self.focus_subjects_only, doc=doc)
+        focus = focus_country(doc, found, self.kb, dateline) if self.use_focus_country else None
+        if focus is not None:
+            found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)
+        context = country_context(doc, found, focus)
+        found = with_office_countries(doc, found, context)
+        found += untitled_offices(doc, self.kb, found, context)
         found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when).run()
         found = [_capped(doc, f) for f in found]
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]

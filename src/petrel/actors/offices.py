@@ -1,0 +1,124 @@
+"""State offices the text names without a country: "the interior minister said", "President Prosper Avril".
+
+An office of state (a title whose sectors are government, military, police, judiciary or legislature)
+belongs to a country. When neither the phrase nor the knowledge base says which, the context does: the
+document's focus country, else the one country its sentence names, else the one country the document
+names. With two candidates and no focus, the office stays without a country.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from petrel.actors.phrases import is_plural, is_subject, left_start
+from petrel.actors.resolver import GENERIC_HEADS, Found
+from petrel.models import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from petrel.kb import KnowledgeBase
+
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
+NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# Person nouns that name a role, not an office of one state ("the envoy", "the adviser" serve someone else).
+NOT_OFFICES = GENERIC_HEADS | frozenset({"deputy", "officer", "secretary", "director", "adviser", "advisor",
+                                         "negotiator", "diplomat", "emissary", "ambassador", "envoy", "founder",
+                                         "chair", "chairman", "chairwoman", "member", "candidate", "lawmaker"})
+DEFINITE = frozenset({"the"})
+
+
+@dataclass(frozen=True, slots=True)
+class CountryContext:
+    """The countries a document names, for offices that do not say theirs."""
+
+    focus: str | None
+    by_sentence: dict[int, frozenset[str]]
+    in_doc: frozenset[str]
+
+    def country_at(self, sent_start: int) -> str | None:
+        if self.focus:
+            return self.focus
+        here = self.by_sentence.get(sent_start, frozenset())
+        if len(here) == 1:
+            return next(iter(here))
+        return next(iter(self.in_doc)) if not here and len(self.in_doc) == 1 else None
+
+
+def country_context(doc: Doc, found: list[Found], focus: str | None) -> CountryContext:
+    by_sentence: dict[int, set[str]] = {}
+    for f in found:
+        code = f.ref.country
+        if code and code not in NON_STATES:
+            by_sentence.setdefault(doc[f.head].sent.start, set()).add(code)
+    in_doc = frozenset(c for codes in by_sentence.values() for c in codes)
+    return CountryContext(focus, {k: frozenset(v) for k, v in by_sentence.items()}, in_doc)
+
+
+def with_office_countries(doc: Doc, found: list[Found], context: CountryContext) -> list[Found]:
+    """Titled persons nobody placed ("President Prosper Avril") take the context country.
+
+    Every mention of that person (same ``ctx:`` id) takes the country of its first placed mention.
+    """
+    chosen: dict[str, str] = {}
+    for f in found:
+        if _unplaced_office_holder(f) and f.ref.actor_id not in chosen:
+            code = context.country_at(doc[f.head].sent.start)
+            if code:
+                chosen[f.ref.actor_id] = code
+    return [_placed(f, chosen[f.ref.actor_id]) if _unplaced_office_holder(f) and f.ref.actor_id in chosen else f
+            for f in found]
+
+
+def _unplaced_office_holder(f: Found) -> bool:
+    ref = f.ref
+    return (f.person and ref.country is None and ref.resolution in ("context", "unresolved")
+            and bool(ref.actor_id) and bool(STATE_SECTORS.intersection(ref.sector)))
+
+
+def _placed(f: Found, country: str) -> Found:
+    return replace(f, ref=replace(f.ref, country=country, sector=list(f.ref.sector), resolution="context"))
+
+
+def untitled_offices(doc: Doc, kb: KnowledgeBase, found: list[Found], context: CountryContext) -> list[Found]:
+    """"The interior minister said ...": a definite office with no name and no possible antecedent (no
+    earlier person of its sectors, which coreference would pick) -> the context country's government (or
+    army, police...) with the office's sectors. Runs before coreference, so "him" can refer to it."""
+    covered = {i for f in found for i in range(f.start, f.end)}
+    added = []
+    for token in doc:
+        if token.i in covered or not _untitled_office(token, kb):
+            continue
+        code = context.country_at(token.sent.start)
+        sectors = _office_sectors(token, kb)
+        if code and sectors and not _antecedent_exists(found, token.i, sectors):
+            start = left_start(token)
+            name = " ".join(doc[start:token.i + 1].text.split()[1:])
+            ref = ActorRef(name, None, code, sectors, "context")
+            added.append(Found(start, token.i + 1, token.i, ref, person=True, subject=is_subject(token)))
+    return added
+
+
+def _antecedent_exists(found: list[Found], before: int, sectors: list[str]) -> bool:
+    """An earlier person sharing a sector: "Interior Minister Jose Perez ... the minister" is Perez."""
+    return any(f.person and f.end <= before and set(sectors) & set(f.ref.sector) for f in found)
+
+
+def _untitled_office(token: Token, kb: KnowledgeBase) -> bool:
+    if token.pos_ != "NOUN" or is_plural(token) or token.lemma_.lower() in NOT_OFFICES:
+        return False
+    if not kb.is_person_noun(token.lemma_.lower()):
+        return False
+    dets = [c for c in token.children if c.dep_ == "det"]
+    return len(dets) == 1 and dets[0].lower_ in DEFINITE and not any(c.dep_ == "poss" for c in token.children)
+
+
+def _office_sectors(token: Token, kb: KnowledgeBase) -> list[str]:
+    """Sectors of the office, the two-word title first ("interior minister" before "minister")."""
+    left = token.doc[token.i - 1] if token.i > 0 else None
+    sectors: list[str] = []
+    if left is not None and left.head.i == token.i and left.dep_ in ("compound", "amod"):
+        sectors = kb.sectors_for_noun(f"{left.lower_} {token.lemma_.lower()}")
+    sectors = sectors or kb.sectors_for_noun(token.lemma_.lower())
+    return [s for s in sectors if s in STATE_SECTORS]

@@ -1,0 +1,57 @@
+"""Offices of state without a country in the text: the context gives it."""
+
+from __future__ import annotations
+
+import pytest
+
+from petrel.actors import ActorStage
+from petrel.actors.offices import CountryContext
+from petrel.config import Settings
+
+
+@pytest.fixture(scope="module")
+def mentions(nlp, kb):
+    stage = ActorStage(Settings(), kb)
+    return lambda text: stage.mentions(nlp(text), doc_id="o")
+
+
+def _at(found, text: str, word: str):
+    at = text.index(word)
+    hits = [m for m in found if m.start <= at < m.end]
+    assert len(hits) == 1, [(m.text, m.actor) for m in hits]
+    return hits[0].actor
+
+
+def test_an_untitled_minister_belongs_to_the_story_country(mentions) -> None:
+    text = "Farmers blocked roads in Ecuador on Monday. The interior minister said the police would clear them."
+    actor = _at(mentions(text), text, "interior minister")
+    assert (actor.country, "GOV" in actor.sector, actor.resolution) == ("ECU", True, "context")
+
+
+def test_a_defence_minister_is_military_and_a_pronoun_can_refer_to_him(mentions) -> None:
+    text = "Ecuador's Congress summoned the defence minister and told him to explain the purchase."
+    found = mentions(text)
+    assert _at(found, text, "defence minister").sector == ["MIL", "GOV"]
+    assert _at(found, text, "him").country == "ECU"
+
+
+def test_a_named_minister_earlier_is_the_antecedent_not_a_new_office(mentions) -> None:
+    text = "Interior Minister Jose Alvarado visited Quito. The minister said the police would act."
+    assert _at(mentions(text), text, "The minister").actor_id == "ctx:jose-alvarado"
+
+
+def test_no_country_in_context_leaves_the_office_alone(mentions) -> None:
+    text = "The interior minister said the police would act."
+    assert not [m for m in mentions(text) if "minister" in m.text]
+
+
+def test_a_titled_person_nobody_placed_takes_the_one_country_of_the_sentence(mentions) -> None:
+    text = "President Tomas Ferreira rejected the demands of Bolivian miners."
+    assert _at(mentions(text), text, "Ferreira").country == "BOL"
+
+
+def test_two_countries_and_no_focus_give_no_country() -> None:
+    context = CountryContext(None, {0: frozenset({"BOL", "PER"})}, frozenset({"BOL", "PER"}))
+    assert context.country_at(0) is None
+    assert CountryContext("PER", {}, frozenset()).country_at(0) == "PER"
+    assert CountryContext(None, {}, frozenset({"BOL"})).country_at(5) == "BOL"
