@@ -8,10 +8,11 @@ names. With two candidates and no focus, the office stays without a country.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from petrel.actors.phrases import is_plural, is_subject, left_start
+from petrel.actors.focus import CountryContext
 from petrel.actors.resolver import GENERIC_HEADS, Found
 from petrel.models import ActorRef
 
@@ -21,39 +22,11 @@ if TYPE_CHECKING:
     from petrel.kb import KnowledgeBase
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG"})
-NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 # Person nouns that name a role, not an office of one state ("the envoy", "the adviser" serve someone else).
 NOT_OFFICES = GENERIC_HEADS | frozenset({"deputy", "officer", "secretary", "director", "adviser", "advisor",
                                          "negotiator", "diplomat", "emissary", "ambassador", "envoy", "founder",
                                          "chair", "chairman", "chairwoman", "member", "candidate", "lawmaker"})
 DEFINITE = frozenset({"the"})
-
-
-@dataclass(frozen=True, slots=True)
-class CountryContext:
-    """The countries a document names, for offices that do not say theirs."""
-
-    focus: str | None
-    by_sentence: dict[int, frozenset[str]]
-    in_doc: frozenset[str]
-
-    def country_at(self, sent_start: int) -> str | None:
-        if self.focus:
-            return self.focus
-        here = self.by_sentence.get(sent_start, frozenset())
-        if len(here) == 1:
-            return next(iter(here))
-        return next(iter(self.in_doc)) if not here and len(self.in_doc) == 1 else None
-
-
-def country_context(doc: Doc, found: list[Found], focus: str | None) -> CountryContext:
-    by_sentence: dict[int, set[str]] = {}
-    for f in found:
-        code = f.ref.country
-        if code and code not in NON_STATES:
-            by_sentence.setdefault(doc[f.head].sent.start, set()).add(code)
-    in_doc = frozenset(c for codes in by_sentence.values() for c in codes)
-    return CountryContext(focus, {k: frozenset(v) for k, v in by_sentence.items()}, in_doc)
 
 
 def with_office_countries(doc: Doc, found: list[Found], context: CountryContext) -> list[Found]:
