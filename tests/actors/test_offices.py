@@ -51,7 +51,8 @@ def test_a_titled_person_nobody_placed_takes_the_one_country_of_the_sentence(men
 
 
 def test_two_countries_and_no_focus_give_no_country() -> None:
-    context = CountryContext(None, {0: frozenset({"BOL", "PER"})}, frozenset({"BOL", "PER"}))
-    assert context.country_at(0) is None
-    assert CountryContext("PER", {}, frozenset()).country_at(0) == "PER"
+    context = CountryContext("PER", {0: frozenset({"BOL", "PER"}), 9: frozenset({"BOL"})}, frozenset({"BOL", "PER"}))
+    assert context.country_at(0) is None  # two countries in the sentence: not even the focus
+    assert context.country_at(9) == "BOL"  # the sentence's one country before the focus
+    assert context.country_at(5) == "PER"  # a sentence naming none: the focus
     assert CountryContext(None, {}, frozenset({"BOL"})).country_at(5) == "BOL"

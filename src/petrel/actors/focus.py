@@ -115,20 +115,21 @@ def _with_focus(found: Found, country: str) -> Found:
 
 @dataclass(frozen=True, slots=True)
 class CountryContext:
-    """The countries a document names, for actors that do not say theirs: the focus, else the one country
-    of the sentence, else (for a sentence naming none) the one country of the document."""
+    """The countries a document names, for actors that do not say theirs (see :meth:`country_at`)."""
 
     focus: str | None
     by_sentence: dict[int, frozenset[str]]
     in_doc: frozenset[str]
 
     def country_at(self, sent_start: int) -> str | None:
+        """The one country the sentence names; none if it names several; else the focus, else the one
+        country of the document."""
+        here = self.by_sentence.get(sent_start, frozenset())
+        if here:
+            return next(iter(here)) if len(here) == 1 else None
         if self.focus:
             return self.focus
-        here = self.by_sentence.get(sent_start, frozenset())
-        if len(here) == 1:
-            return next(iter(here))
-        return next(iter(self.in_doc)) if not here and len(self.in_doc) == 1 else None
+        return next(iter(self.in_doc)) if len(self.in_doc) == 1 else None
 
 
 def country_context(doc: Doc, found: list[Found], focus: str | None) -> CountryContext:
@@ -139,22 +140,3 @@ def country_context(doc: Doc, found: list[Found], focus: str | None) -> CountryC
             by_sentence.setdefault(doc[f.head].sent.start, set()).add(code)
     in_doc = frozenset(c for codes in by_sentence.values() for c in codes)
     return CountryContext(focus, {k: frozenset(v) for k, v in by_sentence.items()}, in_doc)
-
-
-def apply_sentence_country(found: list[Found], doc: Doc, context: CountryContext) -> list[Found]:
-    """Without a focus, unowned domestic subjects take the one country their sentence names.
-
-    "Militants loyal to Iraq's ... said they": the only country of the sentence is the militants'.
-    """
-    if context.focus is not None:
-        return found
-    out = []
-    for f in found:
-        code = _one_country(context, doc[f.head].sent.start) if _unowned_domestic(f) and f.subject else None
-        out.append(_with_focus(f, code) if code else f)
-    return out
-
-
-def _one_country(context: CountryContext, sent_start: int) -> str | None:
-    here = context.by_sentence.get(sent_start, frozenset())
-    return next(iter(here)) if len(here) == 1 else None

@@ -2,8 +2,8 @@
 
 An office of state (a title whose sectors are government, military, police, judiciary or legislature)
 belongs to a country. When neither the phrase nor the knowledge base says which, the context does: the
-document's focus country, else the one country its sentence names, else the one country the document
-names. With two candidates and no focus, the office stays without a country.
+one country its sentence names; for a sentence naming none, the document's focus country, else the one
+country the document names. A sentence naming two or more countries leaves the office without one.
 """
 
 from __future__ import annotations

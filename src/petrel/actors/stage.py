@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
-from petrel.actors.focus import apply_focus, apply_sentence_country, country_context, focus_country
+from petrel.actors.focus import apply_focus, country_context, focus_country
 from petrel.actors.offices import untitled_offices, with_office_countries
 from petrel.actors.phrases import phrase_bounds
 from petrel.actors.resolver import DocResolver, Found
@@ -62,8 +62,6 @@ class ActorStage:
         if focus is not None:
             found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)
         context = country_context(doc, found, focus)
-        if self.use_focus_country:
-            found = apply_sentence_country(found, doc, context)
         found = with_office_countries(doc, found, context)
         found += untitled_offices(doc, self.kb, found, context)
         found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when).run()

@@ -170,25 +170,36 @@ def _norm(text: str) -> str:
 def _match(con: duckdb.DuckDBPyConnection, gold: Gold) -> list[tuple[str, str, str]]:
     """(gold event id, gold mention key, extracted event id) per matched gold mention."""
     docs = sorted({m["doc"] for e in gold["events"] for m in e["mentions"]})
-    rows = con.execute("""SELECT mention_id, doc_id, event_id, type, sentence, confidence FROM event_mentions
-                          WHERE list_contains(?, doc_id)""", [docs]).fetchall()
+    rows = con.execute("""SELECT mention_id, doc_id, event_id, type, sentence, confidence, date_start, date_end
+                          FROM event_mentions WHERE list_contains(?, doc_id)""", [docs]).fetchall()
     by_doc: dict[str, list[tuple]] = {}
     for row in rows:
         by_doc.setdefault(row[1], []).append(row)
     used: set[str] = set()
     found: dict[str, tuple[str, str, str]] = {}
-    for same_type in (True, False):  # first every match of the gold type, then any type
+    # first every match of the gold type; then any type whose date fits the gold event's; then any type
+    for same_type, dated in ((True, False), (False, True), (False, False)):
         for event in gold["events"]:
             for mention in event["mentions"]:
                 key = f"{mention['doc']}|{mention['cue']}"
                 if key in found:
                     continue
-                best = _best_candidate(by_doc.get(mention["doc"], []), mention["cue"], event["type"], used,
-                                       same_type=same_type)
+                rows = by_doc.get(mention["doc"], [])
+                if dated:
+                    rows = [r for r in rows if _date_fits(r, event.get("date"))]
+                best = _best_candidate(rows, mention["cue"], event["type"], used, same_type=same_type)
                 if best is not None:
                     used.add(best[0])
                     found[key] = (event["id"], key, best[2])
     return list(found.values())
+
+
+def _date_fits(row: tuple, gold_date: str | None) -> bool:
+    """The extracted mention's dates overlap the gold event's ("2017" is not the clash of 2026-03-14)."""
+    start, end = _bounds(gold_date)
+    if start is None or row[6] is None:
+        return False
+    return row[6] <= end and start <= row[7]
 
 
 def _best_candidate(rows: list[tuple], cue: str, gold_type: str, used: set[str], *,
