@@ -50,3 +50,25 @@ def test_a_scorer_that_merges_everything_is_penalised(dedup_settings) -> None:
     con.execute("UPDATE event_mentions SET event_id = 'one'")
     scores = evaluate_dedup(con)
     assert scores.event_recall == 1.0 and scores.event_precision < 0.2
+
+
+def test_an_other_type_mention_aligns_with_the_gold_event_its_date_fits(con) -> None:
+    """One sentence tells a clash (not extracted) and a 2017 siege (extracted as COERCE): the siege's gold
+    mention gets it, so the clash is not scored as merged with the siege."""
+    from tests.dedup.builders import add_article, add_mentions, mention
+
+    text = "Days after soldiers fought militants, residents recalled the siege of 2017 when militants held the city."
+    add_article(con, "a")
+    add_article(con, "b")
+    add_mentions(con, [
+        mention("a1", "a", type="COERCE", date="2017", event_id="siege", sentence=text),
+        mention("b1", "b", type="COERCE", date="2017", event_id="siege", sentence="In 2017 militants held the city."),
+    ])
+    gold = {"near_duplicate_clusters": [], "events": [
+        {"id": "clash", "type": "ASSAULT", "date": "2026-03-14",
+         "mentions": [{"doc": "a", "cue": "soldiers fought militants"}]},
+        {"id": "siege", "type": "ASSAULT", "date": "2017",
+         "mentions": [{"doc": "a", "cue": "siege of 2017"}, {"doc": "b", "cue": "In 2017 militants held"}]},
+    ]}
+    scores = evaluate_dedup(con, gold)
+    assert (scores.event_precision, scores.event_recall, scores.matched_mentions) == (1.0, 1.0, 2)
