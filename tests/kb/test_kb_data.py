@@ -57,3 +57,13 @@ def test_persons_have_gender_and_people_are_persons(kb: KnowledgeBase) -> None:
 def test_no_actor_name_is_a_country_word(kb: KnowledgeBase) -> None:
     """An alias equal to a country term would make the entity rulers disagree."""
     assert [(a.id, n) for a in kb for n in a.names if kb.country_term(n) is not None] == []
+
+
+def test_past_office_holders_get_the_office_of_the_day(kb: KnowledgeBase) -> None:
+    from datetime import date
+
+    fujimori = kb.match("Alberto Fujimori")
+    assert kb.profile_at(fujimori, date(1995, 6, 1)) == ("PER", ["GOV"])
+    assert kb.profile_at(fujimori, date(2005, 6, 1))[1] == []  # no office that day
+    assert kb.profile_at(kb.match("Kofi Annan"), None) == ("IGO", ["IGO"])  # known for an international office
+    assert kb.match("Javier Solana").roles[0].org == "nato"
