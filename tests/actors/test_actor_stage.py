@@ -375,3 +375,10 @@ def test_focus_country_setting_turns_the_focus_off(nlp, kb) -> None:
     on = ActorStage(Settings(focus_country="subjects"), kb)
     assert one(on.mentions(nlp(text), doc_id="f"), text, "Militants").actor.country == "SOM"
 
+
+
+def test_a_place_inside_an_actor_phrase_sets_the_focus(run) -> None:
+    text = "Opposition senators in Chile warned on Monday that the transport minister must answer to Congress."
+    mentions = run(text)
+    assert one(mentions, text, "senators").actor.country == "CHL"
+    assert one(mentions, text, "Congress").actor.country == "CHL"

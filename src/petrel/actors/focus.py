@@ -28,7 +28,7 @@ MIN_PLACE_MENTIONS = 1
 DATELINE_WEIGHT = 2
 
 
-def focus_country(doc: Doc, found: list[Found], kb: KnowledgeBase, dateline: str | None = None) -> str | None:
+def focus_country(doc: Doc, kb: KnowledgeBase, dateline: str | None = None) -> str | None:
     """The country named most often as a place ("in Iraq"; the dateline counts twice), if more than any other.
 
     Once is enough (measured: a single "in <country>" lifts PLOVER source/target country accuracy and
@@ -53,7 +53,7 @@ def _place_countries(doc: Doc, kb: KnowledgeBase) -> list[str]:
         if ent.ent_id_ and not ent.ent_id_.startswith(COUNTRY_ID_PREFIX):
             continue  # a listed actor or place name, not a country term
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
-            code = kb.country_for_term(ent.text.removeprefix("the ").removeprefix("The "))
+            code = kb.country_for_term(ent.text)  # normalised: "the Philippines" is a key
             codes += [code] if code else []
     return codes
 

@@ -171,8 +171,7 @@ class DocResolver:
         if not ref:
             return []
         found = self._found(start, own.span.end, head, ref)
-        found.institution = own.actor is not None and bool(self._institution_sectors(own))
-        return [found]
+        return [replace(found, institution=own.actor is not None and bool(self._institution_sectors(own)))]
 
     # -- generic institutions: "Peru's Congress", "the Supreme Court of Brazil", "the Congress in Lima" -----
     def _institution_sectors(self, own: EntityInfo) -> list[str]:

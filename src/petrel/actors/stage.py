@@ -24,7 +24,8 @@ class ActorStage:
 
     Resolution order: knowledge base ("kb"), countries and demonyms ("country", "demonym"), actors
     described in the text ("context"), the document's focus country for unowned domestic phrases
-    ("context", see :mod:`petrel.actors.focus`), pronouns and definite noun phrases ("coref"); a phrase
+    ("context", see :mod:`petrel.actors.focus`), offices of state the text leaves without a country
+    ("context", see :mod:`petrel.actors.offices`), pronouns and definite noun phrases ("coref"); a phrase
     with an agent noun but no owner otherwise stays "unresolved" with its sector.
     """
 
@@ -58,7 +59,7 @@ class ActorStage:
         when = published.date() if isinstance(published, datetime) else published
         resolver = DocResolver(doc, self.kb, when)
         found = resolver.run()
-        focus = focus_country(doc, found, self.kb, dateline) if self.use_focus_country else None
+        focus = focus_country(doc, self.kb, dateline) if self.use_focus_country else None
         if focus is not None:
             found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)
         context = country_context(doc, found, focus)
