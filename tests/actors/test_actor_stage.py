@@ -365,6 +365,8 @@ def test_a_bare_congress_stays_the_listed_one_at_home_or_when_its_country_is_nam
     assert one(run(named), named, "Congress").actor.actor_id == "us-congress"
     nowhere = "Congress passed the bill on Monday."
     assert one(run(nowhere), nowhere, "Congress").actor.actor_id == "us-congress"
+    ministry = "Hundreds of truckers blocked roads in Chile on Monday. The State Department urged calm."
+    assert one(run(ministry), ministry, "State Department").actor.actor_id == "state-department"
 
 
 def test_focus_country_setting_turns_the_focus_off(nlp, kb) -> None:

@@ -32,6 +32,9 @@ GENERIC_HEADS = frozenset({"leader", "official", "member", "spokesman", "spokesp
 NOT_NAMES = frozenset({"constitution", "embassy", "consulate", "airspace", "border", "territory", "capital", "city",
                        "province", "region", "coast", "sea", "river", "desert", "law", "act", "constitutional",
                        "revolution", "war", "independence", "republic", "kingdom", "empire", "day", "year"})
+# Every country names its legislature and courts with these nouns ("Congress", "Supreme Court"); a bare one in
+# a story set elsewhere is that country's. Ministries have names of their own ("State Department").
+HOME_SECTORS = frozenset({"LEG", "JUD"})
 PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
 LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
 CAPITAL_SECTORS = ["GOV"]
@@ -56,7 +59,7 @@ class Found:
     plural: bool = False
     subject: bool = False
     group: ActorRef | None = None  # the organisation a person leads or speaks for, when known
-    institution: bool = False  # a listed institution named by a generic noun with no owner ("Congress")
+    institution: bool = False  # a listed legislature or court named by a generic noun, no owner ("Congress")
 
 
 @dataclass(slots=True)
@@ -170,8 +173,8 @@ class DocResolver:
         ref = self._org_or_country_ref(own, others)
         if not ref:
             return []
-        found = self._found(start, own.span.end, head, ref)
-        return [replace(found, institution=own.actor is not None and bool(self._institution_sectors(own)))]
+        home = own.actor is not None and bool(HOME_SECTORS.intersection(self._institution_sectors(own)))
+        return [replace(self._found(start, own.span.end, head, ref), institution=home)]
 
     # -- generic institutions: "Peru's Congress", "the Supreme Court of Brazil", "the Congress in Lima" -----
     def _institution_sectors(self, own: EntityInfo) -> list[str]:
