@@ -384,3 +384,12 @@ def test_a_place_inside_an_actor_phrase_sets_the_focus(run) -> None:
     mentions = run(text)
     assert one(mentions, text, "senators").actor.country == "CHL"
     assert one(mentions, text, "Congress").actor.country == "CHL"
+
+
+@pytest.mark.parametrize(("text", "word", "sectors"), [
+    ("Opposition lawmakers in Zambia walked out of the chamber.", "lawmakers", ["LEG", "OPP"]),
+    ("Zambian opposition parties rejected the deal.", "parties", ["PTY", "OPP"]),
+    ("Foreign ministers of Ghana and Togo met in Lome.", "ministers", ["GOV"]),
+])
+def test_a_camp_word_before_an_agent_noun_adds_its_sector(run, text: str, word: str, sectors: list[str]) -> None:
+    assert one(run(text), text, word).actor.sector == sectors

@@ -109,3 +109,27 @@ def test_evidence_outside_the_doc_falls_back(make_state):
     event.evidence.start, event.evidence.end, event.evidence.trigger_start = 500, 600, 510
     DateStage()(state)
     assert event.date == "2021-03-01"
+
+
+def test_n_days_after_dates_the_inner_event_back_from_the_publication_day(make_state):
+    event = dated(make_state, "The ballot came four days after the opposition threatened to walk out.", "threatened")
+    assert (event.date, event.date_precision) == ("2021-02-25", "day")
+
+
+def test_n_days_before_counts_forward_from_the_main_clause_date(make_state):
+    text = "Militia fighters shelled the port on Tuesday, two days before the envoys signed a truce."
+    signed = dated(make_state, text, "signed", published=datetime(2021, 3, 5, 12))
+    shelled = dated(make_state, text, "shelled", published=datetime(2021, 3, 5, 12))
+    assert (shelled.date, signed.date) == ("2021-03-02", "2021-03-04")
+
+
+def test_bare_days_after_is_a_vague_range_before_the_main_date(make_state):
+    text = "Lawmakers voted on Friday to dismiss the minister, days after warning him to resign."
+    event = dated(make_state, text, "warning")
+    assert (event.date, event.date_precision) == ("2021-02-20/2021-02-25", "range")
+
+
+def test_an_inner_event_never_lands_after_publication(make_state):
+    text = "Police cleared the square on Monday, a week before the protesters planned to return."
+    event = dated(make_state, text, "planned")
+    assert event.date == "2021-03-01"  # a week later would be after publication: the usual rules apply

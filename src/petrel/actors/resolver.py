@@ -47,6 +47,18 @@ PAST_MARKERS = frozenset({"former", "ex", "late", "erstwhile", "onetime", "depos
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
 
 
+# A modifier that says which camp an agent belongs to: "opposition lawmakers" are LEG and OPP,
+# "rebel commanders" MIL and REB. Only camp words: "foreign ministers" stay GOV.
+QUALIFIERS = {"opposition": "OPP", "dissident": "OPP", "rebel": "REB", "insurgent": "REB", "militant": "REB",
+              "jihadist": "REB", "separatist": "REB", "paramilitary": "REB"}
+
+
+def qualifier_sectors(head: Token) -> list[str]:
+    """Camp sectors from the compound/adjective modifiers left of an agent noun."""
+    return [QUALIFIERS[c.lower_] for c in head.children
+            if c.i < head.i and c.dep_ in ("compound", "amod", "nmod") and c.lower_ in QUALIFIERS]
+
+
 @dataclass(slots=True)
 class Found:
     """A mention in token offsets, with what coreference needs to know about it."""
@@ -129,13 +141,14 @@ class DocResolver:
         return self._agentive(token) and (token.dep_ == "poss" or np_head(token) is token)
 
     def _sectors(self, token: Token) -> list[str]:
-        """Sectors of an agent noun, trying "rights group" before "group"."""
+        """Sectors of an agent noun, trying "rights group" before "group", plus its qualifiers'."""
         left = self.doc[token.i - 1] if token.i > 0 else None
         if left is not None and left.dep_ == "compound" and left.head.i == token.i:
             two = self.kb.sectors_for_noun(f"{left.lower_} {token.lemma_.lower()}")
             if two:
                 return two
-        return self.kb.sectors_for_noun(token.lemma_) or self.kb.sectors_for_noun(token.text)
+        own = self.kb.sectors_for_noun(token.lemma_) or self.kb.sectors_for_noun(token.text)
+        return own + [s for s in qualifier_sectors(token) if s not in own] if own else own
 
     def _resolve_head(self, head: Token) -> list[Found]:
         own = self.by_token.get(head.i)

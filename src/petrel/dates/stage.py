@@ -8,9 +8,11 @@ Rules, in order (``docs/time-and-place.md`` has the full story):
    invasion, said ..." does not date the saying 2003).
 2. Resolve the best one under the tense of its verb (``will``/``shall`` -> future); a reported
    past event never takes a date that starts after the publication day.
-3. "at the time" / "that year" take the last date named in the two sentences before.
-4. No expression: the publication day, except for historical events (``None``).
-5. An ``actual`` event whose date ends more than ``historical_after_days`` before publication
+3. An event inside "N days after/before <clause>" is dated from the main clause's date (its own
+   expression, else the publication day) shifted by N (``petrel.dates.offsets``).
+4. "at the time" / "that year" take the last date named in the two sentences before.
+5. No expression: the publication day, except for historical events (``None``).
+6. An ``actual`` event whose date ends more than ``historical_after_days`` before publication
    becomes ``historical``.
 """
 
@@ -21,6 +23,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from petrel.config import Settings
+from petrel.dates.offsets import ClauseOffset, clause_offset, shifted
 from petrel.dates.evidence import CLAUSE_ARCS, governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
 from petrel.dates.patterns import ANAPHORIC, FUTURE_AUX
 from petrel.dates.resolve import ResolvedDate, Tense, day_date, find_expressions, resolve
@@ -98,6 +101,11 @@ def sentence_date(doc: Doc, event: EventMention, published: datetime | None) -> 
         return None
     trigger = trigger_token(doc, event.evidence, sentence)
     anchor = anchor_day(published)
+    offset = clause_offset(sentence) if trigger is not None else None
+    if offset is not None and offset.contains(trigger):
+        result = offset_date(doc, sentence, offset, event.status, published)
+        if result is not None:
+            return result
     for _cost, expr, head in ranked_expressions(doc, sentence, trigger):
         result = resolve(expr, published, tense=expression_tense(head, event.status))
         if result is not None and fits_status(result, event.status, anchor):
@@ -105,6 +113,22 @@ def sentence_date(doc: Doc, event: EventMention, published: datetime | None) -> 
     if ANAPHORIC.search(sentence.text):
         return previous_date(doc, sentence, published)
     return None
+
+
+def offset_date(doc: Doc, sentence: Span, offset: ClauseOffset, status: str,
+                published: datetime | None) -> ResolvedDate | None:
+    """The inner event's date: the main clause's date (else the publication day) moved by the offset."""
+    anchor = anchor_day(published)
+    main = None
+    for _cost, expr, head in ranked_expressions(doc, sentence, offset.main):
+        if not offset.contains(head):
+            main = resolve(expr, published, tense="past")
+            if main is not None:
+                break
+    if main is None and anchor is not None:
+        main = day_date(anchor)
+    result = shifted(main, offset) if main is not None else None
+    return result if result is not None and fits_status(result, status, anchor) else None
 
 
 def adjusted_status(status: str, result: ResolvedDate | None, anchor: date | None, *, after_days: int) -> str:
