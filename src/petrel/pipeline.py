@@ -109,7 +109,7 @@ def build_stages(settings: Settings, resources: Resources) -> list[Stage]:
     from petrel.geo import PlaceStage
 
     return [
-        ActorStage(settings, resources.kb),
+        ActorStage(settings, resources.kb, place_country=resources.gazetteer.country_of),
         QuoteStage(settings),
         EventStage(settings, resources.kb),
         DateStage(settings),

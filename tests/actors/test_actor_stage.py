@@ -393,3 +393,20 @@ def test_a_place_inside_an_actor_phrase_sets_the_focus(run) -> None:
 ])
 def test_a_camp_word_before_an_agent_noun_adds_its_sector(run, text: str, word: str, sectors: list[str]) -> None:
     assert one(run(text), text, word).actor.sector == sectors
+
+
+def test_towns_and_demonym_places_set_the_focus_country(nlp, kb) -> None:
+    towns = {"Monguno": "NGA", "Borno": "NGA"}
+    text = "Gunmen attacked an army base near Monguno on Monday. The attackers fled into the bush."
+    stage = ActorStage(Settings(), kb, place_country=towns.get)
+    blind = ActorStage(Settings(), kb)
+
+    def source(st: ActorStage, body: str) -> ActorMention:
+        state = DocState(Article(doc_id="t", source="test", fmt="text", text=body), nlp(body))
+        st(state)
+        return one(state.mentions, body, "Gunmen")
+
+    assert source(stage, text).actor.country == "NGA" and source(stage, text).actor.resolution == "context"
+    assert source(blind, text).actor.country is None
+    market = "Gunmen attacked a market in the Zambian border town on Friday."
+    assert source(blind, market).actor.country == "ZMB"

@@ -161,3 +161,14 @@ def test_season_words_without_a_cue_are_not_dates(text):
 def test_over_the_weekend_and_overnight():
     assert value("clashes over the weekend", MID) == ("2022-06-11/2022-06-12", "range")
     assert value("shelling overnight", MID) == ("2022-06-15", "day")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("soldiers killed when gunmen stormed the base the night before", ("2021-02-28", "day")),
+    ("the convoy was hit the previous day", ("2021-02-28", "day")),
+    ("a day earlier, the envoy had left", ("2021-02-28", "day")),
+    ("the day before yesterday", ("2021-02-27", "day")),
+    ("the night before the vote", None),  # "before <something>": not relative to the report
+])
+def test_the_day_before_the_report(text: str, expected) -> None:
+    assert value(text, MON) == expected

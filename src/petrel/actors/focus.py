@@ -2,7 +2,8 @@
 
 News tells "militants attacked a checkpoint" without saying whose militants when the whole story is
 set in one country. The focus is the country named most often as a place ("in Iraq", a capital after
-"in", the dateline), when no other country is named as often. Unowned phrases of domestic sectors (rebels, police,
+"in", the dateline, demonym place nouns, "the Colombian border city"; with a gazetteer also towns and
+provinces, "near Monguno in Borno state"), when no other country is named as often. Unowned phrases of domestic sectors (rebels, police,
 protesters, officials...) take it with resolution "context"; military phrases do not, since foreign
 troops are the usual exception ("the 5,200 troops" in a story set in Iraq are American).
 """
@@ -10,6 +11,7 @@ troops are the usual exception ("the 5,200 troops" in a story set in Iraq are Am
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -22,19 +24,29 @@ if TYPE_CHECKING:
     from petrel.kb import KnowledgeBase
 
 PLACE_PREPS = frozenset({"in", "inside", "across", "throughout", "within"})
+NEAR_PREPS = frozenset({"near", "outside", "around"})  # for towns and provinces only: "near Monguno"
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "state", "capital",
+                         "port", "border", "countryside", "frontier", "camp"})
+PlaceCountry = Callable[[str], "str | None"]
 NOT_DOMESTIC = frozenset({"MIL", "IGO", "NGO"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
 MIN_PLACE_MENTIONS = 1
 DATELINE_WEIGHT = 2
 
 
-def focus_country(doc: Doc, kb: KnowledgeBase, dateline: str | None = None) -> str | None:
+def focus_country(doc: Doc, kb: KnowledgeBase, dateline: str | None = None,
+                  place_country: PlaceCountry | None = None) -> str | None:
     """The country named most often as a place ("in Iraq"; the dateline counts twice), if more than any other.
 
     Once is enough (measured: a single "in <country>" lifts PLOVER source/target country accuracy and
-    ConfliBERT span F1 over requiring two); a tie gives no focus.
+    ConfliBERT span F1 over requiring two); a tie gives no focus. ``place_country`` (a gazetteer lookup,
+    name -> ISO alpha-3) lets towns and provinces count for their country.
     """
     counts: Counter[str] = Counter(_place_countries(doc, kb))
+    counts.update(_demonym_places(doc, kb))
+    if place_country is not None:
+        counts.update(_subnational_countries(doc, kb, place_country))
     place = kb.country_for_term(dateline) if dateline else None
     if place:
         counts[place] += DATELINE_WEIGHT
@@ -55,6 +67,30 @@ def _place_countries(doc: Doc, kb: KnowledgeBase) -> list[str]:
         if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
             code = kb.country_for_term(ent.text)  # normalised: "the Philippines" is a key
             codes += [code] if code else []
+    return codes
+
+
+def _subnational_countries(doc: Doc, kb: KnowledgeBase, place_country: PlaceCountry) -> list[str]:
+    """Countries of towns and provinces named as places ("in Borno state", "near Monguno")."""
+    codes = []
+    for ent in doc.ents:
+        root = ent.root
+        if ent.label_ not in PLACE_LABELS or ent.ent_id_ or kb.country_for_term(ent.text):
+            continue  # countries are counted already; listed actors are not places
+        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | NEAR_PREPS:
+            code = place_country(ent.text)
+            codes += [code] if code else []
+    return codes
+
+
+def _demonym_places(doc: Doc, kb: KnowledgeBase) -> list[str]:
+    """"the Colombian border city", "a Nigerian village": the demonym's country."""
+    codes = []
+    for tok in doc:
+        if tok.lemma_.lower() in PLACE_NOUNS:
+            for child in tok.children:
+                code = kb.country_for_term(child.text) if child.dep_ == "amod" and child.i < tok.i else None
+                codes += [code] if code else []
     return codes
 
 

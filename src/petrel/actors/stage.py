@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
-from petrel.actors.focus import apply_focus, country_context, focus_country
+from petrel.actors.focus import PlaceCountry, apply_focus, country_context, focus_country
 from petrel.actors.offices import untitled_offices, with_office_countries
 from petrel.actors.phrases import phrase_bounds
 from petrel.actors.resolver import DocResolver, Found
@@ -34,7 +34,7 @@ class ActorStage:
     adds = ("mentions",)
 
     def __init__(self, settings: Settings, kb: KnowledgeBase, *, use_focus_country: bool | None = None,
-                 focus_subjects_only: bool | None = None) -> None:
+                 focus_subjects_only: bool | None = None, place_country: PlaceCountry | None = None) -> None:
         """``settings.focus_country`` says which unowned domestic phrases ("militants") take the document's
         focus country: ``off``, ``subjects`` (the default: clause subjects and phrases whose own sentence names
         the focus country as a place) or ``all``. The keyword arguments override it. Measured (seeds P/R,
@@ -43,6 +43,7 @@ class ActorStage:
         """
         self.settings = settings
         self.kb = kb
+        self.place_country = place_country  # gazetteer lookup for the focus country ("near Monguno" -> NGA)
         mode = settings.focus_country
         self.use_focus_country = mode != "off" if use_focus_country is None else use_focus_country
         self.focus_subjects_only = mode != "all" if focus_subjects_only is None else focus_subjects_only
@@ -59,7 +60,7 @@ class ActorStage:
         when = published.date() if isinstance(published, datetime) else published
         resolver = DocResolver(doc, self.kb, when)
         found = resolver.run()
-        focus = focus_country(doc, self.kb, dateline) if self.use_focus_country else None
+        focus = focus_country(doc, self.kb, dateline, self.place_country) if self.use_focus_country else None
         if focus is not None:
             found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)
         context = country_context(doc, found, focus)

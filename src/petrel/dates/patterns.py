@@ -57,6 +57,9 @@ RULES: tuple[tuple[str, str], ...] = (
     ("year", rf"(?<![\d$£€.,]){_NOT_NUMBERED}(?:\b(?i:early|late|mid)[\s-]+)?\b(?P<y>{YEAR})\b(?![%]|[,.]\d|-\d){_NOT_COUNT}"),
     ("weekday", rf"(?:\b(?P<mod>(?i:last|next|this|on|coming|past))\s+)?\b{WEEKDAY}\b{_PART}"),
     ("day_word", r"\b(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|yesterday|earlier\s+today|today|tonight|tomorrow|last\s+night|overnight|this\s+(?:morning|afternoon|evening)))\b"),
+    # "the night before", "the previous day": the day before the anchor (the publication day; the
+    # main clause's day is not known to the resolver)
+    ("day_before", r"\b(?P<w>(?i:the\s+(?:night|day|evening)\s+before|the\s+previous\s+(?:day|night|evening)|a\s+day\s+earlier))\b(?!\s+(?i:yesterday|the|last|his|her|their|its|a|an)\b)"),
     ("season", rf"\b(?P<mod>(?i:last|this|next|past|early|late|mid|in|during|over|since|by))[\s-]+(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b)?"),
     ("season_year", rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b"),
     ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+(?i:ago)\b"),

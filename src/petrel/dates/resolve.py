@@ -235,6 +235,10 @@ def _day_word(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedD
     return day_date(anchor + timedelta(days=_DAY_WORDS[" ".join(g["w"].lower().split())]))
 
 
+def _day_before(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    return day_date(anchor - timedelta(days=1)) if anchor is not None else None
+
+
 def _unit_back(anchor: date, unit: str, n: int) -> ResolvedDate:
     """The day/week/month/year ``n`` units before (negative: after) the anchor, at the unit's grain."""
     if unit == "day":
@@ -355,7 +359,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date | None, Tense], ResolvedDate
     "iso_day": _iso_day, "iso_month": _iso_month, "month_day_year": _full_date, "day_month_year": _full_date,
     "month_day": _day_no_year, "day_month": _day_no_year, "month_year": _month_year, "bare_month": _bare_month,
     "year_range": _year_range, "year_dash_range": _year_range, "decade": _decade, "since_year": _since_year,
-    "year": _year, "weekday": _weekday, "day_word": _day_word, "ago": _ago, "in_future": _in_future,
+    "year": _year, "weekday": _weekday, "day_word": _day_word, "day_before": _day_before, "ago": _ago, "in_future": _in_future,
     "from_now": _in_future, "past_few": _past_few, "coming_few": _coming_few, "recent_years": _recent,
     "relative_unit": _relative_unit, "season": _season, "season_year": _season,
 }

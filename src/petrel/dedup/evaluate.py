@@ -177,8 +177,10 @@ def _match(con: duckdb.DuckDBPyConnection, gold: Gold) -> list[tuple[str, str, s
         by_doc.setdefault(row[1], []).append(row)
     used: set[str] = set()
     found: dict[str, tuple[str, str, str]] = {}
-    # first every match of the gold type; then any type whose date fits the gold event's; then any type
-    for same_type, dated in ((True, False), (False, True), (False, False)):
+    # the gold type with a fitting date first, then the gold type, then any type with a fitting date, then
+    # any type: two gold events told in one sentence ("attacked again, a week after a raid") each get the
+    # extracted mention that is theirs
+    for same_type, dated in ((True, True), (True, False), (False, True), (False, False)):
         for event in gold["events"]:
             for mention in event["mentions"]:
                 key = f"{mention['doc']}|{mention['cue']}"
