@@ -192,3 +192,53 @@ def test_object_pronoun_is_not_the_subject(code) -> None:
     table = dict(TABLE, him=actor("Egypt", "EGY"), His=ABDI)  # a coreference slip: "him" -> the subject
     state = code("His speech angered Egypt, which ordered him barred from visiting the country.", table)
     assert ("COERCE", "EGY", "SOM") in triples(state)
+
+
+def test_unless_makes_an_announced_act_an_ultimatum(code) -> None:
+    state = code("Kenya will pull its troops out of Somalia unless Ethiopia pays for them.", TABLE)
+    event = next(e for e in state.events if e.source.country == "KEN")
+    assert (event.type, event.cameo) == ("THREATEN", "139") and event.rule.startswith("ultimatum<")
+    plain = code("Kenya will pull its troops out of Somalia in March.", TABLE)
+    assert not any(e.type == "THREATEN" for e in plain.events)
+
+
+def test_violence_by_nobody_named_is_by_unidentified_attackers(code) -> None:
+    for text in ("Four Kenyan soldiers were shot dead near the Somali border.",
+                 "A car bomb killed six Egyptian tourists in the capital."):
+        event = next(e for e in code(text, TABLE).events if e.type == "ASSAULT")
+        assert event.source.country is None and event.source.name == "unidentified attackers"
+        assert event.rule.startswith("unknown-agent<")
+    named = code("Russian troops killed two Georgian soldiers.", TABLE).events
+    assert not any(e.rule.startswith("unknown-agent") for e in named)
+
+
+def test_a_protest_to_demand_something_is_the_protest(code) -> None:
+    state = code("Somali students staged rallies in Nairobi to demand the release of Abdi.", TABLE)
+    assert {e.type for e in state.events} == {"PROTEST"}
+
+
+def test_comma_listed_subjects_all_take_part(code) -> None:
+    found = triples(code("Egypt, Kenya and Ethiopia met on Monday.", TABLE))
+    assert {("CONSULT", "KEN", "ETH"), ("CONSULT", "ETH", "EGY")} <= found or \
+        {("CONSULT", "EGY", "KEN"), ("CONSULT", "EGY", "ETH")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egypt wants Kenya to leave the talks.", ("REQUEST", "EGY", "KEN")),
+    ("Russia allowed Georgian observers to visit the region.", ("CONCEDE", "RUS", "GEO")),
+    ("Kenya expressed appreciation for Ethiopia's support.", ("SUPPORT", "KEN", "ETH")),
+    ("Egypt and Ethiopia reached an understanding on the dam.", ("AGREE", "EGY", "ETH")),
+    ("Georgia says it is prepared to impose sanctions on Russia.", ("THREATEN", "GEO", "RUS")),
+])
+def test_object_clauses_appreciation_and_readiness(code, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_wanted_or_refused_purposes_are_not_acts(code) -> None:
+    wanted = code("Egypt wants Kenya to attack Somalia.", TABLE).events
+    assert not any(e.type == "ASSAULT" for e in wanted)
+    refused = code("Russia will not give permission to Kenya to help Georgia.", TABLE).events
+    assert not any(e.type == "AID" and not e.negated for e in refused)
+    granted = code("Egypt has a Russian mandate to attack Somalia.", TABLE).events + code(
+        "Egypt sought permission to attack Somalia.", TABLE).events
+    assert not any(e.type == "ASSAULT" for e in granted)

@@ -144,10 +144,20 @@ def _dedup(actors: Iterable[ActorRef]) -> list[ActorRef]:
 def np_actors(head: Token, index: MentionIndex, *, depth: int = 0) -> list[ActorRef]:
     """The actors a noun phrase refers to: the head's mention, else its modifiers', plus conjuncts."""
     found = _np_single(head, index, depth)
-    for conj in head.conjuncts:
+    for conj in [*head.conjuncts, *_listed_appositions(head)]:
         if conj.i > head.i:
             found += _np_single(conj, index, depth)
     return _dedup(found)
+
+
+def _listed_appositions(head: Token) -> list[Token]:
+    """"The US, Russia, and Switzerland": the parser hangs the list on the first name as an apposition
+    with conjuncts; an apposition without conjuncts ("Obama, the president") is the same actor."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
+            out += [child, *child.conjuncts]
+    return out
 
 
 def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:

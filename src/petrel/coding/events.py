@@ -49,6 +49,14 @@ PREVENT_VERBS = frozenset({"avoid", "prevent", "forestall", "avert", "deter", "s
                            "foil", "oppose", "fear", "risk"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
+ULTIMATUM_CODE = "139"
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
+                        "behead", "bomb", "shell"})
+UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
+                            "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
+                            "grenade", "car", "shelling", "airstrike", "strike"})
+UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 
 
 @dataclass(slots=True)
@@ -91,7 +99,7 @@ class EventStage:
                       doc_id: str) -> list[EventMention]:
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
-        drafts += self.obligations(sent, index, quotes)
+        drafts = _fold_protest_demands(drafts + self.obligations(sent, index, quotes))
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -109,12 +117,16 @@ class EventStage:
         sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
         if pat.flip:
             sources, targets = targets, sources
+        if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
+            sources, src_tok = [UNKNOWN_ATTACKER], None
         targets = targets or self._fallback_targets(trig, info, index, sources)
         quote = _quote_at(tok, quotes)
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if pat.status:
             status = Status(pat.status, False, "lexicon")
         info, status, rule = self._intent(tok, info, status, pat.entry_id)
+        if sources and sources[0] is UNKNOWN_ATTACKER:
+            rule = f"unknown-agent<{rule}"
         confidence = _confidence(trig)
         draft = Draft(trig, info, sources, targets, status, rule, quote, confidence,
                       by_subject=pat.pos != "noun" or roles.source_token is not None)
@@ -132,6 +144,8 @@ class EventStage:
         governor = _governor(tok)
         hostile = threat_code(info)
         conditional = status.status == "hypothetical" and status.cue in ("if", "in case")
+        if info.type != "THREATEN" and status.status in ("future", "hypothetical") and _ultimatum(tok):
+            return self.lexicon.info(hostile or ULTIMATUM_CODE), status, f"ultimatum<{rule}"  # "... unless X"
         if hostile and info.type != "THREATEN" and (governor in INTENT_VERBS or status.status == "future"
                                                      or (conditional and not _inside_condition(tok))):
             return self.lexicon.info(hostile), status, f"announced<{rule}"  # "will impose", "vowed to fight"
@@ -227,6 +241,53 @@ class EventStage:
                        status=Status(), rule=f"speech-demand<{draft.rule}", confidence=draft.confidence - 0.1)
 
 
+def _ultimatum(tok: Token) -> bool:
+    """"X will withdraw its troops unless Y ...": an act announced on the condition "unless" is a threat
+    (CAMEO 139, give ultimatum; a hostile act keeps its own threat code). The act inside the "unless"
+    clause is the condition, not the threat."""
+    for node in clause_chain(tok):
+        if any(c.dep_ == "mark" and c.lower_ == "unless" for c in node.children):
+            return False
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+               for c in node.children):
+            return True
+        if node.dep_ in ("ccomp", "advcl", "relcl"):
+            return False
+    return False
+
+
+def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Token | None) -> bool:
+    """"Three soldiers were killed by a roadside bomb", "a car bombing killed five policemen": violence
+    by nobody named is still an attack on the victims, by unidentified attackers (rule unknown-agent)."""
+    if info.type != "ASSAULT" or tok.lemma_.lower() not in HARM_VERBS:
+        return False
+    if agentless:
+        return True
+    return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
+    """"staged demonstrations to demand reforms", "blocked roads demanding ...": the demand is what the
+    protest is about. The protest stays the event and takes the demand's target; the demand goes."""
+    protests = {_protest_anchor(d.trigger.token): d for d in drafts if d.info.type == "PROTEST"}
+    out: list[Draft] = []
+    for draft in drafts:
+        tok = draft.trigger.token
+        protest = protests.get(tok.head.i) if draft.info.type == "REQUEST" and tok.dep_ in PURPOSE_DEPS else None
+        if protest is None:
+            out.append(draft)
+        elif not protest.targets:
+            protest.targets = [t for t in draft.targets if not any(same_side(t, s) for s in protest.sources)]
+    return out
+
+
+def _protest_anchor(tok: Token) -> int:
+    """The verb a protest hangs on: its own token, or the light verb of a protest noun ("held rallies")."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        return tok.head.i
+    return tok.i
+
+
 def _condition_actors(tok: Token, speaker: ActorRef, index: args.MentionIndex) -> list[ActorRef]:
     """Actors of the "if" clause that governs a threat ("if he insists, ...")."""
     for node in clause_chain(tok):
@@ -269,6 +330,8 @@ def _keep(draft: Draft) -> bool:
         return False
     if _is_statement(tok, draft.info):
         return False
+    if _noun_infinitive(tok) and not draft.trigger.pattern.neg and draft.info.type != "THREATEN":
+        return False  # "permission to help", "a mandate to attack": wanted, not done (a threat stays)
     if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and tok.head.lemma_ in PREVENT_VERBS:
         return False  # "hoped to avoid military action": what is prevented did not happen
     if draft.info.code in ("110", "111") and not draft.targets and draft.trigger.pattern.pos == "noun":
@@ -279,6 +342,12 @@ def _keep(draft: Draft) -> bool:
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
     return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
+
+
+def _noun_infinitive(tok: Token) -> bool:
+    """An infinitive hung on a noun: "permission to help", "a mandate to attack", "the right to resist"."""
+    return tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _is_statement(tok: Token, info: CameoInfo) -> bool:

@@ -92,6 +92,8 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
     if pat.objects is not None:
         deps = MOD_DEPS if pat.pos == "noun" else (OBJ_DEPS if pat.objects != ANY else REAL_OBJ_DEPS)
         hit = _child_in(tok, deps, pat.objects)
+        if hit is None and pat.objects == ANY and pat.comp is not None:
+            hit = _raised_subject(tok)
         if hit is None:
             return None
         used.add(hit.i)
@@ -114,6 +116,15 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
                             for c in tok.children):
         return None
     return used
+
+
+def _raised_subject(tok: Token) -> Token | None:
+    """"allowed X to run", "wants X to leave": the parser often makes X the subject of a "to" clause
+    (ccomp) instead of the verb's object; for "verb +* >*" patterns it is the object all the same."""
+    for comp in tok.children:
+        if comp.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            return next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
