@@ -242,3 +242,24 @@ def test_wanted_or_refused_purposes_are_not_acts(code) -> None:
     granted = code("Egypt has a Russian mandate to attack Somalia.", TABLE).events + code(
         "Egypt sought permission to attack Somalia.", TABLE).events
     assert not any(e.type == "ASSAULT" for e in granted)
+
+
+def test_what_someone_is_punished_for_is_the_charge(code) -> None:
+    found = triples(code("A Kenyan court jailed Abdi for helping Ethiopian rebels.", TABLE))
+    assert ("COERCE", "KEN", "SOM") in found and not any(t[0] == "AID" for t in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egypt presented evidence against Ethiopia.", ("ACCUSE", "EGY", "ETH")),
+    ("Georgian protesters received guarantees from the Russian government.", ("AGREE", "RUS", "GEO")),
+    ("Kenyan troops are believed to have attacked Somali positions.", ("ASSAULT", "KEN", "SOM")),
+    ("The Egyptian president is expected to visit Kenya next week.", ("CONSULT", "EGY", "KEN")),
+])
+def test_prepositions_on_the_object_and_raising_passives(code, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_a_scheduled_meeting_is_the_meeting_not_a_promise(code) -> None:
+    state = code("The Kenyan president is scheduled to attend a summit in Ethiopia.", TABLE)
+    event = next(e for e in state.events if e.source.country == "KEN")
+    assert (event.type, event.status) == ("CONSULT", "future")

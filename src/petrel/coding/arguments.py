@@ -25,6 +25,9 @@ from petrel.models import ActorMention, ActorRef
 # the addressee ("complained to the UN about X") and places come after the party acted upon
 PREP_PRIORITY = {p: i for i, p in enumerate(
     "against targeting on upon at into with over about of from for toward towards alongside to inside in".split())}
+# "X is scheduled/expected/said to visit Y": X is the subject of "visit"
+RAISING_PASSIVES = frozenset({"schedule", "expect", "set", "slate", "due", "suppose", "poise", "believe", "report",
+                              "say", "think", "understand", "know", "rumour", "rumor", "allege", "see", "tip"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mortar", "drone", "jet", "plane", "aircraft",
                           "warplane", "tank", "artillery", "helicopter", "gunship", "warship", "projectile"})
 TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "morning", "evening", "night", "date",
@@ -217,7 +220,8 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
     node = tok
     for _ in range(limit):
         for child in node.children:
-            if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node.lemma_ in STATE_PARTICIPLES):
+            if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and (
+                    node.lemma_ in STATE_PARTICIPLES or (node is not tok and node.lemma_ in RAISING_PASSIVES))):
                 return _relative_antecedent(child)
             if child.dep_ == "aux":  # the parser sometimes hangs the subject on "have"
                 for grand in child.children:
@@ -284,6 +288,8 @@ def _is_passive(tok: Token) -> bool:
         return False  # "is committed to", "were engaged in": a state of the subject, not a passive
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children):
         return True
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False  # "are believed to have attacked": a perfect, not a passive
     return tok.tag_ == "VBN" and (tok.dep_ in ("xcomp", "acl", "oprd") or _small_clause(tok))
 
 

@@ -51,6 +51,8 @@ REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 ULTIMATUM_CODE = "139"
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
 HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
                         "behead", "bomb", "shell"})
 UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
@@ -99,7 +101,7 @@ class EventStage:
                       doc_id: str) -> list[EventMention]:
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
-        drafts = _fold_protest_demands(drafts + self.obligations(sent, index, quotes))
+        drafts = _drop_charges(_fold_protest_demands(drafts + self.obligations(sent, index, quotes)))
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -153,7 +155,7 @@ class EventStage:
             return info, status, rule
         if governor in REFUSAL_VERBS or (status.negated and _has_modal(tok)):  # "will not provide aid"
             return self.lexicon.info(REFUSAL_CODES.get(info.type, "120")), Status(), f"refusal<{rule}"
-        if governor in INTENT_VERBS or status.status == "future":
+        if governor in INTENT_VERBS or (status.status == "future" and status.cue not in CALENDAR_CUES):
             return self.lexicon.info(INTENT_CODES.get(info.type, "030")), Status(), f"intent<{rule}"
         return info, status, rule
 
@@ -279,6 +281,18 @@ def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
         elif not protest.targets:
             protest.targets = [t for t in draft.targets if not any(same_side(t, s) for s in protest.sources)]
     return out
+
+
+def _drop_charges(drafts: list[Draft]) -> list[Draft]:
+    """"jailed X for helping militants", "criticized Y for attacking Z": what someone is punished or blamed
+    for is the charge, not an event of its own."""
+    punishers = {d.trigger.token.i for d in drafts if d.info.type in CHARGE_TYPES}
+    return [d for d in drafts if not _is_charge(d.trigger.token, punishers)]
+
+
+def _is_charge(tok: Token, punishers: set[int]) -> bool:
+    prep = tok.head
+    return tok.dep_ in ("pcomp", "pobj") and prep.lower_ == "for" and prep.dep_ == "prep" and prep.head.i in punishers
 
 
 def _protest_anchor(tok: Token) -> int:

@@ -89,6 +89,7 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
 
 def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
     used: set[int] = set()
+    hit: Token | None = None
     if pat.objects is not None:
         deps = MOD_DEPS if pat.pos == "noun" else (OBJ_DEPS if pat.objects != ANY else REAL_OBJ_DEPS)
         hit = _child_in(tok, deps, pat.objects)
@@ -101,6 +102,8 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
             used |= {t.i for t in hit.subtree}
     for prep, objs in pat.preps:
         hit_set = _prep_match(tok, prep, objs)
+        if hit_set is None and hit is not None and pat.pos == "verb":
+            hit_set = _prep_match(hit, prep, objs)  # "presented evidence against X": on the object
         if hit_set is None:
             return None
         used |= hit_set
