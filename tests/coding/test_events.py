@@ -263,3 +263,18 @@ def test_a_scheduled_meeting_is_the_meeting_not_a_promise(code) -> None:
     state = code("The Kenyan president is scheduled to attend a summit in Ethiopia.", TABLE)
     event = next(e for e in state.events if e.source.country == "KEN")
     assert (event.type, event.status) == ("CONSULT", "future")
+
+
+def test_partner_named_by_the_pattern_is_the_target(code) -> None:
+    found = triples(code("Kenyan soldiers fought alongside Ethiopian troops against Somali militants.", TABLE))
+    assert ("COOPERATE", "KEN", "ETH") in found and ("COOPERATE", "KEN", "SOM") not in found
+
+
+def test_background_events_are_not_coded(code) -> None:
+    dated = code("Novak rose to prominence after the 2008 Russian invasion.", TABLE).events
+    assert not any(e.type == "ASSAULT" for e in dated)
+    own_troops = code("The Kenyan president visited Kenyan troops on Friday.",
+                      dict(TABLE, **{"Kenyan troops": actor("Kenyan troops", "KEN", "MIL")})).events
+    assert not any(e.type == "CONSULT" for e in own_troops)
+    civil_war = code("Abdi's militia fought in Georgia's civil war.", TABLE).events
+    assert not any(e.source.country == "GEO" for e in civil_war)

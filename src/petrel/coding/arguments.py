@@ -400,6 +400,8 @@ def noun_roles(tok: Token, index: MentionIndex) -> Roles:
 
 
 def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
+    if any(c.dep_ == "amod" and c.lower_ == "civil" for c in tok.children):
+        return []  # "Syria's civil war": the country is where it is fought, not who fights
     out: list[ActorRef] = []
     for child in tok.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:

@@ -52,6 +52,7 @@ STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 ULTIMATUM_CODE = "139"
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "until", "amid"})
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
 HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
                         "behead", "bomb", "shell"})
@@ -117,6 +118,7 @@ class EventStage:
             return None
         roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
         sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
+        targets = _pattern_prep_actors(trig, index, sources) or targets
         if pat.flip:
             sources, targets = targets, sources
         if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
@@ -355,7 +357,31 @@ def _keep(draft: Draft) -> bool:
         return False
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
+    if draft.info.type == "CONSULT" and draft.targets and all(
+            "MIL" in t.sector and any(same_side(t, s) for s in draft.sources) for t in draft.targets):
+        return False  # a leader visiting his own country's troops is not a consultation
+    if _time_reference(tok):
+        return False  # "after the 2003 invasion": a point in time, not an event of this sentence
     return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
+
+
+def _time_reference(tok: Token) -> bool:
+    """An event noun that dates something else: "rose to prominence after the 2003 invasion"."""
+    prep = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and prep.lower_ in TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _pattern_prep_actors(trig: Trigger, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """The object of the preposition the pattern names is its target: "fought alongside X against Y"
+    with "fight alongside" (COOPERATE) is with X."""
+    for prep, _ in trig.pattern.preps:
+        for child in trig.token.children:
+            if child.lower_ == prep and child.dep_ == "prep":
+                found = [a for o in child.children if o.dep_ == "pobj" for a in args.np_actors(o, index)]
+                found = [a for a in found if not any(_same_actor(a, s) for s in sources)]
+                if found:
+                    return found
+    return []
 
 
 def _noun_infinitive(tok: Token) -> bool:
