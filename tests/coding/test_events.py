@@ -278,3 +278,16 @@ def test_background_events_are_not_coded(code) -> None:
     assert not any(e.type == "CONSULT" for e in own_troops)
     civil_war = code("Abdi's militia fought in Georgia's civil war.", TABLE).events
     assert not any(e.source.country == "GEO" for e in civil_war)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kenyan court decided to allow Abdi to run in the election.", ("CONCEDE", "KEN", "SOM")),
+    ("Georgia said it was prepared to declare martial law.", ("THREATEN", "GEO", None)),
+])
+def test_decisions_are_acts_and_announced_measures_threats(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_a_press_release_is_no_release(code) -> None:
+    found = triples(code("Russia attacked Georgia, according to a press release by Novak.", TABLE))
+    assert ("ASSAULT", "RUS", "GEO") in found and not any(t[0] == "RETREAT" for t in found)

@@ -21,6 +21,7 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "acomp", "dob
 COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUN_TAGS = frozenset({"NN", "NNS"})
+PRESS_WORDS = frozenset({"press", "news"})
 COMPOUND_HEADS = frozenset({"delivery", "effort", "shipment", "program", "programme", "flight", "convoy", "package",
                             "process", "mission", "operation", "supply", "force", "contingent", "round", "team"})
 SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
@@ -54,6 +55,8 @@ def token_pos(tok: Token) -> str | None:
     if tok.tag_.startswith("VB"):
         return "verb"
     if (tok.tag_ in NOUN_TAGS or tok.pos_ == "NOUN") and tok.dep_ not in ("compound", "amod"):
+        if any(c.dep_ == "compound" and c.lower_ in PRESS_WORDS for c in tok.children):
+            return None  # "a press release", "a news briefing": a publication, not an event
         return "noun"
     return None
 
