@@ -291,3 +291,13 @@ def test_decisions_are_acts_and_announced_measures_threats(code, text: str, expe
 def test_a_press_release_is_no_release(code) -> None:
     found = triples(code("Russia attacked Georgia, according to a press release by Novak.", TABLE))
     assert ("ASSAULT", "RUS", "GEO") in found and not any(t[0] == "RETREAT" for t in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya has sent election monitors to Somalia.", ("AID", "KEN", "SOM")),
+    ("Russian forces halted their offensive in Georgia on Sunday.", ("RETREAT", "RUS", "GEO")),
+    ("The Georgian government declared a state of emergency in Tbilisi.", ("COERCE", "GEO", None)),
+    ("Egypt launched a mediation effort between Kenya and Somalia.", ("CONSULT", "EGY", "KEN")),
+])
+def test_monitors_halts_emergencies_and_mediation(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, TABLE))
