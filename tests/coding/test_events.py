@@ -301,3 +301,12 @@ def test_a_press_release_is_no_release(code) -> None:
 ])
 def test_monitors_halts_emergencies_and_mediation(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, TABLE))
+
+
+def test_a_demand_across_camps_of_one_country_is_kept(code) -> None:
+    table = dict(TABLE, **{"Somali rebels": actor("Somali rebels", "SOM", "REB"),
+                           "the Somali government": actor("Somali government", "SOM", "GOV")})
+    said = code("Somali rebels said the Somali government must release Abdi.", table)
+    assert any(e.type == "REQUEST" and e.target is not None and "GOV" in e.target.sector for e in said.events)
+    same = code("Kenya said the Kenyan army must leave.", TABLE)
+    assert not any(e.type == "REQUEST" and e.target is not None for e in same.events)

@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from petrel.coding import arguments as args
 from petrel.coding.lexicon import CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
-from petrel.coding.speech import is_obligation, same_side, threat_code, threatened_party
+from petrel.coding.speech import is_obligation, same_camp, same_side, threat_code, threatened_party
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
@@ -176,7 +176,7 @@ class EventStage:
     def _obligation(self, cue: Token, comp: Token, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
         speaker_tok = args.subject_token(cue)
         sources = args.np_actors(speaker_tok, index) if speaker_tok is not None else []
-        targets = [t for t in args.comp_subject_actors(comp, index) if not any(same_side(t, s) for s in sources)]
+        targets = [t for t in args.comp_subject_actors(comp, index) if not any(same_camp(t, s) for s in sources)]
         if not sources or not targets:
             return None
         code = REQUEST_FOR_YIELD if comp.lemma_ in self.lexicon.classes.get("retreat", ()) else "100"
@@ -188,7 +188,7 @@ class EventStage:
                           sources: list[ActorRef]) -> list[ActorRef]:
         """No direct object: look in what the pattern consumed, then in the complement clause."""
         for found in self._fallback_candidates(trig, info, index):
-            found = [a for a in found if not any(same_side(a, s) for s in sources)]
+            found = [a for a in found if not any(same_camp(a, s) for s in sources)]
             if found:
                 return found
         return []
@@ -281,7 +281,7 @@ def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
         if protest is None:
             out.append(draft)
         elif not protest.targets:
-            protest.targets = [t for t in draft.targets if not any(same_side(t, s) for s in protest.sources)]
+            protest.targets = [t for t in draft.targets if not any(same_camp(t, s) for s in protest.sources)]
     return out
 
 
@@ -353,7 +353,7 @@ def _keep(draft: Draft) -> bool:
     if draft.info.code in ("110", "111") and not draft.targets and draft.trigger.pattern.pos == "noun":
         return False  # "condemned the attack" with nobody named: a statement
     if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES \
-            and not any(f"{r}<" in draft.rule for r in ("announced", "ultimatum")) \
+            and not (tok.dep_ == "dobj" and any(f"{r}<" in draft.rule for r in ("announced", "ultimatum"))) \
             and not (draft.by_subject and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
         return False
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
