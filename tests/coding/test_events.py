@@ -310,3 +310,12 @@ def test_a_demand_across_camps_of_one_country_is_kept(code) -> None:
     assert any(e.type == "REQUEST" and e.target is not None and "GOV" in e.target.sector for e in said.events)
     same = code("Kenya said the Kenyan army must leave.", TABLE)
     assert not any(e.type == "REQUEST" and e.target is not None for e in same.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany returned the stolen manuscripts to Egypt.", ("RETREAT", "DEU", "EGY")),
+    ("Kenya lowered its tariffs on Ethiopian coffee.", ("RETREAT", "KEN", "ETH")),
+    ("Russia declared a cessation of hostilities in Georgia.", ("RETREAT", "RUS", "GEO")),
+])
+def test_returning_property_cutting_tariffs_and_cessations(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, TABLE))
