@@ -319,3 +319,16 @@ def test_a_demand_across_camps_of_one_country_is_kept(code) -> None:
 ])
 def test_returning_property_cutting_tariffs_and_cessations(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, TABLE))
+
+
+def test_international_bodies_are_not_one_side(code) -> None:
+    table = dict(TABLE, **{"The African Union": actor("African Union", "IGO", actor_id="au"),
+                           "the United Nations": actor("United Nations", "IGO", actor_id="un")})
+    state = code("The African Union said the United Nations must send more peacekeepers.", table)
+    assert any(e.type == "REQUEST" and e.target is not None and e.target.actor_id == "un" for e in state.events)
+
+
+def test_a_refusal_unless_is_an_ultimatum(code) -> None:
+    state = code("Kenya will not release the Somali soldiers unless Ethiopia frees its prisoners.", TABLE)
+    event = next(e for e in state.events if e.source.country == "KEN")
+    assert (event.type, event.cameo, event.negated) == ("THREATEN", "139", False)

@@ -148,8 +148,10 @@ class EventStage:
         governor = _governor(tok)
         hostile = threat_code(info)
         conditional = status.status == "hypothetical" and status.cue in ("if", "in case")
-        if info.type != "THREATEN" and status.status in ("future", "hypothetical") and _ultimatum(tok):
-            return self.lexicon.info(hostile or ULTIMATUM_CODE), status, f"ultimatum<{rule}"  # "... unless X"
+        announced = status.status in ("future", "hypothetical") or (status.negated and _has_modal(tok))
+        if info.type != "THREATEN" and announced and _ultimatum(tok):  # "will (not) X unless Y"
+            kept = Status("future", False, "unless") if status.negated else status
+            return self.lexicon.info(hostile or ULTIMATUM_CODE), kept, f"ultimatum<{rule}"
         if hostile and info.type != "THREATEN" and (governor in INTENT_VERBS or status.status == "future"
                                                      or (conditional and not _inside_condition(tok))):
             return self.lexicon.info(hostile), status, f"announced<{rule}"  # "will impose", "vowed to fight"

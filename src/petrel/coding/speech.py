@@ -20,6 +20,7 @@ from petrel.models import ActorRef
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
 YIELD_TYPES = frozenset({"RETREAT", "CONCEDE", "AID", "COOPERATE", "AGREE"})
+NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})  # codes in the country slot that name no country
 DISSIDENT_SECTORS = frozenset({"REB", "OPP", "INS", "CVL"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 THREAT_CODES = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "1312", "MOBILIZE": "138", "PROTEST": "133",
@@ -45,6 +46,8 @@ def same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
         return False
     if a.actor_id and a.actor_id == b.actor_id:
         return True
+    if a.country in NON_STATES:  # the UN and the EU are both "IGO" but not one side
+        return a.country == b.country and (a.actor_id or a.name) == (b.actor_id or b.name)
     return a.country is not None and a.country == b.country
 
 
