@@ -332,3 +332,13 @@ def test_a_refusal_unless_is_an_ultimatum(code) -> None:
     state = code("Kenya will not release the Somali soldiers unless Ethiopia frees its prisoners.", TABLE)
     event = next(e for e in state.events if e.source.country == "KEN")
     assert (event.type, event.cameo, event.negated) == ("THREATEN", "139", False)
+
+
+def test_a_party_known_only_by_its_sector_may_be_the_source(code) -> None:
+    table = dict(TABLE, **{"Opposition groups": actor("opposition groups", None, "OPP"),
+                           "opposition groups": actor("opposition groups", None, "OPP")})
+    state = code("Opposition groups demanded the release of Abdi by Kenya.", table)
+    event = next(e for e in state.events if e.type == "REQUEST")
+    assert event.source.country is None and event.rule.startswith("sector-actor<")
+    named = code("Kenya and opposition groups attacked Somalia.", table).events
+    assert {e.source.country for e in named} == {"KEN"}  # a named party first: the sector-only one waits

@@ -15,6 +15,8 @@ per pair.
 
 from __future__ import annotations
 
+import copy
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -84,6 +86,7 @@ class MentionIndex:
     """Token index -> actor mentions over that token, for one document."""
 
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+        self.lenient = False  # also actors known only by their sector ("the rebels", "opposition groups")
         self._by_token: dict[int, list[ActorMention]] = {}
         self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
         self._countries = sorted(((m.start, m.actor) for m in mentions
@@ -106,7 +109,13 @@ class MentionIndex:
             longest = max(m.end - m.start for m in found)
             outer = [m for m in found if m.end - m.start == longest]
             found = outer if all(m.start <= o.start and o.end <= m.end for o in found for m in outer) else found
-        return [m.actor for m in found if resolvable(m.actor)]
+        return [m.actor for m in found if resolvable(m.actor) or (self.lenient and m.actor.sector)]
+
+    def lenient_view(self) -> MentionIndex:
+        """The same index, accepting sector-only actors: for a source nothing better names."""
+        view = copy.copy(self)
+        view.lenient = True
+        return view
 
     def country_before(self, offset: int) -> ActorRef | None:
         """The last country named before ``offset`` ("the country" in the next sentence)."""

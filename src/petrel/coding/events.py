@@ -121,6 +121,9 @@ class EventStage:
         targets = _pattern_prep_actors(trig, index, sources) or targets
         if pat.flip:
             sources, targets = targets, sources
+        sector_only = not sources and src_tok is not None and not pat.flip
+        if sector_only:  # "rebels said ...", "opposition groups demanded ...": no country, still a party
+            sources = args.np_actors(src_tok, index.lenient_view())
         if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
             sources, src_tok = [UNKNOWN_ATTACKER], None
         targets = targets or self._fallback_targets(trig, info, index, sources)
@@ -131,6 +134,8 @@ class EventStage:
         info, status, rule = self._intent(tok, info, status, pat.entry_id)
         if sources and sources[0] is UNKNOWN_ATTACKER:
             rule = f"unknown-agent<{rule}"
+        elif sector_only and sources:
+            rule = f"sector-actor<{rule}"
         confidence = _confidence(trig)
         draft = Draft(trig, info, sources, targets, status, rule, quote, confidence,
                       by_subject=pat.pos != "noun" or roles.source_token is not None)
