@@ -342,3 +342,9 @@ def test_a_party_known_only_by_its_sector_may_be_the_source(code) -> None:
     assert event.source.country is None and event.rule.startswith("sector-actor<")
     named = code("Kenya and opposition groups attacked Somalia.", table).events
     assert {e.source.country for e in named} == {"KEN"}  # a named party first: the sector-only one waits
+
+
+def test_a_target_known_only_by_its_sector(code) -> None:
+    table = dict(TABLE, **{"rebel positions": actor("rebel positions", None, "REB")})
+    event = next(e for e in code("Kenyan jets bombed rebel positions.", table).events if e.type == "ASSAULT")
+    assert event.target is not None and event.target.sector == ["REB"]

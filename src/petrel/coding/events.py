@@ -126,7 +126,8 @@ class EventStage:
             sources = args.np_actors(src_tok, index.lenient_view())
         if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
             sources, src_tok = [UNKNOWN_ATTACKER], None
-        targets = targets or self._fallback_targets(trig, info, index, sources)
+        targets = (targets or self._fallback_targets(trig, info, index, sources)
+                   or self._sector_targets(trig, sources, index))
         quote = _quote_at(tok, quotes)
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if pat.status:
@@ -190,6 +191,15 @@ class EventStage:
         pattern = Pattern(f"speech-obligation:{code}", "verb", frozenset({comp.lemma_}), code)
         return Draft(Trigger(comp, pattern), self.lexicon.info(code), sources, targets,
                      status_of(cue), pattern.entry_id, _quote_at(comp, quotes), 0.62)
+
+    def _sector_targets(self, trig: Trigger, sources: list[ActorRef], index: args.MentionIndex) -> list[ActorRef]:
+        """Nobody codable acted upon: a party known only by its sector ("attacked rebel positions")."""
+        if trig.pattern.flip:
+            return []
+        lenient = index.lenient_view()
+        tok = trig.token
+        roles = args.noun_roles(tok, lenient) if trig.pattern.pos == "noun" else args.verb_roles(tok, lenient)
+        return [t for t in roles.targets if not any(_same_actor(t, s) for s in sources)]
 
     def _fallback_targets(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex,
                           sources: list[ActorRef]) -> list[ActorRef]:
