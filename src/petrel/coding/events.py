@@ -77,6 +77,18 @@ class Draft:
     by_subject: bool = True  # the sources are a clause subject ("X and Y held talks"), so may be reciprocal
 
 
+@dataclass(slots=True)
+class Parties:
+    """Who did it and to whom, with the fallback that found them (a rule prefix, or "")."""
+
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    source_token: Token | None
+    agentless: bool
+    prefix: str
+    by_subject: bool
+
+
 class EventStage:
     """Adds ``state.events``: PLOVER/CAMEO-coded event mentions with evidence and status."""
 
@@ -116,37 +128,41 @@ class EventStage:
         info = self.lexicon.info(pat.code)
         if pat.pos == "verb" and _is_state_modifier(tok, info):
             return None
-        roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
-        sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
-        targets = _pattern_prep_actors(trig, index, sources) or targets
-        if pat.flip:
-            sources, targets = targets, sources
-        sector_only = not sources and src_tok is not None and not pat.flip
-        if sector_only:  # "rebels said ...", "opposition groups demanded ...": no country, still a party
-            sources = args.np_actors(src_tok, index.lenient_view())
-        if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
-            sources, src_tok = [UNKNOWN_ATTACKER], None
-        targets = (targets or self._fallback_targets(trig, info, index, sources)
-                   or self._sector_targets(trig, sources, index))
+        parties = self._parties(trig, info, index)
         quote = _quote_at(tok, quotes)
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if pat.status:
             status = Status(pat.status, False, "lexicon")
         info, status, rule = self._intent(tok, info, status, pat.entry_id)
-        if sources and sources[0] is UNKNOWN_ATTACKER:
-            rule = f"unknown-agent<{rule}"
-        elif sector_only and sources:
-            rule = f"sector-actor<{rule}"
-        confidence = _confidence(trig)
-        draft = Draft(trig, info, sources, targets, status, rule, quote, confidence,
-                      by_subject=pat.pos != "noun" or roles.source_token is not None)
+        draft = Draft(trig, info, parties.sources, parties.targets, status, parties.prefix + rule, quote,
+                      _confidence(trig), by_subject=parties.by_subject)
         if quote is not None and is_obligation(tok) and info.type not in ("RETREAT", "CONCEDE"):
             return None  # what someone says another must do is their demand (see obligations), not an event
         if quote is not None and quote.speaker is not None and quote.cue != "according to":
-            draft = self._speech(draft, src_tok, index, roles.agentless)
+            draft = self._speech(draft, parties.source_token, index, parties.agentless)
         if draft.info.type == "THREATEN" and not draft.targets:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
         return draft if _keep(draft) else None
+
+    def _parties(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> Parties:
+        """Source and target read off the parse, then the fallbacks: what the pattern consumed, a party
+        known only by its sector (rule sector-actor<), unidentified attackers (rule unknown-agent<)."""
+        tok, pat = trig.token, trig.pattern
+        roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
+        sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
+        targets = _pattern_prep_actors(trig, index, sources) or targets
+        if pat.flip:
+            sources, targets = targets, sources
+        prefix = ""
+        if not sources and src_tok is not None and not pat.flip:  # "rebels said ...": no country, a party
+            sources = args.np_actors(src_tok, index.lenient_view())
+            prefix = "sector-actor<" if sources else ""
+        if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
+            sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, "unknown-agent<"
+        targets = (targets or self._fallback_targets(trig, info, index, sources)
+                   or self._sector_targets(trig, sources, index))
+        return Parties(sources, targets, src_tok, roles.agentless, prefix,
+                       by_subject=pat.pos != "noun" or roles.source_token is not None)
 
     def _intent(self, tok: Token, info: CameoInfo, status: Status, rule: str) -> tuple[CameoInfo, Status, str]:
         """Promised or refused cooperation is AGREE or REJECT (CAMEO 03x / 12x), not the act itself:
