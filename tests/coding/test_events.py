@@ -348,3 +348,9 @@ def test_a_target_known_only_by_its_sector(code) -> None:
     table = dict(TABLE, **{"rebel positions": actor("rebel positions", None, "REB")})
     event = next(e for e in code("Kenyan jets bombed rebel positions.", table).events if e.type == "ASSAULT")
     assert event.target is not None and event.target.sector == ["REB"]
+
+
+def test_the_act_outranks_its_purpose(code) -> None:
+    events = code("Novak resigned on Monday to allow Russia to hold talks.", TABLE).events
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.type, top.cameo) == ("RETREAT", "0832")

@@ -363,8 +363,16 @@ def _confidence(trig: Trigger) -> float:
     depth = len(clause_chain(tok)) - 1
     if trig.pattern.pos == "noun" and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and depth:
         depth -= 1
+    if _purpose_clause(tok):  # "resigned to allow elections": the purpose is below the act
+        depth += 1
     conf = 0.6 + 0.015 * min(trig.pattern.specificity, 6) - 0.06 * min(depth, 4)
     return round(conf - (0.05 if trig.pattern.pos == "noun" else 0.0), 3)
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """A "to" infinitive adverbial without its own subject: the purpose of the act it hangs on."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _keep(draft: Draft) -> bool:
@@ -568,5 +576,12 @@ def _event(draft: Draft, sent: Span, doc_id: str, source: ActorRef, target: Acto
         doc_id=doc_id, type=info.type, source=source, target=target, evidence=evidence,
         status=draft.status.status, mode=info.mode, context=[info.context] if info.context else [],
         cameo=info.code, quad_class=info.quad_class, goldstein=info.goldstein, rule=draft.rule,
-        confidence=round(max(0.1, draft.confidence - (0.12 if target is None else 0.0)), 3),
+        confidence=round(max(0.1, draft.confidence - _targetless_penalty(info, target)), 3),
         quote_id=draft.quote.quote_id if draft.quote is not None else None, negated=draft.status.negated)
+
+
+def _targetless_penalty(info: CameoInfo, target: ActorRef | None) -> float:
+    """A missing target lowers confidence, less for acts that often have none ("resigned", "protested")."""
+    if target is not None:
+        return 0.0
+    return 0.06 if info.type in TARGETLESS_TYPES else 0.12
