@@ -29,6 +29,7 @@ def trigger(nlp, text: str, word: str):
     ("They want talks before the army attacks the city.", "attacks", "future"),
     ("The talks ended before the army attacked the city.", "attacked", "actual"),
     ("The rebels will free the soldiers held by the militia.", "held", "actual"),
+    ("There will be a vote calling for the withdrawal.", "calling", "future"),
     ("The government says it is ready to impose a curfew.", "impose", "future"),
 ])
 def test_status(nlp, text: str, word: str, status: str) -> None:

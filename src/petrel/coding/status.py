@@ -151,7 +151,7 @@ def _modality(chain: list[Token], in_speech: bool) -> Status:
             return Status("future", False, node.lemma_)
         if node.dep_ in ("ccomp", "advcl", "relcl") or node.dep_ == "ROOT":
             break
-        if node.dep_ == "acl" and node.tag_ in ("VBN", "VBG"):
+        if node.dep_ == "acl" and node.tag_ == "VBN":
             break  # "will release the hostages held by them": a participle modifier keeps its own time
     return Status()
 
