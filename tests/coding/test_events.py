@@ -334,19 +334,21 @@ def test_a_refusal_unless_is_an_ultimatum(code) -> None:
     assert (event.type, event.cameo, event.negated) == ("THREATEN", "139", False)
 
 
-def test_a_party_known_only_by_its_sector_may_be_the_source(code) -> None:
+def test_a_party_known_only_by_its_sector_may_be_the_source(code, code_sector) -> None:
     table = dict(TABLE, **{"Opposition groups": actor("opposition groups", None, "OPP"),
                            "opposition groups": actor("opposition groups", None, "OPP")})
-    state = code("Opposition groups demanded the release of Abdi by Kenya.", table)
+    state = code_sector("Opposition groups demanded the release of Abdi by Kenya.", table)
     event = next(e for e in state.events if e.type == "REQUEST")
     assert event.source.country is None and event.rule.startswith("sector-actor<")
-    named = code("Kenya and opposition groups attacked Somalia.", table).events
+    named = code_sector("Kenya and opposition groups attacked Somalia.", table).events
     assert {e.source.country for e in named} == {"KEN"}  # a named party first: the sector-only one waits
+    assert not code("Opposition groups demanded the release of Abdi by Kenya.", table).events  # off by default
 
 
-def test_a_target_known_only_by_its_sector(code) -> None:
+def test_a_target_known_only_by_its_sector(code_sector) -> None:
     table = dict(TABLE, **{"rebel positions": actor("rebel positions", None, "REB")})
-    event = next(e for e in code("Kenyan jets bombed rebel positions.", table).events if e.type == "ASSAULT")
+    state = code_sector("Kenyan jets bombed rebel positions.", table)
+    event = next(e for e in state.events if e.type == "ASSAULT")
     assert event.target is not None and event.target.sector == ["REB"]
 
 
@@ -354,3 +356,8 @@ def test_the_act_outranks_its_purpose(code) -> None:
     events = code("Novak resigned on Monday to allow Russia to hold talks.", TABLE).events
     top = max(events, key=lambda e: e.confidence)
     assert (top.type, top.cameo) == ("RETREAT", "0832")
+
+
+def test_a_possible_wish_of_ones_own_side_is_no_request(code) -> None:
+    assert not any(e.type == "REQUEST" for e in code("Kenya might want its soldiers to come home.", TABLE).events)
+    assert any(e.type == "REQUEST" for e in code("Kenya wants Ethiopia to leave Somalia.", TABLE).events)
