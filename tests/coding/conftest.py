@@ -42,8 +42,19 @@ def find_mentions(doc_id: str, text: str, table: dict[str, ActorRef]) -> list[Ac
 @pytest.fixture(scope="session")
 def code(nlp, lexicon) -> Callable[..., DocState]:
     """code(text, {surface: ActorRef}) -> DocState after the quote and event stages."""
+    return make_runner(nlp, lexicon)
+
+
+@pytest.fixture(scope="session")
+def code_sector(nlp, lexicon) -> Callable[..., DocState]:
+    """Like ``code``, with sector-only parties as fallback source and target."""
+    return make_runner(nlp, lexicon, sector_actors=True)
+
+
+def make_runner(nlp, lexicon: Lexicon, **stage_options: bool) -> Callable[..., DocState]:  # noqa: ANN001
     settings = Settings()
-    quotes, events = QuoteStage(settings, lexicon=lexicon), EventStage(settings, None, lexicon=lexicon)
+    quotes = QuoteStage(settings, lexicon=lexicon)
+    events = EventStage(settings, None, lexicon=lexicon, **stage_options)
 
     def run(text: str, table: dict[str, ActorRef]) -> DocState:
         article = Article(doc_id="t", source="test", fmt="text", text=text)

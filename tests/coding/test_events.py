@@ -192,3 +192,172 @@ def test_object_pronoun_is_not_the_subject(code) -> None:
     table = dict(TABLE, him=actor("Egypt", "EGY"), His=ABDI)  # a coreference slip: "him" -> the subject
     state = code("His speech angered Egypt, which ordered him barred from visiting the country.", table)
     assert ("COERCE", "EGY", "SOM") in triples(state)
+
+
+def test_unless_makes_an_announced_act_an_ultimatum(code) -> None:
+    state = code("Kenya will pull its troops out of Somalia unless Ethiopia pays for them.", TABLE)
+    event = next(e for e in state.events if e.source.country == "KEN")
+    assert (event.type, event.cameo) == ("THREATEN", "139") and event.rule.startswith("ultimatum<")
+    plain = code("Kenya will pull its troops out of Somalia in March.", TABLE)
+    assert not any(e.type == "THREATEN" for e in plain.events)
+
+
+def test_violence_by_nobody_named_is_by_unidentified_attackers(code) -> None:
+    for text in ("Four Kenyan soldiers were shot dead near the Somali border.",
+                 "A car bomb killed six Egyptian tourists in the capital."):
+        event = next(e for e in code(text, TABLE).events if e.type == "ASSAULT")
+        assert event.source.country is None and event.source.name == "unidentified attackers"
+        assert event.rule.startswith("unknown-agent<")
+    named = code("Russian troops killed two Georgian soldiers.", TABLE).events
+    assert not any(e.rule.startswith("unknown-agent") for e in named)
+
+
+def test_a_protest_to_demand_something_is_the_protest(code) -> None:
+    state = code("Somali students staged rallies in Nairobi to demand the release of Abdi.", TABLE)
+    assert {e.type for e in state.events} == {"PROTEST"}
+
+
+def test_comma_listed_subjects_all_take_part(code) -> None:
+    found = triples(code("Egypt, Kenya and Ethiopia met on Monday.", TABLE))
+    assert {("CONSULT", "KEN", "ETH"), ("CONSULT", "ETH", "EGY")} <= found or \
+        {("CONSULT", "EGY", "KEN"), ("CONSULT", "EGY", "ETH")} <= found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egypt wants Kenya to leave the talks.", ("REQUEST", "EGY", "KEN")),
+    ("Russia allowed Georgian observers to visit the region.", ("CONCEDE", "RUS", "GEO")),
+    ("Kenya expressed appreciation for Ethiopia's support.", ("SUPPORT", "KEN", "ETH")),
+    ("Egypt and Ethiopia reached an understanding on the dam.", ("AGREE", "EGY", "ETH")),
+    ("Georgia says it is prepared to impose sanctions on Russia.", ("THREATEN", "GEO", "RUS")),
+])
+def test_object_clauses_appreciation_and_readiness(code, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_wanted_or_refused_purposes_are_not_acts(code) -> None:
+    wanted = code("Egypt wants Kenya to attack Somalia.", TABLE).events
+    assert not any(e.type == "ASSAULT" for e in wanted)
+    refused = code("Russia will not give permission to Kenya to help Georgia.", TABLE).events
+    assert not any(e.type == "AID" and not e.negated for e in refused)
+    granted = code("Egypt has a Russian mandate to attack Somalia.", TABLE).events + code(
+        "Egypt sought permission to attack Somalia.", TABLE).events
+    assert not any(e.type == "ASSAULT" for e in granted)
+
+
+def test_what_someone_is_punished_for_is_the_charge(code) -> None:
+    found = triples(code("A Kenyan court jailed Abdi for helping Ethiopian rebels.", TABLE))
+    assert ("COERCE", "KEN", "SOM") in found and not any(t[0] == "AID" for t in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Egypt presented evidence against Ethiopia.", ("ACCUSE", "EGY", "ETH")),
+    ("Georgian protesters received guarantees from the Russian government.", ("AGREE", "RUS", "GEO")),
+    ("Kenyan troops are believed to have attacked Somali positions.", ("ASSAULT", "KEN", "SOM")),
+    ("The Egyptian president is expected to visit Kenya next week.", ("CONSULT", "EGY", "KEN")),
+])
+def test_prepositions_on_the_object_and_raising_passives(code, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_a_scheduled_meeting_is_the_meeting_not_a_promise(code) -> None:
+    state = code("The Kenyan president is scheduled to attend a summit in Ethiopia.", TABLE)
+    event = next(e for e in state.events if e.source.country == "KEN")
+    assert (event.type, event.status) == ("CONSULT", "future")
+
+
+def test_partner_named_by_the_pattern_is_the_target(code) -> None:
+    found = triples(code("Kenyan soldiers fought alongside Ethiopian troops against Somali militants.", TABLE))
+    assert ("COOPERATE", "KEN", "ETH") in found and ("COOPERATE", "KEN", "SOM") not in found
+
+
+def test_background_events_are_not_coded(code) -> None:
+    dated = code("Novak rose to prominence after the 2008 Russian invasion.", TABLE).events
+    assert not any(e.type == "ASSAULT" for e in dated)
+    own_troops = code("The Kenyan president visited Kenyan troops on Friday.",
+                      dict(TABLE, **{"Kenyan troops": actor("Kenyan troops", "KEN", "MIL")})).events
+    assert not any(e.type == "CONSULT" for e in own_troops)
+    civil_war = code("Abdi's militia fought in Georgia's civil war.", TABLE).events
+    assert not any(e.source.country == "GEO" for e in civil_war)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Kenyan court decided to allow Abdi to run in the election.", ("CONCEDE", "KEN", "SOM")),
+    ("Georgia said it was prepared to declare martial law.", ("THREATEN", "GEO", None)),
+])
+def test_decisions_are_acts_and_announced_measures_threats(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_a_press_release_is_no_release(code) -> None:
+    found = triples(code("Russia attacked Georgia, according to a press release by Novak.", TABLE))
+    assert ("ASSAULT", "RUS", "GEO") in found and not any(t[0] == "RETREAT" for t in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya has sent election monitors to Somalia.", ("AID", "KEN", "SOM")),
+    ("Russian forces halted their offensive in Georgia on Sunday.", ("RETREAT", "RUS", "GEO")),
+    ("The Georgian government declared a state of emergency in Tbilisi.", ("COERCE", "GEO", None)),
+    ("Egypt launched a mediation effort between Kenya and Somalia.", ("CONSULT", "EGY", "KEN")),
+])
+def test_monitors_halts_emergencies_and_mediation(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_a_demand_across_camps_of_one_country_is_kept(code) -> None:
+    table = dict(TABLE, **{"Somali rebels": actor("Somali rebels", "SOM", "REB"),
+                           "the Somali government": actor("Somali government", "SOM", "GOV")})
+    said = code("Somali rebels said the Somali government must release Abdi.", table)
+    assert any(e.type == "REQUEST" and e.target is not None and "GOV" in e.target.sector for e in said.events)
+    same = code("Kenya said the Kenyan army must leave.", TABLE)
+    assert not any(e.type == "REQUEST" and e.target is not None for e in same.events)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Germany returned the stolen manuscripts to Egypt.", ("RETREAT", "DEU", "EGY")),
+    ("Kenya lowered its tariffs on Ethiopian coffee.", ("RETREAT", "KEN", "ETH")),
+    ("Russia declared a cessation of hostilities in Georgia.", ("RETREAT", "RUS", "GEO")),
+])
+def test_returning_property_cutting_tariffs_and_cessations(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_international_bodies_are_not_one_side(code) -> None:
+    table = dict(TABLE, **{"The African Union": actor("African Union", "IGO", actor_id="au"),
+                           "the United Nations": actor("United Nations", "IGO", actor_id="un")})
+    state = code("The African Union said the United Nations must send more peacekeepers.", table)
+    assert any(e.type == "REQUEST" and e.target is not None and e.target.actor_id == "un" for e in state.events)
+
+
+def test_a_refusal_unless_is_an_ultimatum(code) -> None:
+    state = code("Kenya will not release the Somali soldiers unless Ethiopia frees its prisoners.", TABLE)
+    event = next(e for e in state.events if e.source.country == "KEN")
+    assert (event.type, event.cameo, event.negated) == ("THREATEN", "139", False)
+
+
+def test_a_party_known_only_by_its_sector_may_be_the_source(code, code_sector) -> None:
+    table = dict(TABLE, **{"Opposition groups": actor("opposition groups", None, "OPP"),
+                           "opposition groups": actor("opposition groups", None, "OPP")})
+    state = code_sector("Opposition groups demanded the release of Abdi by Kenya.", table)
+    event = next(e for e in state.events if e.type == "REQUEST")
+    assert event.source.country is None and event.rule.startswith("sector-actor<")
+    named = code_sector("Kenya and opposition groups attacked Somalia.", table).events
+    assert {e.source.country for e in named} == {"KEN"}  # a named party first: the sector-only one waits
+    assert not code("Opposition groups demanded the release of Abdi by Kenya.", table).events  # off by default
+
+
+def test_a_target_known_only_by_its_sector(code_sector) -> None:
+    table = dict(TABLE, **{"rebel positions": actor("rebel positions", None, "REB")})
+    state = code_sector("Kenyan jets bombed rebel positions.", table)
+    event = next(e for e in state.events if e.type == "ASSAULT")
+    assert event.target is not None and event.target.sector == ["REB"]
+
+
+def test_the_act_outranks_its_purpose(code) -> None:
+    events = code("Novak resigned on Monday to allow Russia to hold talks.", TABLE).events
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.type, top.cameo) == ("RETREAT", "0832")
+
+
+def test_a_possible_wish_of_ones_own_side_is_no_request(code) -> None:
+    assert not any(e.type == "REQUEST" for e in code("Kenya might want its soldiers to come home.", TABLE).events)
+    assert any(e.type == "REQUEST" for e in code("Kenya wants Ethiopia to leave Somalia.", TABLE).events)

@@ -28,6 +28,9 @@ def trigger(nlp, text: str, word: str):
     ("Mohammed said in such a case the army attacked.", "attacked", "actual"),
     ("They want talks before the army attacks the city.", "attacks", "future"),
     ("The talks ended before the army attacked the city.", "attacked", "actual"),
+    ("The rebels will free the soldiers held by the militia.", "held", "actual"),
+    ("There will be a vote calling for the withdrawal.", "calling", "future"),
+    ("The government says it is ready to impose a curfew.", "impose", "future"),
 ])
 def test_status(nlp, text: str, word: str, status: str) -> None:
     assert status_of(trigger(nlp, text, word)).status == status
@@ -41,3 +44,7 @@ def test_negation_consumed_by_a_pattern_leaves_the_status_actual(nlp) -> None:
 
 def test_without_negates(nlp) -> None:
     assert is_negated(trigger(nlp, "He visited the base without meeting any officials.", "meeting"))
+
+
+def test_the_purpose_of_a_refused_act_is_negated(nlp) -> None:
+    assert is_negated(trigger(nlp, "He would not give permission to the army to attack the city.", "attack"))

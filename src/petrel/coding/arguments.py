@@ -15,6 +15,8 @@ per pair.
 
 from __future__ import annotations
 
+import copy
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +27,9 @@ from petrel.models import ActorMention, ActorRef
 # the addressee ("complained to the UN about X") and places come after the party acted upon
 PREP_PRIORITY = {p: i for i, p in enumerate(
     "against targeting on upon at into with over about of from for toward towards alongside to inside in".split())}
+# "X is scheduled/expected/said to visit Y": X is the subject of "visit"
+RAISING_PASSIVES = frozenset({"schedule", "expect", "set", "slate", "due", "suppose", "poise", "believe", "report",
+                              "say", "think", "understand", "know", "rumour", "rumor", "allege", "see", "tip"})
 WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mortar", "drone", "jet", "plane", "aircraft",
                           "warplane", "tank", "artillery", "helicopter", "gunship", "warship", "projectile"})
 TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "morning", "evening", "night", "date",
@@ -81,6 +86,7 @@ class MentionIndex:
     """Token index -> actor mentions over that token, for one document."""
 
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
+        self.lenient = False  # also actors known only by their sector ("the rebels", "opposition groups")
         self._by_token: dict[int, list[ActorMention]] = {}
         self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
         self._countries = sorted(((m.start, m.actor) for m in mentions
@@ -103,7 +109,13 @@ class MentionIndex:
             longest = max(m.end - m.start for m in found)
             outer = [m for m in found if m.end - m.start == longest]
             found = outer if all(m.start <= o.start and o.end <= m.end for o in found for m in outer) else found
-        return [m.actor for m in found if resolvable(m.actor)]
+        return [m.actor for m in found if resolvable(m.actor) or (self.lenient and m.actor.sector)]
+
+    def lenient_view(self) -> MentionIndex:
+        """The same index, accepting sector-only actors: for a source nothing better names."""
+        view = copy.copy(self)
+        view.lenient = True
+        return view
 
     def country_before(self, offset: int) -> ActorRef | None:
         """The last country named before ``offset`` ("the country" in the next sentence)."""
@@ -144,10 +156,20 @@ def _dedup(actors: Iterable[ActorRef]) -> list[ActorRef]:
 def np_actors(head: Token, index: MentionIndex, *, depth: int = 0) -> list[ActorRef]:
     """The actors a noun phrase refers to: the head's mention, else its modifiers', plus conjuncts."""
     found = _np_single(head, index, depth)
-    for conj in head.conjuncts:
+    for conj in [*head.conjuncts, *_listed_appositions(head)]:
         if conj.i > head.i:
             found += _np_single(conj, index, depth)
     return _dedup(found)
+
+
+def _listed_appositions(head: Token) -> list[Token]:
+    """"The US, Russia, and Switzerland": the parser hangs the list on the first name as an apposition
+    with conjuncts; an apposition without conjuncts ("Obama, the president") is the same actor."""
+    out: list[Token] = []
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
+            out += [child, *child.conjuncts]
+    return out
 
 
 def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
@@ -207,7 +229,8 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
     node = tok
     for _ in range(limit):
         for child in node.children:
-            if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and node.lemma_ in STATE_PARTICIPLES):
+            if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and (
+                    node.lemma_ in STATE_PARTICIPLES or (node is not tok and node.lemma_ in RAISING_PASSIVES))):
                 return _relative_antecedent(child)
             if child.dep_ == "aux":  # the parser sometimes hangs the subject on "have"
                 for grand in child.children:
@@ -274,6 +297,8 @@ def _is_passive(tok: Token) -> bool:
         return False  # "is committed to", "were engaged in": a state of the subject, not a passive
     if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children):
         return True
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        return False  # "are believed to have attacked": a perfect, not a passive
     return tok.tag_ == "VBN" and (tok.dep_ in ("xcomp", "acl", "oprd") or _small_clause(tok))
 
 
@@ -384,6 +409,8 @@ def noun_roles(tok: Token, index: MentionIndex) -> Roles:
 
 
 def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
+    if any(c.dep_ == "amod" and c.lower_ == "civil" for c in tok.children):
+        return []  # "Syria's civil war": the country is where it is fought, not who fights
     out: list[ActorRef] = []
     for child in tok.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:

@@ -17,9 +17,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from petrel.coding import arguments as args
-from petrel.coding.lexicon import CameoInfo, Lexicon, Pattern
+from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
-from petrel.coding.speech import is_obligation, same_side, threat_code, threatened_party
+from petrel.coding.speech import is_obligation, same_camp, same_side, threat_code, threatened_party
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
@@ -33,7 +33,7 @@ OWN_PRONOUNS = frozenset({"it", "they", "he", "she"})  # "X said it would ...": 
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
-INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "commit", "decide", "undertake",
+INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "commit", "undertake",
                           "volunteer", "consent", "willing", "ready", "prepared", "committed", "plan", "intend"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "fail", "unwilling", "reluctant"})
 INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "035", "CONSULT": "036",
@@ -49,6 +49,17 @@ PREVENT_VERBS = frozenset({"avoid", "prevent", "forestall", "avert", "deter", "s
                            "foil", "oppose", "fear", "risk"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
+ULTIMATUM_CODE = "139"
+PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
+CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "until", "amid"})
+CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
+HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
+                        "behead", "bomb", "shell"})
+UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
+                            "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
+                            "grenade", "car", "shelling", "airstrike", "strike"})
+UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 
 
 @dataclass(slots=True)
@@ -66,6 +77,18 @@ class Draft:
     by_subject: bool = True  # the sources are a clause subject ("X and Y held talks"), so may be reciprocal
 
 
+@dataclass(slots=True)
+class Parties:
+    """Who did it and to whom, with the fallback that found them (a rule prefix, or "")."""
+
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    source_token: Token | None
+    agentless: bool
+    prefix: str
+    by_subject: bool
+
+
 class EventStage:
     """Adds ``state.events``: PLOVER/CAMEO-coded event mentions with evidence and status."""
 
@@ -74,10 +97,13 @@ class EventStage:
     adds = ("events",)
 
     def __init__(self, settings: Settings | None = None, kb: object | None = None, *,
-                 lexicon: Lexicon | None = None) -> None:
+                 lexicon: Lexicon | None = None, sector_actors: bool = False) -> None:
         self.settings = settings or Settings()
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load()
+        # also parties known only by their sector ("the rebels"); off in the pipeline until dedup can merge
+        # events whose source has no country (see docs/coding.md)
+        self.sector_actors = sector_actors
 
     def __call__(self, state) -> None:  # noqa: ANN001 - DocState
         index = args.MentionIndex(state.doc, state.mentions)
@@ -91,7 +117,7 @@ class EventStage:
                       doc_id: str) -> list[EventMention]:
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
-        drafts += self.obligations(sent, index, quotes)
+        drafts = _drop_charges(_fold_protest_demands(drafts + self.obligations(sent, index, quotes)))
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -105,26 +131,41 @@ class EventStage:
         info = self.lexicon.info(pat.code)
         if pat.pos == "verb" and _is_state_modifier(tok, info):
             return None
-        roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
-        sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
-        if pat.flip:
-            sources, targets = targets, sources
-        targets = targets or self._fallback_targets(trig, info, index, sources)
+        parties = self._parties(trig, info, index)
         quote = _quote_at(tok, quotes)
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if pat.status:
             status = Status(pat.status, False, "lexicon")
         info, status, rule = self._intent(tok, info, status, pat.entry_id)
-        confidence = _confidence(trig)
-        draft = Draft(trig, info, sources, targets, status, rule, quote, confidence,
-                      by_subject=pat.pos != "noun" or roles.source_token is not None)
+        draft = Draft(trig, info, parties.sources, parties.targets, status, parties.prefix + rule, quote,
+                      _confidence(trig), by_subject=parties.by_subject)
         if quote is not None and is_obligation(tok) and info.type not in ("RETREAT", "CONCEDE"):
             return None  # what someone says another must do is their demand (see obligations), not an event
         if quote is not None and quote.speaker is not None and quote.cue != "according to":
-            draft = self._speech(draft, src_tok, index, roles.agentless)
+            draft = self._speech(draft, parties.source_token, index, parties.agentless)
         if draft.info.type == "THREATEN" and not draft.targets:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
         return draft if _keep(draft) else None
+
+    def _parties(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> Parties:
+        """Source and target read off the parse, then the fallbacks: what the pattern consumed, a party
+        known only by its sector (rule sector-actor<), unidentified attackers (rule unknown-agent<)."""
+        tok, pat = trig.token, trig.pattern
+        roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
+        sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
+        targets = _pattern_prep_actors(trig, index, sources) or targets
+        if pat.flip:
+            sources, targets = targets, sources
+        prefix = ""
+        if self.sector_actors and not sources and src_tok is not None and not pat.flip:  # "rebels said ..."
+            sources = args.np_actors(src_tok, index.lenient_view())
+            prefix = "sector-actor<" if sources else ""
+        if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
+            sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, "unknown-agent<"
+        targets = (targets or self._fallback_targets(trig, info, index, sources)
+                   or self._sector_targets(trig, sources, index))
+        return Parties(sources, targets, src_tok, roles.agentless, prefix,
+                       by_subject=pat.pos != "noun" or roles.source_token is not None)
 
     def _intent(self, tok: Token, info: CameoInfo, status: Status, rule: str) -> tuple[CameoInfo, Status, str]:
         """Promised or refused cooperation is AGREE or REJECT (CAMEO 03x / 12x), not the act itself:
@@ -132,6 +173,10 @@ class EventStage:
         governor = _governor(tok)
         hostile = threat_code(info)
         conditional = status.status == "hypothetical" and status.cue in ("if", "in case")
+        announced = status.status in ("future", "hypothetical") or (status.negated and _has_modal(tok))
+        if info.type != "THREATEN" and announced and _ultimatum(tok):  # "will (not) X unless Y"
+            kept = Status("future", False, "unless") if status.negated else status
+            return self.lexicon.info(hostile or ULTIMATUM_CODE), kept, f"ultimatum<{rule}"
         if hostile and info.type != "THREATEN" and (governor in INTENT_VERBS or status.status == "future"
                                                      or (conditional and not _inside_condition(tok))):
             return self.lexicon.info(hostile), status, f"announced<{rule}"  # "will impose", "vowed to fight"
@@ -139,7 +184,7 @@ class EventStage:
             return info, status, rule
         if governor in REFUSAL_VERBS or (status.negated and _has_modal(tok)):  # "will not provide aid"
             return self.lexicon.info(REFUSAL_CODES.get(info.type, "120")), Status(), f"refusal<{rule}"
-        if governor in INTENT_VERBS or status.status == "future":
+        if governor in INTENT_VERBS or (status.status == "future" and status.cue not in CALENDAR_CUES):
             return self.lexicon.info(INTENT_CODES.get(info.type, "030")), Status(), f"intent<{rule}"
         return info, status, rule
 
@@ -158,7 +203,7 @@ class EventStage:
     def _obligation(self, cue: Token, comp: Token, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
         speaker_tok = args.subject_token(cue)
         sources = args.np_actors(speaker_tok, index) if speaker_tok is not None else []
-        targets = [t for t in args.comp_subject_actors(comp, index) if not any(same_side(t, s) for s in sources)]
+        targets = [t for t in args.comp_subject_actors(comp, index) if not any(same_camp(t, s) for s in sources)]
         if not sources or not targets:
             return None
         code = REQUEST_FOR_YIELD if comp.lemma_ in self.lexicon.classes.get("retreat", ()) else "100"
@@ -166,11 +211,20 @@ class EventStage:
         return Draft(Trigger(comp, pattern), self.lexicon.info(code), sources, targets,
                      status_of(cue), pattern.entry_id, _quote_at(comp, quotes), 0.62)
 
+    def _sector_targets(self, trig: Trigger, sources: list[ActorRef], index: args.MentionIndex) -> list[ActorRef]:
+        """Nobody codable acted upon: a party known only by its sector ("attacked rebel positions")."""
+        if trig.pattern.flip or not self.sector_actors:
+            return []
+        lenient = index.lenient_view()
+        tok = trig.token
+        roles = args.noun_roles(tok, lenient) if trig.pattern.pos == "noun" else args.verb_roles(tok, lenient)
+        return [t for t in roles.targets if not any(_same_actor(t, s) for s in sources)]
+
     def _fallback_targets(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex,
                           sources: list[ActorRef]) -> list[ActorRef]:
         """No direct object: look in what the pattern consumed, then in the complement clause."""
         for found in self._fallback_candidates(trig, info, index):
-            found = [a for a in found if not any(same_side(a, s) for s in sources)]
+            found = [a for a in found if not any(same_camp(a, s) for s in sources)]
             if found:
                 return found
         return []
@@ -227,6 +281,65 @@ class EventStage:
                        status=Status(), rule=f"speech-demand<{draft.rule}", confidence=draft.confidence - 0.1)
 
 
+def _ultimatum(tok: Token) -> bool:
+    """"X will withdraw its troops unless Y ...": an act announced on the condition "unless" is a threat
+    (CAMEO 139, give ultimatum; a hostile act keeps its own threat code). The act inside the "unless"
+    clause is the condition, not the threat."""
+    for node in clause_chain(tok):
+        if any(c.dep_ == "mark" and c.lower_ == "unless" for c in node.children):
+            return False
+        if any(c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "unless" for g in c.children)
+               for c in node.children):
+            return True
+        if node.dep_ in ("ccomp", "advcl", "relcl"):
+            return False
+    return False
+
+
+def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Token | None) -> bool:
+    """"Three soldiers were killed by a roadside bomb", "a car bombing killed five policemen": violence
+    by nobody named is still an attack on the victims, by unidentified attackers (rule unknown-agent)."""
+    if info.type != "ASSAULT" or tok.lemma_.lower() not in HARM_VERBS:
+        return False
+    if agentless:
+        return True
+    return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
+    """"staged demonstrations to demand reforms", "blocked roads demanding ...": the demand is what the
+    protest is about. The protest stays the event and takes the demand's target; the demand goes."""
+    protests = {_protest_anchor(d.trigger.token): d for d in drafts if d.info.type == "PROTEST"}
+    out: list[Draft] = []
+    for draft in drafts:
+        tok = draft.trigger.token
+        protest = protests.get(tok.head.i) if draft.info.type == "REQUEST" and tok.dep_ in PURPOSE_DEPS else None
+        if protest is None:
+            out.append(draft)
+        elif not protest.targets:
+            protest.targets = [t for t in draft.targets if not any(same_camp(t, s) for s in protest.sources)]
+    return out
+
+
+def _drop_charges(drafts: list[Draft]) -> list[Draft]:
+    """"jailed X for helping militants", "criticized Y for attacking Z": what someone is punished or blamed
+    for is the charge, not an event of its own."""
+    punishers = {d.trigger.token.i for d in drafts if d.info.type in CHARGE_TYPES}
+    return [d for d in drafts if not _is_charge(d.trigger.token, punishers)]
+
+
+def _is_charge(tok: Token, punishers: set[int]) -> bool:
+    prep = tok.head
+    return tok.dep_ in ("pcomp", "pobj") and prep.lower_ == "for" and prep.dep_ == "prep" and prep.head.i in punishers
+
+
+def _protest_anchor(tok: Token) -> int:
+    """The verb a protest hangs on: its own token, or the light verb of a protest noun ("held rallies")."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        return tok.head.i
+    return tok.i
+
+
 def _condition_actors(tok: Token, speaker: ActorRef, index: args.MentionIndex) -> list[ActorRef]:
     """Actors of the "if" clause that governs a threat ("if he insists, ...")."""
     for node in clause_chain(tok):
@@ -253,8 +366,16 @@ def _confidence(trig: Trigger) -> float:
     depth = len(clause_chain(tok)) - 1
     if trig.pattern.pos == "noun" and tok.dep_ in ("dobj", "attr", "nsubj", "nsubjpass") and depth:
         depth -= 1
+    if _purpose_clause(tok):  # "resigned to allow elections": the purpose is below the act
+        depth += 1
     conf = 0.6 + 0.015 * min(trig.pattern.specificity, 6) - 0.06 * min(depth, 4)
     return round(conf - (0.05 if trig.pattern.pos == "noun" else 0.0), 3)
+
+
+def _purpose_clause(tok: Token) -> bool:
+    """A "to" infinitive adverbial without its own subject: the purpose of the act it hangs on."""
+    return tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _keep(draft: Draft) -> bool:
@@ -269,16 +390,52 @@ def _keep(draft: Draft) -> bool:
         return False
     if _is_statement(tok, draft.info):
         return False
+    if _noun_infinitive(tok) and not draft.trigger.pattern.neg and draft.info.type != "THREATEN":
+        return False  # "permission to help", "a mandate to attack": wanted, not done (a threat stays)
     if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and tok.head.lemma_ in PREVENT_VERBS:
         return False  # "hoped to avoid military action": what is prevented did not happen
     if draft.info.code in ("110", "111") and not draft.targets and draft.trigger.pattern.pos == "noun":
         return False  # "condemned the attack" with nobody named: a statement
     if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES \
+            and not (tok.dep_ == "dobj" and any(f"{r}<" in draft.rule for r in ("announced", "ultimatum"))) \
             and not (draft.by_subject and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
         return False
+    pat = draft.trigger.pattern
+    if pat.objects == ANY and pat.comp is not None and not draft.targets and draft.status.status == "hypothetical":
+        return False  # "X might want its own troops to ...": a possible wish, and nobody else is asked
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
+    if draft.info.type == "CONSULT" and draft.targets and all(
+            "MIL" in t.sector and any(same_side(t, s) for s in draft.sources) for t in draft.targets):
+        return False  # a leader visiting his own country's troops is not a consultation
+    if _time_reference(tok):
+        return False  # "after the 2003 invasion": a point in time, not an event of this sentence
     return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
+
+
+def _time_reference(tok: Token) -> bool:
+    """An event noun that dates something else: "rose to prominence after the 2003 invasion"."""
+    prep = tok.head
+    return tok.pos_ == "NOUN" and tok.dep_ == "pobj" and prep.lower_ in TIME_PREPS and prep.head.pos_ in ("VERB", "AUX")
+
+
+def _pattern_prep_actors(trig: Trigger, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """The object of the preposition the pattern names is its target: "fought alongside X against Y"
+    with "fight alongside" (COOPERATE) is with X."""
+    for prep, _ in trig.pattern.preps:
+        for child in trig.token.children:
+            if child.lower_ == prep and child.dep_ == "prep":
+                found = [a for o in child.children if o.dep_ == "pobj" for a in args.np_actors(o, index)]
+                found = [a for a in found if not any(_same_actor(a, s) for s in sources)]
+                if found:
+                    return found
+    return []
+
+
+def _noun_infinitive(tok: Token) -> bool:
+    """An infinitive hung on a noun: "permission to help", "a mandate to attack", "the right to resist"."""
+    return tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
 
 def _is_statement(tok: Token, info: CameoInfo) -> bool:
@@ -425,5 +582,12 @@ def _event(draft: Draft, sent: Span, doc_id: str, source: ActorRef, target: Acto
         doc_id=doc_id, type=info.type, source=source, target=target, evidence=evidence,
         status=draft.status.status, mode=info.mode, context=[info.context] if info.context else [],
         cameo=info.code, quad_class=info.quad_class, goldstein=info.goldstein, rule=draft.rule,
-        confidence=round(max(0.1, draft.confidence - (0.12 if target is None else 0.0)), 3),
+        confidence=round(max(0.1, draft.confidence - _targetless_penalty(info, target)), 3),
         quote_id=draft.quote.quote_id if draft.quote is not None else None, negated=draft.status.negated)
+
+
+def _targetless_penalty(info: CameoInfo, target: ActorRef | None) -> float:
+    """A missing target lowers confidence, less for acts that often have none ("resigned", "protested")."""
+    if target is not None:
+        return 0.0
+    return 0.06 if info.type in TARGETLESS_TYPES else 0.12

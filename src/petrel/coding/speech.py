@@ -20,6 +20,9 @@ from petrel.models import ActorRef
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
 YIELD_TYPES = frozenset({"RETREAT", "CONCEDE", "AID", "COOPERATE", "AGREE"})
+NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})  # codes in the country slot that name no country
+DISSIDENT_SECTORS = frozenset({"REB", "OPP", "INS", "CVL"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "SPY"})
 THREAT_CODES = {"ASSAULT": "138", "COERCE": "137", "SANCTION": "1312", "MOBILIZE": "138", "PROTEST": "133",
                 "THREATEN": "130"}
 
@@ -43,7 +46,19 @@ def same_side(a: ActorRef | None, b: ActorRef | None) -> bool:
         return False
     if a.actor_id and a.actor_id == b.actor_id:
         return True
+    if a.country in NON_STATES:  # the UN and the EU are both "IGO" but not one side
+        return a.country == b.country and (a.actor_id or a.name) == (b.actor_id or b.name)
     return a.country is not None and a.country == b.country
+
+
+def same_camp(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """Same side, unless one is a dissident (rebels, opposition, protesters) and the other the state:
+    "rebels demanded that the government ..." is a demand across camps of one country."""
+    if not same_side(a, b):
+        return False
+    dissident = {bool(DISSIDENT_SECTORS & set(x.sector)) for x in (a, b)}
+    state = {bool(STATE_SECTORS & set(x.sector)) for x in (a, b)}
+    return not (dissident == {True, False} and state == {True, False})
 
 
 def threatened_party(speaker: ActorRef, sources: list[ActorRef], targets: list[ActorRef]) -> list[ActorRef]:

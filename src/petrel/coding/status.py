@@ -23,8 +23,8 @@ NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without",
 CONDITION_MARKS = frozenset({"if", "unless", "whether"})
 HYPO_MODALS = frozenset({"may", "might", "could", "would", "can", "should", "must", "ought"})
 FUTURE_MODALS = frozenset({"will", "shall", "'ll", "wo"})
-FUTURE_VERBS = frozenset({"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "due", "go", "seek",
-                          "hope", "want", "consider", "mull", "weigh"})
+FUTURE_VERBS = frozenset({"plan", "intend", "prepare", "prepared", "ready", "expect", "aim", "schedule", "set", "due",
+                          "go", "seek", "hope", "want", "consider", "mull", "weigh"})
 TIME_MARKS = frozenset({"before", "after", "until", "once", "till"})
 CLAIM_ADVERBS = frozenset({"allegedly", "reportedly", "purportedly", "supposedly"})
 SPEECH_DEPS = frozenset({"ccomp"})
@@ -64,6 +64,8 @@ def is_negated(tok: Token) -> bool:
             return True
         if tok.dep_ in ("pobj", "pcomp") and head.head.i != head.i:
             return _has_neg(head.head)
+    if tok.dep_ == "advcl" and _has_neg(head) and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # "would not give permission to X to help Y": the purpose of an act not done
     if tok.dep_ == "acl" and head.dep_ == "attr":  # "there is no (longer a) reason to ..."
         return _has_neg(head.head)
     return False
@@ -149,6 +151,8 @@ def _modality(chain: list[Token], in_speech: bool) -> Status:
             return Status("future", False, node.lemma_)
         if node.dep_ in ("ccomp", "advcl", "relcl") or node.dep_ == "ROOT":
             break
+        if node.dep_ == "acl" and node.tag_ == "VBN":
+            break  # "will release the hostages held by them": a participle modifier keeps its own time
     return Status()
 
 

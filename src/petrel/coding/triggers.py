@@ -21,6 +21,7 @@ PREP_DEPS = frozenset({"prep", "prt", "agent", "dative", "advmod", "acomp", "dob
 COMP_DEPS = frozenset({"xcomp", "ccomp", "advcl", "acl", "relcl", "pcomp"})
 MOD_DEPS = frozenset({"compound", "amod", "nmod", "npadvmod"})
 NOUN_TAGS = frozenset({"NN", "NNS"})
+PRESS_WORDS = frozenset({"press", "news"})
 COMPOUND_HEADS = frozenset({"delivery", "effort", "shipment", "program", "programme", "flight", "convoy", "package",
                             "process", "mission", "operation", "supply", "force", "contingent", "round", "team"})
 SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
@@ -54,6 +55,8 @@ def token_pos(tok: Token) -> str | None:
     if tok.tag_.startswith("VB"):
         return "verb"
     if (tok.tag_ in NOUN_TAGS or tok.pos_ == "NOUN") and tok.dep_ not in ("compound", "amod"):
+        if any(c.dep_ == "compound" and c.lower_ in PRESS_WORDS for c in tok.children):
+            return None  # "a press release", "a news briefing": a publication, not an event
         return "noun"
     return None
 
@@ -89,9 +92,12 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
 
 def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
     used: set[int] = set()
+    hit: Token | None = None
     if pat.objects is not None:
         deps = MOD_DEPS if pat.pos == "noun" else (OBJ_DEPS if pat.objects != ANY else REAL_OBJ_DEPS)
         hit = _child_in(tok, deps, pat.objects)
+        if hit is None and pat.objects == ANY and pat.comp is not None:
+            hit = _raised_subject(tok)
         if hit is None:
             return None
         used.add(hit.i)
@@ -99,6 +105,8 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
             used |= {t.i for t in hit.subtree}
     for prep, objs in pat.preps:
         hit_set = _prep_match(tok, prep, objs)
+        if hit_set is None and hit is not None and pat.pos == "verb":
+            hit_set = _prep_match(hit, prep, objs)  # "presented evidence against X": on the object
         if hit_set is None:
             return None
         used |= hit_set
@@ -114,6 +122,15 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
                             for c in tok.children):
         return None
     return used
+
+
+def _raised_subject(tok: Token) -> Token | None:
+    """"allowed X to run", "wants X to leave": the parser often makes X the subject of a "to" clause
+    (ccomp) instead of the verb's object; for "verb +* >*" patterns it is the object all the same."""
+    for comp in tok.children:
+        if comp.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in comp.children):
+            return next((c for c in comp.children if c.dep_ == "nsubj"), None)
+    return None
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
