@@ -361,3 +361,22 @@ def test_the_act_outranks_its_purpose(code) -> None:
 def test_a_possible_wish_of_ones_own_side_is_no_request(code) -> None:
     assert not any(e.type == "REQUEST" for e in code("Kenya might want its soldiers to come home.", TABLE).events)
     assert any(e.type == "REQUEST" for e in code("Kenya wants Ethiopia to leave Somalia.", TABLE).events)
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia threatened to censure Novak.",
+    "Georgia threatened on Friday to censure Novak unless he resigns.",
+    "Georgia warned it would expel the Russian ambassador.",
+])
+def test_threatened_to_x_is_one_actual_threat_at_the_acts_target(code, text: str) -> None:
+    events = code(text, TABLE).events
+    assert [e.type for e in events] == ["THREATEN"], [(e.type, e.rule) for e in events]
+    assert events[0].status == "actual"
+    assert events[0].target is not None and events[0].target.country in ("GEO", "RUS")
+
+
+def test_a_participle_of_the_same_act_is_not_a_second_event(code) -> None:
+    events = code("Russian troops shelled Tbilisi on Monday, hitting Georgian positions.", TABLE).events
+    assert [(e.type, e.evidence.trigger) for e in events] == [("ASSAULT", "shelled")]
+    other = code("Russian troops shelled Tbilisi on Monday, prompting Georgia to recall its envoy.", TABLE).events
+    assert len(other) >= 2  # a different act in the participle stays

@@ -36,6 +36,9 @@ RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "commit", "undertake",
                           "volunteer", "consent", "willing", "ready", "prepared", "committed", "plan", "intend"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "fail", "unwilling", "reluctant"})
+# "threatened to censure the minister": one threat, aimed where the threatened act is aimed
+THREAT_VERBS = frozenset({"threaten", "warn"})
+GENERIC_THREAT = "130"
 INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "035", "CONSULT": "036",
                 "SUPPORT": "030"}
 REFUSAL_CODES = {"AID": "122", "COOPERATE": "121", "RETREAT": "124", "CONCEDE": "124", "CONSULT": "125",
@@ -118,6 +121,7 @@ class EventStage:
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
         drafts = _drop_charges(_fold_protest_demands(drafts + self.obligations(sent, index, quotes)))
+        drafts = _drop_elaborations(drafts)
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -174,6 +178,11 @@ class EventStage:
         hostile = threat_code(info)
         conditional = status.status == "hypothetical" and status.cue in ("if", "in case")
         announced = status.status in ("future", "hypothetical") or (status.negated and _has_modal(tok))
+        if governor in THREAT_VERBS and info.quad_class >= 3 and info.type != "THREATEN":
+            said = status_of(tok.head, neg_consumed=False, in_speech=False)  # the threat itself happened
+            if said.status == "hypothetical" and said.cue in ("if", "unless", "in case"):
+                said = Status()  # "threatened to censure him if he stays": the condition is the threat's
+            return self.lexicon.info(hostile or GENERIC_THREAT), said, f"threat<{rule}"
         if info.type != "THREATEN" and announced and _ultimatum(tok):  # "will (not) X unless Y"
             kept = Status("future", False, "unless") if status.negated else status
             return self.lexicon.info(hostile or ULTIMATUM_CODE), kept, f"ultimatum<{rule}"
@@ -319,6 +328,23 @@ def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
         elif not protest.targets:
             protest.targets = [t for t in draft.targets if not any(same_camp(t, s) for s in protest.sources)]
     return out
+
+
+def _drop_elaborations(drafts: list[Draft]) -> list[Draft]:
+    """"protested in Cucuta, blocking the highway", "shelled the town, hitting a school": a participle
+    clause of the same type and source tells how the act was done, not a second act; it goes."""
+    anchors = {(_protest_anchor(d.trigger.token), d.info.type): d for d in drafts}
+    out: list[Draft] = []
+    for draft in drafts:
+        tok = draft.trigger.token
+        head = anchors.get((tok.head.i, draft.info.type)) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
+        if head is None or head is draft or not _same_sources(head, draft):
+            out.append(draft)
+    return out
+
+
+def _same_sources(a: Draft, b: Draft) -> bool:
+    return {_akey(s) for s in a.sources} == {_akey(s) for s in b.sources}
 
 
 def _drop_charges(drafts: list[Draft]) -> list[Draft]:
@@ -506,10 +532,12 @@ def _governor(tok: Token) -> str | None:
 
 
 def _drop_governing(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
-    """"refused to deploy": the complement carries the event; a bare "refuse" on its head goes."""
+    """"refused to deploy", "threatened to censure": the complement carries the event; a bare "refuse" or
+    "threaten" on its head goes."""
     heads = {t.token.head.i for t in triggers
              if (_governor(t.token) in REFUSAL_VERBS and lexicon.info(t.pattern.code).quad_class in (1, 2))
-             or _governor(t.token) in INTENT_VERBS | HELPER_VERBS}
+             or _governor(t.token) in INTENT_VERBS | HELPER_VERBS
+             or (_governor(t.token) in THREAT_VERBS and lexicon.info(t.pattern.code).quad_class >= 3)}
     return [t for t in triggers if not (t.token.i in heads and t.pattern.specificity == 0)]
 
 
