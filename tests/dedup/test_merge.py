@@ -150,6 +150,19 @@ def test_vague_reports_a_week_apart_stay_two_events(con, dedup_settings) -> None
     assert event_of(con, "a1") != event_of(con, "c1")
 
 
+def test_a_source_known_only_by_its_sector_joins_the_named_report(con, dedup_settings) -> None:
+    """"Soldiers fought militants near Monguno" (no country) is one outlet's partial account of what
+    another tells as "Nigerian troops fought militants near Monguno"; a sectorless-country actor of
+    another sector is not."""
+    for doc, outlet in (("a", "A"), ("b", "B"), ("c", "C")):
+        add_article(con, doc, outlet=outlet)
+    add_mentions(con, [mention("a1", "a", source_name="troops", source_sector=["MIL"]),
+                       mention("b1", "b", source_name="soldiers", source_country=None, source_sector=["MIL"]),
+                       mention("c1", "c", source_name="protesters", source_country=None, source_sector=["CVL"])])
+    merge_events(con, dedup_settings)
+    assert event_of(con, "a1") == event_of(con, "b1") != event_of(con, "c1")
+
+
 def test_statements_merge_whatever_place_each_outlet_gives(con, dedup_settings) -> None:
     _two_outlets(con)
     add_mentions(con, [mention("a1", "a", type="ACCUSE"),

@@ -72,6 +72,7 @@ def actor_ok(a: str, b: str) -> str:
         WHEN {a}id IS NOT NULL AND {a}id = {b}id THEN true
         WHEN {a}cty IS NOT NULL AND {b}cty IS NOT NULL THEN {a}cty = {b}cty
              AND ({a}mask = 0 OR {b}mask = 0 OR ({a}mask & {b}mask) <> 0)
+        WHEN {a}mask <> 0 AND {b}mask <> 0 THEN ({a}mask & {b}mask) <> 0
         ELSE coalesce({a}name = {b}name, false) END)"""
 
 
@@ -128,7 +129,7 @@ def date_score(window_days: int, story_days: int) -> str:
 
 def vague(n: str) -> str:
     """A node missing its target, its place or its date: it links only to its best match."""
-    return f"(NOT {n}.tknown OR NOT {n}.pknown OR {n}.ds IS NULL)"
+    return f"(NOT {n}.tknown OR NOT {n}.pknown OR {n}.ds IS NULL OR {n}.scty IS NULL)"
 
 
 def same_article() -> str:

@@ -108,7 +108,9 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
             WHERE {where}),
         more AS (
             SELECT *, ds = de AS precise,
-                   coalesce(scty, sid, sname, '?') AS slead, coalesce(tcty, tid, tname) AS tlead,
+                   -- an actor known only by its sector is filed under the country where it acted
+                   coalesce(scty, sid, CASE WHEN len(ssec) > 0 THEN pcty END, sname, '?') AS slead,
+                   coalesce(tcty, tid, CASE WHEN len(tsec) > 0 THEN pcty END, tname) AS tlead,
                    (tid IS NOT NULL OR tcty IS NOT NULL OR tname IS NOT NULL) AS tknown,
                    CASE WHEN ds IS NULL THEN (pub - DATE '1970-01-01') // {story_width} END AS ubucket,
                    (ds - DATE '1970-01-01') // {day_width} AS dbucket,
