@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import ARTICLE, PAGE, write_warc
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from petrel.config import Settings
@@ -151,11 +151,13 @@ def test_extensionless_html_is_sniffed(tmp_path: Path, settings: Settings) -> No
 
 @given(st.lists(st.binary(max_size=60).map(lambda b: b.replace(b"\n", b"")), max_size=12),
        st.integers(min_value=1, max_value=40))
+@example([b"\x00\r\x00"], 1)  # cut right after a "\r": still one overlong line
+@example([b"ab\r", b"c"], 2)  # a "\r\n" line at the limit is not overlong
 def test_bounded_lines_keeps_short_lines_and_flags_long_ones(lines: list[bytes], limit: int) -> None:
     from petrel.ingest._jsonl import bounded_lines
 
     got = list(bounded_lines(io.BytesIO(b"\n".join(lines)), limit))
-    expected = [None if len(x.rstrip(b"\r")) > limit else x for x in lines]
+    expected = [None if len(x[:-1] if x.endswith(b"\r") else x) > limit else x for x in lines]
     if lines and lines[-1] == b"":
         expected = expected[:-1]  # a final empty line after the last newline is no line
     assert got == expected

@@ -33,17 +33,19 @@ def read_jsonl_file(path: Path, settings: Settings) -> Iterator[Item]:
 
 
 def bounded_lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
-    """The stream's lines (without the newline); ``None`` for a line over ``limit`` bytes, which is
-    skipped without being held in memory."""
+    """The stream's lines (without the newline); ``None`` for a line over ``limit`` bytes (not counting
+    its ``\\r\\n`` or ``\\n``), which is skipped without being held in memory."""
     while True:
-        line = stream.readline(limit + 1)
+        line = stream.readline(limit + 2)  # room for the limit and a "\r\n"
         if not line:
             return
-        if len(line.rstrip(b"\r\n")) > limit:
+        complete = line.endswith(b"\n") or len(line) < limit + 2  # a newline, or the end of the stream
+        body = line[:-1] if line.endswith(b"\n") else line
+        if not complete or len(body[:-1] if body.endswith(b"\r") else body) > limit:
             _skip_rest_of_line(stream, line)
             yield None
             continue
-        yield line.rstrip(b"\n")
+        yield body
 
 
 def _skip_rest_of_line(stream: BinaryIO, head: bytes) -> None:
