@@ -32,6 +32,7 @@ import numpy as np
 import pyarrow as pa
 
 from petrel.api import free_port
+from petrel.dedup.writing import event_details_sql
 from petrel.store.schema import create_schema
 
 log = logging.getLogger("bench.api_latency")
@@ -81,7 +82,11 @@ def event_table(n: int, rng: np.random.Generator, actors: dict[str, np.ndarray])
 
 
 def load(db: Path, n: int, *, order: str = "date", seed: int = 7) -> None:
-    """Write ``n`` events and one mention each; ``order="date"`` stores them by event date (see --order)."""
+    """Write ``n`` events and one mention each; ``order="date"`` stores them by event date (see --order).
+
+    The mentions go in first so each event row gets its stored evidence and mention list from them
+    through the writer's own SQL (:func:`petrel.dedup.writing.event_details_sql`).
+    """
     rng = np.random.default_rng(seed)
     events = event_table(n, rng, synthetic_actors())
     if order == "date":
@@ -89,23 +94,30 @@ def load(db: Path, n: int, *, order: str = "date", seed: int = 7) -> None:
     con = duckdb.connect(str(db))
     try:
         create_schema(con)
-        con.register("ev", events)
+        con.register("ev", events.append_column("seq", pa.array(np.arange(n))))
+        insert_mentions(con, n)
         cols = ", ".join(events.schema.names)
-        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM ev")
-        con.execute(
-            "INSERT INTO event_mentions (mention_id, event_id, doc_id, outlet, published, type, quad_class, "
-            "goldstein, status, source_name, source_actor_id, target_name, target_actor_id, date, date_start, "
-            "date_end, sentence, sent_start, sent_end, trigger, trigger_start, confidence) "
-            "SELECT rep_mention_id, event_id, 'doc' || (hash(event_id) % ?), 'Outlet ' || (hash(event_id) % 40), "
-            "first_seen, type, quad_class, goldstein, status, source_name, source_actor_id, target_name, "
-            "target_actor_id, date, date_start, date_end, "
-            "source_name || ' ' || lower(type) || 'ed ' || target_name || ' on ' || date || ', officials said.', "
-            "0, 60, lower(type), length(source_name) + 1, confidence FROM ev", [max(n // 3, 1)])
+        picked = ", ".join(f"ev.{c}" for c in events.schema.names)
+        con.execute(f"INSERT INTO events ({cols}, evidence, mention_docs) SELECT {picked}, d.evidence, d.mention_docs "
+                    f"FROM ev JOIN ({event_details_sql('ev')}) d USING (event_id) ORDER BY ev.seq")
         con.unregister("ev")
         insert_actors(con, synthetic_actors())
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def insert_mentions(con: duckdb.DuckDBPyConnection, n: int) -> None:
+    """One mention per event of the registered table ``ev``, in its order."""
+    con.execute(
+        "INSERT INTO event_mentions (mention_id, event_id, doc_id, outlet, published, type, quad_class, "
+        "goldstein, status, source_name, source_actor_id, target_name, target_actor_id, date, date_start, "
+        "date_end, sentence, sent_start, sent_end, trigger, trigger_start, confidence) "
+        "SELECT rep_mention_id, event_id, 'doc' || (hash(event_id) % ?), 'Outlet ' || (hash(event_id) % 40), "
+        "first_seen, type, quad_class, goldstein, status, source_name, source_actor_id, target_name, "
+        "target_actor_id, date, date_start, date_end, "
+        "source_name || ' ' || lower(type) || 'ed ' || target_name || ' on ' || date || ', officials said.', "
+        "0, 60, lower(type), length(source_name) + 1, confidence FROM ev ORDER BY seq", [max(n // 3, 1)])
 
 
 def insert_actors(con: duckdb.DuckDBPyConnection, actors: dict[str, np.ndarray]) -> None:

@@ -133,6 +133,14 @@ def test_a_missing_database_is_a_store_error(tmp_path: Path) -> None:
         create_app(Settings(db_path=tmp_path / "absent.duckdb"))
 
 
+def test_a_database_of_another_schema_version_is_refused_by_the_server(db_copy: Path) -> None:
+    con = duckdb.connect(str(db_copy))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="schema 1"):
+        create_app(Settings(db_path=db_copy))
+
+
 def test_readers_and_an_exclusive_writer_never_overlap(db_copy: Path) -> None:
     db = Database(db_copy)
     errors: list[BaseException] = []

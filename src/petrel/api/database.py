@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 
 from petrel.errors import StoreError
+from petrel.store.schema import check_schema_version
 
 
 class Database:
@@ -33,9 +34,15 @@ class Database:
         if not self.path.exists():
             raise StoreError(f"no database at {self.path}: run `petrel ingest` first", path=str(self.path))
         try:
-            return duckdb.connect(str(self.path), read_only=True)
+            con = duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {self.path} read-only: {exc}", path=str(self.path)) from exc
+        try:
+            check_schema_version(con)
+        except StoreError:
+            con.close()
+            raise
+        return con
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:

@@ -7,8 +7,9 @@ Rules this module keeps:
 
 - every value a user gives is a bound parameter; the only SQL text built here comes from constant
   tables (column lists, the sort whitelist ``EVENT_SORTS``, interval and grouping names);
-- a page of events selects only the columns it prints, then fetches evidence and mentions for the
-  page's ids alone, so a page stays fast on millions of events;
+- a page of events selects only the columns it prints, from ``events`` alone: the evidence sentence
+  and the reporting documents are stored on the event row by the dedup writer, so a page is one query
+  (plus its count) and stays fast on millions of events;
 - bad input raises :class:`petrel.errors.QueryError` (E400) and a missing id :class:`NotFound` (E404).
 
 An *actor spec* (``actor``, ``source``, ``target``, dyad sides) matches an actor id, an actor name
@@ -76,9 +77,8 @@ _EVENT_COLUMNS = (
     "target_name, target_actor_id, target_country, target_sector, "
     "date, date_precision, date_start, date_end, place_name, place_country, place_admin1, lat, lon, "
     "place_precision, num_mentions, num_articles, num_sources, first_seen, last_seen, confidence, "
-    "story_id, rep_mention_id"
+    "story_id, rep_mention_id, evidence, mention_docs"
 )
-_EVIDENCE_COLUMNS = "mention_id, event_id, doc_id, sentence, sent_start, sent_end, trigger, trigger_start"
 _DOC_COLUMNS = ("doc_id, source, fmt, status, reason_code, reason, url, outlet, published, title, "
                 "word_count, story_id, near_dup_of, near_dup_score")
 
@@ -336,21 +336,28 @@ def _place(row: Row) -> Row | None:
 
 
 def _evidence(ev: Row | None) -> Row | None:
-    if ev is None:
-        return None
-    return {"doc_id": ev["doc_id"], "sentence": ev["sentence"], "start": ev["sent_start"],
-            "end": ev["sent_end"], "trigger": ev["trigger"], "trigger_start": ev["trigger_start"],
-            "mention_id": ev["mention_id"]}
+    """The stored ``evidence`` struct (already in the printed shape, keys in order) or None."""
+    return dict(ev) if ev is not None else None
 
 
-def event_record(row: Row, evidence: Row | None, mentions: list[Row]) -> Row:
-    """An ``events`` row in the event JSONL contract shape, plus quad class, Goldstein and story."""
+def _mention_docs(docs: list[Row] | None) -> list[Row]:
+    return [{"doc_id": d["doc_id"], "outlet": d["outlet"], "published": _json_value(d["published"])}
+            for d in docs or []]
+
+
+def event_record(row: Row) -> Row:
+    """An ``events`` row in the event JSONL contract shape, plus quad class, Goldstein and story.
+
+    Evidence and per-document mentions come from the row's ``evidence`` and ``mention_docs`` columns,
+    which the dedup writer stores with the event, so no page needs a second query.
+    """
+    mentions = _mention_docs(row["mention_docs"])
     return {
         "event_id": row["event_id"], "type": row["type"], "mode": row["mode"],
         "context": list(row["context"] or []), "cameo": row["cameo"], "status": row["status"],
         "source": _actor(row, "source"), "target": _actor(row, "target"),
         "date": row["date"], "date_precision": row["date_precision"], "place": _place(row),
-        "evidence": _evidence(evidence), "mentions": mentions,
+        "evidence": _evidence(row["evidence"]), "mentions": mentions,
         "num_articles": row["num_articles"] or len(mentions), "num_sources": row["num_sources"] or 0,
         "num_mentions": row["num_mentions"], "confidence": row["confidence"],
         "quad_class": row["quad_class"], "goldstein": row["goldstein"], "story_id": row["story_id"],
@@ -358,55 +365,8 @@ def event_record(row: Row, evidence: Row | None, mentions: list[Row]) -> Row:
     }
 
 
-def _page_details(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[Row]:
-    """Attach evidence and per-document mentions to a page of ``events`` rows (one query for the page)."""
-    if not rows:
-        return []
-    mentions = _page_mentions(con, rows)
-    records = []
-    for row in rows:
-        found = mentions.get(row["event_id"], [])
-        rep = next((m for m in found if m["mention_id"] == row["rep_mention_id"]), found[0] if found else None)
-        records.append(event_record(row, rep, _per_document(found)))
-    return records
-
-
-def _page_mentions(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> dict[str, list[Row]]:
-    """Every mention of the page's events, with its evidence columns, grouped by event.
-
-    A mention is published between its event's ``first_seen`` and ``last_seen``, so the query also
-    bounds ``published``: in a store written in publication order DuckDB then skips most row groups.
-    Events that come back with fewer mentions than ``num_mentions`` (or without these bounds) are
-    read again without the bound, so the answer never depends on the hint.
-    """
-    bounded = [r for r in rows if r["first_seen"] and r["last_seen"] and r["num_mentions"]]
-    grouped: dict[str, list[Row]] = {}
-    if bounded:
-        low, high = min(r["first_seen"] for r in bounded), max(r["last_seen"] for r in bounded)
-        grouped = _mentions_of(con, [r["event_id"] for r in bounded], "published BETWEEN ? AND ?", [low, high])
-    again = [r["event_id"] for r in rows if len(grouped.get(r["event_id"], [])) < (r["num_mentions"] or 1)]
-    if again:
-        grouped.update(_mentions_of(con, again, "TRUE", []))
-    return grouped
-
-
-def _mentions_of(con: duckdb.DuckDBPyConnection, ids: list[str], extra: str, params: Params) -> dict[str, list[Row]]:
-    sql_in, in_params = _in_clause("event_id", ids)
-    cur = con.cursor().execute(
-        f"SELECT {_EVIDENCE_COLUMNS}, outlet, published FROM event_mentions WHERE {sql_in} AND {extra} "
-        "ORDER BY published NULLS LAST, mention_id", in_params + params)
-    grouped: dict[str, list[Row]] = {}
-    for m in _dicts(cur):
-        grouped.setdefault(m["event_id"], []).append(m)
-    return grouped
-
-
-def _per_document(mentions: list[Row]) -> list[Row]:
-    seen: dict[str, Row] = {}
-    for m in mentions:
-        seen.setdefault(m["doc_id"], {"doc_id": m["doc_id"], "outlet": m["outlet"],
-                                      "published": _json_value(m["published"])})
-    return list(seen.values())
+def _records(rows: list[Row]) -> list[Row]:
+    return [event_record(row) for row in rows]
 
 
 # -- events -----------------------------------------------------------------------------------
@@ -424,7 +384,7 @@ def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
         cur = con.cursor().execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {order} "
                                    "LIMIT ? OFFSET ?", params + [limit, offset])
         rows = _dicts(cur)
-    return Page(items=_page_details(con, rows), total=count_events(con, flt), limit=limit, offset=offset)
+    return Page(items=_records(rows), total=count_events(con, flt), limit=limit, offset=offset)
 
 
 RECENT_WINDOW_DAYS = 120
@@ -467,7 +427,7 @@ def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(batch_size):
         rows = [dict(zip(names, r, strict=True)) for r in batch]
-        yield from _page_details(con, rows)
+        yield from _records(rows)
 
 
 def iter_events_jsonl(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
@@ -483,7 +443,7 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
     rows = _dicts(cur)
     if not rows:
         raise NotFound(f"no event {event_id!r}", event_id=event_id)
-    record = _page_details(con, rows)[0]
+    record = _records(rows)[0]
     record["event_mentions"] = _event_mentions_full(con, event_id)
     record["quotes"] = _event_quotes(con, event_id)
     record["merges"] = _dicts(con.cursor().execute(
