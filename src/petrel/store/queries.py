@@ -19,15 +19,17 @@ An *actor spec* (``actor``, ``source``, ``target``, dyad sides) matches an actor
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
 
 from petrel.errors import NotFound, QueryError
+from petrel.store.cache import QueryCache
 from petrel.models import PLOVER_TYPES, STATUSES
 
 Row = dict[str, Any]
@@ -212,11 +214,14 @@ def _mention_clause(condition: str, params: Params) -> tuple[str, Params]:
     return f"event_id IN (SELECT event_id FROM event_mentions WHERE {condition})", params
 
 
-def known_actor_ids(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> frozenset[str]:
+def known_actor_ids(con: duckdb.DuckDBPyConnection, flt: EventFilter,
+                    cache: QueryCache | None = None) -> frozenset[str]:
     """Which of the filter's actor specs are ids of the ``actors`` table (a lookup in a small table)."""
-    specs = [s for s in (flt.actor, flt.source, flt.target) if s]
+    specs = tuple(s for s in (flt.actor, flt.source, flt.target) if s)
     if not specs:
         return frozenset()
+    if cache is not None:
+        return cache.get(("known_actor_ids", specs), lambda: known_actor_ids(con, flt))
     sql_in, params = _in_clause("actor_id", specs)
     return frozenset(r[0] for r in con.cursor().execute(f"SELECT actor_id FROM actors WHERE {sql_in}", params).fetchall())
 
@@ -271,9 +276,19 @@ def _scalar_clauses(flt: EventFilter) -> list[tuple[str, Params]]:
     return parts
 
 
-def _where(con: duckdb.DuckDBPyConnection, flt: EventFilter | None) -> tuple[str, Params]:
+def _where(con: duckdb.DuckDBPyConnection, flt: EventFilter | None,
+           cache: QueryCache | None = None) -> tuple[str, Params]:
     flt = flt or EventFilter()
-    return where_clause(flt, known_actor_ids(con, flt))
+    return where_clause(flt, known_actor_ids(con, flt, cache))
+
+
+def filter_key(flt: EventFilter) -> tuple[Any, ...]:
+    """A hashable key holding every field of the (validated) filter, for caches."""
+    return tuple((f.name, _frozen(getattr(flt, f.name))) for f in fields(flt))
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 # -- pages and row shapes ---------------------------------------------------------------------
@@ -373,48 +388,86 @@ def _records(rows: list[Row]) -> list[Row]:
 
 
 def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *, sort: str = "-date",
-                limit: int = 50, offset: int = 0) -> Page:
-    """One page of events matching ``flt``, sorted by a key of :data:`EVENT_SORTS`."""
+                limit: int = 50, offset: int = 0, cache: QueryCache | None = None) -> Page:
+    """One page of events matching ``flt``, sorted by a key of :data:`EVENT_SORTS`.
+
+    ``cache`` (kept by the HTTP server per read-only connection) spares the statements whose answers
+    only change when the database is written: the total, the actor id lookup and the stored date range.
+    """
     flt = flt or EventFilter()
     _check_page(limit, offset)
     order = _order(sort, EVENT_SORTS)
-    where, params = _where(con, flt)
-    rows = _recent_page(con, where, params, flt, sort, limit, offset)
+    where, params = _where(con, flt, cache)
+    total = _count(con, where, params) if cache is None else cache.get(
+        ("count_events", filter_key(flt)), lambda: _count(con, where, params))
+    rows = None
+    if sort == "-date" and not (flt.story_id or flt.doc_id):
+        cutoff = window_cutoff(flt, total, _date_span(con, cache), offset + limit)
+        rows = _recent_page(con, where, params, cutoff, limit, offset) if cutoff else None
     if rows is None:
         cur = con.cursor().execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {order} "
                                    "LIMIT ? OFFSET ?", params + [limit, offset])
         rows = _dicts(cur)
-    return Page(items=_records(rows), total=count_events(con, flt), limit=limit, offset=offset)
+    return Page(items=_records(rows), total=total, limit=limit, offset=offset)
 
 
-RECENT_WINDOW_DAYS = 120
+MIN_WINDOW_DAYS = 7
+WINDOW_MARGIN = 2.0  # the window is sized to hold this many times the rows the page needs, on average
 
 
-def _recent_page(con: duckdb.DuckDBPyConnection, where: str, params: Params, flt: EventFilter, sort: str,
-                 limit: int, offset: int) -> list[Row] | None:
-    """The newest-first page read from the last months only, or None when that window can't fill it.
+def window_cutoff(flt: EventFilter, total: int, span: tuple[date | None, date | None], wanted: int) -> date | None:
+    """First day of a newest-first window expected to hold ``wanted`` matches, or None for no window.
 
-    Exact: if the window (events starting on or after the cutoff) holds a full page at this offset,
-    every event outside it starts earlier and sorts after the page. The window ends at ``date_to`` when
-    one is given. It spares a top-N over everything that matches, and on a store written in date order
-    DuckDB skips the row groups before the cutoff altogether.
+    ``span`` is the (first, last) ``date_start`` of the store. The window ends at the last day the filter
+    allows and is as long as the filter's average density says ``WINDOW_MARGIN * wanted`` matches need
+    (at least ``MIN_WINDOW_DAYS``). None when fewer than ``wanted`` events match (the page is not full,
+    so no window can hold it) or when the window would cover the whole range anyway.
     """
-    if sort != "-date" or flt.story_id or flt.doc_id:
+    first, newest = span
+    if first is None or newest is None or total < wanted:
         return None
-    newest = con.cursor().execute("SELECT max(date_start) FROM events").fetchone()[0]
-    if newest is None:
-        return None
-    anchor = min(newest, flt.date_to) if flt.date_to else newest
-    cutoff = date.fromordinal(anchor.toordinal() - RECENT_WINDOW_DAYS)
+    last = min(newest, flt.date_to) if flt.date_to else newest
+    start = max(first, flt.date_from) if flt.date_from else first
+    days = (last - start).days + 1
+    window = max(MIN_WINDOW_DAYS, math.ceil(WINDOW_MARGIN * wanted * max(days, 1) / max(total, 1)))
+    return last - timedelta(days=window - 1) if window < days else None
+
+
+def _recent_page(con: duckdb.DuckDBPyConnection, where: str, params: Params, cutoff: date,
+                 limit: int, offset: int) -> list[Row] | None:
+    """The newest-first page read from events starting on or after ``cutoff``, or None when too few do.
+
+    Exact: if the window holds a full page at this offset, every event outside it starts earlier and
+    sorts after the page (the caller then reads the page with the plain sort). It spares a top-N over
+    everything that matches, and on a store written in date order DuckDB skips the row groups before
+    the cutoff altogether; the smaller the window, the fewer rows are scanned and materialised.
+    """
     cur = con.cursor().execute(
         f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} AND date_start >= ? "
-        f"ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?", params + [cutoff, limit, offset])
+        f"ORDER BY {EVENT_SORTS['-date']} LIMIT ? OFFSET ?", params + [cutoff, limit, offset])
     rows = _dicts(cur)
     return rows if len(rows) == limit else None
 
 
-def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
-    where, params = _where(con, flt)
+def _date_span(con: duckdb.DuckDBPyConnection, cache: QueryCache | None) -> tuple[date | None, date | None]:
+    """The first and last ``date_start`` of the store."""
+    def read() -> tuple[date | None, date | None]:
+        first, last = con.cursor().execute("SELECT min(date_start), max(date_start) FROM events").fetchone()
+        return first, last
+    return read() if cache is None else cache.get(("date_span",), read)
+
+
+def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
+                 cache: QueryCache | None = None) -> int:
+    """How many events match ``flt`` (remembered in ``cache`` per filter when one is given)."""
+    flt = flt or EventFilter()
+    where, params = _where(con, flt, cache)
+    if cache is None:
+        return _count(con, where, params)
+    return cache.get(("count_events", filter_key(flt)), lambda: _count(con, where, params))
+
+
+def _count(con: duckdb.DuckDBPyConnection, where: str, params: Params) -> int:
     return int(con.cursor().execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
 
 
@@ -509,7 +562,8 @@ def _series(con: duckdb.DuckDBPyConnection, where: str, params: Params, *, inter
 
 
 def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, *, interval: str = "week",
-                by: str = "quad_class", directed: bool = True, flt: EventFilter | None = None) -> Row:
+                by: str = "quad_class", directed: bool = True, flt: EventFilter | None = None,
+                cache: QueryCache | None = None) -> Row:
     """Events from ``source`` to ``target`` over time (both directions unless ``directed``), in one scan.
 
     Answers "who is escalating against whom, since when": counts per bucket and class plus the mean
@@ -517,7 +571,7 @@ def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, *, int
     are actor specs (id, name or country code). ``flt`` narrows further (its actor sides are ignored).
     """
     base = EventFilter(**{**_filter_fields(flt or EventFilter()), "actor": None, "source": None, "target": None})
-    known = known_actor_ids(con, EventFilter(source=source, target=target))
+    known = known_actor_ids(con, EventFilter(source=source, target=target), cache)
     fwd_sql, fwd_params = _dyad_clause(source, target, known)
     where, params = fwd_sql, list(fwd_params)
     if not directed:
@@ -789,9 +843,9 @@ def summary(con: duckdb.DuckDBPyConnection) -> Row:
 
 __all__ = [
     "EVENT_SORTS", "INTERVALS", "MAX_LIMIT", "QUAD_CLASSES", "SERIES_BY", "EventFilter", "Page",
-    "actor_events", "count_events", "dyad_series", "event_network", "event_places", "event_record",
+    "QueryCache", "actor_events", "count_events", "dyad_series", "event_network", "event_places", "event_record",
     "event_timeline", "get_actor", "get_document", "get_event", "iter_events", "iter_events_jsonl",
-    "list_actors", "list_documents", "list_events", "list_quotes", "list_stories", "story_timeline", "summary",
-    "where_clause",
+    "filter_key", "list_actors", "list_documents", "list_events", "list_quotes", "list_stories", "story_timeline",
+    "summary", "where_clause",
 ]
 
