@@ -29,8 +29,8 @@ from typing import Any
 import duckdb
 
 from petrel.errors import NotFound, QueryError
-from petrel.store.cache import QueryCache
 from petrel.models import PLOVER_TYPES, STATUSES
+from petrel.store.cache import QueryCache
 
 Row = dict[str, Any]
 Params = list[Any]
@@ -398,8 +398,7 @@ def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
     _check_page(limit, offset)
     order = _order(sort, EVENT_SORTS)
     where, params = _where(con, flt, cache)
-    total = _count(con, where, params) if cache is None else cache.get(
-        ("count_events", filter_key(flt)), lambda: _count(con, where, params))
+    total = _total(con, flt, where, params, cache)
     rows = None
     if sort == "-date" and not (flt.story_id or flt.doc_id):
         cutoff = window_cutoff(flt, total, _date_span(con, cache), offset + limit)
@@ -462,13 +461,15 @@ def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None,
     """How many events match ``flt`` (remembered in ``cache`` per filter when one is given)."""
     flt = flt or EventFilter()
     where, params = _where(con, flt, cache)
-    if cache is None:
-        return _count(con, where, params)
-    return cache.get(("count_events", filter_key(flt)), lambda: _count(con, where, params))
+    return _total(con, flt, where, params, cache)
 
 
-def _count(con: duckdb.DuckDBPyConnection, where: str, params: Params) -> int:
-    return int(con.cursor().execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
+def _total(con: duckdb.DuckDBPyConnection, flt: EventFilter, where: str, params: Params,
+           cache: QueryCache | None) -> int:
+    """The count over ``where`` (the clause of ``flt``), from ``cache`` when it knows this filter."""
+    def read() -> int:
+        return int(con.cursor().execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
+    return read() if cache is None else cache.get(("count_events", filter_key(flt)), read)
 
 
 def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
