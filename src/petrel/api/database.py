@@ -6,7 +6,7 @@ cursor (a cursor is a thread-safe duplicate of the connection). ``POST /api/docu
 :meth:`Database.exclusive` waits for the requests in flight, closes the read-only connection, lets the
 ingest open the file read-write, then reopens it read-only.
 
-With each opening comes a fresh :class:`QueryCache` (totals, actor id lookups, the newest date): the
+With each opening comes a fresh :class:`QueryCache` (totals, actor id lookups, the date span): the
 file cannot change while the server holds it open, so the cache is dropped exactly when the server's
 own ingest writes.
 """
