@@ -304,3 +304,17 @@ def test_mentions_are_complete_even_when_seen_bounds_are_wrong(db_copy) -> None:
         con.close()
     assert [m["doc_id"] for m in page["ev001"]["mentions"]] == ["doc01", "doc02", "doc03"]
     assert [m["doc_id"] for m in page["ev006"]["mentions"]] == ["doc05", "doc06"]
+
+
+def test_a_dyad_row_is_backward_once_even_when_unresolved_actors_make_the_forward_test_null(db_copy) -> None:
+    writable = duckdb.connect(str(db_copy))
+    writable.execute("UPDATE events SET source_actor_id = NULL, target_actor_id = NULL WHERE event_id = 'ev019'")
+    writable.close()
+    con = duckdb.connect(str(db_copy), read_only=True)
+    try:
+        out = q.dyad_series(con, "Israeli military", "Hamas", interval="year", directed=False)
+    finally:
+        con.close()
+    keys = [(r["bucket"], r["key"], r["direction"]) for r in out["series"]]
+    assert len(keys) == len(set(keys))
+    assert {"bucket": "2024-01-01", "key": 3, "direction": "backward", "count": 2, "goldstein": -5.5} in out["series"]
