@@ -553,7 +553,8 @@ def _series(con: duckdb.DuckDBPyConnection, where: str, params: Params, *, inter
             forward: str = "") -> list[Row]:
     """The grouped time series over ``where``; a constant-built ``forward`` condition adds ``direction``.
 
-    The rows are grouped on whether ``forward`` holds and named forward/backward per group, not per row;
+    The rows are grouped on whether ``forward`` holds and named forward/backward per group, not per row
+    (forward first within a bucket and key);
     buckets come back as ISO date strings and the rows through Arrow: a daily series of a busy dyad has
     ~16k groups over ~200k events, and per-row strings or per-value Python conversion cost more than the scan.
     """
@@ -566,7 +567,7 @@ def _series(con: duckdb.DuckDBPyConnection, where: str, params: Params, *, inter
         f"SELECT CAST(day AS VARCHAR) AS bucket, key, {outer}count, goldstein FROM ("
         f"SELECT CAST({bucket} AS DATE) AS day, {by} AS key, {inner}count(*) AS count, "
         f"round(avg(goldstein), 3) AS goldstein FROM events WHERE ({where}) AND {bucket} IS NOT NULL "
-        f"GROUP BY ALL) ORDER BY day, key{', direction' if forward else ''}", params)
+        f"GROUP BY ALL) ORDER BY day, key{', fw DESC' if forward else ''}", params)
     return cur.fetch_arrow_table().to_pylist()
 
 
