@@ -16,6 +16,7 @@ from typing import Any
 
 import duckdb
 
+from petrel.dedup.writing import event_details_sql
 from petrel.store.schema import create_schema
 
 ACTORS: dict[str, tuple[str, str, list[str]]] = {
@@ -233,12 +234,21 @@ def insert_rows(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict[str,
         con.executemany(sql, [[r.get(c) for c in columns] for r in records])
 
 
+def store_event_details(con: duckdb.DuckDBPyConnection) -> None:
+    """Fill ``events.evidence`` and ``events.mention_docs`` from the mentions, as the dedup writer does."""
+    con.execute(f"CREATE TEMP TABLE details AS {event_details_sql('events')}")
+    con.execute("UPDATE events SET evidence = d.evidence, mention_docs = d.mention_docs FROM details d "
+                "WHERE events.event_id = d.event_id")
+    con.execute("DROP TABLE details")
+
+
 def build_fixture_db(path: Path | str) -> Path:
     """Write the fixture database at ``path`` (a new file) and return the path."""
     con = duckdb.connect(str(path))
     try:
         create_schema(con)
         insert_rows(con, build_rows())
+        store_event_details(con)
     finally:
         con.close()
     return Path(path)

@@ -133,6 +133,14 @@ def test_a_missing_database_is_a_store_error(tmp_path: Path) -> None:
         create_app(Settings(db_path=tmp_path / "absent.duckdb"))
 
 
+def test_a_database_of_another_schema_version_is_refused_by_the_server(db_copy: Path) -> None:
+    con = duckdb.connect(str(db_copy))
+    con.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(StoreError, match="schema 1"):
+        create_app(Settings(db_path=db_copy))
+
+
 def test_readers_and_an_exclusive_writer_never_overlap(db_copy: Path) -> None:
     db = Database(db_copy)
     errors: list[BaseException] = []
@@ -161,3 +169,24 @@ def test_readers_and_an_exclusive_writer_never_overlap(db_copy: Path) -> None:
         t.join(timeout=30)
     db.close()
     assert errors == []
+
+
+def _copy_an_event(records: str, settings: Settings) -> dict[str, Any]:
+    """An ingest stand-in that writes one more event of ev001's dyad (a copy under a new id)."""
+    con = duckdb.connect(str(settings.db_path))
+    try:
+        con.execute("CREATE TEMP TABLE x AS SELECT * FROM events WHERE event_id = 'ev001'")
+        con.execute("UPDATE x SET event_id = 'ev-new'")
+        con.execute("INSERT INTO events SELECT * FROM x")
+    finally:
+        con.close()
+    return {"ingested": 1, "rejected": 0}
+
+
+def test_an_ingest_through_the_server_refreshes_the_cached_totals(db_copy: Path) -> None:
+    client = make_client(db_copy, _copy_an_event, api_token=TOKEN)
+    params = {"source": "RUS_GOV", "target": "UKR_MIL", "limit": 2}
+    before = client.get("/api/events", params=params).json()["total"]
+    assert client.get("/api/events", params=params).json()["total"] == before  # served from the cache
+    assert client.post("/api/documents", content=LINE, headers=auth()).status_code == 200
+    assert client.get("/api/events", params=params).json()["total"] == before + 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import duckdb
@@ -259,8 +259,8 @@ def test_jsonl_export_streams_every_matching_event(con: duckdb.DuckDBPyConnectio
     assert all(CONTRACT_KEYS <= set(r) for r in records)
 
 
-@pytest.mark.parametrize("window", [1, 30, 10_000])
-def test_the_recent_window_never_changes_a_page(con: duckdb.DuckDBPyConnection, monkeypatch, window: int) -> None:
+@pytest.mark.parametrize("margin", [0.01, 1.0, 3.0, 10_000.0])
+def test_the_recent_window_never_changes_a_page(con: duckdb.DuckDBPyConnection, monkeypatch, margin: float) -> None:
     def pages() -> list[list[str]]:
         return [[i["event_id"] for i in q.list_events(con, flt, limit=limit, offset=offset).items]
                 for flt in (EventFilter(), EventFilter(actor="ISR"), EventFilter(date_to="2024-02-20"),
@@ -270,12 +270,29 @@ def test_the_recent_window_never_changes_a_page(con: duckdb.DuckDBPyConnection, 
     monkeypatch.setattr(q, "_recent_page", lambda *args: None)
     without_window = pages()
     monkeypatch.undo()
-    monkeypatch.setattr(q, "RECENT_WINDOW_DAYS", window)
+    monkeypatch.setattr(q, "MIN_WINDOW_DAYS", 1)
+    monkeypatch.setattr(q, "WINDOW_MARGIN", margin)
     assert pages() == without_window
+    assert pages() == [[i["event_id"] for i in q.list_events(con, flt, limit=limit, offset=offset,
+                                                              cache=q.QueryCache()).items]
+                       for flt in (EventFilter(), EventFilter(actor="ISR"), EventFilter(date_to="2024-02-20"),
+                                   EventFilter(date_from="2024-01-10", date_to="2024-03-01", quad_class=[3, 4]))
+                       for limit, offset in ((3, 0), (5, 5), (7, 14), (50, 0))]
+
+
+def test_the_window_is_sized_by_the_filter_density() -> None:
+    span = (date(2015, 1, 1), date(2024, 12, 31))
+    year = EventFilter(date_from="2020", date_to="2020")
+    assert q.window_cutoff(year, 36_600, span, 100) == date(2020, 12, 31) - timedelta(days=q.MIN_WINDOW_DAYS - 1)
+    assert q.window_cutoff(year, 3_660, span, 100) == date(2020, 12, 12)  # 2 x 100 rows at 10 a day: 20 days
+    assert q.window_cutoff(year, 150, span, 100) is None  # the window would be the whole year
+    assert q.window_cutoff(year, 99, span, 100) is None  # the page is not full: no window can hold it
+    assert q.window_cutoff(EventFilter(), 1_000_000, (None, None), 50) is None
+    assert q.window_cutoff(EventFilter(), 3_653_000, span, 50) == date(2024, 12, 25)
 
 
 def test_mentions_are_complete_even_when_seen_bounds_are_wrong(db_copy) -> None:
-    """The published bound is only a hint: an event whose first_seen is too late keeps every mention."""
+    """Mentions come from the stored per-document list: wrong seen bounds or counts drop none."""
     writable = duckdb.connect(str(db_copy))
     writable.execute("UPDATE events SET first_seen = last_seen WHERE event_id = 'ev001'")
     writable.execute("UPDATE events SET num_mentions = NULL WHERE event_id = 'ev006'")
@@ -287,3 +304,17 @@ def test_mentions_are_complete_even_when_seen_bounds_are_wrong(db_copy) -> None:
         con.close()
     assert [m["doc_id"] for m in page["ev001"]["mentions"]] == ["doc01", "doc02", "doc03"]
     assert [m["doc_id"] for m in page["ev006"]["mentions"]] == ["doc05", "doc06"]
+
+
+def test_a_dyad_row_is_backward_once_even_when_unresolved_actors_make_the_forward_test_null(db_copy) -> None:
+    writable = duckdb.connect(str(db_copy))
+    writable.execute("UPDATE events SET source_actor_id = NULL, target_actor_id = NULL WHERE event_id = 'ev019'")
+    writable.close()
+    con = duckdb.connect(str(db_copy), read_only=True)
+    try:
+        out = q.dyad_series(con, "Israeli military", "Hamas", interval="year", directed=False)
+    finally:
+        con.close()
+    keys = [(r["bucket"], r["key"], r["direction"]) for r in out["series"]]
+    assert len(keys) == len(set(keys))
+    assert {"bucket": "2024-01-01", "key": 3, "direction": "backward", "count": 2, "goldstein": -5.5} in out["series"]

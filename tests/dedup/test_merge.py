@@ -252,3 +252,16 @@ def test_a_day_outside_the_month_stays_apart(con, dedup_settings) -> None:
     _two_outlets(con)
     add_mentions(con, [mention("a1", "a", date="2026-03-31"), mention("b1", "b", date="2026-04")])
     assert merge_events(con, dedup_settings).events_total == 2
+
+
+def test_an_event_stores_its_evidence_and_one_entry_per_reporting_document(con, dedup_settings) -> None:
+    _two_outlets(con)
+    coded = {"sent_end": 19, "trigger": "hit", "trigger_start": 7}
+    add_mentions(con, [mention("a1", "a", published=day(2), **coded),
+                       mention("a2", "a", published=day(4), **coded),
+                       mention("b1", "b", published=day(3), confidence=0.9, sentence="gunmen hit the base", **coded)])
+    assert merge_events(con, dedup_settings).events_total == 1
+    evidence, docs = con.execute("SELECT evidence, mention_docs FROM events").fetchone()
+    assert evidence == {"doc_id": "b", "sentence": "gunmen hit the base", "start": 0, "end": 19, "trigger": "hit",
+                        "trigger_start": 7, "mention_id": "b1"}
+    assert [(d["doc_id"], d["published"]) for d in docs] == [("a", day(2)), ("b", day(3))]

@@ -90,3 +90,5 @@ def test_a_database_of_another_schema_version_is_refused(tmp_path) -> None:
         store.con.execute("UPDATE meta SET value = '0' WHERE key = 'schema_version'")
     with pytest.raises(StoreError, match="schema 0"):
         Store.open(path)
+    with pytest.raises(StoreError, match="schema 0"):
+        Store.open(path, read_only=True)

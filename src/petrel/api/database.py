@@ -5,6 +5,10 @@ one configuration. So the server holds a single read-only connection and hands e
 cursor (a cursor is a thread-safe duplicate of the connection). ``POST /api/documents`` needs to write:
 :meth:`Database.exclusive` waits for the requests in flight, closes the read-only connection, lets the
 ingest open the file read-write, then reopens it read-only.
+
+With each opening comes a fresh :class:`QueryCache` (totals, actor id lookups, the date span): the
+file cannot change while the server holds it open, so the cache is dropped exactly when the server's
+own ingest writes.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ from pathlib import Path
 import duckdb
 
 from petrel.errors import StoreError
+from petrel.store.cache import QueryCache
+from petrel.store.schema import check_schema_version
 
 
 class Database:
@@ -28,14 +34,21 @@ class Database:
         self._readers = 0
         self._writing = False
         self._con: duckdb.DuckDBPyConnection | None = self._open()
+        self._cache = QueryCache()
 
     def _open(self) -> duckdb.DuckDBPyConnection:
         if not self.path.exists():
             raise StoreError(f"no database at {self.path}: run `petrel ingest` first", path=str(self.path))
         try:
-            return duckdb.connect(str(self.path), read_only=True)
+            con = duckdb.connect(str(self.path), read_only=True)
         except duckdb.Error as exc:
             raise StoreError(f"cannot open {self.path} read-only: {exc}", path=str(self.path)) from exc
+        try:
+            check_schema_version(con)
+        except StoreError:
+            con.close()
+            raise
+        return con
 
     @contextmanager
     def reader(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -53,6 +66,11 @@ class Database:
                 self._readers -= 1
                 self._cond.notify_all()
 
+    @property
+    def cache(self) -> QueryCache:
+        """The query cache of the current opening; read it while holding a :meth:`reader` cursor."""
+        return self._cache
+
     @contextmanager
     def exclusive(self) -> Iterator[None]:
         """Close the read-only connection while the caller writes the file; reopen it afterwards."""
@@ -66,6 +84,7 @@ class Database:
         finally:
             with self._cond:
                 try:
+                    self._cache = QueryCache()
                     self._con = self._open()
                 finally:
                     self._writing = False

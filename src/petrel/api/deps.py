@@ -9,16 +9,27 @@ import duckdb
 from fastapi import Depends, Request
 
 from petrel.api.params import Paging, paging
+from petrel.store.cache import QueryCache
 from petrel.store.queries import Page
 
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
     """One cursor of the app's read-only connection for the duration of a request."""
-    with request.app.state.db.reader() as cur:
+    db = request.app.state.db
+    with db.reader() as cur:
+        request.state.query_cache = db.cache  # taken while reading, so it matches this connection
         yield cur
 
 
 Con = Annotated[duckdb.DuckDBPyConnection, Depends(cursor)]
+
+
+def query_cache(request: Request, _: Con) -> QueryCache:
+    """The query cache of the connection the request's cursor came from (depends on the cursor)."""
+    return request.state.query_cache  # type: ignore[no-any-return]
+
+
+Cache = Annotated[QueryCache, Depends(query_cache)]
 PageParams = Annotated[Paging, Depends(paging)]
 
 

@@ -11,6 +11,9 @@ Counting (documented in docs/dedup.md):
   not counted as independent).
 - ``first_seen`` / ``last_seen``: min/max publication time of the mentions, falling back to ingest time.
 - ``confidence``: the highest mention confidence.
+- ``evidence``: the representative mention's document, sentence, offsets and trigger.
+- ``mention_docs``: one ``{doc_id, outlet, published}`` per reporting document (its earliest mention),
+  in order of publication then mention id, as ``/api/events`` prints them.
 
 The event's coded fields are those of its representative mention: highest confidence, then the narrowest
 date, then the most precise place, then the earliest seen, then the smallest id.
@@ -32,13 +35,41 @@ _EVENT_COLUMNS = (
 )
 
 
+def evidence_sql(alias: str) -> str:
+    """The ``evidence`` struct of mention ``alias`` (NULL when the alias matched no mention)."""
+    return (f"CASE WHEN {alias}.mention_id IS NULL THEN NULL ELSE struct_pack(doc_id := {alias}.doc_id, "
+            f"sentence := {alias}.sentence, start := {alias}.sent_start, \"end\" := {alias}.sent_end, "
+            f"trigger := {alias}.trigger, trigger_start := {alias}.trigger_start, "
+            f"mention_id := {alias}.mention_id) END")
+
+
+def mention_docs_sql(mentions: str) -> str:
+    """``(event_id, mention_docs)`` over ``mentions``, a constant relation with the event_mentions columns."""
+    return f"""
+        SELECT event_id, list(struct_pack(doc_id := doc_id, outlet := outlet, published := published)
+                              ORDER BY published NULLS LAST, mention_id) AS mention_docs
+        FROM (SELECT event_id, doc_id, outlet, published, mention_id, row_number() OVER (
+                  PARTITION BY event_id, doc_id ORDER BY published NULLS LAST, mention_id) AS doc_rank
+              FROM {mentions}) WHERE doc_rank = 1 GROUP BY event_id"""
+
+
+def event_details_sql(events: str) -> str:
+    """``(event_id, evidence, mention_docs)`` of the rows of ``events`` (a constant relation with
+    ``event_id`` and ``rep_mention_id``), read from ``event_mentions``: for writers that insert events
+    rows themselves (test fixtures, benchmarks) instead of through :func:`insert_events`."""
+    return f"""
+        WITH docs AS ({mention_docs_sql(f"event_mentions WHERE event_id IN (SELECT event_id FROM {events})")})
+        SELECT e.event_id, {evidence_sql("m")} AS evidence, docs.mention_docs FROM {events} e
+        LEFT JOIN event_mentions m ON m.mention_id = e.rep_mention_id LEFT JOIN docs ON docs.event_id = e.event_id"""
+
+
 def insert_events(con: duckdb.DuckDBPyConnection) -> None:
     """Insert one ``events`` row per id in temp table ``dd_events`` from its current mentions."""
     prank = compat.case_map("m.place_precision", {k: str(v) for k, v in compat.PLACE_RANK.items()}, "'9'")
     rep_cols = ", ".join(f"rep.{c.strip()}" for c in _EVENT_COLUMNS.split(","))
     con.execute(f"""
         INSERT INTO events ({_EVENT_COLUMNS}, num_mentions, num_articles, num_sources, first_seen, last_seen,
-                            confidence, story_id, rep_mention_id, num_copies)
+                            confidence, story_id, rep_mention_id, num_copies, evidence, mention_docs)
         WITH j AS (
             SELECT m.*, a.near_dup_of, coalesce(a.near_dup_of, m.doc_id) AS root_doc,
                    coalesce(ra.outlet, a.outlet, m.outlet, 'doc:' || coalesce(a.near_dup_of, m.doc_id)) AS root_outlet,
@@ -55,9 +86,12 @@ def insert_events(con: duckdb.DuckDBPyConnection) -> None:
             SELECT * FROM (
                 SELECT j.*, row_number() OVER (PARTITION BY event_id ORDER BY confidence DESC NULLS LAST,
                     date_end - date_start NULLS LAST, prank, seen NULLS LAST, mention_id) AS r
-                FROM j) WHERE r = 1)
-        SELECT {rep_cols}, agg.n, agg.na, agg.ns, agg.fs, agg.ls, agg.conf, NULL, rep.mention_id, agg.nc
-        FROM rep JOIN agg USING (event_id)""")
+                FROM j) WHERE r = 1),
+        docs AS ({mention_docs_sql("j")})
+        SELECT {rep_cols}, agg.n, agg.na, agg.ns, agg.fs, agg.ls, agg.conf, NULL, rep.mention_id, agg.nc,
+               {evidence_sql("rep")}, docs.mention_docs
+        FROM rep JOIN agg USING (event_id) JOIN docs USING (event_id)
+        ORDER BY rep.date_start NULLS LAST, rep.event_id""")
 
 
 def update_event_ids(con: duckdb.DuckDBPyConnection) -> int:

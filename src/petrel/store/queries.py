@@ -7,8 +7,9 @@ Rules this module keeps:
 
 - every value a user gives is a bound parameter; the only SQL text built here comes from constant
   tables (column lists, the sort whitelist ``EVENT_SORTS``, interval and grouping names);
-- a page of events selects only the columns it prints, then fetches evidence and mentions for the
-  page's ids alone, so a page stays fast on millions of events;
+- a page of events selects only the columns it prints, from ``events`` alone: the evidence sentence
+  and the reporting documents are stored on the event row by the dedup writer, so a page is one query
+  (plus its count) and stays fast on millions of events;
 - bad input raises :class:`petrel.errors.QueryError` (E400) and a missing id :class:`NotFound` (E404).
 
 An *actor spec* (``actor``, ``source``, ``target``, dyad sides) matches an actor id, an actor name
@@ -18,16 +19,18 @@ An *actor spec* (``actor``, ``source``, ``target``, dyad sides) matches an actor
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import duckdb
 
 from petrel.errors import NotFound, QueryError
 from petrel.models import PLOVER_TYPES, STATUSES
+from petrel.store.cache import QueryCache
 
 Row = dict[str, Any]
 Params = list[Any]
@@ -76,9 +79,8 @@ _EVENT_COLUMNS = (
     "target_name, target_actor_id, target_country, target_sector, "
     "date, date_precision, date_start, date_end, place_name, place_country, place_admin1, lat, lon, "
     "place_precision, num_mentions, num_articles, num_sources, first_seen, last_seen, confidence, "
-    "story_id, rep_mention_id"
+    "story_id, rep_mention_id, evidence, mention_docs"
 )
-_EVIDENCE_COLUMNS = "mention_id, event_id, doc_id, sentence, sent_start, sent_end, trigger, trigger_start"
 _DOC_COLUMNS = ("doc_id, source, fmt, status, reason_code, reason, url, outlet, published, title, "
                 "word_count, story_id, near_dup_of, near_dup_score")
 
@@ -212,11 +214,14 @@ def _mention_clause(condition: str, params: Params) -> tuple[str, Params]:
     return f"event_id IN (SELECT event_id FROM event_mentions WHERE {condition})", params
 
 
-def known_actor_ids(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> frozenset[str]:
+def known_actor_ids(con: duckdb.DuckDBPyConnection, flt: EventFilter,
+                    cache: QueryCache | None = None) -> frozenset[str]:
     """Which of the filter's actor specs are ids of the ``actors`` table (a lookup in a small table)."""
-    specs = [s for s in (flt.actor, flt.source, flt.target) if s]
+    specs = tuple(s for s in (flt.actor, flt.source, flt.target) if s)
     if not specs:
         return frozenset()
+    if cache is not None:
+        return cache.get(("known_actor_ids", specs), lambda: known_actor_ids(con, flt))
     sql_in, params = _in_clause("actor_id", specs)
     return frozenset(r[0] for r in con.cursor().execute(f"SELECT actor_id FROM actors WHERE {sql_in}", params).fetchall())
 
@@ -271,9 +276,19 @@ def _scalar_clauses(flt: EventFilter) -> list[tuple[str, Params]]:
     return parts
 
 
-def _where(con: duckdb.DuckDBPyConnection, flt: EventFilter | None) -> tuple[str, Params]:
+def _where(con: duckdb.DuckDBPyConnection, flt: EventFilter | None,
+           cache: QueryCache | None = None) -> tuple[str, Params]:
     flt = flt or EventFilter()
-    return where_clause(flt, known_actor_ids(con, flt))
+    return where_clause(flt, known_actor_ids(con, flt, cache))
+
+
+def filter_key(flt: EventFilter) -> tuple[Any, ...]:
+    """A hashable key holding every field of the (validated) filter, for caches."""
+    return tuple((f.name, _frozen(getattr(flt, f.name))) for f in fields(flt))
+
+
+def _frozen(value: Any) -> Any:
+    return tuple(value) if isinstance(value, list) else value
 
 
 # -- pages and row shapes ---------------------------------------------------------------------
@@ -336,21 +351,28 @@ def _place(row: Row) -> Row | None:
 
 
 def _evidence(ev: Row | None) -> Row | None:
-    if ev is None:
-        return None
-    return {"doc_id": ev["doc_id"], "sentence": ev["sentence"], "start": ev["sent_start"],
-            "end": ev["sent_end"], "trigger": ev["trigger"], "trigger_start": ev["trigger_start"],
-            "mention_id": ev["mention_id"]}
+    """The stored ``evidence`` struct (already in the printed shape, keys in order) or None."""
+    return dict(ev) if ev is not None else None
 
 
-def event_record(row: Row, evidence: Row | None, mentions: list[Row]) -> Row:
-    """An ``events`` row in the event JSONL contract shape, plus quad class, Goldstein and story."""
+def _mention_docs(docs: list[Row] | None) -> list[Row]:
+    return [{"doc_id": d["doc_id"], "outlet": d["outlet"], "published": _json_value(d["published"])}
+            for d in docs or []]
+
+
+def event_record(row: Row) -> Row:
+    """An ``events`` row in the event JSONL contract shape, plus quad class, Goldstein and story.
+
+    Evidence and per-document mentions come from the row's ``evidence`` and ``mention_docs`` columns,
+    which the dedup writer stores with the event, so no page needs a second query.
+    """
+    mentions = _mention_docs(row["mention_docs"])
     return {
         "event_id": row["event_id"], "type": row["type"], "mode": row["mode"],
         "context": list(row["context"] or []), "cameo": row["cameo"], "status": row["status"],
         "source": _actor(row, "source"), "target": _actor(row, "target"),
         "date": row["date"], "date_precision": row["date_precision"], "place": _place(row),
-        "evidence": _evidence(evidence), "mentions": mentions,
+        "evidence": _evidence(row["evidence"]), "mentions": mentions,
         "num_articles": row["num_articles"] or len(mentions), "num_sources": row["num_sources"] or 0,
         "num_mentions": row["num_mentions"], "confidence": row["confidence"],
         "quad_class": row["quad_class"], "goldstein": row["goldstein"], "story_id": row["story_id"],
@@ -358,104 +380,96 @@ def event_record(row: Row, evidence: Row | None, mentions: list[Row]) -> Row:
     }
 
 
-def _page_details(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> list[Row]:
-    """Attach evidence and per-document mentions to a page of ``events`` rows (one query for the page)."""
-    if not rows:
-        return []
-    mentions = _page_mentions(con, rows)
-    records = []
-    for row in rows:
-        found = mentions.get(row["event_id"], [])
-        rep = next((m for m in found if m["mention_id"] == row["rep_mention_id"]), found[0] if found else None)
-        records.append(event_record(row, rep, _per_document(found)))
-    return records
-
-
-def _page_mentions(con: duckdb.DuckDBPyConnection, rows: list[Row]) -> dict[str, list[Row]]:
-    """Every mention of the page's events, with its evidence columns, grouped by event.
-
-    A mention is published between its event's ``first_seen`` and ``last_seen``, so the query also
-    bounds ``published``: in a store written in publication order DuckDB then skips most row groups.
-    Events that come back with fewer mentions than ``num_mentions`` (or without these bounds) are
-    read again without the bound, so the answer never depends on the hint.
-    """
-    bounded = [r for r in rows if r["first_seen"] and r["last_seen"] and r["num_mentions"]]
-    grouped: dict[str, list[Row]] = {}
-    if bounded:
-        low, high = min(r["first_seen"] for r in bounded), max(r["last_seen"] for r in bounded)
-        grouped = _mentions_of(con, [r["event_id"] for r in bounded], "published BETWEEN ? AND ?", [low, high])
-    again = [r["event_id"] for r in rows if len(grouped.get(r["event_id"], [])) < (r["num_mentions"] or 1)]
-    if again:
-        grouped.update(_mentions_of(con, again, "TRUE", []))
-    return grouped
-
-
-def _mentions_of(con: duckdb.DuckDBPyConnection, ids: list[str], extra: str, params: Params) -> dict[str, list[Row]]:
-    sql_in, in_params = _in_clause("event_id", ids)
-    cur = con.cursor().execute(
-        f"SELECT {_EVIDENCE_COLUMNS}, outlet, published FROM event_mentions WHERE {sql_in} AND {extra} "
-        "ORDER BY published NULLS LAST, mention_id", in_params + params)
-    grouped: dict[str, list[Row]] = {}
-    for m in _dicts(cur):
-        grouped.setdefault(m["event_id"], []).append(m)
-    return grouped
-
-
-def _per_document(mentions: list[Row]) -> list[Row]:
-    seen: dict[str, Row] = {}
-    for m in mentions:
-        seen.setdefault(m["doc_id"], {"doc_id": m["doc_id"], "outlet": m["outlet"],
-                                      "published": _json_value(m["published"])})
-    return list(seen.values())
+def _records(rows: list[Row]) -> list[Row]:
+    return [event_record(row) for row in rows]
 
 
 # -- events -----------------------------------------------------------------------------------
 
 
 def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *, sort: str = "-date",
-                limit: int = 50, offset: int = 0) -> Page:
-    """One page of events matching ``flt``, sorted by a key of :data:`EVENT_SORTS`."""
+                limit: int = 50, offset: int = 0, cache: QueryCache | None = None) -> Page:
+    """One page of events matching ``flt``, sorted by a key of :data:`EVENT_SORTS`.
+
+    ``cache`` (kept by the HTTP server per read-only connection) spares the statements whose answers
+    only change when the database is written: the total, the actor id lookup and the stored date range.
+    """
     flt = flt or EventFilter()
     _check_page(limit, offset)
     order = _order(sort, EVENT_SORTS)
-    where, params = _where(con, flt)
-    rows = _recent_page(con, where, params, flt, sort, limit, offset)
+    where, params = _where(con, flt, cache)
+    total = _total(con, flt, where, params, cache)
+    rows = None
+    if sort == "-date" and not (flt.story_id or flt.doc_id):
+        cutoff = window_cutoff(flt, total, _date_span(con, cache), offset + limit)
+        rows = _recent_page(con, where, params, cutoff, limit, offset) if cutoff else None
     if rows is None:
         cur = con.cursor().execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {order} "
                                    "LIMIT ? OFFSET ?", params + [limit, offset])
         rows = _dicts(cur)
-    return Page(items=_page_details(con, rows), total=count_events(con, flt), limit=limit, offset=offset)
+    return Page(items=_records(rows), total=total, limit=limit, offset=offset)
 
 
-RECENT_WINDOW_DAYS = 120
+MIN_WINDOW_DAYS = 7
+WINDOW_MARGIN = 2.0  # the window is sized to hold this many times the rows the page needs, on average
 
 
-def _recent_page(con: duckdb.DuckDBPyConnection, where: str, params: Params, flt: EventFilter, sort: str,
-                 limit: int, offset: int) -> list[Row] | None:
-    """The newest-first page read from the last months only, or None when that window can't fill it.
+def window_cutoff(flt: EventFilter, total: int, span: tuple[date | None, date | None], wanted: int) -> date | None:
+    """First day of a newest-first window expected to hold ``wanted`` matches, or None for no window.
 
-    Exact: if the window (events starting on or after the cutoff) holds a full page at this offset,
-    every event outside it starts earlier and sorts after the page. The window ends at ``date_to`` when
-    one is given. It spares a top-N over everything that matches, and on a store written in date order
-    DuckDB skips the row groups before the cutoff altogether.
+    ``span`` is the (first, last) ``date_start`` of the store. The window ends at the last day the filter
+    allows and is as long as the filter's average density says ``WINDOW_MARGIN * wanted`` matches need
+    (at least ``MIN_WINDOW_DAYS``). None when fewer than ``wanted`` events match (the page is not full,
+    so no window can hold it) or when the window would cover the whole range anyway.
     """
-    if sort != "-date" or flt.story_id or flt.doc_id:
+    first, newest = span
+    if first is None or newest is None or total < wanted:
         return None
-    newest = con.cursor().execute("SELECT max(date_start) FROM events").fetchone()[0]
-    if newest is None:
-        return None
-    anchor = min(newest, flt.date_to) if flt.date_to else newest
-    cutoff = date.fromordinal(anchor.toordinal() - RECENT_WINDOW_DAYS)
+    last = min(newest, flt.date_to) if flt.date_to else newest
+    start = max(first, flt.date_from) if flt.date_from else first
+    days = (last - start).days + 1
+    window = max(MIN_WINDOW_DAYS, math.ceil(WINDOW_MARGIN * wanted * max(days, 1) / max(total, 1)))
+    return last - timedelta(days=window - 1) if window < days else None
+
+
+def _recent_page(con: duckdb.DuckDBPyConnection, where: str, params: Params, cutoff: date,
+                 limit: int, offset: int) -> list[Row] | None:
+    """The newest-first page read from events starting on or after ``cutoff``, or None when too few do.
+
+    Exact: if the window holds a full page at this offset, every event outside it starts earlier and
+    sorts after the page (the caller then reads the page with the plain sort). It spares a top-N over
+    everything that matches, and on a store written in date order DuckDB skips the row groups before
+    the cutoff altogether; the smaller the window, the fewer rows are scanned and materialised.
+    """
     cur = con.cursor().execute(
         f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} AND date_start >= ? "
-        f"ORDER BY {EVENT_SORTS[sort]} LIMIT ? OFFSET ?", params + [cutoff, limit, offset])
+        f"ORDER BY {EVENT_SORTS['-date']} LIMIT ? OFFSET ?", params + [cutoff, limit, offset])
     rows = _dicts(cur)
     return rows if len(rows) == limit else None
 
 
-def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) -> int:
-    where, params = _where(con, flt)
-    return int(con.cursor().execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
+def _date_span(con: duckdb.DuckDBPyConnection, cache: QueryCache | None) -> tuple[date | None, date | None]:
+    """The first and last ``date_start`` of the store."""
+    def read() -> tuple[date | None, date | None]:
+        first, last = con.cursor().execute("SELECT min(date_start), max(date_start) FROM events").fetchone()
+        return first, last
+    return read() if cache is None else cache.get(("date_span",), read)
+
+
+def count_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
+                 cache: QueryCache | None = None) -> int:
+    """How many events match ``flt`` (remembered in ``cache`` per filter when one is given)."""
+    flt = flt or EventFilter()
+    where, params = _where(con, flt, cache)
+    return _total(con, flt, where, params, cache)
+
+
+def _total(con: duckdb.DuckDBPyConnection, flt: EventFilter, where: str, params: Params,
+           cache: QueryCache | None) -> int:
+    """The count over ``where`` (the clause of ``flt``), from ``cache`` when it knows this filter."""
+    def read() -> int:
+        return int(con.cursor().execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0])
+    return read() if cache is None else cache.get(("count_events", filter_key(flt)), read)
 
 
 def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
@@ -467,7 +481,7 @@ def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(batch_size):
         rows = [dict(zip(names, r, strict=True)) for r in batch]
-        yield from _page_details(con, rows)
+        yield from _records(rows)
 
 
 def iter_events_jsonl(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
@@ -483,7 +497,7 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
     rows = _dicts(cur)
     if not rows:
         raise NotFound(f"no event {event_id!r}", event_id=event_id)
-    record = _page_details(con, rows)[0]
+    record = _records(rows)[0]
     record["event_mentions"] = _event_mentions_full(con, event_id)
     record["quotes"] = _event_quotes(con, event_id)
     record["merges"] = _dicts(con.cursor().execute(
@@ -536,20 +550,30 @@ def event_timeline(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
 
 
 def _series(con: duckdb.DuckDBPyConnection, where: str, params: Params, *, interval: str, by: str,
-            extra_key: str = "") -> list[Row]:
-    """The grouped time series over ``where``; ``extra_key`` is one more constant-built grouping column."""
+            forward: str = "") -> list[Row]:
+    """The grouped time series over ``where``; a constant-built ``forward`` condition adds ``direction``.
+
+    The rows are grouped on whether ``forward`` holds and named forward/backward per group, not per row
+    (forward first within a bucket and key);
+    buckets come back as ISO date strings and the rows through Arrow: a daily series of a busy dyad has
+    ~16k groups over ~200k events, and per-row strings or per-value Python conversion cost more than the scan.
+    """
     if by not in SERIES_BY:
         raise QueryError(f"unknown grouping {by!r}", allowed=list(SERIES_BY))
     bucket = _bucket_sql(interval)
+    inner = f"coalesce(({forward}), false) AS fw, " if forward else ""
+    outer = "CASE WHEN fw THEN 'forward' ELSE 'backward' END AS direction, " if forward else ""
     cur = con.cursor().execute(
-        f"SELECT CAST({bucket} AS DATE) AS bucket, {by} AS key, {extra_key}count(*) AS count, "
+        f"SELECT CAST(day AS VARCHAR) AS bucket, key, {outer}count, goldstein FROM ("
+        f"SELECT CAST({bucket} AS DATE) AS day, {by} AS key, {inner}count(*) AS count, "
         f"round(avg(goldstein), 3) AS goldstein FROM events WHERE ({where}) AND {bucket} IS NOT NULL "
-        "GROUP BY ALL ORDER BY bucket, key", params)
-    return [_jsonable(r) for r in _dicts(cur)]
+        f"GROUP BY ALL) ORDER BY day, key{', fw DESC' if forward else ''}", params)
+    return cur.fetch_arrow_table().to_pylist()
 
 
 def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, *, interval: str = "week",
-                by: str = "quad_class", directed: bool = True, flt: EventFilter | None = None) -> Row:
+                by: str = "quad_class", directed: bool = True, flt: EventFilter | None = None,
+                cache: QueryCache | None = None) -> Row:
     """Events from ``source`` to ``target`` over time (both directions unless ``directed``), in one scan.
 
     Answers "who is escalating against whom, since when": counts per bucket and class plus the mean
@@ -557,16 +581,15 @@ def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, *, int
     are actor specs (id, name or country code). ``flt`` narrows further (its actor sides are ignored).
     """
     base = EventFilter(**{**_filter_fields(flt or EventFilter()), "actor": None, "source": None, "target": None})
-    known = known_actor_ids(con, EventFilter(source=source, target=target))
+    known = known_actor_ids(con, EventFilter(source=source, target=target), cache)
     fwd_sql, fwd_params = _dyad_clause(source, target, known)
     where, params = fwd_sql, list(fwd_params)
     if not directed:
         back_sql, back_params = _dyad_clause(target, source, known)
         where, params = f"({fwd_sql}) OR ({back_sql})", params + back_params
     base_sql, base_params = where_clause(base)
-    direction = f"CASE WHEN {fwd_sql} THEN 'forward' ELSE 'backward' END AS direction, "
     series = _series(con, f"({where}) AND {base_sql}", fwd_params + params + base_params, interval=interval,
-                     by=by, extra_key=direction)
+                     by=by, forward=fwd_sql)
     return {"source": source, "target": target, "interval": interval, "by": by, "directed": directed,
             "total": sum(r["count"] for r in series), "series": series}
 
@@ -829,9 +852,9 @@ def summary(con: duckdb.DuckDBPyConnection) -> Row:
 
 __all__ = [
     "EVENT_SORTS", "INTERVALS", "MAX_LIMIT", "QUAD_CLASSES", "SERIES_BY", "EventFilter", "Page",
-    "actor_events", "count_events", "dyad_series", "event_network", "event_places", "event_record",
+    "QueryCache", "actor_events", "count_events", "dyad_series", "event_network", "event_places", "event_record",
     "event_timeline", "get_actor", "get_document", "get_event", "iter_events", "iter_events_jsonl",
-    "list_actors", "list_documents", "list_events", "list_quotes", "list_stories", "story_timeline", "summary",
-    "where_clause",
+    "filter_key", "list_actors", "list_documents", "list_events", "list_quotes", "list_stories", "story_timeline",
+    "summary", "where_clause",
 ]
 

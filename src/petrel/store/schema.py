@@ -7,6 +7,9 @@ Tables
 - ``quotes``: direct and indirect quotes with their speaker.
 - ``event_mentions``: one row per event coded from one sentence of one article (never changed by dedup).
 - ``events``: real-world events; each groups one or more event mentions (rebuilt by dedup, so reversible).
+  Besides the representative mention's coding it carries that mention's ``evidence`` (sentence, offsets,
+  trigger) and ``mention_docs`` (one ``{doc_id, outlet, published}`` per reporting document), so a page
+  of events is read from ``events`` alone.
 - ``merge_log``: why each event mention joined its event.
 - ``stories`` / ``story_articles``: articles and events grouped into stories.
 - ``article_minhash`` / ``article_pairs``: MinHash signature and LSH bands of each article, and the
@@ -20,7 +23,11 @@ import duckdb
 
 from petrel.errors import StoreError
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: events.evidence and events.mention_docs
+
+EVIDENCE_TYPE = ('STRUCT(doc_id VARCHAR, sentence VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, '
+                 "trigger_start INTEGER, mention_id VARCHAR)")
+MENTION_DOCS_TYPE = "STRUCT(doc_id VARCHAR, outlet VARCHAR, published TIMESTAMP)[]"
 
 TABLES: dict[str, str] = {
     "meta": """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -63,7 +70,8 @@ TABLES: dict[str, str] = {
         place_precision VARCHAR,
         num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
         first_seen TIMESTAMP, last_seen TIMESTAMP, confidence DOUBLE, story_id VARCHAR,
-        rep_mention_id VARCHAR, num_copies INTEGER)""",
+        rep_mention_id VARCHAR, num_copies INTEGER,
+        evidence """ + EVIDENCE_TYPE + """, mention_docs """ + MENTION_DOCS_TYPE + """)""",
     "merge_log": """CREATE TABLE IF NOT EXISTS merge_log (
         mention_id VARCHAR, event_id VARCHAR, merged_with VARCHAR, reason VARCHAR, score DOUBLE)""",
     "article_minhash": """CREATE TABLE IF NOT EXISTS article_minhash (
@@ -90,6 +98,11 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
     for ddl in INDEXES:
         con.execute(ddl)
     con.execute("INSERT OR REPLACE INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+
+
+def check_schema_version(con: duckdb.DuckDBPyConnection) -> None:
+    """Raise :class:`StoreError` when the database was written with another schema (readers call it too)."""
+    _check_version(con)
 
 
 def _check_version(con: duckdb.DuckDBPyConnection) -> None:

@@ -23,7 +23,7 @@ from petrel.config import Settings
 from petrel.errors import StoreError
 from petrel.models import ProcessedDocument, Rejection
 from petrel.store import rows
-from petrel.store.schema import create_schema
+from petrel.store.schema import check_schema_version, create_schema
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +62,9 @@ class Store:
         self.settings = settings or Settings()
         self.read_only = read_only
         self._schemas: dict[str, pa.Schema] = {}
-        if not read_only:
+        if read_only:
+            check_schema_version(con)
+        else:
             create_schema(con)
 
     @classmethod

@@ -6,7 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
 
-from petrel.api.deps import Con, PageParams, page_out
+from petrel.api.deps import Cache, Con, PageParams, page_out
 from petrel.api.params import event_filter
 from petrel.api.schemas import ERROR_RESPONSES, EventDetailOut, EventPageOut
 from petrel.store import queries
@@ -21,11 +21,11 @@ SeriesBy = Literal["quad_class", "type", "status"]
 
 
 @router.get("/events", response_model=EventPageOut)
-def list_events(con: Con, flt: Filter, paging: PageParams,
+def list_events(con: Con, cache: Cache, flt: Filter, paging: PageParams,
                 sort: Annotated[EventSort, Query(description="sort key; '-' for descending")] = "-date",
                 ) -> dict[str, Any]:
     """Events matching every given filter, one page at a time."""
-    page = queries.list_events(con, flt, sort=sort, limit=paging.limit, offset=paging.offset)
+    page = queries.list_events(con, flt, sort=sort, limit=paging.limit, offset=paging.offset, cache=cache)
     return page_out(page, paging)
 
 
@@ -57,11 +57,12 @@ def places(con: Con, flt: Filter,
 
 
 @router.get("/dyads")
-def dyads(con: Con, flt: Filter,
+def dyads(con: Con, cache: Cache, flt: Filter,
           source: Annotated[str, Query(min_length=1, max_length=200, description="actor id, name or country")],
           target: Annotated[str, Query(min_length=1, max_length=200, description="actor id, name or country")],
           interval: Interval = "week", by: SeriesBy = "quad_class",
           directed: Annotated[bool, Query(description="false adds target -> source as 'backward'")] = True,
           ) -> dict[str, Any]:
     """Time series of events from source to target: counts per bucket and class, mean Goldstein score."""
-    return queries.dyad_series(con, source, target, interval=interval, by=by, directed=directed, flt=flt)
+    return queries.dyad_series(con, source, target, interval=interval, by=by, directed=directed, flt=flt,
+                               cache=cache)
