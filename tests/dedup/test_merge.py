@@ -126,20 +126,6 @@ def test_a_vague_report_joins_the_better_attested_event_not_both(con, dedup_sett
     assert event_of(con, "d1") == event_of(con, "a1") == event_of(con, "b1") != event_of(con, "c1")
 
 
-def test_vague_reports_of_one_threat_link_to_each_other(con, dedup_settings) -> None:
-    """Two copies of a vague report are each other's best link; the link to a third vague report keeps
-    them in the one event that a specific report (with a target) also belongs to."""
-    for doc, outlet in (("a", "A"), ("b", "B"), ("c", "C"), ("d", "D")):
-        add_article(con, doc, outlet=outlet)
-    threat = {"type": "THREATEN", "target_name": None, "target_country": None, "target_sector": [],
-              "target_actor_id": None}
-    add_mentions(con, [mention("a1", "a", **threat), mention("b1", "b", **threat, source_name="gunmen"),
-                       mention("c1", "c", **threat, date="2026-03-03"),
-                       mention("d1", "d", type="THREATEN", date="2026-03-03")])
-    merge_events(con, dedup_settings)
-    assert event_of(con, "a1") == event_of(con, "b1") == event_of(con, "c1") == event_of(con, "d1")
-
-
 def test_vague_reports_a_week_apart_stay_two_events(con, dedup_settings) -> None:
     for doc, outlet in (("a", "A"), ("b", "B"), ("c", "C")):
         add_article(con, doc, outlet=outlet)

@@ -27,8 +27,7 @@ Rules (all must hold):
   article stay two); mentions of one sentence may link (a coder may emit A->B and B->A for one meeting).
 
 Links are transitive, so a vague mention (no target, place or date) could chain distinct events: a vague
-node keeps only its best link to a specific node (then the better-attested one), and its links to other
-vague nodes. After the
+node keeps only its best link (then the better-attested one). After the
 connected components, a cluster holding two nodes in *hard conflict* (one article; day dates further
 apart than the window; disjoint coarse dates; a day outside a coarse date; two fine places that do not match) is re-clustered greedily,
 best pair first (ties: the better-attested pair), never joining two clusters in hard conflict.

@@ -358,26 +358,21 @@ def _km(nodes: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray) -> np.ndarra
 
 
 def _keep_best_links_of_vague_nodes(con: duckdb.DuckDBPyConnection) -> None:
-    """A vague node (no target, no place or no date) keeps only its best link (then the better attested)
-    among its links to specific nodes, and every link to another vague node.
+    """A vague node (no target, no place or no date) keeps only its best link (then the better attested).
 
     Otherwise one vague report ("troops attacked", no place) would chain every compatible event of its
-    actor into one cluster; attaching it to its most similar event keeps clusters small and right. Links
-    between vague nodes can't bridge two specific events except through those best links, and the
-    hard-conflict split still separates what can't be one event.
+    actor into one cluster; attaching it to its most similar event keeps clusters small and right.
     """
     con.execute("""
         CREATE OR REPLACE TEMP TABLE dd_pairs AS
         WITH both_ways AS (
-            SELECT na AS node, nb AS other, score, wb AS w_other, vague_a AS vague, vague_b AS other_vague, na, nb
-            FROM dd_pairs
-            UNION ALL SELECT nb, na, score, wa, vague_b, vague_a, na, nb FROM dd_pairs),
+            SELECT na AS node, nb AS other, score, wb AS w_other, vague_a AS vague, na, nb FROM dd_pairs
+            UNION ALL SELECT nb, na, score, wa, vague_b, na, nb FROM dd_pairs),
         best AS (
             SELECT na, nb FROM (
                 SELECT *, row_number() OVER (PARTITION BY node ORDER BY score DESC, w_other DESC, other) AS r
-                FROM both_ways WHERE vague AND NOT other_vague) WHERE r = 1)
+                FROM both_ways WHERE vague) WHERE r = 1)
         SELECT na, nb, score FROM dd_pairs WHERE NOT vague_a AND NOT vague_b
-        UNION SELECT na, nb, score FROM dd_pairs WHERE vague_a AND vague_b
         UNION SELECT p.na, p.nb, p.score FROM dd_pairs p JOIN best USING (na, nb)""")
 
 
