@@ -44,13 +44,15 @@ def evidence_sql(alias: str) -> str:
 
 
 def mention_docs_sql(mentions: str) -> str:
-    """``(event_id, mention_docs)`` over ``mentions``, a constant relation with the event_mentions columns."""
+    """``(event_id, mention_docs)`` over ``mentions``, a constant relation with the event_mentions columns:
+    one entry per document (its first mention's outlet and publication time), oldest first. Grouped by
+    hash, not sorted per event: this runs over every mention on a full recompute."""
     return f"""
         SELECT event_id, list(struct_pack(doc_id := doc_id, outlet := outlet, published := published)
-                              ORDER BY published NULLS LAST, mention_id) AS mention_docs
-        FROM (SELECT event_id, doc_id, outlet, published, mention_id, row_number() OVER (
-                  PARTITION BY event_id, doc_id ORDER BY published NULLS LAST, mention_id) AS doc_rank
-              FROM {mentions}) WHERE doc_rank = 1 GROUP BY event_id"""
+                              ORDER BY published NULLS LAST, first_mention) AS mention_docs
+        FROM (SELECT event_id, doc_id, arg_min(outlet, mention_id) AS outlet,
+                     arg_min(published, mention_id) AS published, min(mention_id) AS first_mention
+              FROM {mentions} GROUP BY event_id, doc_id) GROUP BY event_id"""
 
 
 def event_details_sql(events: str) -> str:
