@@ -15,7 +15,15 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from petrel.dates.patterns import NUMBER_WORDS, VAGUE_COUNTS
-from petrel.dates.resolve import ResolvedDate, day_date, day_range, month_date, shift_months, year_date
+from petrel.dates.resolve import (
+    ResolvedDate,
+    count_range,
+    day_date,
+    day_range,
+    month_date,
+    shift_months,
+    year_date,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -67,15 +75,7 @@ def _inner_root(rel: Token) -> Token | None:
 
 
 def _count(raw: str | None) -> tuple[int, int] | None:
-    if raw is None:
-        return BARE_COUNT
-    word = " ".join(raw.lower().split())
-    if word.isdigit():
-        return int(word), int(word)
-    if word in VAGUE_COUNTS:
-        return VAGUE_COUNTS[word]
-    n = NUMBER_WORDS.get(word)
-    return (n, n) if n is not None else None
+    return BARE_COUNT if raw is None else count_range(raw)
 
 
 def shifted(main: ResolvedDate, offset: ClauseOffset) -> ResolvedDate | None:

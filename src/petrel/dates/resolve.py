@@ -122,7 +122,12 @@ def _month_number(groups: dict[str, str]) -> int:
 
 def _count(groups: dict[str, str]) -> tuple[int, int] | None:
     """The (low, high) count of an expression ("two" -> (2, 2), "a few" -> (2, 4))."""
-    raw = " ".join(groups.get("n", "a").lower().split())
+    return count_range(groups.get("n", "a"))
+
+
+def count_range(word: str) -> tuple[int, int] | None:
+    """(low, high) of a count word or number: "two" -> (2, 2), "a few" -> (2, 4), "12" -> (12, 12)."""
+    raw = " ".join(word.lower().split())
     if raw.isdigit():
         return int(raw), int(raw)
     if raw in VAGUE_COUNTS:
