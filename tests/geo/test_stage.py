@@ -121,3 +121,12 @@ def test_the_town_of_a_name_is_locative(stage, make_state):
             "Officials in Nairobi said talks would follow.")
     place = placed(stage, make_state, text, "accused", dateline="NAIROBI")
     assert place.name == "Mandera"
+
+
+def test_a_country_listed_with_a_party_is_not_a_place(stage, make_state):
+    text = "Talks between the militia and the United States resumed in Muscat on Sunday."
+    assert placed(stage, make_state, text, "resumed").name == "Muscat"
+    text = "Envoys met in Muscat on Sunday. A truce between the group and the United States collapsed on Monday."
+    assert placed(stage, make_state, text, "collapsed").name == "Muscat"  # the article's place, not the party
+    text = "Fighting spread from Kabul and Jalalabad on Monday."
+    assert placed(stage, make_state, text, "spread").name in ("Kabul", "Jalalabad")

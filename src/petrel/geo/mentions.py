@@ -79,6 +79,8 @@ def role_of(head: Token) -> str:
         return "modifier"  # "US troops": whose, not where
     if is_hyphen_modifier(head):
         return "modifier"  # "a US-led coalition", "Iran-backed militias"
+    if listed_with_a_party(head):
+        return "actor"  # "a truce between the group and the United States"
     token = climb(head)
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
         return "locative"
@@ -87,6 +89,16 @@ def role_of(head: Token) -> str:
     if head.dep_ in ACTOR_DEPS or token.dep_ in ACTOR_DEPS:
         return "actor"
     return "other"
+
+
+def listed_with_a_party(head: Token) -> bool:
+    """``head`` is a conjunct of a noun that is no place ("the group and the United States"): the list
+    names the parties of something, not where it happened."""
+    first = head
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    return first is not head and first.pos_ in ("NOUN", "PRON") and first.ent_type_ not in PLACE_LABELS \
+        and first.lemma_.lower() not in PLACE_NOUNS
 
 
 def is_hyphen_modifier(head: Token) -> bool:
