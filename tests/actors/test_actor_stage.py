@@ -17,14 +17,18 @@ def stage(kb) -> ActorStage:
     return ActorStage(Settings(), kb)
 
 
+def mentions_with(nlp, stage: ActorStage, text: str, published: str = "2019-03-01") -> list[ActorMention]:
+    """The mentions ``stage`` finds in ``text`` published on ``published``."""
+    article = Article(doc_id="t", source="test", fmt="text", text=text, published=datetime.fromisoformat(published))
+    state = DocState(article, nlp(text))
+    stage(state)
+    return state.mentions
+
+
 @pytest.fixture(scope="module")
 def run(nlp, stage):
     def _run(text: str, published: str = "2019-03-01") -> list[ActorMention]:
-        article = Article(doc_id="t", source="test", fmt="text", text=text,
-                          published=datetime.fromisoformat(published))
-        state = DocState(article, nlp(text))
-        stage(state)
-        return state.mentions
+        return mentions_with(nlp, stage, text, published)
     return _run
 
 
@@ -402,9 +406,7 @@ def test_towns_and_demonym_places_set_the_focus_country(nlp, kb) -> None:
     blind = ActorStage(Settings(), kb)
 
     def source(st: ActorStage, body: str) -> ActorMention:
-        state = DocState(Article(doc_id="t", source="test", fmt="text", text=body), nlp(body))
-        st(state)
-        return one(state.mentions, body, "Gunmen")
+        return one(mentions_with(nlp, st, body), body, "Gunmen")
 
     assert source(stage, text).actor.country == "NGA" and source(stage, text).actor.resolution == "context"
     assert source(blind, text).actor.country is None
