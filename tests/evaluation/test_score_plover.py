@@ -49,3 +49,13 @@ def test_coverage_is_not_gated():
     gated = {m.name: m.gated for m in result.metrics}
     assert gated["plover.coverage"] is False and gated["plover.type_accuracy"] is True
     assert result.misses[0].kind == "miss"
+
+
+def test_igo_and_ngo_are_one_international_class():
+    records = [rec("1", "ACCUSE", src=("IGO",), tgt=("USA",)), rec("2", "ACCUSE", src=("NGO",), tgt=("USA",)),
+               rec("3", "ACCUSE", src=("USA",), tgt=("IGO",))]
+    predictions = [[ev("ACCUSE", src="NGO", tgt="USA")], [ev("ACCUSE", src="IGO", tgt="USA")],
+                   [ev("ACCUSE", src="USA", tgt="IMG")]]  # an armed group is not an international body
+    v = values(score_plover(records, predictions))
+    assert v["source_country_accuracy"] == 1.0
+    assert v["target_country_accuracy"] == pytest.approx(2 / 3)

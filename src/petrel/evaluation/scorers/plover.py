@@ -4,7 +4,10 @@ Per sentence petrel's *top* event is its most confident one (the first of equals
 event predicts the label ``NONE``, which is always wrong. Macro-F1 averages per-type F1 over the types
 the gold uses. Country accuracy is counted over the records whose gold side has a code (a reciprocal
 record lists both parties as sources and has no target): the top event's country must be one of the
-gold side's codes, compared as written (ISO alpha-3, ``IGO``, ``NGO``, ...).
+gold side's codes, compared as written (ISO alpha-3, ``IGO``, ``NGO``, ...), except that ``IGO`` and
+``NGO`` are one class: the GSR writes ``IGO`` for Amnesty International and the Red Cross and ``NGO``
+for the Association of African Jurists, while petrel keeps CAMEO's line (``IGO`` for organisations of
+states, ``NGO`` for the rest). Both say "an international body, no country".
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from petrel.evaluation.records import Metric, Miss, PloverRecord, SetResult
 
 NO_EVENT = "NONE"
 SET = "plover"
+INTERNATIONAL = frozenset({"IGO", "NGO"})
 
 
 def score_plover(records: Sequence[PloverRecord], predictions: Sequence[Sequence[PredictedEvent]]) -> SetResult:
@@ -45,8 +49,16 @@ def _country_hits(records: Sequence[PloverRecord], tops: Sequence[PredictedEvent
         codes = record.source_codes if side == "source" else record.target_codes
         if codes:
             country = None if top is None else (top.source_country if side == "source" else top.target_country)
-            hits.append(country is not None and country.upper() in codes)
+            hits.append(country_matches(country, codes))
     return hits
+
+
+def country_matches(country: str | None, codes: frozenset[str] | set[str]) -> bool:
+    """Is petrel's country one of the gold codes? ``IGO`` and ``NGO`` match each other (see above)."""
+    if not country:
+        return False
+    country = country.upper()
+    return country in codes or (country in INTERNATIONAL and bool(INTERNATIONAL & set(codes)))
 
 
 def _misses(records: Sequence[PloverRecord], tops: Sequence[PredictedEvent | None]) -> list[Miss]:
@@ -63,6 +75,6 @@ def _misses(records: Sequence[PloverRecord], tops: Sequence[PredictedEvent | Non
 def _all_right(record: PloverRecord, top: PredictedEvent | None) -> bool:
     if top is None or top.type != record.type:
         return False
-    src_ok = not record.source_codes or (top.source_country or "") in record.source_codes
-    tgt_ok = not record.target_codes or (top.target_country or "") in record.target_codes
+    src_ok = not record.source_codes or country_matches(top.source_country, record.source_codes)
+    tgt_ok = not record.target_codes or country_matches(top.target_country, record.target_codes)
     return src_ok and tgt_ok
