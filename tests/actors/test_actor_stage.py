@@ -412,3 +412,14 @@ def test_towns_and_demonym_places_set_the_focus_country(nlp, kb) -> None:
     assert source(blind, text).actor.country is None
     market = "Gunmen attacked a market in the Zambian border town on Friday."
     assert source(blind, market).actor.country == "ZMB"
+
+
+@pytest.mark.parametrize(("text", "word", "country"), [
+    ("Bosnian Serbs demanded a truce.", "Serbs", "BIH"),
+    ("The Albanians of southern Serbia demanded autonomy.", "Albanians", "SRB"),
+    ("Ethnic Albanians in Macedonia staged a protest.", "Albanians", "MKD"),
+    ("Thousands of Turks from Bulgaria staged a protest.", "Turks", "TUR"),  # origin, not residence
+    ("Palestinians staged a protest.", "Palestinians", "PSE"),
+])
+def test_peoples_take_the_country_they_live_in(run, text: str, word: str, country: str) -> None:
+    assert one(run(text), text, word).actor.country == country

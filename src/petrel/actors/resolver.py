@@ -36,6 +36,7 @@ NOT_NAMES = frozenset({"constitution", "embassy", "consulate", "airspace", "bord
 # a story set elsewhere is that country's. Ministries have names of their own ("State Department").
 HOME_SECTORS = frozenset({"LEG", "JUD"})
 PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
+RESIDENCE_PREPS = frozenset({"of", "in"})
 LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
 CAPITAL_SECTORS = ["GOV"]
 PEOPLE_SECTORS = ["CVL"]
@@ -179,6 +180,9 @@ class DocResolver:
         if own.is_person:
             ref = self._with_title_sectors(self._person_ref(own, head, start), own, start)
             return [self._found(start, own.span.end, head, ref, person=True)]
+        resident = self._resident_people(head, own, others, start)
+        if resident is not None:
+            return [resident]
         owned = self._owned_institution(head, own, others)
         if owned is not None:
             ref, end = owned
@@ -188,6 +192,33 @@ class DocResolver:
             return []
         home = own.actor is not None and bool(HOME_SECTORS.intersection(self._institution_sectors(own)))
         return [replace(self._found(start, own.span.end, head, ref), institution=home)]
+
+    # -- peoples living elsewhere: "Bosnian Serbs", "the Albanians of southern Serbia" -----------------------
+    def _resident_people(self, head: Token, own: EntityInfo, others: list[EntityInfo], start: int) -> Found | None:
+        """A people named by a plural demonym whose phrase says it lives in another country takes that country,
+        as CAMEO codes an ethnic group by residence: "Bosnian Serbs" (BIH), "Kosovo Albanians" (XKX), "the
+        Albanians of southern Serbia" and "ethnic Albanians in Serbia" (SRB). "Turks from Bulgaria" says
+        where they came from, not where they live, and keeps TUR."""
+        if own.country is None or own.country.kind != "demonym" or not is_plural(head):
+            return None
+        end = own.span.end
+        home = next((o.country.code for o in others if o.country is not None and o.country.kind != "region"
+                     and o.span.start < own.span.start), None)
+        if home is None:
+            home, end = self._residence_pp(head, end)
+        if home is None or home == own.country.code:
+            return None
+        name = _clean(self.doc[start:end].text)
+        return self._found(start, end, head, ActorRef(name, None, home, list(PEOPLE_SECTORS), "context"))
+
+    def _residence_pp(self, head: Token, end: int) -> tuple[str | None, int]:
+        """The country of an "in <place>" / "of <place>" after a people's name, and where the phrase ends."""
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in RESIDENCE_PREPS):
+            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+            profile = self._phrase_profile(pobj) if pobj is not None else None
+            if profile is not None and profile.country and profile.actor is None and profile.ref is None:
+                return profile.country, prep.right_edge.i + 1
+        return None, end
 
     # -- generic institutions: "Peru's Congress", "the Supreme Court of Brazil", "the Congress in Lima" -----
     def _institution_sectors(self, own: EntityInfo) -> list[str]:
