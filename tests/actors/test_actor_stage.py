@@ -423,3 +423,10 @@ def test_towns_and_demonym_places_set_the_focus_country(nlp, kb) -> None:
 ])
 def test_peoples_take_the_country_they_live_in(run, text: str, word: str, country: str) -> None:
     assert one(run(text), text, word).actor.country == country
+
+
+def test_an_ethnic_people_lives_where_the_story_is_set(run) -> None:
+    text = "Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia."
+    assert one(run(text), text, "Albanians").actor.country == "SRB"
+    alone = "Ethnic Albanians demonstrated on Tuesday."
+    assert one(run(alone), alone, "Albanians").actor.country == "ALB"

@@ -96,7 +96,8 @@ def _demonym_places(doc: Doc, kb: KnowledgeBase) -> list[str]:
 
 def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool = False,
                 doc: Doc | None = None) -> list[Found]:
-    """Give the focus country to unowned phrases of domestic sectors.
+    """Give the focus country to unowned phrases of domestic sectors, and to a people called ethnic
+    ("ethnic Albanians" in a story set in Serbia live in Serbia) whatever its place in the clause.
 
     ``subjects_only`` narrows it to phrases that are the subject of their clause ("Militants attacked"),
     or that share their sentence with the focus country as a place ("... arrested students in Iraq";
@@ -105,7 +106,7 @@ def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool 
     if country is None:
         return found
     local = _sentences_placing(doc, found, country) if doc is not None else set()
-    found = [_with_focus(f, country) if _unowned_domestic(f) and (
+    found = [_with_focus(f, country) if (f.minority and f.ref.country != country) or _unowned_domestic(f) and (
         not subjects_only or f.subject or (doc is not None and doc[f.head].sent.start in local)) else f
         for f in found]
     return _institutions_at_home(found, country, doc) if doc is not None else found

@@ -73,6 +73,7 @@ class Found:
     subject: bool = False
     group: ActorRef | None = None  # the organisation a person leads or speaks for, when known
     institution: bool = False  # a listed legislature or court named by a generic noun, no owner ("Congress")
+    minority: bool = False  # "ethnic Albanians" with no residence in the phrase: the focus country may say it
 
 
 @dataclass(slots=True)
@@ -198,7 +199,8 @@ class DocResolver:
         """A people named by a plural demonym whose phrase says it lives in another country takes that country,
         as CAMEO codes an ethnic group by residence: "Bosnian Serbs" (BIH), "Kosovo Albanians" (XKX), "the
         Albanians of southern Serbia" and "ethnic Albanians in Serbia" (SRB). "Turks from Bulgaria" says
-        where they came from, not where they live, and keeps TUR."""
+        where they came from, not where they live, and keeps TUR. "Ethnic Albanians" alone is marked a
+        ``minority``: in a story set in another country it lives there (see :func:`petrel.actors.focus.apply_focus`)."""
         if own.country is None or own.country.kind != "demonym" or not is_plural(head):
             return None
         end = own.span.end
@@ -206,6 +208,9 @@ class DocResolver:
                      and o.span.start < own.span.start), None)
         if home is None:
             home, end = self._residence_pp(head, end)
+        if home is None and any(c.lower_ == "ethnic" for c in head.children if c.i < head.i):
+            ref = ActorRef(_clean(self.doc[start:end].text), None, own.country.code, list(PEOPLE_SECTORS), "demonym")
+            return replace(self._found(start, end, head, ref), minority=True)
         if home is None or home == own.country.code:
             return None
         name = _clean(self.doc[start:end].text)
