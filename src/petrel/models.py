@@ -76,7 +76,7 @@ class ActorRef:
     actor_id: str | None = None
     country: str | None = None
     sector: list[str] = field(default_factory=list)
-    resolution: str = "unresolved"  # kb|context|coref|country|demonym|unresolved
+    resolution: str = "unresolved"  # kb|context|coref|country|demonym|place|unresolved
 
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "actor_id": self.actor_id, "country": self.country,

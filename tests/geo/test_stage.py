@@ -130,3 +130,27 @@ def test_a_country_listed_with_a_party_is_not_a_place(stage, make_state):
     assert placed(stage, make_state, text, "collapsed").name == "Muscat"  # the article's place, not the party
     text = "Fighting spread from Kabul and Jalalabad on Monday."
     assert placed(stage, make_state, text, "spread").name in ("Kabul", "Jalalabad")
+
+
+def unknown_attack(make_state, text: str, trigger: str, **kwargs):
+    from petrel.coding.events import UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
+
+    state = make_state(text, trigger, **kwargs)
+    state.events[0].source = UNKNOWN_ATTACKER
+    state.events[0].rule = f"{UNKNOWN_AGENT_RULE}verb:1823:kill"
+    return state
+
+
+def test_an_unidentified_attacker_takes_the_country_where_it_struck(stage, make_state):
+    state = unknown_attack(make_state, "A roadside bomb near the town of Samarra killed a US soldier.", "killed")
+    stage(state)
+    source = state.events[0].source
+    assert (source.country, source.resolution) == ("IRQ", "place")
+
+
+def test_an_unidentified_attacker_is_not_placed_by_the_article_alone(stage, make_state):
+    text = "A roadside bomb killed two US soldiers. Iraq's government called for calm in Iraq."
+    state = unknown_attack(make_state, text, "killed")
+    stage(state)
+    assert state.events[0].place.country == "IRQ"  # where the article happens ...
+    assert state.events[0].source.country is None  # ... is too weak a clue to name the attacker's country

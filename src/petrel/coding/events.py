@@ -63,6 +63,7 @@ UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", 
                             "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
                             "grenade", "car", "shelling", "airstrike", "strike"})
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
+UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
 
 @dataclass(slots=True)
@@ -165,7 +166,7 @@ class EventStage:
             sources = args.np_actors(src_tok, index.lenient_view())
             prefix = "sector-actor<" if sources else ""
         if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
-            sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, "unknown-agent<"
+            sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, UNKNOWN_AGENT_RULE
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
         return Parties(sources, targets, src_tok, roles.agentless, prefix,

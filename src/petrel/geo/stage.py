@@ -19,9 +19,10 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from petrel.coding.events import UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
 from petrel.config import Settings
 from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
 from petrel.geo.gazetteer import Gazetteer
@@ -49,6 +50,18 @@ class DocPlaces:
     by_sentence: dict[int, list[PlaceMention]] = field(default_factory=dict)  # sentence start -> mentions
 
 
+def locate_unknown_source(event: EventMention, place: Place | None) -> None:
+    """An unidentified perpetrator ("a roadside bomb near Samarra killed a soldier", rule ``unknown-agent``)
+    is known by where it struck, like ACLED's "Unidentified Armed Group (Iraq)": it takes the country of
+    the place its sentence or dateline gives (not the article's dominant place), with resolution ``place``.
+    The CAMEO-derived PLOVER gold codes such actors so too."""
+    source = event.source
+    if place is None or not place.country or source.country or UNKNOWN_AGENT_RULE not in event.rule:
+        return
+    if source.name == UNKNOWN_ATTACKER.name:
+        event.source = replace(source, country=place.country, sector=list(source.sector), resolution="place")
+
+
 def place_rank(mention: PlaceMention, trigger: Token | None) -> tuple[int, int] | None:
     """Sort key of a mention for an event (lower is better); ``None`` for actors."""
     if mention.role in ("actor", "modifier"):
@@ -68,11 +81,12 @@ def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMe
 
 
 class PlaceStage:
-    """Sets ``event.place`` from the event's sentence, the dateline or the article's dominant place."""
+    """Sets ``event.place`` from the event's sentence, the dateline or the article's dominant place, and
+    the country of an unidentified perpetrator from that place (see :func:`locate_unknown_source`)."""
 
     name = "places"
     reads = ("doc", "article.dateline", "events")
-    adds = ("event.place",)
+    adds = ("event.place", "event.source.country of unidentified attackers")
 
     def __init__(self, settings: Settings | None, gazetteer: Gazetteer) -> None:
         self.settings = settings or Settings()
@@ -83,19 +97,29 @@ class PlaceStage:
             return
         context = self.document_places(state)
         for event in state.events:
-            event.place = self.place_event(state.doc, event, context)
+            stated = self.stated_place(state.doc, event, context)
+            event.place = stated or self.fallback_place(state.doc, event, context)
+            locate_unknown_source(event, stated)
 
     def place_event(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        return self.stated_place(doc, event, context) or self.fallback_place(doc, event, context)
+
+    def stated_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        """The place the event's sentence gives it, else the dateline's for an event that happened."""
         sentence = sentence_of(doc, event.evidence)
         if sentence is not None:
             mentions = self.mentions_of(doc, sentence, context)
             chosen = choose_place(mentions, trigger_token(doc, event.evidence, sentence))
             if chosen is not None:
                 return chosen.entry.to_place()
-        if event.status in FALLBACK_STATUSES:
-            fallback = context.dateline or self.dominant_place(doc, context)
-            return fallback.to_place() if fallback else None
+        if event.status in FALLBACK_STATUSES and context.dateline is not None:
+            return context.dateline.to_place()
         return None
+
+    def fallback_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        """An event that happened and whose text gives no place is where the article happens."""
+        fallback = self.dominant_place(doc, context) if event.status in FALLBACK_STATUSES else None
+        return fallback.to_place() if fallback else None
 
     # ------------------------------------------------------------ document level
 
