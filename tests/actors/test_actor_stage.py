@@ -430,3 +430,14 @@ def test_an_ethnic_people_lives_where_the_story_is_set(run) -> None:
     assert one(run(text), text, "Albanians").actor.country == "SRB"
     alone = "Ethnic Albanians demonstrated on Tuesday."
     assert one(run(alone), alone, "Albanians").actor.country == "ALB"
+
+
+@pytest.mark.parametrize(("text", "word", "country", "sector"), [
+    ("King Hassan of Morocco offered to host the talks.", "Hassan", "MAR", "GOV"),
+    ("Mr Jose Perez of Peru offered to host the talks.", "Perez", "PER", None),
+    ("Lt. Gen. Jean Dupont resigned on Monday.", "Dupont", None, "MIL"),  # the rank says MIL, nothing says where
+])
+def test_a_person_takes_country_from_an_of_phrase_and_sector_from_a_rank(run, text, word, country, sector) -> None:
+    actor = one(run(text), text, word).actor
+    assert actor.country == country
+    assert sector is None or sector in actor.sector

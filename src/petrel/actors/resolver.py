@@ -350,10 +350,14 @@ class DocResolver:
                         "context" if resolved else "unresolved")
 
     def _title_profile(self, start: int, end: int, head: Token) -> Profile:
-        """Country and sectors from a person's titles and appositives ("Iraqi President X", "X, who heads Y")."""
+        """Country and sectors from a person's titles and appositives ("Iraqi President X", "X, who heads Y").
+        A title without a country takes one from the right ("King Hassan of Morocco": GOV from the title,
+        MAR from the "of" phrase)."""
         profile = self._span_profile(start, end)
-        if profile.country is None and not profile.sectors:
-            profile = self._right_context(head)
+        if profile.country is None and profile.actor is None:
+            right = self._right_context(head)
+            if right.country or right.sectors or right.actor or right.ref:
+                profile = _with_title(right, profile.sectors)
         return profile
 
     def _span_profile(self, start: int, end: int) -> Profile:
@@ -371,7 +375,14 @@ class DocResolver:
         return profile
 
     def _right_context(self, head: Token) -> Profile:
+        """An appositive ("X, the leader of Y"), a clause ("X, who heads Y") or a country after "of" ("King
+        Hassan of Morocco", "President Assad of Syria")."""
         for child in head.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                info = self.by_token.get(pobj.i) if pobj is not None else None
+                if info is not None and info.country is not None and info.country.kind == "country":
+                    return Profile(info.country.code, [])
             if child.dep_ == "appos":
                 found = self._pp_profile(child) or self._span_profile(left_start(child), child.i + 1)
                 if found.country or found.sectors:
