@@ -441,3 +441,9 @@ def test_a_person_takes_country_from_an_of_phrase_and_sector_from_a_rank(run, te
     actor = one(run(text), text, word).actor
     assert actor.country == country
     assert sector is None or sector in actor.sector
+
+
+def test_a_group_loyal_to_an_actor_takes_its_country_not_its_identity(run) -> None:
+    text = "Fighters loyal to the Houthis attacked the port."
+    actor = one(run(text), text, "Fighters").actor
+    assert (actor.country, actor.actor_id, actor.sector) == ("YEM", None, ["REB"])

@@ -37,6 +37,7 @@ NOT_NAMES = frozenset({"constitution", "embassy", "consulate", "airspace", "bord
 HOME_SECTORS = frozenset({"LEG", "JUD"})
 PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
 RESIDENCE_PREPS = frozenset({"of", "in"})
+ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "aligned", "faithful", "linked", "affiliated", "tied", "close"})
 LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
 CAPITAL_SECTORS = ["GOV"]
 PEOPLE_SECTORS = ["CVL"]
@@ -410,6 +411,11 @@ class DocResolver:
             if pp is not None:
                 end = max(end, self._pp_end(head))
                 refs = [self._group_ref(head, start, end, pp)]
+        if not refs:
+            side = self._allegiance(head)
+            if side is not None:
+                profile, end = side
+                refs = [self._group_ref(head, start, end, profile)]
         if not refs and _may_stand_alone(head, self.kb):
             refs = [ActorRef(_clean(self.doc[start:end].text), None, None, self._agent_sectors(head, start),
                              "unresolved")]
@@ -508,6 +514,18 @@ class DocResolver:
         if nested is not None:
             return Profile(nested.country, nested.sectors or self._sectors(token), nested.actor, nested.ref)
         return Profile(None, self._sectors(token))
+
+    def _allegiance(self, head: Token) -> tuple[Profile, int] | None:
+        """"Militants loyal to Zarqawi", "forces allied with the government": the side's country, the phrase's
+        own sectors, and where the phrase ends. Not the side itself: an allied militia is not the army."""
+        for adj in (c for c in head.children if c.dep_ in ("amod", "acl") and c.lower_ in ALLEGIANCE_WORDS):
+            for prep in (c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                profile = self._phrase_profile(pobj) if pobj is not None else Profile()
+                country = profile.ref.country if profile.ref is not None else profile.country
+                if country:
+                    return Profile(country, []), prep.right_edge.i + 1
+        return None
 
     def _pp_end(self, head: Token) -> int:
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in PP_OWNERS]
