@@ -133,3 +133,11 @@ def test_an_inner_event_never_lands_after_publication(make_state):
     text = "Police cleared the square on Monday, a week before the protesters planned to return."
     event = dated(make_state, text, "planned")
     assert event.date == "2021-03-01"  # a week later would be after publication: the usual rules apply
+
+
+def test_a_year_modifying_another_noun_dates_that_noun_not_the_event(make_state):
+    text = "The government suspended the 1960 water treaty on Wednesday after gunmen killed 26 people."
+    assert dated(make_state, text, "suspended").date == "2021-02-24"
+    assert dated(make_state, text, "killed").date != "1960"
+    invasion = "The 2003 invasion toppled the government."  # the noun is the event's subject
+    assert dated(make_state, invasion, "toppled").date == "2003"

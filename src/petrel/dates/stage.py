@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 
 PAST_STATUSES = frozenset({"actual", "historical", "claimed", "negated"})
 MAX_COST = 10
+NOUN_MODIFIER_ARCS = frozenset({"compound", "nummod", "amod", "nmod"})
 
 
 def attachment_cost(trigger: Token, head: Token) -> float | None:
@@ -50,6 +51,16 @@ def attachment_cost(trigger: Token, head: Token) -> float | None:
         return None
     cost = 2 * len(up) + len(down)
     return cost if cost <= MAX_COST else None
+
+
+def dates_another_thing(head: Token, trigger: Token | None) -> bool:
+    """A time expression modifying a noun dates that noun ("suspended the 1960 Indus Waters Treaty"), not the
+    event, unless the noun is the trigger ("the 2003 invasion") or the trigger's subject ("the 2023 attack
+    killed ...": the attack is the event)."""
+    noun = head.head
+    if trigger is None or head.dep_ not in NOUN_MODIFIER_ARCS or noun.pos_ not in ("NOUN", "PROPN") or noun.i == head.i:
+        return False
+    return noun.i != trigger.i and not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == trigger.i)
 
 
 def expression_tense(head: Token, status: str) -> Tense:
@@ -76,7 +87,7 @@ def ranked_expressions(doc: Doc, sentence: Span, trigger: Token | None):
         if head is None:
             continue
         cost = attachment_cost(trigger, head) if trigger is not None else 0
-        if cost is not None:
+        if cost is not None and not dates_another_thing(head, trigger):
             gap = abs(head.idx - trigger.idx) if trigger is not None else expr.start
             ranked.append((cost, gap, expr, head))
     ranked.sort(key=lambda r: (r[0], r[1]))

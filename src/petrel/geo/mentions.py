@@ -63,7 +63,7 @@ class PlaceMention:
 def climb(token: Token) -> Token:
     """From a name up to the phrase it heads: through compounds, appositions, conjuncts and
     "the town of"."""
-    while token.head is not token:
+    while token.head.i != token.i:
         if token.dep_ in ("compound", "amod", "nmod", "appos", "conj", "det"):
             token = token.head
         elif token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_ in PLACE_NOUNS:
@@ -95,9 +95,9 @@ def listed_with_a_party(head: Token) -> bool:
     """``head`` is a conjunct of a noun that is no place ("the group and the United States"): the list
     names the parties of something, not where it happened."""
     first = head
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
-    return first is not head and first.pos_ in ("NOUN", "PRON") and first.ent_type_ not in PLACE_LABELS \
+    return first.i != head.i and first.pos_ in ("NOUN", "PRON") and first.ent_type_ not in PLACE_LABELS \
         and first.lemma_.lower() not in PLACE_NOUNS
 
 
