@@ -447,3 +447,10 @@ def test_a_group_loyal_to_an_actor_takes_its_country_not_its_identity(run) -> No
     text = "Fighters loyal to the Houthis attacked the port."
     actor = one(run(text), text, "Fighters").actor
     assert (actor.country, actor.actor_id, actor.sector) == ("YEM", None, ["REB"])
+
+
+def test_a_continent_owns_a_phrase_so_it_takes_no_focus_country(run) -> None:
+    text = "Talks resumed in Switzerland. European diplomats warned Iran."
+    assert one(run(text), text, "diplomats").actor.country is None
+    local = "Talks resumed in Switzerland. Diplomats warned Iran."
+    assert one(run(local), local, "Diplomats").actor.country == "CHE"

@@ -31,6 +31,10 @@ PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "distr
 PlaceCountry = Callable[[str], "str | None"]
 NOT_DOMESTIC = frozenset({"MIL", "IGO", "NGO"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})
+# Modifiers naming a continent or a group of countries: "European diplomats", "Arab foreign ministers".
+SUPRANATIONAL = frozenset({"european", "african", "asian", "arab", "western", "latin", "middle", "gulf", "nordic",
+                           "scandinavian", "baltic", "balkan", "international", "foreign", "regional", "global",
+                           "world", "allied", "coalition", "multinational"})
 MIN_PLACE_MENTIONS = 1
 DATELINE_WEIGHT = 2
 
@@ -106,7 +110,7 @@ def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool 
     if country is None:
         return found
     local = _sentences_placing(doc, found, country) if doc is not None else set()
-    found = [_with_focus(f, country) if (f.minority and f.ref.country != country) or _unowned_domestic(f) and (
+    found = [_with_focus(f, country) if (f.minority and f.ref.country != country) or _unowned_domestic(f, doc) and (
         not subjects_only or f.subject or (doc is not None and doc[f.head].sent.start in local)) else f
         for f in found]
     return _institutions_at_home(found, country, doc) if doc is not None else found
@@ -140,8 +144,12 @@ def _is_place(head, found: Found) -> bool:
     return head.dep_ == "pobj" and head.head.lower_ in PLACE_PREPS and not found.ref.actor_id
 
 
-def _unowned_domestic(found: Found) -> bool:
+def _unowned_domestic(found: Found, doc: Doc | None = None) -> bool:
+    """A phrase of a domestic sector that names no owner; "European diplomats" name a continent, which is
+    an owner too (they are not the focus country's)."""
     ref = found.ref
+    if doc is not None and any(doc[i].lower_ in SUPRANATIONAL for i in range(found.start, found.head)):
+        return False
     return (ref.resolution == "unresolved" and ref.country is None and bool(ref.sector)
             and not NOT_DOMESTIC.intersection(ref.sector) and not found.person)
 
