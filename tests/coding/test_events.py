@@ -380,3 +380,10 @@ def test_a_participle_of_the_same_act_is_not_a_second_event(code) -> None:
     assert [(e.type, e.evidence.trigger) for e in events] == [("ASSAULT", "shelled")]
     other = code("Russian troops shelled Tbilisi on Monday, prompting Georgia to recall its envoy.", TABLE).events
     assert len(other) >= 2  # a different act in the participle stays
+
+
+def test_an_act_asked_about_is_no_event(code) -> None:
+    asked = code("Kenya did not say whether it regarded the raid by Somalia as a breach of the truce.", TABLE)
+    assert not any(e.type in ("ASSAULT", "THREATEN") for e in asked.events)
+    assert triples(code("Kenya will decide whether to attack Somalia.", TABLE)) == set()
+    assert ("THREATEN", "KEN", "SOM") in triples(code("Kenya threatened to attack Somalia.", TABLE))

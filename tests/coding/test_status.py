@@ -23,6 +23,7 @@ def trigger(nlp, text: str, word: str):
     ("The army had attacked the city.", "attacked", "historical"),
     ("The army allegedly attacked the city.", "attacked", "claimed"),
     ("The army attacked the city.", "attacked", "actual"),
+    ("Iran will decide whether to attack Israel.", "attack", "hypothetical"),
     ("He said the army would attack the city.", "attack", "future"),
     ("They want a timeline for the army to withdraw.", "withdraw", "hypothetical"),
     ("Mohammed said in such a case the army attacked.", "attacked", "actual"),
@@ -48,3 +49,8 @@ def test_without_negates(nlp) -> None:
 
 def test_the_purpose_of_a_refused_act_is_negated(nlp) -> None:
     assert is_negated(trigger(nlp, "He would not give permission to the army to attack the city.", "attack"))
+
+
+def test_an_embedded_question_has_its_own_cue(nlp) -> None:
+    assert status_of(trigger(nlp, "Iran will decide whether to attack Israel.", "attack")).cue == "whether"
+    assert status_of(trigger(nlp, "If Iran attacks, Israel will respond.", "attacks")).cue == "if"

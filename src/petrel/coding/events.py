@@ -139,6 +139,8 @@ class EventStage:
         parties = self._parties(trig, info, index)
         quote = _quote_at(tok, quotes)
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
+        if status.cue == "whether":
+            return None  # "did not say whether it regarded the attack as a breach": asked, not asserted
         if pat.status:
             status = Status(pat.status, False, "lexicon")
         info, status, rule = self._intent(tok, info, status, pat.entry_id)

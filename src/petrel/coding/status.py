@@ -5,7 +5,8 @@
 - ``negated``: "did not attack", "never attacked", "no attack", "has no plans to withdraw"
   (a pattern that *requires* negation, such as "no plans to withdraw" -> REJECT, consumes it);
 - ``hypothetical``: inside or governed by a condition ("if", "unless", "in case", "were to"), or under
-  may/might/could/would/can/should/must;
+  may/might/could/would/can/should/must; inside an embedded question ("did not say whether it regarded
+  the attack as a breach") with cue ``whether``, which the coder drops: a question asserts nothing;
 - ``future``: will/shall, "going to", "plan/intend/prepare/set/expect to", "would" in reported speech;
 - ``historical``: past perfect ("had withdrawn"); dates may later move more events here;
 - ``claimed``: an unverified claim ("claimed", "alleged", "reportedly", "allegedly").
@@ -110,6 +111,8 @@ def _pending(chain: list[Token]) -> bool:
 def _condition(chain: list[Token]) -> str | None:
     """A condition on any clause from the trigger up to the root."""
     for node in chain:
+        if _is_question(node):  # "did not say whether it regarded the attack as ...": asked, not asserted
+            return "whether"
         if _is_condition(node):  # an "if" clause, or a main verb the parser gave the "if" to
             return "if"
         for child in node.children:
@@ -118,6 +121,12 @@ def _condition(chain: list[Token]) -> str | None:
             if _in_case(child):
                 return "in case"
     return None
+
+
+def _is_question(clause: Token) -> bool:
+    """An embedded question: a complement clause opened by "whether" ("decide whether to strike")."""
+    return clause.dep_ in ("ccomp", "xcomp", "advcl", "pcomp") and any(
+        c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children)
 
 
 def _is_condition(clause: Token) -> bool:
