@@ -454,3 +454,12 @@ def test_a_continent_owns_a_phrase_so_it_takes_no_focus_country(run) -> None:
     assert one(run(text), text, "diplomats").actor.country is None
     local = "Talks resumed in Switzerland. Diplomats warned Iran."
     assert one(run(local), local, "Diplomats").actor.country == "CHE"
+
+
+def test_an_organisations_people_are_the_organisation_a_countrys_keep_their_sector(run) -> None:
+    text = "The Houthis said their fighters had seized the ship. Its spokesman denied it."
+    group = one(run(text), text, "Houthis").actor
+    assert one(run(text), text, "fighters").actor.actor_id == group.actor_id
+    country = "Iraq said its troops had entered the town."
+    troops = one(run(country), country, "troops").actor
+    assert (troops.actor_id, troops.country, troops.sector) == (None, "IRQ", ["MIL"])

@@ -129,6 +129,8 @@ class Coreference:
         if org is not None:
             country, sectors = self.kb.profile_at(org, self.when)
             ref = ActorRef(org.name, org.id, country, sectors, "coref")
+        elif _speaks_for_organisation(antecedent, token, self.kb):
+            ref = replace(antecedent.ref, sector=list(antecedent.ref.sector), resolution="coref")
         else:
             name = " ".join(self.doc[start:token.i + 1].text.split())
             ref = ActorRef(name, None, antecedent.ref.country, self.kb.sectors_for_noun(token.lemma_), "coref")
@@ -263,6 +265,13 @@ def _identity(ref: ActorRef) -> tuple:
 
 def _is_speech(verb: Token) -> bool:
     return verb.lemma_.lower() in SPEECH_VERBS
+
+
+def _speaks_for_organisation(antecedent: Found, token: Token, kb: KnowledgeBase) -> bool:
+    """"The Houthis ... its military spokesman", "Hezbollah ... its fighters": an organisation's people
+    act for it, so the phrase is the organisation (a country's "its troops" keep the noun's own sector)."""
+    return (bool(antecedent.ref.actor_id) and not antecedent.person
+            and (kb.is_person_noun(token.lemma_.lower()) or bool(kb.sectors_for_noun(token.lemma_))))
 
 
 def _possessor(token: Token) -> Token | None:
