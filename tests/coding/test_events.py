@@ -380,3 +380,32 @@ def test_a_participle_of_the_same_act_is_not_a_second_event(code) -> None:
     assert [(e.type, e.evidence.trigger) for e in events] == [("ASSAULT", "shelled")]
     other = code("Russian troops shelled Tbilisi on Monday, prompting Georgia to recall its envoy.", TABLE).events
     assert len(other) >= 2  # a different act in the participle stays
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia is opposed to French mediation.", ("REJECT", "RUS", "FRA")),  # a state, not a passive
+    ("Russia opposed the Egyptian proposal.", ("REJECT", "RUS", "EGY")),
+    ("Russia opposed Georgia.", ("ACCUSE", "RUS", "GEO")),  # opposing a party is disapproval
+])
+def test_opposing_a_proposal_is_a_rejection(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_opposed_by_someone_is_still_a_passive(code) -> None:
+    found = triples(code("The French plan was opposed by Russia.", TABLE))
+    assert ("REJECT", "RUS", "FRA") in found and not any(src == "FRA" for _, src, _ in found)
+
+
+@pytest.mark.parametrize("verb", ["speeded up", "accelerated", "completed"])
+def test_hurrying_an_act_is_the_act(code, verb: str) -> None:
+    state = code(f"Russia {verb} the withdrawal of its troops from Georgia.", TABLE)
+    assert ("RETREAT", "RUS", "GEO") in triples(state)
+
+
+def test_the_place_a_withdrawal_leaves_is_its_target(code) -> None:
+    assert triples(code("The Russian withdrawal from Georgia began.", TABLE)) == {("RETREAT", "RUS", "GEO")}
+    assert ("ACCUSE", "RUS", "GEO") in triples(code("Novak faced criticism from Russia.", TABLE))
+
+
+def test_hurrying_nobodys_act_is_no_event(code) -> None:
+    assert not code("The rain speeded up the withdrawal.", TABLE).events

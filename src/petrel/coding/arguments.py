@@ -46,10 +46,12 @@ NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
                                "inside", "targeting", "for", "of"})
+LEAVING_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "departure", "exit", "evacuation", "retreat",
+                           "drawdown", "redeployment"})  # "the withdrawal from X": X is left, not the leaver
 EXPULSION_VERBS = frozenset({"expel", "deport", "ban", "bar", "kick", "eject", "evict"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "engage", "involve",
-                               "poise", "set"})
+                               "poise", "set", "oppose"})
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
                             "message", "decree", "speech", "interview", "appeal", "call", "motion", "bill",
                             "document", "memo", "petition", "ultimatum", "warning", "order"})
@@ -60,7 +62,8 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount",
                          "unleash", "undertake", "perform", "execute", "deploy", "order", "approve", "grant",
                          "lodge", "file", "level", "hurl", "make", "be", "have", "seek", "complete",
                          "deepen", "strengthen", "expand", "boost", "enhance", "develop", "build", "forge",
-                         "establish", "pursue", "promote", "conclude", "renew", "cement", "bolster", "stag"})
+                         "establish", "pursue", "promote", "conclude", "renew", "cement", "bolster", "stag",
+                         "speed", "accelerate", "hasten", "expedite", "finish"})
 CAUSE_VERBS = frozenset({"spark", "draw", "trigger", "prompt", "provoke", "cause", "attract", "earn", "face",
                          "receive", "meet", "invite", "incur", "suffer", "bring"})
 LIGHT_SUBJECT_STOP = frozenset({"ccomp", "advcl", "relcl_stop"})
@@ -394,18 +397,27 @@ def noun_roles(tok: Token, index: MentionIndex) -> Roles:
     """(sources, targets, source token) for a noun trigger such as "airstrikes" or "criticism"."""
     sources = _noun_modifier_actors(tok, index)
     src_tok: Token | None = None
+    source_preps, target_preps = _noun_preps(tok)
     if not sources:
-        sources = _prep_targets(tok, index, NOUN_SOURCE_PREPS, depth=0)
+        sources = _prep_targets(tok, index, source_preps, depth=0)
     if not sources and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
         sources = _prep_targets(tok.head, index, NOUN_SOURCE_PREPS, depth=0)  # "drew criticism from X"
     if not sources:
         src_tok = _governing_subject(tok)
         sources = np_actors(src_tok, index) if src_tok is not None else []
-    targets = _prep_targets(tok, index, NOUN_TARGET_PREPS)
+    targets = _prep_targets(tok, index, target_preps)
     if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
         causer = subject_token(tok.head)  # "X drew criticism from Y": X is the target
         targets = np_actors(causer, index) if causer is not None else []
     return Roles(sources, targets, src_tok)
+
+
+def _noun_preps(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """Prepositions naming a noun event's source and its target. "from" names the source ("criticism from
+    X"), except after a noun of leaving, where it names the place left: "the withdrawal from X" targets X."""
+    if tok.lemma_.lower() in LEAVING_NOUNS:
+        return NOUN_SOURCE_PREPS - {"from"}, NOUN_TARGET_PREPS | {"from"}
+    return NOUN_SOURCE_PREPS, NOUN_TARGET_PREPS
 
 
 def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
