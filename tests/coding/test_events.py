@@ -409,3 +409,14 @@ def test_the_place_a_withdrawal_leaves_is_its_target(code) -> None:
 
 def test_hurrying_nobodys_act_is_no_event(code) -> None:
     assert not code("The rain speeded up the withdrawal.", TABLE).events
+
+
+def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(code) -> None:
+    table = dict(TABLE, journalist=actor("journalist", None, "MED"))
+    [event] = code("A journalist has been killed in a car bomb explosion.", table).events
+    assert (event.type, event.source.name, event.target) == ("ASSAULT", "unidentified attackers", None)
+    assert event.rule.startswith("unknown-agent<")
+    assert not code("The bill was killed in a late vote.", table).events  # nobody known was harmed
+    assert not any(e.source.name == "unidentified attackers" for e in code(
+        "A journalist was killed as Russian jets bombed Tbilisi.", table).events)  # the clause names who
+    assert not code("Novak mourned the journalist who was killed in the blast.", table).events  # background

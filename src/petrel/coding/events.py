@@ -164,7 +164,8 @@ class EventStage:
         if self.sector_actors and not sources and src_tok is not None and not pat.flip:  # "rebels said ..."
             sources = args.np_actors(src_tok, index.lenient_view())
             prefix = "sector-actor<" if sources else ""
-        if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
+        if not sources and (targets or _sector_victim(tok, index)) and _unknown_attacker(
+                tok, info, roles.agentless, src_tok):
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, "unknown-agent<"
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
@@ -313,6 +314,24 @@ def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Tok
     if agentless:
         return True
     return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def _sector_victim(tok: Token, index: args.MentionIndex) -> bool:
+    """"A journalist has been killed in a bomb blast": the victim of an agentless passive is a party known
+    only by its sector. The act is still an attack by unidentified attackers; the victim names no target.
+    Not in a relative clause ("condolences to farmers who were killed"), nor when the clause names who did
+    it ("killed in an air strike by government forces", "killed as X launched strikes")."""
+    lenient = index.lenient_view()
+    if tok.dep_ in ("relcl", "acl") or not any(lenient.actors_at(c) for c in tok.children if c.dep_ == "nsubjpass"):
+        return False
+    return not any(_names_a_doer(t, tok, lenient) for t in tok.subtree)
+
+
+def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
+    """A party in a "by" phrase, or the subject of a clause hung on the act ("as X launched ...")."""
+    by_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "by"
+    clause_subject = tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "conj") and tok.head.head.i == act.i
+    return (by_phrase or clause_subject) and bool(args.np_actors(tok, index))
 
 
 def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
