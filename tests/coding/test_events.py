@@ -420,3 +420,9 @@ def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(co
     assert not any(e.source.name == "unidentified attackers" for e in code(
         "A journalist was killed as Russian jets bombed Tbilisi.", table).events)  # the clause names who
     assert not code("Novak mourned the journalist who was killed in the blast.", table).events  # background
+
+
+def test_who_gathers_for_a_protest_holds_it(code) -> None:
+    state = code("Thousands of Somali students gathered for a rally against Kenya.", TABLE)
+    assert ("PROTEST", "SOM", "KEN") in triples(state)
+    assert not code("Kenya prepared for a protest.", TABLE).events  # preparing for one is not holding it

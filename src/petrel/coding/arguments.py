@@ -66,6 +66,7 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount",
                          "speed", "accelerate", "hasten", "expedite", "finish"})
 CAUSE_VERBS = frozenset({"spark", "draw", "trigger", "prompt", "provoke", "cause", "attract", "earn", "face",
                          "receive", "meet", "invite", "incur", "suffer", "bring"})
+GATHER_VERBS = frozenset({"gather", "converge", "assemble", "congregate", "mass", "flock", "turn", "come"})
 LIGHT_SUBJECT_STOP = frozenset({"ccomp", "advcl", "relcl_stop"})
 
 
@@ -434,18 +435,23 @@ def _governing_subject(tok: Token) -> Token | None:
     """The subject of the verb a noun hangs on: "X launched airstrikes", "X fought in battles"."""
     node = tok
     for _ in range(3):
-        if node.dep_ == "prep" and node.lower_ not in ("in", "into"):
+        if node.dep_ == "prep" and node.lower_ not in ("in", "into") and not _gathering_for(node):
             return None  # "fought in battles" yes; "rose to prominence after the invasion" no
         if node.dep_ in ("dobj", "attr", "oprd", "pobj", "prep") and node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                via_in = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into")
+                via_in = tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "into") or _gathering_for(tok.head))
                 if node.lemma_ in CAUSE_VERBS or not (via_in or node.lemma_ in LIGHT_VERBS):
                     return None  # "forestall violence", "condemned the attack": not the subject's act
                 return subject_token(node)
             continue
         return None
     return None
+
+
+def _gathering_for(prep: Token) -> bool:
+    """"gathered for a rally", "converged for a protest": who gathers for an event holds it."""
+    return prep.lower_ == "for" and prep.head.lemma_ in GATHER_VERBS
 
 
 def token_actors(tok: Token | None, index: MentionIndex) -> list[ActorRef]:
