@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from petrel.models import ActorRef
 from tests.coding.conftest import actor
 
 RUS, GEO = actor("Russia", "RUS"), actor("Georgia", "GEO")
@@ -426,3 +427,12 @@ def test_who_gathers_for_a_protest_holds_it(code) -> None:
     state = code("Thousands of Somali students gathered for a rally against Kenya.", TABLE)
     assert ("PROTEST", "SOM", "KEN") in triples(state)
     assert not code("Kenya prepared for a protest.", TABLE).events  # preparing for one is not holding it
+
+
+def test_people_no_actor_names_protesting_in_a_country_are_its_civilians(code) -> None:
+    table = dict(TABLE, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
+    [event] = code("Prisoners rioted at a jail in Nairobi on Monday.", table).events
+    assert (event.type, event.source.country, event.source.sector) == ("PROTEST", "KEN", ["CVL"])
+    assert event.rule.startswith("local-protesters<")
+    assert not code("They rioted at a jail in Nairobi on Monday.", table).events  # a pronoun says nothing
+    assert not code("Students protested at the Kenyan embassy.", table).events  # a party is not a place

@@ -48,6 +48,7 @@ NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "t
                                "inside", "targeting", "for", "of"})
 LEAVING_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "departure", "exit", "evacuation", "retreat",
                            "drawdown", "redeployment"})  # "the withdrawal from X": X is left, not the leaver
+PLACE_PREPS = frozenset({"in", "at", "outside", "near", "inside"})
 EXPULSION_VERBS = frozenset({"expel", "deport", "ban", "bar", "kick", "eject", "evict"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "engage", "involve",
@@ -500,3 +501,20 @@ def advcl_subject_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
 def place_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
     """Actors named by the place of an act ("a protest in Beijing")."""
     return _prep_targets(tok, index, frozenset({"in", "outside", "near"}), depth=0)
+
+
+def place_countries(tok: Token, index: MentionIndex, depth: int = 1) -> list[ActorRef]:
+    """Places named by country or city where an act happened, through one place noun: "rioted at a jail in
+    Dili" -> East Timor. Only place mentions (resolved as a country or city), never a party's name."""
+    for child in tok.children:
+        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            found = [a for a in index.actors_at(obj) if a.resolution == "country" and a.country
+                     and a.country not in INTERNATIONAL]
+            if not found and depth > 0:
+                found = place_countries(obj, index, depth - 1)
+            if found:
+                return found
+    return []
+

@@ -164,6 +164,9 @@ class EventStage:
         if self.sector_actors and not sources and src_tok is not None and not pat.flip:  # "rebels said ..."
             sources = args.np_actors(src_tok, index.lenient_view())
             prefix = "sector-actor<" if sources else ""
+        if not sources and info.type == "PROTEST" and src_tok is not None:
+            sources = _local_protesters(tok, src_tok, index)
+            prefix = "local-protesters<" if sources else prefix
         if not sources and (targets or _sector_victim(tok, index)) and _unknown_attacker(
                 tok, info, roles.agentless, src_tok):
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, "unknown-agent<"
@@ -314,6 +317,17 @@ def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Tok
     if agentless:
         return True
     return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def _local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"Prisoners rioted at a jail in Dili": people no actor names, protesting in a country, are its
+    civilians (or the sector their mention gives). A pronoun or an unresolved name gives nobody."""
+    if src_tok.pos_ != "NOUN":
+        return []
+    sectors = next((a.sector for a in index.lenient_view().actors_at(src_tok) if a.sector), ["CVL"])
+    name = " ".join(t.text for t in src_tok.subtree if t.i <= src_tok.i)
+    return [ActorRef(name=name, country=place.country, sector=list(sectors), resolution="context")
+            for place in args.place_countries(tok, index)]
 
 
 def _sector_victim(tok: Token, index: args.MentionIndex) -> bool:
