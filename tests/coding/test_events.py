@@ -436,3 +436,13 @@ def test_people_no_actor_names_protesting_in_a_country_are_its_civilians(code) -
     assert event.rule.startswith("local-protesters<")
     assert not code("They rioted at a jail in Nairobi on Monday.", table).events  # a pronoun says nothing
     assert not code("Students protested at the Kenyan embassy.", table).events  # a party is not a place
+
+
+def test_an_arrest_by_nobody_named_is_by_the_authorities_of_its_place(code) -> None:
+    table = dict(TABLE, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
+    [event] = code("Abdi was arrested in Nairobi on Monday.", table).events
+    assert (event.type, event.source.country, event.target.country) == ("COERCE", "KEN", "SOM")
+    assert event.rule.startswith("local-authorities<")
+    assert not code("Abdi was arrested on Monday.", table).events  # no place, nobody to name
+    named = code("Abdi was arrested by Egyptian police in Nairobi.", table).events
+    assert {e.source.country for e in named} == {"EGY"}

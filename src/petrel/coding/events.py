@@ -62,6 +62,7 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murd
 UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
                             "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
                             "grenade", "car", "shelling", "airstrike", "strike"})
+ARREST_CODE = "173"
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 
 
@@ -167,6 +168,9 @@ class EventStage:
         if not sources and info.type == "PROTEST" and src_tok is not None:
             sources = _local_protesters(tok, src_tok, index)
             prefix = "local-protesters<" if sources else prefix
+        if not sources and roles.agentless and info.code == ARREST_CODE:
+            sources = _local_authorities(tok, index)
+            prefix = "local-authorities<" if sources else prefix
         if not sources and (targets or _sector_victim(tok, index)) and _unknown_attacker(
                 tok, info, roles.agentless, src_tok):
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, "unknown-agent<"
@@ -317,6 +321,13 @@ def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Tok
     if agentless:
         return True
     return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def _local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"A missionary was arrested in Lebanon": an arrest by nobody named, in a country, is by its
+    authorities (a government actor of that country)."""
+    return [ActorRef(name=f"authorities in {place.name}", country=place.country, sector=["GOV"],
+                     resolution="context") for place in args.place_countries(tok, index)]
 
 
 def _local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
