@@ -446,3 +446,14 @@ def test_an_arrest_by_nobody_named_is_by_the_authorities_of_its_place(code) -> N
     assert not code("Abdi was arrested on Monday.", table).events  # no place, nobody to name
     named = code("Abdi was arrested by Egyptian police in Nairobi.", table).events
     assert {e.source.country for e in named} == {"EGY"}
+
+
+def test_who_passes_a_law_does_what_it_does(code) -> None:
+    state = code("The Russian parliament passed a law banning Novak from entering the country.", TABLE)
+    assert ("COERCE", "RUS", "GEO") in triples(state)
+    assert not code("The law banning Novak from entering the country is old.", TABLE).events  # nobody acts
+
+
+def test_recognizing_the_other_sides_victory_is_a_concession(code) -> None:
+    assert ("CONCEDE", "RUS", "GEO") in triples(code("Russia recognized the victory of Georgia.", TABLE))
+    assert ("SUPPORT", "RUS", "GEO") in triples(code("Russia recognized Georgia.", TABLE))

@@ -55,7 +55,7 @@ STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "re
                                "poise", "set", "oppose"})
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
                             "message", "decree", "speech", "interview", "appeal", "call", "motion", "bill",
-                            "document", "memo", "petition", "ultimatum", "warning", "order"})
+                            "document", "memo", "petition", "ultimatum", "warning", "order", "law", "legislation"})
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "wage", "begin", "start",
                          "continue", "step", "intensify", "escalate", "resume", "make", "give", "offer", "issue",
                          "express", "voice", "impose", "declare", "announce", "sign", "reach", "provide", "send",
