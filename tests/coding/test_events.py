@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from petrel.models import ActorRef
 from tests.coding.conftest import actor
 
 RUS, GEO = actor("Russia", "RUS"), actor("Georgia", "GEO")
@@ -387,3 +388,79 @@ def test_an_act_asked_about_is_no_event(code) -> None:
     assert not any(e.type in ("ASSAULT", "THREATEN") for e in asked.events)
     assert triples(code("Kenya will decide whether to attack Somalia.", TABLE)) == set()
     assert ("THREATEN", "KEN", "SOM") in triples(code("Kenya threatened to attack Somalia.", TABLE))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Russia is opposed to French mediation.", ("REJECT", "RUS", "FRA")),  # a state, not a passive
+    ("Russia opposed the Egyptian proposal.", ("REJECT", "RUS", "EGY")),
+    ("Russia opposed Georgia.", ("ACCUSE", "RUS", "GEO")),  # opposing a party is disapproval
+])
+def test_opposing_a_proposal_is_a_rejection(code, text: str, expected: tuple) -> None:
+    assert expected in triples(code(text, TABLE))
+
+
+def test_opposed_by_someone_is_still_a_passive(code) -> None:
+    found = triples(code("The French plan was opposed by Russia.", TABLE))
+    assert ("REJECT", "RUS", "FRA") in found and not any(src == "FRA" for _, src, _ in found)
+
+
+@pytest.mark.parametrize("verb", ["speeded up", "accelerated", "completed"])
+def test_hurrying_an_act_is_the_act(code, verb: str) -> None:
+    state = code(f"Russia {verb} the withdrawal of its troops from Georgia.", TABLE)
+    assert ("RETREAT", "RUS", "GEO") in triples(state)
+
+
+def test_the_place_a_withdrawal_leaves_is_its_target(code) -> None:
+    assert triples(code("The Russian withdrawal from Georgia began.", TABLE)) == {("RETREAT", "RUS", "GEO")}
+    assert ("ACCUSE", "RUS", "GEO") in triples(code("Novak faced criticism from Russia.", TABLE))
+
+
+def test_hurrying_nobodys_act_is_no_event(code) -> None:
+    assert not code("The rain speeded up the withdrawal.", TABLE).events
+
+
+def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(code) -> None:
+    table = dict(TABLE, journalist=actor("journalist", None, "MED"))
+    [event] = code("A journalist has been killed in a car bomb explosion.", table).events
+    assert (event.type, event.source.name, event.target) == ("ASSAULT", "unidentified attackers", None)
+    assert event.rule.startswith("unknown-agent<")
+    assert not code("The bill was killed in a late vote.", table).events  # nobody known was harmed
+    assert not any(e.source.name == "unidentified attackers" for e in code(
+        "A journalist was killed as Russian jets bombed Tbilisi.", table).events)  # the clause names who
+    assert not code("Novak mourned the journalist who was killed in the blast.", table).events  # background
+
+
+def test_who_gathers_for_a_protest_holds_it(code) -> None:
+    state = code("Thousands of Somali students gathered for a rally against Kenya.", TABLE)
+    assert ("PROTEST", "SOM", "KEN") in triples(state)
+    assert not code("Kenya prepared for a protest.", TABLE).events  # preparing for one is not holding it
+
+
+def test_people_no_actor_names_protesting_in_a_country_are_its_civilians(code) -> None:
+    table = dict(TABLE, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
+    [event] = code("Prisoners rioted at a jail in Nairobi on Monday.", table).events
+    assert (event.type, event.source.country, event.source.sector) == ("PROTEST", "KEN", ["CVL"])
+    assert event.rule.startswith("local-protesters<")
+    assert not code("They rioted at a jail in Nairobi on Monday.", table).events  # a pronoun says nothing
+    assert not code("Students protested at the Kenyan embassy.", table).events  # a party is not a place
+
+
+def test_an_arrest_by_nobody_named_is_by_the_authorities_of_its_place(code) -> None:
+    table = dict(TABLE, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
+    [event] = code("Abdi was arrested in Nairobi on Monday.", table).events
+    assert (event.type, event.source.country, event.target.country) == ("COERCE", "KEN", "SOM")
+    assert event.rule.startswith("local-authorities<")
+    assert not code("Abdi was arrested on Monday.", table).events  # no place, nobody to name
+    named = code("Abdi was arrested by Egyptian police in Nairobi.", table).events
+    assert {e.source.country for e in named} == {"EGY"}
+
+
+def test_who_passes_a_law_does_what_it_does(code) -> None:
+    state = code("The Russian parliament passed a law banning Novak from entering the country.", TABLE)
+    assert ("COERCE", "RUS", "GEO") in triples(state)
+    assert not code("The law banning Novak from entering the country is old.", TABLE).events  # nobody acts
+
+
+def test_recognizing_the_other_sides_victory_is_a_concession(code) -> None:
+    assert ("CONCEDE", "RUS", "GEO") in triples(code("Russia recognized the victory of Georgia.", TABLE))
+    assert ("SUPPORT", "RUS", "GEO") in triples(code("Russia recognized Georgia.", TABLE))

@@ -46,13 +46,16 @@ NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
                                "inside", "targeting", "for", "of"})
+LEAVING_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "departure", "exit", "evacuation", "retreat",
+                           "drawdown", "redeployment"})  # "the withdrawal from X": X is left, not the leaver
+PLACE_PREPS = frozenset({"in", "at", "outside", "near", "inside"})
 EXPULSION_VERBS = frozenset({"expel", "deport", "ban", "bar", "kick", "eject", "evict"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "engage", "involve",
-                               "poise", "set"})
+                               "poise", "set", "oppose"})
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
                             "message", "decree", "speech", "interview", "appeal", "call", "motion", "bill",
-                            "document", "memo", "petition", "ultimatum", "warning", "order"})
+                            "document", "memo", "petition", "ultimatum", "warning", "order", "law", "legislation"})
 LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "wage", "begin", "start",
                          "continue", "step", "intensify", "escalate", "resume", "make", "give", "offer", "issue",
                          "express", "voice", "impose", "declare", "announce", "sign", "reach", "provide", "send",
@@ -60,9 +63,11 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount",
                          "unleash", "undertake", "perform", "execute", "deploy", "order", "approve", "grant",
                          "lodge", "file", "level", "hurl", "make", "be", "have", "seek", "complete",
                          "deepen", "strengthen", "expand", "boost", "enhance", "develop", "build", "forge",
-                         "establish", "pursue", "promote", "conclude", "renew", "cement", "bolster", "stag"})
+                         "establish", "pursue", "promote", "conclude", "renew", "cement", "bolster", "stag",
+                         "speed", "accelerate", "hasten", "expedite", "finish"})
 CAUSE_VERBS = frozenset({"spark", "draw", "trigger", "prompt", "provoke", "cause", "attract", "earn", "face",
                          "receive", "meet", "invite", "incur", "suffer", "bring"})
+GATHER_VERBS = frozenset({"gather", "converge", "assemble", "congregate", "mass", "flock", "turn", "come"})
 LIGHT_SUBJECT_STOP = frozenset({"ccomp", "advcl", "relcl_stop"})
 
 
@@ -394,18 +399,27 @@ def noun_roles(tok: Token, index: MentionIndex) -> Roles:
     """(sources, targets, source token) for a noun trigger such as "airstrikes" or "criticism"."""
     sources = _noun_modifier_actors(tok, index)
     src_tok: Token | None = None
+    source_preps, target_preps = _noun_preps(tok)
     if not sources:
-        sources = _prep_targets(tok, index, NOUN_SOURCE_PREPS, depth=0)
+        sources = _prep_targets(tok, index, source_preps, depth=0)
     if not sources and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
         sources = _prep_targets(tok.head, index, NOUN_SOURCE_PREPS, depth=0)  # "drew criticism from X"
     if not sources:
         src_tok = _governing_subject(tok)
         sources = np_actors(src_tok, index) if src_tok is not None else []
-    targets = _prep_targets(tok, index, NOUN_TARGET_PREPS)
+    targets = _prep_targets(tok, index, target_preps)
     if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
         causer = subject_token(tok.head)  # "X drew criticism from Y": X is the target
         targets = np_actors(causer, index) if causer is not None else []
     return Roles(sources, targets, src_tok)
+
+
+def _noun_preps(tok: Token) -> tuple[frozenset[str], frozenset[str]]:
+    """Prepositions naming a noun event's source and its target. "from" names the source ("criticism from
+    X"), except after a noun of leaving, where it names the place left: "the withdrawal from X" targets X."""
+    if tok.lemma_.lower() in LEAVING_NOUNS:
+        return NOUN_SOURCE_PREPS - {"from"}, NOUN_TARGET_PREPS | {"from"}
+    return NOUN_SOURCE_PREPS, NOUN_TARGET_PREPS
 
 
 def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
@@ -422,18 +436,23 @@ def _governing_subject(tok: Token) -> Token | None:
     """The subject of the verb a noun hangs on: "X launched airstrikes", "X fought in battles"."""
     node = tok
     for _ in range(3):
-        if node.dep_ == "prep" and node.lower_ not in ("in", "into"):
+        if node.dep_ == "prep" and node.lower_ not in ("in", "into") and not _gathering_for(node):
             return None  # "fought in battles" yes; "rose to prominence after the invasion" no
         if node.dep_ in ("dobj", "attr", "oprd", "pobj", "prep") and node.head.i != node.i:
             node = node.head
             if node.pos_ in ("VERB", "AUX"):
-                via_in = tok.dep_ == "pobj" and tok.head.lower_ in ("in", "into")
+                via_in = tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "into") or _gathering_for(tok.head))
                 if node.lemma_ in CAUSE_VERBS or not (via_in or node.lemma_ in LIGHT_VERBS):
                     return None  # "forestall violence", "condemned the attack": not the subject's act
                 return subject_token(node)
             continue
         return None
     return None
+
+
+def _gathering_for(prep: Token) -> bool:
+    """"gathered for a rally", "converged for a protest": who gathers for an event holds it."""
+    return prep.lower_ == "for" and prep.head.lemma_ in GATHER_VERBS
 
 
 def token_actors(tok: Token | None, index: MentionIndex) -> list[ActorRef]:
@@ -482,3 +501,20 @@ def advcl_subject_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
 def place_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
     """Actors named by the place of an act ("a protest in Beijing")."""
     return _prep_targets(tok, index, frozenset({"in", "outside", "near"}), depth=0)
+
+
+def place_countries(tok: Token, index: MentionIndex, depth: int = 1) -> list[ActorRef]:
+    """Places named by country or city where an act happened, through one place noun: "rioted at a jail in
+    Dili" -> East Timor. Only place mentions (resolved as a country or city), never a party's name."""
+    for child in tok.children:
+        if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
+            continue
+        for obj in (g for g in child.children if g.dep_ == "pobj"):
+            found = [a for a in index.actors_at(obj) if a.resolution == "country" and a.country
+                     and a.country not in INTERNATIONAL]
+            if not found and depth > 0:
+                found = place_countries(obj, index, depth - 1)
+            if found:
+                return found
+    return []
+

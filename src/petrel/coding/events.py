@@ -62,6 +62,7 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murd
 UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
                             "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
                             "grenade", "car", "shelling", "airstrike", "strike"})
+ARREST_CODE = "173"
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
@@ -167,7 +168,14 @@ class EventStage:
         if self.sector_actors and not sources and src_tok is not None and not pat.flip:  # "rebels said ..."
             sources = args.np_actors(src_tok, index.lenient_view())
             prefix = "sector-actor<" if sources else ""
-        if not sources and targets and _unknown_attacker(tok, info, roles.agentless, src_tok):
+        if not sources and info.type == "PROTEST" and src_tok is not None:
+            sources = _local_protesters(tok, src_tok, index)
+            prefix = "local-protesters<" if sources else prefix
+        if not sources and roles.agentless and info.code == ARREST_CODE:
+            sources = _local_authorities(tok, index)
+            prefix = "local-authorities<" if sources else prefix
+        if not sources and (targets or _sector_victim(tok, index)) and _unknown_attacker(
+                tok, info, roles.agentless, src_tok):
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, UNKNOWN_AGENT_RULE
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
@@ -316,6 +324,42 @@ def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Tok
     if agentless:
         return True
     return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def _local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"A missionary was arrested in Lebanon": an arrest by nobody named, in a country, is by its
+    authorities (a government actor of that country)."""
+    return [ActorRef(name=f"authorities in {place.name}", country=place.country, sector=["GOV"],
+                     resolution="context") for place in args.place_countries(tok, index)]
+
+
+def _local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"Prisoners rioted at a jail in Dili": people no actor names, protesting in a country, are its
+    civilians (or the sector their mention gives). A pronoun or an unresolved name gives nobody."""
+    if src_tok.pos_ != "NOUN":
+        return []
+    sectors = next((a.sector for a in index.lenient_view().actors_at(src_tok) if a.sector), ["CVL"])
+    name = " ".join(t.text for t in src_tok.subtree if t.i <= src_tok.i)
+    return [ActorRef(name=name, country=place.country, sector=list(sectors), resolution="context")
+            for place in args.place_countries(tok, index)]
+
+
+def _sector_victim(tok: Token, index: args.MentionIndex) -> bool:
+    """"A journalist has been killed in a bomb blast": the victim of an agentless passive is a party known
+    only by its sector. The act is still an attack by unidentified attackers; the victim names no target.
+    Not in a relative clause ("condolences to farmers who were killed"), nor when the clause names who did
+    it ("killed in an air strike by government forces", "killed as X launched strikes")."""
+    lenient = index.lenient_view()
+    if tok.dep_ in ("relcl", "acl") or not any(lenient.actors_at(c) for c in tok.children if c.dep_ == "nsubjpass"):
+        return False
+    return not any(_names_a_doer(t, tok, lenient) for t in tok.subtree)
+
+
+def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
+    """A party in a "by" phrase, or the subject of a clause hung on the act ("as X launched ...")."""
+    by_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "by"
+    clause_subject = tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "conj") and tok.head.head.i == act.i
+    return (by_phrase or clause_subject) and bool(args.np_actors(tok, index))
 
 
 def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:

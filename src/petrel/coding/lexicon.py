@@ -18,7 +18,7 @@ from petrel.errors import ConfigError
 
 #: words that a pattern treats as a preposition or verb particle attached to the head
 PARTICLES: frozenset[str] = frozenset(
-    "about across against ahead alongside among around at away back by down for from in into off "
+    "about across against ahead alongside among around as at away back by down for from in into off "
     "of on onto out over through to toward towards up upon with within without".split()
 )
 
