@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from petrel.coding import arguments as args
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
-from petrel.coding.speech import is_obligation, same_camp, same_side, threat_code, threatened_party
+from petrel.coding.speech import (ACCUSE_CODE, accused_parties, is_claimed_wrong, is_obligation, same_camp, same_side,
+                                  threat_code, threatened_party)
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
@@ -62,6 +63,7 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murd
 UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
                             "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
                             "grenade", "car", "shelling", "airstrike", "strike"})
+REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 
 
@@ -113,8 +115,8 @@ class EventStage:
         if not index:
             return
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
-        for sent in state.doc.sents:
-            state.events.extend(self.code_sentence(sent, index, quotes, state.article.doc_id))
+        events = [e for sent in state.doc.sents for e in self.code_sentence(sent, index, quotes, state.article.doc_id)]
+        state.events.extend(_drop_restated_accusations(events))
 
     def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote],
                       doc_id: str) -> list[EventMention]:
@@ -122,6 +124,7 @@ class EventStage:
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
         drafts = _drop_charges(_fold_protest_demands(drafts + self.obligations(sent, index, quotes)))
         drafts = _drop_elaborations(drafts)
+        drafts += self.accusations(drafts, index)
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -219,6 +222,31 @@ class EventStage:
         pattern = Pattern(f"speech-obligation:{code}", "verb", frozenset({comp.lemma_}), code)
         return Draft(Trigger(comp, pattern), self.lexicon.info(code), sources, targets,
                      status_of(cue), pattern.entry_id, _quote_at(comp, quotes), 0.62)
+
+    def accusations(self, drafts: list[Draft], index: args.MentionIndex) -> list[Draft]:
+        """"Israel said Hamas fired rockets at it": a violent or repressive act an actor says another camp
+        did is also the speaker's accusation of that camp (ACCUSE, CAMEO 112, rule speech-accuse<...);
+        the claimed act stays, and comes first (lower confidence for the accusation)."""
+        return [a for d in drafts if (a := self._accusation(d, index)) is not None]
+
+    def _accusation(self, draft: Draft, index: args.MentionIndex) -> Draft | None:
+        quote = draft.quote
+        if quote is None or quote.speaker is None or draft.rule.startswith("speech-"):
+            return None
+        if not is_claimed_wrong(draft.info, draft.status.status, draft.status.negated):
+            return None
+        cue = _speech_verb(draft.trigger.token, self.lexicon.speech)
+        if cue is None or cue_kind(cue.lemma_, self.lexicon.speech) not in ("say", "claim"):
+            return None  # "denied that ...", "warned that ..." accuse nobody
+        if not _what_was_said(draft.trigger.token, cue):
+            return None
+        speakers = [s for s in _speakers(draft.trigger.token, index, self.lexicon.speech) if s.country or s.actor_id]
+        accused = accused_parties(speakers, draft.sources) if speakers else []
+        if not accused:
+            return None
+        pattern = Pattern(f"speech-accuse:{ACCUSE_CODE}", "verb", frozenset({cue.lemma_.lower()}), ACCUSE_CODE)
+        return Draft(Trigger(cue, pattern), self.lexicon.info(ACCUSE_CODE), speakers, accused,
+                     status_of(cue), f"speech-accuse<{draft.rule}", quote, draft.confidence - 0.1)
 
     def _sector_targets(self, trig: Trigger, sources: list[ActorRef], index: args.MentionIndex) -> list[ActorRef]:
         """Nobody codable acted upon: a party known only by its sector ("attacked rebel positions")."""
@@ -510,13 +538,44 @@ def _clause_child(tok: Token) -> Token | None:
 
 def _speakers(tok: Token, index: args.MentionIndex, speech: dict[str, str]) -> list[ActorRef]:
     """All actors of the nearest speech verb above the trigger ("X and Y said they ..." -> X, Y)."""
+    verb = _speech_verb(tok, speech)
+    subj = args.subject_token(verb) if verb is not None else None
+    return args.np_actors(subj, index) if subj is not None else []
+
+
+def _drop_restated_accusations(events: list[EventMention]) -> list[EventMention]:
+    """"Kenya accused Somalia of an incursion. The ministry said Somali soldiers fired on a post": when the
+    article states the accusation outright, the one read off the reported details (speech-accuse) is the
+    same accusation told again, and goes."""
+    stated = {_country_pair(e) for e in events if e.type == "ACCUSE" and not e.rule.startswith("speech-accuse<")}
+    return [e for e in events if not (e.rule.startswith("speech-accuse<") and _country_pair(e) in stated)]
+
+
+def _country_pair(event: EventMention) -> tuple[str | None, str | None]:
+    target = event.target
+    return (event.source.country or event.source.actor_id,
+            (target.country or target.actor_id) if target is not None else None)
+
+
+def _what_was_said(tok: Token, cue: Token) -> bool:
+    """The trigger is the reported clause itself ("said Hamas *fired* rockets", "said Hamas carried out the
+    *attack*"), not a detail inside it ("said warrants were issued for men sought in the *slaying*")."""
+    node = tok
+    while node.i != cue.i:
+        if node.dep_ not in REPORTED_DEPS:
+            return False
+        node = node.head
+    return True
+
+
+def _speech_verb(tok: Token, speech: dict[str, str]) -> Token | None:
+    """The nearest speech verb above the trigger ("Israel *said* rockets were fired")."""
     node = tok
     while node.head.i != node.i:
         node = node.head
         if node.tag_.startswith("VB") and node.lemma_.lower() in speech:
-            subj = args.subject_token(node)
-            return args.np_actors(subj, index) if subj is not None else []
-    return []
+            return node
+    return None
 
 
 def _has_modal(tok: Token) -> bool:

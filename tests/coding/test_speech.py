@@ -1,0 +1,63 @@
+"""Reported-speech rules: a claimed wrong is the speaker's accusation; a reported obligation a demand."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coding.conftest import actor
+from tests.coding.test_events import TABLE, triples
+
+REBELS = actor("Georgian rebels", "GEO", "REB")
+SPEECH_TABLE = dict(TABLE, rebels=REBELS, **{"Georgian government": actor("Georgian government", "GEO", "GOV"),
+                                              "Georgian army": actor("Georgian army", "GEO", "MIL")})
+
+
+def accusations(state) -> list:
+    return [e for e in state.events if e.rule.startswith("speech-accuse<")]
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia said Russia attacked its villages.",
+    "Georgia claimed that Russian troops had shelled Tbilisi.",
+    '"Russia bombed our villages," Novak said.',
+    "The Georgian government said the rebels attacked a police station.",
+])
+def test_a_claimed_wrong_by_another_camp_is_the_speakers_accusation(code, text: str) -> None:
+    state = code(text, SPEECH_TABLE)
+    [accusation] = accusations(state)
+    assert (accusation.type, accusation.cameo, accusation.source.country) == ("ACCUSE", "112", "GEO")
+    assert accusation.target.country in ("RUS", "GEO") and accusation.target is not accusation.source
+    assert accusation.status == "actual" and accusation.quote_id is not None
+    claimed = next(e for e in state.events if e.type == "ASSAULT")  # the claimed act stays, and ranks first
+    assert claimed.confidence > accusation.confidence
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia said it attacked Russian positions.",  # the speaker's own act
+    "Georgia said the Georgian army shelled Russian positions.",  # the speaker's own side
+    "Georgia said Russia would attack it.",  # announced, not done: a warning
+    "Georgia said Russia did not attack its villages.",  # denied
+    "Georgia denied that Russia attacked its villages.",
+    "Georgia said Russia sent aid to Kenya.",  # a friendly act is no wrong
+    "Georgia said warrants were issued for Russian officers sought in the killing of Kenyan monks.",
+])
+def test_no_accusation_for_own_side_future_denied_friendly_or_embedded_acts(code, text: str) -> None:
+    assert not accusations(code(text, SPEECH_TABLE)), text
+
+
+def test_a_future_claim_gives_a_future_accusation(code) -> None:
+    [accusation] = accusations(code("Georgia will say that Russia attacked its villages.", SPEECH_TABLE))
+    assert accusation.status == "future"
+
+
+def test_the_accusation_keeps_the_claimed_events(code) -> None:
+    found = triples(code("Georgia said Russia attacked Kenya.", SPEECH_TABLE))
+    assert {("ASSAULT", "RUS", "KEN"), ("ACCUSE", "GEO", "RUS")} <= found
+
+
+def test_an_accusation_the_article_states_outright_is_not_read_again_off_the_details(code) -> None:
+    text = "Georgia accused Russia of aggression. Georgia said Russian troops attacked its villages."
+    found = code(text, SPEECH_TABLE)
+    assert not accusations(found)
+    assert [e.rule.split(":")[0] for e in found.events if e.type == "ACCUSE"] == ["verb"]
+    assert accusations(code("Georgia said Russian troops attacked its villages.", SPEECH_TABLE))
