@@ -61,3 +61,33 @@ def test_an_accusation_the_article_states_outright_is_not_read_again_off_the_det
     assert not accusations(found)
     assert [e.rule.split(":")[0] for e in found.events if e.type == "ACCUSE"] == ["verb"]
     assert accusations(code("Georgia said Russian troops attacked its villages.", SPEECH_TABLE))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Novak issued a stern reminder to Russia that it must cooperate with the inspectors.", ("REQUEST", "GEO", "RUS")),
+    ("Kenya sent a message that Somalia must release the hostages.", ("REQUEST", "KEN", "SOM")),
+    ("Kenya told Somalia that it must release the hostages.", ("REQUEST", "KEN", "SOM")),
+    ("Novak said Russia should cooperate with the inspectors.", ("REQUEST", "GEO", "RUS")),
+])
+def test_an_obligation_put_in_words_on_another_is_a_demand(code, text: str, expected: tuple[str, str, str]) -> None:
+    state = code(text, SPEECH_TABLE)
+    assert expected in triples(state)
+    assert any(e.rule.startswith("speech-obligation") for e in state.events if e.type == "REQUEST")
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya issued a statement that Kenya must cooperate with the inspectors.",  # its own side
+    "Kenya issued a statement that it must cooperate with the inspectors.",  # nobody spoken to: itself
+    "Kenya issued a reminder of the need for Somalia to cooperate.",  # no "that" clause
+    "Kenya said Somalia cooperated with the inspectors.",  # no obligation
+])
+def test_no_demand_without_an_obligation_on_another(code, text: str) -> None:
+    assert not [e for e in code(text, SPEECH_TABLE).events if e.rule.startswith("speech-obligation")], text
+
+
+def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject(code, nlp) -> None:
+    from petrel.coding.events import _speaker_token
+
+    doc = nlp("The Red Cross operating in Somalia said Kenyan forces must ensure security.")
+    said = next(t for t in doc if t.lower_ == "said")
+    assert _speaker_token(said).lower_ in ("cross", "red")

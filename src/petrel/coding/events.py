@@ -19,7 +19,7 @@ from spacy.tokens import Span, Token
 from petrel.coding import arguments as args
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
-from petrel.coding.speech import (ACCUSE_CODE, accused_parties, is_claimed_wrong, is_obligation, same_camp, same_side,
+from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, accused_parties, is_claimed_wrong, is_obligation, same_camp, same_side,
                                   threat_code, threatened_party)
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
@@ -201,21 +201,31 @@ class EventStage:
         return info, status, rule
 
     def obligations(self, sent: Span, index: args.MentionIndex, quotes: list[Quote]) -> list[Draft]:
-        """"X said (that) Y must/should/has to Z": X demands it of Y, whatever Z is (rule speech-obligation)."""
+        """"X said (that) Y must/should/has to Z", "X issued a reminder to Y that it must Z": X demands it of Y,
+        whatever Z is (rule speech-obligation)."""
         out: list[Draft] = []
         for tok in sent:
-            if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in self.lexicon.speech:
-                continue
-            for comp in (c for c in tok.children if c.dep_ == "ccomp" and is_obligation(c)):
-                draft = self._obligation(tok, comp, index, quotes)
+            for cue, comp in self._obliging_clauses(tok):
+                draft = self._obligation(cue, comp, index, quotes)
                 if draft is not None:
                     out.append(draft)
         return out
 
+    def _obliging_clauses(self, tok: Token) -> list[tuple[Token, Token]]:
+        """(the verb whose subject speaks, the obligation clause): "X said Y must ...", and a speech noun
+        that is the verb's object with a "that" clause: "X issued a reminder that Y must ..."."""
+        if tok.tag_.startswith("VB") and tok.lemma_.lower() in self.lexicon.speech:
+            return [(tok, c) for c in tok.children if c.dep_ == "ccomp" and is_obligation(c)]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS and tok.dep_ == "dobj":
+            return [(tok.head, c) for c in tok.children if c.dep_ in ("acl", "ccomp") and is_obligation(c)
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        return []
+
     def _obligation(self, cue: Token, comp: Token, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
-        speaker_tok = args.subject_token(cue)
+        speaker_tok = _speaker_token(cue)
         sources = args.np_actors(speaker_tok, index) if speaker_tok is not None else []
-        targets = [t for t in args.comp_subject_actors(comp, index) if not any(same_camp(t, s) for s in sources)]
+        obliged = args.comp_subject_actors(comp, index) or _addressees(cue, comp, index)
+        targets = [t for t in obliged if not any(same_camp(t, s) for s in sources)]
         if not sources or not targets:
             return None
         code = REQUEST_FOR_YIELD if comp.lemma_ in self.lexicon.classes.get("retreat", ()) else "100"
@@ -555,6 +565,28 @@ def _country_pair(event: EventMention) -> tuple[str | None, str | None]:
     target = event.target
     return (event.source.country or event.source.actor_id,
             (target.country or target.actor_id) if target is not None else None)
+
+
+def _speaker_token(cue: Token) -> Token | None:
+    """The subject of a speech verb; "the Red Cross operating in Iraq said": the parser may make the
+    participle the subject, and the speaker is the participle's own subject."""
+    subj = args.subject_token(cue)
+    if subj is not None and subj.tag_ in ("VBG", "VBN"):
+        return next((c for c in subj.children if c.dep_ == "nsubj"), subj)
+    return subj
+
+
+def _addressees(cue: Token, comp: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """Whom an obligation with a pronoun subject is put on: the one spoken to ("told Iran that it must",
+    "issued a reminder to Iraq that it must")."""
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in OWN_PRONOUNS:
+        return []
+    heads = (cue, comp.head) if comp.head.i != cue.i else (cue,)
+    spoken_to = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative") or
+                 (c.dep_ == "prep" and c.lower_ == "to")]
+    objects = [g for c in spoken_to for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")]
+    return [a for o in objects for a in args.np_actors(o, index)]
 
 
 def _what_was_said(tok: Token, cue: Token) -> bool:

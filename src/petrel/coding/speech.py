@@ -21,6 +21,9 @@ from petrel.models import ActorRef
 
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 OBLIGATION_VERBS = frozenset({"have", "need"})
+# nouns of saying whose "that" clause is what was said ("issued a reminder that Iraq must ...")
+SPEECH_NOUNS = frozenset({"reminder", "warning", "message", "statement", "declaration", "assertion", "insistence",
+                          "reiteration", "conclusion", "view", "position", "argument", "note", "letter", "word"})
 YIELD_TYPES = frozenset({"RETREAT", "CONCEDE", "AID", "COOPERATE", "AGREE"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG", "MNC"})  # codes in the country slot that name no country
 DISSIDENT_SECTORS = frozenset({"REB", "OPP", "INS", "CVL"})
