@@ -68,6 +68,7 @@ def test_an_accusation_the_article_states_outright_is_not_read_again_off_the_det
     ("Kenya sent a message that Somalia must release the hostages.", ("REQUEST", "KEN", "SOM")),
     ("Kenya told Somalia that it must release the hostages.", ("REQUEST", "KEN", "SOM")),
     ("Novak said Russia should cooperate with the inspectors.", ("REQUEST", "GEO", "RUS")),
+    ("Kenya reaffirmed that Somalia must release the hostages.", ("REQUEST", "KEN", "SOM")),
 ])
 def test_an_obligation_put_in_words_on_another_is_a_demand(code, text: str, expected: tuple[str, str, str]) -> None:
     state = code(text, SPEECH_TABLE)
