@@ -92,3 +92,18 @@ def test_a_participle_parsed_as_the_subject_gives_way_to_its_own_subject(code, n
     doc = nlp("The Red Cross operating in Somalia said Kenyan forces must ensure security.")
     said = next(t for t in doc if t.lower_ == "said")
     assert _speaker_token(said).lower_ in ("cross", "red")
+
+
+def test_a_reported_attack_without_its_doer_is_by_the_side_it_came_from(code) -> None:
+    state = code("Georgia said Tbilisi was shelled from Russia.", SPEECH_TABLE)
+    assert {("ASSAULT", "RUS", "GEO"), ("ACCUSE", "GEO", "RUS")} <= triples(state)
+    assert any(e.rule.startswith("speech-origin<") for e in state.events)
+
+
+@pytest.mark.parametrize("text", [
+    "Georgia said rockets were fired at Russia from Georgia.",  # from the speaker's own side
+    "Georgia said two Kenyan monks were kidnapped from Russia.",  # where they were taken from
+    "Rockets were fired at Tbilisi from Russia.",  # nobody reports it (left to the argument rules)
+])
+def test_no_origin_doer_from_the_speakers_side_a_removal_or_outside_speech(code, text: str) -> None:
+    assert not [e for e in code(text, SPEECH_TABLE).events if e.rule.startswith("speech-origin<")], text

@@ -63,6 +63,7 @@ HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murd
 UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
                             "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
                             "grenade", "car", "shelling", "airstrike", "strike"})
+FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", "target", "hit", "rocket", "shoot"})
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 
@@ -241,7 +242,7 @@ class EventStage:
 
     def _accusation(self, draft: Draft, index: args.MentionIndex) -> Draft | None:
         quote = draft.quote
-        if quote is None or quote.speaker is None or draft.rule.startswith("speech-"):
+        if quote is None or quote.speaker is None:
             return None
         if not is_claimed_wrong(draft.info, draft.status.status, draft.status.negated):
             return None
@@ -302,6 +303,8 @@ class EventStage:
         first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
                                                          and src_tok.lower_ in ("we", "i"))
         own_pronoun = quote.kind == "indirect" and src_tok is not None and src_tok.lower_ in OWN_PRONOUNS
+        if agentless and threat_code(draft.info) and all(s is UNKNOWN_ATTACKER for s in draft.sources):
+            draft = _from_origin(draft, index, speaker)
         if first_person or (not draft.sources and not agentless and (
                 own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft)))):
             draft.sources = speakers
@@ -565,6 +568,23 @@ def _country_pair(event: EventMention) -> tuple[str | None, str | None]:
     target = event.target
     return (event.source.country or event.source.actor_id,
             (target.country or target.actor_id) if target is not None else None)
+
+
+def _from_origin(draft: Draft, index: args.MentionIndex, speaker: ActorRef) -> Draft:
+    """"Israel said a mortar bomb was fired at it from the Gaza Strip": a hostile act reported without its
+    doer but with where it came from is by that place's side, unless that is the speaker's own
+    (rule speech-origin<...)."""
+    tok = draft.trigger.token
+    if tok.lemma_.lower() not in FIRED_VERBS:
+        return draft  # "kidnapped from their base": the place they were taken from
+    origins = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+               for o in c.children if o.dep_ == "pobj" for a in args.np_actors(o, index)]
+    origins = [a for a in origins if a.country and not same_side(a, speaker)]
+    if not origins:
+        return draft
+    rule = draft.rule.removeprefix("unknown-agent<")
+    return replace(draft, sources=origins, targets=[t for t in draft.targets if not same_side(t, origins[0])],
+                   rule=f"speech-origin<{rule}")
 
 
 def _speaker_token(cue: Token) -> Token | None:
