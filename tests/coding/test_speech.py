@@ -9,7 +9,8 @@ from tests.coding.test_events import TABLE, triples
 
 REBELS = actor("Georgian rebels", "GEO", "REB")
 SPEECH_TABLE = dict(TABLE, rebels=REBELS, **{"Georgian government": actor("Georgian government", "GEO", "GOV"),
-                                              "Georgian army": actor("Georgian army", "GEO", "MIL")})
+                                              "Georgian army": actor("Georgian army", "GEO", "MIL"),
+                                              "Georgian newspaper": actor("Georgian newspaper", "GEO", "MED")})
 
 
 def accusations(state) -> list:
@@ -39,6 +40,7 @@ def test_a_claimed_wrong_by_another_camp_is_the_speakers_accusation(code, text: 
     "Georgia said Russia did not attack its villages.",  # denied
     "Georgia denied that Russia attacked its villages.",
     "Georgia said Russia sent aid to Kenya.",  # a friendly act is no wrong
+    "A Georgian newspaper reported that Russia attacked Georgian villages.",  # the news tells, it does not accuse
     "Georgia said warrants were issued for Russian officers sought in the killing of Kenyan monks.",
 ])
 def test_no_accusation_for_own_side_future_denied_friendly_or_embedded_acts(code, text: str) -> None:

@@ -19,8 +19,8 @@ from spacy.tokens import Span, Token
 from petrel.coding import arguments as args
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
-from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, accused_parties, is_claimed_wrong, is_obligation,
-                                  same_camp, same_side, threat_code, threatened_party)
+from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, accused_parties, can_accuse, is_claimed_wrong,
+                                  is_obligation, same_camp, same_side, threat_code, threatened_party)
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
@@ -251,7 +251,7 @@ class EventStage:
             return None  # "denied that ...", "warned that ..." accuse nobody
         if not _what_was_said(draft.trigger.token, cue):
             return None
-        speakers = [s for s in _speakers(draft.trigger.token, index, self.lexicon.speech) if s.country or s.actor_id]
+        speakers = [s for s in _speakers(draft.trigger.token, index, self.lexicon.speech) if can_accuse(s)]
         accused = accused_parties(speakers, draft.sources) if speakers else []
         if not accused:
             return None

@@ -83,6 +83,14 @@ def is_claimed_wrong(info: CameoInfo, status: str, negated: bool) -> bool:
     return info.type in ACCUSED_TYPES and info.quad_class >= 3 and status in CLAIMED_STATUSES and not negated
 
 
+def can_accuse(speaker: ActorRef) -> bool:
+    """A speaker known by country or identity, and not the news media: a newspaper reporting an attack
+    tells of it, it does not accuse (a minister of information does)."""
+    if not (speaker.country or speaker.actor_id):
+        return False
+    return "MED" not in speaker.sector or bool(STATE_SECTORS & set(speaker.sector))
+
+
 def accused_parties(speakers: list[ActorRef], doers: list[ActorRef]) -> list[ActorRef]:
     """The doers of a claimed wrong the speakers accuse: those with a country or a known identity, in
     another camp than every speaker ("Israel said Hamas ..." accuses Hamas; "Israel said its army ..." no one)."""
