@@ -19,7 +19,8 @@ from spacy.tokens import Span, Token
 from petrel.coding import arguments as args
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
-from petrel.coding.speech import is_obligation, same_camp, same_side, threat_code, threatened_party
+from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, accused_parties, can_accuse, is_claimed_wrong,
+                                  is_obligation, same_camp, same_side, threat_code, threatened_party)
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
@@ -63,6 +64,8 @@ UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", 
                             "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
                             "grenade", "car", "shelling", "airstrike", "strike"})
 ARREST_CODE = "173"
+FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", "target", "hit", "rocket", "shoot"})
+REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
@@ -115,8 +118,8 @@ class EventStage:
         if not index:
             return
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
-        for sent in state.doc.sents:
-            state.events.extend(self.code_sentence(sent, index, quotes, state.article.doc_id))
+        events = [e for sent in state.doc.sents for e in self.code_sentence(sent, index, quotes, state.article.doc_id)]
+        state.events.extend(_drop_restated_accusations(events))
 
     def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote],
                       doc_id: str) -> list[EventMention]:
@@ -124,6 +127,7 @@ class EventStage:
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
         drafts = _drop_charges(_fold_protest_demands(drafts + self.obligations(sent, index, quotes)))
         drafts = _drop_elaborations(drafts)
+        drafts += self.accusations(drafts, index)
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -209,27 +213,62 @@ class EventStage:
         return info, status, rule
 
     def obligations(self, sent: Span, index: args.MentionIndex, quotes: list[Quote]) -> list[Draft]:
-        """"X said (that) Y must/should/has to Z": X demands it of Y, whatever Z is (rule speech-obligation)."""
+        """"X said (that) Y must/should/has to Z", "X issued a reminder to Y that it must Z": X demands it of Y,
+        whatever Z is (rule speech-obligation)."""
         out: list[Draft] = []
         for tok in sent:
-            if not tok.tag_.startswith("VB") or tok.lemma_.lower() not in self.lexicon.speech:
-                continue
-            for comp in (c for c in tok.children if c.dep_ == "ccomp" and is_obligation(c)):
-                draft = self._obligation(tok, comp, index, quotes)
+            for cue, comp in self._obliging_clauses(tok):
+                draft = self._obligation(cue, comp, index, quotes)
                 if draft is not None:
                     out.append(draft)
         return out
 
+    def _obliging_clauses(self, tok: Token) -> list[tuple[Token, Token]]:
+        """(the verb whose subject speaks, the obligation clause): "X said Y must ...", and a speech noun
+        that is the verb's object with a "that" clause: "X issued a reminder that Y must ..."."""
+        if tok.tag_.startswith("VB") and tok.lemma_.lower() in self.lexicon.speech:
+            return [(tok, c) for c in tok.children if c.dep_ == "ccomp" and is_obligation(c)]
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in SPEECH_NOUNS and tok.dep_ == "dobj":
+            return [(tok.head, c) for c in tok.children if c.dep_ in ("acl", "ccomp") and is_obligation(c)
+                    and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+        return []
+
     def _obligation(self, cue: Token, comp: Token, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
-        speaker_tok = args.subject_token(cue)
+        speaker_tok = _speaker_token(cue)
         sources = args.np_actors(speaker_tok, index) if speaker_tok is not None else []
-        targets = [t for t in args.comp_subject_actors(comp, index) if not any(same_camp(t, s) for s in sources)]
+        obliged = args.comp_subject_actors(comp, index) or _addressees(cue, comp, index)
+        targets = [t for t in obliged if not any(same_camp(t, s) for s in sources)]
         if not sources or not targets:
             return None
         code = REQUEST_FOR_YIELD if comp.lemma_ in self.lexicon.classes.get("retreat", ()) else "100"
         pattern = Pattern(f"speech-obligation:{code}", "verb", frozenset({comp.lemma_}), code)
         return Draft(Trigger(comp, pattern), self.lexicon.info(code), sources, targets,
                      status_of(cue), pattern.entry_id, _quote_at(comp, quotes), 0.62)
+
+    def accusations(self, drafts: list[Draft], index: args.MentionIndex) -> list[Draft]:
+        """"Israel said Hamas fired rockets at it": a violent or repressive act an actor says another camp
+        did is also the speaker's accusation of that camp (ACCUSE, CAMEO 112, rule speech-accuse<...);
+        the claimed act stays, and comes first (lower confidence for the accusation)."""
+        return [a for d in drafts if (a := self._accusation(d, index)) is not None]
+
+    def _accusation(self, draft: Draft, index: args.MentionIndex) -> Draft | None:
+        quote = draft.quote
+        if quote is None or quote.speaker is None:
+            return None
+        if not is_claimed_wrong(draft.info, draft.status.status, draft.status.negated):
+            return None
+        cue = _speech_verb(draft.trigger.token, self.lexicon.speech)
+        if cue is None or cue_kind(cue.lemma_, self.lexicon.speech) not in ("say", "claim"):
+            return None  # "denied that ...", "warned that ..." accuse nobody
+        if not _what_was_said(draft.trigger.token, cue):
+            return None
+        speakers = [s for s in _speakers(draft.trigger.token, index, self.lexicon.speech) if can_accuse(s)]
+        accused = accused_parties(speakers, draft.sources) if speakers else []
+        if not accused:
+            return None
+        pattern = Pattern(f"speech-accuse:{ACCUSE_CODE}", "verb", frozenset({cue.lemma_.lower()}), ACCUSE_CODE)
+        return Draft(Trigger(cue, pattern), self.lexicon.info(ACCUSE_CODE), speakers, accused,
+                     status_of(cue), f"speech-accuse<{draft.rule}", quote, draft.confidence - 0.1)
 
     def _sector_targets(self, trig: Trigger, sources: list[ActorRef], index: args.MentionIndex) -> list[ActorRef]:
         """Nobody codable acted upon: a party known only by its sector ("attacked rebel positions")."""
@@ -275,6 +314,8 @@ class EventStage:
         first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
                                                          and src_tok.lower_ in ("we", "i"))
         own_pronoun = quote.kind == "indirect" and src_tok is not None and src_tok.lower_ in OWN_PRONOUNS
+        if agentless and threat_code(draft.info) and all(s is UNKNOWN_ATTACKER for s in draft.sources):
+            draft = _from_origin(draft, index, speaker)
         if first_person or (not draft.sources and not agentless and (
                 own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft)))):
             draft.sources = speakers
@@ -557,13 +598,83 @@ def _clause_child(tok: Token) -> Token | None:
 
 def _speakers(tok: Token, index: args.MentionIndex, speech: dict[str, str]) -> list[ActorRef]:
     """All actors of the nearest speech verb above the trigger ("X and Y said they ..." -> X, Y)."""
+    verb = _speech_verb(tok, speech)
+    subj = args.subject_token(verb) if verb is not None else None
+    return args.np_actors(subj, index) if subj is not None else []
+
+
+def _drop_restated_accusations(events: list[EventMention]) -> list[EventMention]:
+    """"Kenya accused Somalia of an incursion. The ministry said Somali soldiers fired on a post": when the
+    article states the accusation outright, the one read off the reported details (speech-accuse) is the
+    same accusation told again, and goes."""
+    stated = {_country_pair(e) for e in events if e.type == "ACCUSE" and not e.rule.startswith("speech-accuse<")}
+    return [e for e in events if not (e.rule.startswith("speech-accuse<") and _country_pair(e) in stated)]
+
+
+def _country_pair(event: EventMention) -> tuple[str | None, str | None]:
+    target = event.target
+    return (event.source.country or event.source.actor_id,
+            (target.country or target.actor_id) if target is not None else None)
+
+
+def _from_origin(draft: Draft, index: args.MentionIndex, speaker: ActorRef) -> Draft:
+    """"Israel said a mortar bomb was fired at it from the Gaza Strip": a hostile act reported without its
+    doer but with where it came from is by that place's side, unless that is the speaker's own
+    (rule speech-origin<...)."""
+    tok = draft.trigger.token
+    if tok.lemma_.lower() not in FIRED_VERBS:
+        return draft  # "kidnapped from their base": the place they were taken from
+    origins = [a for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"
+               for o in c.children if o.dep_ == "pobj" for a in args.np_actors(o, index)]
+    origins = [a for a in origins if a.country and not same_side(a, speaker)]
+    if not origins:
+        return draft
+    rule = draft.rule.removeprefix("unknown-agent<")
+    return replace(draft, sources=origins, targets=[t for t in draft.targets if not same_side(t, origins[0])],
+                   rule=f"speech-origin<{rule}")
+
+
+def _speaker_token(cue: Token) -> Token | None:
+    """The subject of a speech verb; "the Red Cross operating in Iraq said": the parser may make the
+    participle the subject, and the speaker is the participle's own subject."""
+    subj = args.subject_token(cue)
+    if subj is not None and subj.tag_ in ("VBG", "VBN"):
+        return next((c for c in subj.children if c.dep_ == "nsubj"), subj)
+    return subj
+
+
+def _addressees(cue: Token, comp: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """Whom an obligation with a pronoun subject is put on: the one spoken to ("told Iran that it must",
+    "issued a reminder to Iraq that it must")."""
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.lower_ not in OWN_PRONOUNS:
+        return []
+    heads = (cue, comp.head) if comp.head.i != cue.i else (cue,)
+    spoken_to = [c for h in heads for c in h.children if c.dep_ in ("dobj", "dative") or
+                 (c.dep_ == "prep" and c.lower_ == "to")]
+    objects = [g for c in spoken_to for g in ([c] if c.dep_ == "dobj" else c.children) if g.dep_ in ("dobj", "pobj")]
+    return [a for o in objects for a in args.np_actors(o, index)]
+
+
+def _what_was_said(tok: Token, cue: Token) -> bool:
+    """The trigger is the reported clause itself ("said Hamas *fired* rockets", "said Hamas carried out the
+    *attack*"), not a detail inside it ("said warrants were issued for men sought in the *slaying*")."""
+    node = tok
+    while node.i != cue.i:
+        if node.dep_ not in REPORTED_DEPS:
+            return False
+        node = node.head
+    return True
+
+
+def _speech_verb(tok: Token, speech: dict[str, str]) -> Token | None:
+    """The nearest speech verb above the trigger ("Israel *said* rockets were fired")."""
     node = tok
     while node.head.i != node.i:
         node = node.head
         if node.tag_.startswith("VB") and node.lemma_.lower() in speech:
-            subj = args.subject_token(node)
-            return args.np_actors(subj, index) if subj is not None else []
-    return []
+            return node
+    return None
 
 
 def _has_modal(tok: Token) -> bool:
