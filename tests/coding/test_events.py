@@ -464,3 +464,10 @@ def test_who_passes_a_law_does_what_it_does(code) -> None:
 def test_recognizing_the_other_sides_victory_is_a_concession(code) -> None:
     assert ("CONCEDE", "RUS", "GEO") in triples(code("Russia recognized the victory of Georgia.", TABLE))
     assert ("SUPPORT", "RUS", "GEO") in triples(code("Russia recognized Georgia.", TABLE))
+
+
+def test_deaths_in_an_accident_are_no_attack(code) -> None:
+    assert not code("Five Kenyan soldiers were killed in a car crash near Nairobi.", TABLE).events
+    assert not code("Twelve Kenyan workers were killed when a bridge collapsed.", TABLE).events
+    bomb = code("Five Kenyan soldiers were killed by a roadside bomb near Nairobi.", TABLE).events
+    assert [(e.type, e.source.name) for e in bomb] == [("ASSAULT", "unidentified attackers")]

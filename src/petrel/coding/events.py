@@ -66,6 +66,10 @@ UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", 
 ARREST_CODE = "173"
 FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", "target", "hit", "rocket", "shoot"})
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
+ACCIDENT_WORDS = frozenset({"crash", "collapse", "accident", "flood", "flooding", "earthquake", "quake", "landslide",
+                            "mudslide", "avalanche", "storm", "cyclone", "hurricane", "typhoon", "tornado", "stampede",
+                            "derailment", "derail", "drown", "blaze", "wildfire", "heatwave", "outbreak", "epidemic",
+                            "collision", "capsize", "shipwreck", "tsunami", "eruption"})
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
@@ -165,6 +169,8 @@ class EventStage:
         tok, pat = trig.token, trig.pattern
         roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
         sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
+        if info.type == "ASSAULT" and src_tok is not None and src_tok.lemma_.lower() in ACCIDENT_WORDS:
+            sources = []  # "victims killed by the MH17 crash": an accident, not the airline's attack
         targets = _pattern_prep_actors(trig, index, sources) or targets
         if pat.flip:
             sources, targets = targets, sources
@@ -360,11 +366,17 @@ def _ultimatum(tok: Token) -> bool:
 def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Token | None) -> bool:
     """"Three soldiers were killed by a roadside bomb", "a car bombing killed five policemen": violence
     by nobody named is still an attack on the victims, by unidentified attackers (rule unknown-agent)."""
-    if info.type != "ASSAULT" or tok.lemma_.lower() not in HARM_VERBS:
+    if info.type != "ASSAULT" or tok.lemma_.lower() not in HARM_VERBS or _accident(tok):
         return False
     if agentless:
         return True
     return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def _accident(tok: Token) -> bool:
+    """"Five people were killed in a car crash", "... when a canopy collapsed": deaths in an accident or a
+    disaster, which nobody attacked (no unidentified attackers, and the crash is no actor)."""
+    return any(t.lemma_.lower() in ACCIDENT_WORDS for t in tok.subtree)
 
 
 def _local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
