@@ -471,3 +471,11 @@ def test_deaths_in_an_accident_are_no_attack(code) -> None:
     assert not code("Twelve Kenyan workers were killed when a bridge collapsed.", TABLE).events
     bomb = code("Five Kenyan soldiers were killed by a roadside bomb near Nairobi.", TABLE).events
     assert [(e.type, e.source.name) for e in bomb] == [("ASSAULT", "unidentified attackers")]
+
+
+def test_helping_with_an_act_targets_the_acts_object_and_is_no_aid_of_its_own(code) -> None:
+    fought = triples(code("Russia helped Georgia to fight Kenya.", TABLE))
+    assert ("ASSAULT", "RUS", "KEN") in fought and ("ASSAULT", "RUS", "GEO") not in fought
+    nested = code("Somalia said Russia helped to plan and carry out attacks on Kenya.", TABLE).events
+    assert "AID" not in {e.type for e in nested}
+    assert ("AID", "RUS", "GEO") in triples(code("Russia helped Georgia.", TABLE))

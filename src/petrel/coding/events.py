@@ -172,6 +172,7 @@ class EventStage:
         if info.type == "ASSAULT" and src_tok is not None and src_tok.lemma_.lower() in ACCIDENT_WORDS:
             sources = []  # "victims killed by the MH17 crash": an accident, not the airline's attack
         targets = _pattern_prep_actors(trig, index, sources) or targets
+        targets = _helped_act_targets(trig, index) or targets
         if pat.flip:
             sources, targets = targets, sources
         prefix = ""
@@ -371,6 +372,21 @@ def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Tok
     if agentless:
         return True
     return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRef]:
+    """"The US helped Iraq (to) fight the Islamic State": coded as the act helped with (a pattern like
+    ``help >fight``), the target is the act's object, not the one helped."""
+    tok = trig.token
+    if trig.pattern.comp is None or tok.lemma_.lower() not in HELPER_VERBS:
+        return []
+    acts = [tok.doc[i] for i in sorted(trig.consumed) if tok.doc[i].pos_ in ("VERB", "AUX")]
+    return [a for act in acts for a in args.verb_roles(act, index).targets]
+
+
+def _light_verb(pattern: Pattern) -> bool:
+    """A verb pattern naming its event by the object ("carry out +attacks", "launch +strikes")."""
+    return pattern.pos == "verb" and pattern.objects is not None and pattern.objects != ANY
 
 
 def _accident(tok: Token) -> bool:
@@ -708,7 +724,24 @@ def _drop_governing(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
              if (_governor(t.token) in REFUSAL_VERBS and lexicon.info(t.pattern.code).quad_class in (1, 2))
              or _governor(t.token) in INTENT_VERBS | HELPER_VERBS
              or (_governor(t.token) in THREAT_VERBS and lexicon.info(t.pattern.code).quad_class >= 3)}
+    heads |= _helpers_of_nested_acts(triggers)
     return [t for t in triggers if not (t.token.i in heads and t.pattern.specificity == 0)]
+
+
+def _helpers_of_nested_acts(triggers: list[Trigger]) -> set[int]:
+    """"helped to plan and carry out killings": a helper verb whose infinitive clause holds an event noun
+    (or a verb with an event-noun object: "carry out attacks"), however deep, is part of that act, not aid
+    of its own. (A verb there is often figurative: "helping to
+    integrate refugees and fighting the root causes of migration" stays aid.)"""
+    positions = {t.token.i for t in triggers if t.pattern.pos == "noun" or _light_verb(t.pattern)}
+    out: set[int] = set()
+    for t in triggers:
+        if t.token.lemma_.lower() not in HELPER_VERBS:
+            continue
+        comps = [c for c in t.token.children if c.dep_ == "xcomp"]
+        if any(d.i in positions for c in comps for d in c.subtree):
+            out.add(t.token.i)
+    return out
 
 
 def _drop_clause_consumed(triggers: list[Trigger]) -> list[Trigger]:
