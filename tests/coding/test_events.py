@@ -479,3 +479,8 @@ def test_helping_with_an_act_targets_the_acts_object_and_is_no_aid_of_its_own(co
     nested = code("Somalia said Russia helped to plan and carry out attacks on Kenya.", TABLE).events
     assert "AID" not in {e.type for e in nested}
     assert ("AID", "RUS", "GEO") in triples(code("Russia helped Georgia.", TABLE))
+
+
+def test_cost_dearly_is_a_threat_at_the_one_it_will_cost(code) -> None:
+    state = code('Novak said: "If Russia insists, this will cost Russia dearly."', TABLE)
+    assert ("THREATEN", "GEO", "RUS") in triples(state)
