@@ -63,6 +63,33 @@ def test_each_plover_type(code, text: str, expected: tuple[str, str, str]) -> No
     assert expected in triples(code(text, TABLE))
 
 
+@pytest.mark.parametrize("text", [
+    "Russia released photos of the damaged bridge.",
+    "Russia released a video and a statement on Monday.",
+    "Novak met the Russian envoy, according to photos released by Georgia.",
+    "Georgia condemned the release of the footage by Russia.",
+])
+def test_releasing_documents_or_media_is_no_release_of_persons(code, text: str) -> None:
+    assert not any(e.cameo == "0841" for e in code(text, TABLE).events)
+
+
+def test_releasing_people_is_still_a_release(code) -> None:
+    assert ("RETREAT", "RUS", "GEO") in triples(code("Russia freed Georgian soldiers and released Novak.", TABLE))
+
+
+@pytest.mark.parametrize("text", [
+    "Rockets hit the base in Georgia, which hosts French troops.",
+    "Kenya has hosted Somali refugees for decades.",
+    "Russia said it had received the request from Georgia.",
+])
+def test_hosting_troops_or_receiving_documents_is_no_visit(code, text: str) -> None:
+    assert not any(e.cameo == "043" for e in code(text, TABLE).events)
+
+
+def test_hosting_a_visitor_is_still_a_visit(code) -> None:
+    assert ("CONSULT", "KEN", "SOM") in triples(code("Kenya hosted the Somali president in Nairobi.", TABLE))
+
+
 def test_passive_agent_is_the_source_and_compound_agents_give_two_events(code) -> None:
     state = code("Abdi was jailed by French and German forces in 2009.", TABLE)
     assert ("COERCE", "FRA", "SOM") in triples(state)

@@ -91,6 +91,8 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
 
 
 def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
+    if pat.unless is not None and any(_lemma_in(o, pat.unless) for o in _patients(tok)):
+        return None
     used: set[int] = set()
     hit: Token | None = None
     if pat.objects is not None:
@@ -122,6 +124,22 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
                             for c in tok.children):
         return None
     return used
+
+
+def _patients(tok: Token) -> Iterable[Token]:
+    """What the trigger acts on, for ``-X`` exclusions: a verb's direct object or passive subject, or the
+    noun a passive participle describes; a noun's "of" object and modifiers.
+
+    Example: in "photos released by the presidency" and "released a video", the patients of "released"
+    are "photos" and "video"; in "the release of the footage" that of "release" is "footage".
+    """
+    if tok.pos_ == "NOUN" and tok.tag_ in NOUN_TAGS:
+        yield from _with_conjuncts(c for c in tok.children if c.dep_ in ("compound", "nmod"))
+        yield from _with_conjuncts(_of_objects(tok))
+        return
+    yield from _with_conjuncts(c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "photos released by the presidency"
+        yield from _with_conjuncts([tok.head])
 
 
 def _raised_subject(tok: Token) -> Token | None:
