@@ -90,6 +90,16 @@ def test_hosting_a_visitor_is_still_a_visit(code) -> None:
     assert ("CONSULT", "KEN", "SOM") in triples(code("Kenya hosted the Somali president in Nairobi.", TABLE))
 
 
+def test_who_acts_during_a_protest_is_not_its_protester(code) -> None:
+    state = code("Georgian police fired tear gas at thousands of students in Tbilisi on Monday, "
+                 "in the largest demonstration yet against Russia.", TABLE)
+    assert not any(e.type == "PROTEST" and e.source.country == "GEO" for e in state.events)
+    state = code("Georgian students took part in a demonstration against Russia.", TABLE)
+    assert ("PROTEST", "GEO", "RUS") in triples(state)
+    state = code("Kenyan militants wounded two Somali soldiers in a bomb attack on Monday.", TABLE)
+    assert any(e.type == "ASSAULT" and e.source.country == "KEN" for e in state.events)  # an attack keeps its agent
+
+
 def test_passive_agent_is_the_source_and_compound_agents_give_two_events(code) -> None:
     state = code("Abdi was jailed by French and German forces in 2009.", TABLE)
     assert ("COERCE", "FRA", "SOM") in triples(state)
