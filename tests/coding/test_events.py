@@ -100,6 +100,20 @@ def test_who_acts_during_a_protest_is_not_its_protester(code) -> None:
     assert any(e.type == "ASSAULT" and e.source.country == "KEN" for e in state.events)  # an attack keeps its agent
 
 
+@pytest.mark.parametrize("text", [
+    "Novak resigned on Monday, calling the Russian deal a surrender.",
+    "Russia signed a pact with Kenya that Georgia called an attack on its sovereignty.",
+])
+def test_calling_something_a_name_is_not_the_named_act(code, text: str) -> None:
+    events = code(text, TABLE).events
+    assert not any(e.type in ("ASSAULT", "CONCEDE") for e in events), [e.cameo for e in events]
+
+
+def test_calling_up_reservists_is_mobilisation_and_a_call_is_still_a_call(code) -> None:
+    assert ("MOBILIZE", "GEO", None) in triples(code("Georgia called up reservists on Monday.", TABLE))
+    assert ("CONSULT", "RUS", "GEO") in triples(code("Russia phoned Georgia on Monday.", TABLE))
+
+
 def test_passive_agent_is_the_source_and_compound_agents_give_two_events(code) -> None:
     state = code("Abdi was jailed by French and German forces in 2009.", TABLE)
     assert ("COERCE", "FRA", "SOM") in triples(state)
