@@ -243,6 +243,14 @@ def test_relative_pronoun_and_object_pronoun(run) -> None:
     assert one(mentions, text, "him").actor.actor_id == "qais-al-khazali"
 
 
+def test_a_militant_group_is_not_a_military_command(run) -> None:
+    text = ("U.S. Central Command said it was expanding its campaign against the Islamic State group. "
+            "The U.S. military said it struck the militant group on Monday.")
+    assert one(run(text), text, "militant group").actor.actor_id == "islamic-state"
+    text = "U.S. Central Command said it was ready. The militant group said nothing."
+    assert covering(run(text), text, "militant group") == []
+
+
 def test_pronoun_after_a_subject_inside_reported_speech(run) -> None:
     text = ("Qais al-Khazali spoke on Monday, saying that Donald Trump does not understand Iraq, "
             "but if he insists, it will cost him dearly.")

@@ -63,6 +63,57 @@ def test_each_plover_type(code, text: str, expected: tuple[str, str, str]) -> No
     assert expected in triples(code(text, TABLE))
 
 
+@pytest.mark.parametrize("text", [
+    "Russia released photos of the damaged bridge.",
+    "Russia released a video and a statement on Monday.",
+    "Novak met the Russian envoy, according to photos released by Georgia.",
+    "Georgia condemned the release of the footage by Russia.",
+])
+def test_releasing_documents_or_media_is_no_release_of_persons(code, text: str) -> None:
+    assert not any(e.cameo == "0841" for e in code(text, TABLE).events)
+
+
+def test_releasing_people_is_still_a_release(code) -> None:
+    assert ("RETREAT", "RUS", "GEO") in triples(code("Russia freed Georgian soldiers and released Novak.", TABLE))
+
+
+@pytest.mark.parametrize("text", [
+    "Rockets hit the base in Georgia, which hosts French troops.",
+    "Kenya has hosted Somali refugees for decades.",
+    "Russia said it had received the request from Georgia.",
+])
+def test_hosting_troops_or_receiving_documents_is_no_visit(code, text: str) -> None:
+    assert not any(e.cameo == "043" for e in code(text, TABLE).events)
+
+
+def test_hosting_a_visitor_is_still_a_visit(code) -> None:
+    assert ("CONSULT", "KEN", "SOM") in triples(code("Kenya hosted the Somali president in Nairobi.", TABLE))
+
+
+def test_who_acts_during_a_protest_is_not_its_protester(code) -> None:
+    state = code("Georgian police fired tear gas at thousands of students in Tbilisi on Monday, "
+                 "in the largest demonstration yet against Russia.", TABLE)
+    assert not any(e.type == "PROTEST" and e.source.country == "GEO" for e in state.events)
+    state = code("Georgian students took part in a demonstration against Russia.", TABLE)
+    assert ("PROTEST", "GEO", "RUS") in triples(state)
+    state = code("Kenyan militants wounded two Somali soldiers in a bomb attack on Monday.", TABLE)
+    assert any(e.type == "ASSAULT" and e.source.country == "KEN" for e in state.events)  # an attack keeps its agent
+
+
+@pytest.mark.parametrize("text", [
+    "Novak resigned on Monday, calling the Russian deal a surrender.",
+    "Russia signed a pact with Kenya that Georgia called an attack on its sovereignty.",
+])
+def test_calling_something_a_name_is_not_the_named_act(code, text: str) -> None:
+    events = code(text, TABLE).events
+    assert not any(e.type in ("ASSAULT", "CONCEDE") for e in events), [e.cameo for e in events]
+
+
+def test_calling_up_reservists_is_mobilisation_and_a_call_is_still_a_call(code) -> None:
+    assert ("MOBILIZE", "GEO", None) in triples(code("Georgia called up reservists on Monday.", TABLE))
+    assert ("CONSULT", "RUS", "GEO") in triples(code("Russia phoned Georgia on Monday.", TABLE))
+
+
 def test_passive_agent_is_the_source_and_compound_agents_give_two_events(code) -> None:
     state = code("Abdi was jailed by French and German forces in 2009.", TABLE)
     assert ("COERCE", "FRA", "SOM") in triples(state)

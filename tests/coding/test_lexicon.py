@@ -51,6 +51,8 @@ def test_pattern_syntax() -> None:
     pat = compile_pattern({"p": "receive +aid", "flip": True}, "verb", "070", classes)
     assert pat.flip and pat.objects == {"aid"}
     assert compile_pattern("warn that", "verb", "130", classes).that
+    pat = compile_pattern("release -@violence|video", "verb", "0841", classes)
+    assert pat.heads == {"release"} and pat.unless == {"attack", "strike", "video"} and pat.objects is None
 
 
 def test_specific_patterns_come_first(lexicon: Lexicon) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from petrel.geo import PlaceStage
-from petrel.models import Article
+from petrel.models import ActorRef, Article
 from petrel.pipeline import DocState
 
 
@@ -154,3 +154,19 @@ def test_an_unidentified_attacker_is_not_placed_by_the_article_alone(stage, make
     stage(state)
     assert state.events[0].place.country == "IRQ"  # where the article happens ...
     assert state.events[0].source.country is None  # ... is too weak a clue to name the attacker's country
+
+
+def test_an_attackers_demonym_does_not_place_the_attack(stage, make_state):
+    text = "Russian missiles struck the town overnight, killing three people."
+    state = make_state(text, "struck")
+    state.events[0].source = ActorRef("Russian missiles", country="RUS")
+    stage(state)
+    assert state.events[0].place is None or state.events[0].place.country != "RUS"
+
+
+def test_a_named_place_of_the_attacker_still_counts(stage, make_state):
+    text = "Russian missiles struck the town overnight. The attack came a day after protests in Moscow."
+    state = make_state(text, "struck")
+    state.events[0].source = ActorRef("Russian missiles", country="RUS")
+    stage(state)
+    assert state.events[0].place.country == "RUS"

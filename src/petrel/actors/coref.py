@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from petrel.actors.phrases import SPEECH_VERBS, is_subject, left_start
-from petrel.actors.resolver import Found
+from petrel.actors.resolver import Found, qualifier_sectors
 from petrel.models import ActorRef
 
 if TYPE_CHECKING:
@@ -170,7 +170,8 @@ class Coreference:
         if lemma in STATE_NOUNS:
             return lambda f: f.ref.country is not None and f.ref.country not in NON_STATES
         if lemma in ORG_NOUNS:
-            return lambda f: not f.person and f.ref.actor_id is not None
+            camp = set(qualifier_sectors(token))  # "the militant group": a rebel group, not a command
+            return lambda f: not f.person and f.ref.actor_id is not None and camp <= set(f.ref.sector)
         if self.kb.is_person_noun(lemma):
             sectors = set(self.kb.sectors_for_noun(lemma))
             return lambda f: f.person and (not sectors or bool(sectors & set(f.ref.sector)))

@@ -67,6 +67,11 @@ LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount",
                          "speed", "accelerate", "hasten", "expedite", "finish"})
 CAUSE_VERBS = frozenset({"spark", "draw", "trigger", "prompt", "provoke", "cause", "attract", "earn", "face",
                          "receive", "meet", "invite", "incur", "suffer", "bring"})
+PARTICIPATION_OBJECTS = frozenset({"part", "role"})  # "took part in", "played a role in"
+# Events a crowd holds: who acts on something during one (police firing tear gas) need not be in the crowd,
+# unlike an attack, whose agent acts through it ("wounded two soldiers in a bomb attack").
+CROWD_NOUNS = frozenset({"demonstration", "protest", "rally", "march", "sit-in", "vigil", "riot", "gathering",
+                         "procession"})
 GATHER_VERBS = frozenset({"gather", "converge", "assemble", "congregate", "mass", "flock", "turn", "come"})
 LIGHT_SUBJECT_STOP = frozenset({"ccomp", "advcl", "relcl_stop"})
 
@@ -444,10 +449,25 @@ def _governing_subject(tok: Token) -> Token | None:
                 via_in = tok.dep_ == "pobj" and (tok.head.lower_ in ("in", "into") or _gathering_for(tok.head))
                 if node.lemma_ in CAUSE_VERBS or not (via_in or node.lemma_ in LIGHT_VERBS):
                     return None  # "forestall violence", "condemned the attack": not the subject's act
+                if via_in and tok.lemma_.lower() in CROWD_NOUNS and node.lemma_ not in LIGHT_VERBS \
+                        and _acts_on_something(node, tok.i):
+                    return None  # "police fired tear gas in the demonstration": not who demonstrated
                 return subject_token(node)
             continue
         return None
     return None
+
+
+def _acts_on_something(verb: Token, before: int) -> bool:
+    """Whether a verb has a direct object of its own (other than "part" or "role") before the event noun
+    at ``before``: then a crowd event after "in" is only the occasion of the act, and the verb's subject
+    need not take part in it. An "object" after the noun is mostly a misparsed apposition.
+
+    Example: "fired tear gas in the demonstration" acts on "gas" (True); "fought in battles" and "took
+    part in the protests" do not (False).
+    """
+    return any(c.dep_ in ("dobj", "obj") and c.i < before and c.lemma_.lower() not in PARTICIPATION_OBJECTS
+               for c in verb.children)
 
 
 def _gathering_for(prep: Token) -> bool:

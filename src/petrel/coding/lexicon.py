@@ -56,6 +56,7 @@ class Pattern:
     heads: frozenset[str]
     code: str
     objects: frozenset[str] | None = None  # verbs: direct object; nouns: modifier
+    unless: frozenset[str] | None = None  # "-X": an object (nouns: "of" object or modifier) that blocks it
     preps: tuple[tuple[str, frozenset[str] | None], ...] = ()
     comp: frozenset[str] | None = None  # clausal complement lemmas (xcomp, ccomp, acl, advcl)
     that: bool = False
@@ -167,7 +168,7 @@ def compile_pattern(entry: str | dict[str, Any], pos: str, code: str,
 
 def _parse_tokens(tokens: list[str], pos: str, classes: dict[str, list[str]]) -> dict[str, Any]:
     heads: frozenset[str] | None = None
-    objects = comp = None
+    objects = comp = unless = None
     preps: list[tuple[str, frozenset[str] | None]] = []
     that = False
     pending_mod: frozenset[str] | None = None
@@ -178,6 +179,8 @@ def _parse_tokens(tokens: list[str], pos: str, classes: dict[str, list[str]]) ->
             heads, objects = _words(tok[1:], classes), pending_mod
         elif tok.startswith("+"):
             objects = _words(tok[1:], classes)
+        elif tok.startswith("-") and i > 0:  # "release -@media_n": not when the object is a document
+            unless = _words(tok[1:], classes)
         elif tok == "that" and i > 0:
             that = True
         elif i == 0:
@@ -189,14 +192,15 @@ def _parse_tokens(tokens: list[str], pos: str, classes: dict[str, list[str]]) ->
             preps.append((tok, None))
     if heads is None:
         raise ValueError(f"pattern {' '.join(tokens)!r} has no head")
-    return {"heads": heads, "objects": objects, "preps": tuple(preps), "comp": comp, "that": that}
+    return {"heads": heads, "objects": objects, "preps": tuple(preps), "comp": comp, "that": that,
+            "unless": unless}
 
 
 def _index(patterns: list[Pattern]) -> dict[tuple[str, str], list[Pattern]]:
     index: dict[tuple[str, str], list[Pattern]] = {}
-    seen: set[tuple[str, frozenset[str], frozenset[str] | None, tuple[Any, ...], Any, bool, bool]] = set()
+    seen: set[tuple[Any, ...]] = set()
     for pat in patterns:
-        key = (pat.pos, pat.heads, pat.objects, pat.preps, pat.comp, pat.that, pat.neg)
+        key = (pat.pos, pat.heads, pat.objects, pat.preps, pat.comp, pat.that, pat.neg, pat.unless)
         if key in seen:  # the first code listed for an identical pattern wins
             continue
         seen.add(key)

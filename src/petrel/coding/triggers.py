@@ -24,6 +24,7 @@ NOUN_TAGS = frozenset({"NN", "NNS"})
 PRESS_WORDS = frozenset({"press", "news"})
 COMPOUND_HEADS = frozenset({"delivery", "effort", "shipment", "program", "programme", "flight", "convoy", "package",
                             "process", "mission", "operation", "supply", "force", "contingent", "round", "team"})
+NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand"})  # "called the deal a surrender"
 SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
 MEASURE_NOUNS = frozenset({"ton", "tonne", "million", "billion", "thousand", "hundred", "dollar", "euro", "pound",
                            "worth", "amount", "number", "lot", "shipment", "package", "batch", "kg", "kilogram",
@@ -74,7 +75,7 @@ def lemma_keys(tok: Token) -> tuple[str, ...]:
 def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     """The most specific pattern this token satisfies, or None."""
     pos = token_pos(tok)
-    if pos is None:
+    if pos is None or (names_something(tok.head) and _is_name_given(tok)):
         return None
     negated = None
     for key in lemma_keys(tok):
@@ -90,7 +91,32 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     return None
 
 
+def names_something(verb: Token) -> bool:
+    """Whether a verb of naming gives its object a name or a quality ("call X Y"): the name is speech
+    about X, not the act it denotes ("called the deal an attack" is no attack).
+
+    Example: "calling the deal a surrender", "called the parliament illegitimate" (an object predicate)
+    and "a memorandum that Mogadishu called an attack" (a relative clause whose own object is the name)
+    name something; "called the minister on Monday" and "called up reservists" do not.
+    """
+    if verb.lemma_.lower() not in NAMING_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_ == "oprd" for c in verb.children):
+        return True
+    relative = verb.dep_ in ("relcl", "acl") and any(c.lower_ in ("that", "which") and c.dep_ in ("mark", "dobj")
+                                            for c in verb.children)
+    return relative and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _is_name_given(tok: Token) -> bool:
+    """The name or quality a naming verb gives: its object predicate, or the object of a naming relative
+    clause ("that Mogadishu called an attack")."""
+    return tok.dep_ == "oprd" or (tok.dep_ == "dobj" and tok.head.dep_ in ("relcl", "acl"))
+
+
 def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
+    if pat.unless is not None and any(_lemma_in(o, pat.unless) for o in _patients(tok)):
+        return None
     used: set[int] = set()
     hit: Token | None = None
     if pat.objects is not None:
@@ -122,6 +148,22 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
                             for c in tok.children):
         return None
     return used
+
+
+def _patients(tok: Token) -> Iterable[Token]:
+    """What the trigger acts on, for ``-X`` exclusions: a verb's direct object or passive subject, or the
+    noun a passive participle describes; a noun's "of" object and modifiers.
+
+    Example: in "photos released by the presidency" and "released a video", the patients of "released"
+    are "photos" and "video"; in "the release of the footage" that of "release" is "footage".
+    """
+    if tok.pos_ == "NOUN" and tok.tag_ in NOUN_TAGS:
+        yield from _with_conjuncts(c for c in tok.children if c.dep_ in ("compound", "nmod"))
+        yield from _with_conjuncts(_of_objects(tok))
+        return
+    yield from _with_conjuncts(c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "photos released by the presidency"
+        yield from _with_conjuncts([tok.head])
 
 
 def _raised_subject(tok: Token) -> Token | None:

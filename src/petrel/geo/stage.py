@@ -9,7 +9,7 @@ Choice, in order (``docs/time-and-place.md`` has the full story):
    "Iraq's parliament"), nor are a noun's modifiers ("US troops").
 3. For ``actual`` and ``claimed`` events with no place in the sentence: the article's dateline, else
    its dominant place: the country most often named as a place, narrowed to the first city of that
-   country named as a place, if any.
+   country named as a place, if any. An attacker's own country never places its attack by votes alone.
 
 Homonyms ("Tripoli") are ranked by the gazetteer with the document's country votes: every country
 or demonym named anywhere in the article votes 1, other places 0.5 for their country, the dateline 2.
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 
 FALLBACK_STATUSES = frozenset({"actual", "claimed"})
 VOTE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+ATTACK_TYPES = frozenset({"ASSAULT"})
 
 
 @dataclass
@@ -60,6 +61,15 @@ def locate_unknown_source(event: EventMention, place: Place | None) -> None:
         return
     if source.name == UNKNOWN_ATTACKER.name:
         event.source = replace(source, country=place.country, sector=list(source.sector), resolution="place")
+
+
+def attacker_country(event: EventMention) -> str | None:
+    """The country of an attack's source, which names no place of the attack: only where the article
+    names a place does it locate the event ("Russian missiles struck the town" is not in Russia).
+
+    Example: an ASSAULT by "Russian missiles" (RUS) gives "RUS"; a PROTEST by Russians gives None.
+    """
+    return event.source.country if event.type in ATTACK_TYPES and event.source is not None else None
 
 
 def place_rank(mention: PlaceMention, trigger: Token | None) -> tuple[int, int] | None:
@@ -118,7 +128,9 @@ class PlaceStage:
 
     def fallback_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """An event that happened and whose text gives no place is where the article happens."""
-        fallback = self.dominant_place(doc, context) if event.status in FALLBACK_STATUSES else None
+        if event.status not in FALLBACK_STATUSES:
+            return None
+        fallback = self.dominant_place(doc, context, attacker=attacker_country(event))
         return fallback.to_place() if fallback else None
 
     # ------------------------------------------------------------ document level
@@ -152,12 +164,14 @@ class PlaceStage:
                 votes[entry.country] += 1 if entry.kind == "country" else 0.5
         return votes
 
-    def dominant_place(self, doc: Doc, context: DocPlaces) -> GazEntry | None:
+    def dominant_place(self, doc: Doc, context: DocPlaces, attacker: str | None = None) -> GazEntry | None:
         """Where the article happens: the country most often named as a place ("in Iraq", not "US troops";
-        the country votes if none is), then the first city of that country named as a place."""
+        the country votes if none is), then the first city of that country named as a place. The
+        ``attacker``'s country does not vote: "Russian missiles struck the town" is not an attack in Russia."""
         locatives = [m.entry for sentence in doc.sents for m in self.mentions_of(doc, sentence, context)
                      if m.role == "locative" and m.entry.country]
-        counts = Counter(e.country for e in locatives) or context.votes
+        counts = Counter(e.country for e in locatives) or Counter(
+            {code: n for code, n in context.votes.items() if code != attacker})
         if not counts:
             return None
         country = counts.most_common(1)[0][0]
