@@ -133,7 +133,7 @@ def test_a_country_listed_with_a_party_is_not_a_place(stage, make_state):
 
 
 def unknown_attack(make_state, text: str, trigger: str, **kwargs):
-    from petrel.coding.events import UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
+    from petrel.coding.unnamed import UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
 
     state = make_state(text, trigger, **kwargs)
     state.events[0].source = UNKNOWN_ATTACKER

@@ -19,6 +19,8 @@ from spacy.tokens import Span, Token
 from petrel.coding import arguments as args
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
+from petrel.coding import unnamed
+from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
 from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, accused_parties, can_accuse, is_claimed_wrong,
                                   is_obligation, same_camp, same_side, threat_code, threatened_party)
 from petrel.coding.status import Status, clause_chain, status_of
@@ -58,20 +60,9 @@ PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "until", "amid"})
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
-HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
-                        "behead", "bomb", "shell"})
-UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
-                            "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
-                            "grenade", "car", "shelling", "airstrike", "strike"})
 ARREST_CODE = "173"
 FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", "target", "hit", "rocket", "shoot"})
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
-ACCIDENT_WORDS = frozenset({"crash", "collapse", "accident", "flood", "flooding", "earthquake", "quake", "landslide",
-                            "mudslide", "avalanche", "storm", "cyclone", "hurricane", "typhoon", "tornado", "stampede",
-                            "derailment", "derail", "drown", "blaze", "wildfire", "heatwave", "outbreak", "epidemic",
-                            "collision", "capsize", "shipwreck", "tsunami", "eruption"})
-UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
-UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
 
 @dataclass(slots=True)
@@ -180,12 +171,12 @@ class EventStage:
             sources = args.np_actors(src_tok, index.lenient_view())
             prefix = "sector-actor<" if sources else ""
         if not sources and info.type == "PROTEST" and src_tok is not None:
-            sources = _local_protesters(tok, src_tok, index)
+            sources = unnamed.local_protesters(tok, src_tok, index)
             prefix = "local-protesters<" if sources else prefix
         if not sources and roles.agentless and info.code == ARREST_CODE:
-            sources = _local_authorities(tok, index)
+            sources = unnamed.local_authorities(tok, index)
             prefix = "local-authorities<" if sources else prefix
-        if not sources and (targets or _sector_victim(tok, index)) and _unknown_attacker(
+        if not sources and (targets or unnamed.sector_victim(tok, index)) and unnamed.is_unknown_attack(
                 tok, info, roles.agentless, src_tok):
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, UNKNOWN_AGENT_RULE
         targets = (targets or self._fallback_targets(trig, info, index, sources)
@@ -364,15 +355,6 @@ def _ultimatum(tok: Token) -> bool:
     return False
 
 
-def _unknown_attacker(tok: Token, info: CameoInfo, agentless: bool, src_tok: Token | None) -> bool:
-    """"Three soldiers were killed by a roadside bomb", "a car bombing killed five policemen": violence
-    by nobody named is still an attack on the victims, by unidentified attackers (rule unknown-agent)."""
-    if info.type != "ASSAULT" or tok.lemma_.lower() not in HARM_VERBS or _accident(tok):
-        return False
-    if agentless:
-        return True
-    return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
-
 
 def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRef]:
     """"The US helped Iraq (to) fight the Islamic State": coded as the act helped with (a pattern like
@@ -389,46 +371,9 @@ def _light_verb(pattern: Pattern) -> bool:
     return pattern.pos == "verb" and pattern.objects is not None and pattern.objects != ANY
 
 
-def _accident(tok: Token) -> bool:
-    """"Five people were killed in a car crash", "... when a canopy collapsed": deaths in an accident or a
-    disaster, which nobody attacked (no unidentified attackers, and the crash is no actor)."""
-    return any(t.lemma_.lower() in ACCIDENT_WORDS for t in tok.subtree)
 
 
-def _local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"A missionary was arrested in Lebanon": an arrest by nobody named, in a country, is by its
-    authorities (a government actor of that country)."""
-    return [ActorRef(name=f"authorities in {place.name}", country=place.country, sector=["GOV"],
-                     resolution="context") for place in args.place_countries(tok, index)]
 
-
-def _local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"Prisoners rioted at a jail in Dili": people no actor names, protesting in a country, are its
-    civilians (or the sector their mention gives). A pronoun or an unresolved name gives nobody."""
-    if src_tok.pos_ != "NOUN":
-        return []
-    sectors = next((a.sector for a in index.lenient_view().actors_at(src_tok) if a.sector), ["CVL"])
-    name = " ".join(t.text for t in src_tok.subtree if t.i <= src_tok.i)
-    return [ActorRef(name=name, country=place.country, sector=list(sectors), resolution="context")
-            for place in args.place_countries(tok, index)]
-
-
-def _sector_victim(tok: Token, index: args.MentionIndex) -> bool:
-    """"A journalist has been killed in a bomb blast": the victim of an agentless passive is a party known
-    only by its sector. The act is still an attack by unidentified attackers; the victim names no target.
-    Not in a relative clause ("condolences to farmers who were killed"), nor when the clause names who did
-    it ("killed in an air strike by government forces", "killed as X launched strikes")."""
-    lenient = index.lenient_view()
-    if tok.dep_ in ("relcl", "acl") or not any(lenient.actors_at(c) for c in tok.children if c.dep_ == "nsubjpass"):
-        return False
-    return not any(_names_a_doer(t, tok, lenient) for t in tok.subtree)
-
-
-def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
-    """A party in a "by" phrase, or the subject of a clause hung on the act ("as X launched ...")."""
-    by_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "by"
-    clause_subject = tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "conj") and tok.head.head.i == act.i
-    return (by_phrase or clause_subject) and bool(args.np_actors(tok, index))
 
 
 def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
