@@ -152,14 +152,15 @@ def evaluate_dedup(con: duckdb.DuckDBPyConnection, gold: Gold | Path | None = No
         gold = load_gold(gold)
     matched = _match(con, gold)
     tp, fp, fn, false_merges, missed = _pair_counts(matched)
-    nd_p, nd_r = _neardup_scores(con, gold)
+    nd_p, nd_r, nd_predicted, nd_gold = _neardup_scores(con, gold)
     p = tp / (tp + fp) if tp + fp else None
     r = tp / (tp + fn) if tp + fn else None
     f1 = 2 * p * r / (p + r) if p and r else None
     n_gold = sum(len(e["mentions"]) for e in gold["events"])
     return DedupScores(event_precision=p, event_recall=r, event_f1=f1, gold_mentions=n_gold,
                        matched_mentions=len(matched), predicted_pairs=tp + fp, gold_pairs=tp + fn,
-                       neardup_precision=nd_p, neardup_recall=nd_r,
+                       neardup_precision=nd_p, neardup_recall=nd_r, neardup_predicted_pairs=nd_predicted,
+                       neardup_gold_pairs=nd_gold,
                        details={"false_merges": false_merges[:20], "missed_merges": missed[:20]})
 
 
@@ -229,7 +230,8 @@ def _pair_counts(matched: list[tuple[str, str, str]]) -> tuple[int, int, int, li
     return tp, fp, fn, false_merges, missed
 
 
-def _neardup_scores(con: duckdb.DuckDBPyConnection, gold: Gold) -> tuple[float | None, float | None]:
+def _neardup_scores(con: duckdb.DuckDBPyConnection, gold: Gold) -> tuple[float | None, float | None, int, int]:
+    """Near-duplicate pair precision and recall, with the predicted and gold pair counts."""
     clusters = gold.get("near_duplicate_clusters", [])
     corpus_docs = {d for e in gold["events"] for m in e["mentions"] for d in [m["doc"]]}
     corpus_docs |= {d for c in clusters for d in c}
@@ -242,7 +244,7 @@ def _neardup_scores(con: duckdb.DuckDBPyConnection, gold: Gold) -> tuple[float |
     tp = len(gold_pairs & pred_pairs)
     p = tp / len(pred_pairs) if pred_pairs else None
     r = tp / len(gold_pairs) if gold_pairs else None
-    return p, r
+    return p, r, len(pred_pairs), len(gold_pairs)
 
 
 def evaluate_dedup_corpus(settings: Settings | None = None, *, pipeline: Any = None) -> DedupScores:

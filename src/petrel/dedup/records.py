@@ -97,6 +97,8 @@ class DedupScores:
     gold_pairs: int  # same-event pairs among matched mentions, gold
     neardup_precision: float | None
     neardup_recall: float | None
+    neardup_predicted_pairs: int = 0  # near-duplicate article pairs, predicted
+    neardup_gold_pairs: int = 0  # near-duplicate article pairs, gold
     details: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -29,7 +29,8 @@ def dedup_metrics(ctx: EvalContext) -> list[Metric]:
 
     scores = evaluate_dedup_corpus(ctx.settings, pipeline=ctx.pipeline)
     sizes = {"event_precision": scores.predicted_pairs, "event_recall": scores.gold_pairs,
-             "event_f1": scores.predicted_pairs + scores.gold_pairs}
+             "event_f1": scores.predicted_pairs + scores.gold_pairs,
+             "neardup_precision": scores.neardup_predicted_pairs, "neardup_recall": scores.neardup_gold_pairs}
     metrics = [Metric(f"{SET}.{name}", getattr(scores, name), sizes.get(name, 0), text)
                for name, text in FIELDS.items()]
     found = scores.matched_mentions / scores.gold_mentions if scores.gold_mentions else None
