@@ -63,27 +63,22 @@ def test_each_plover_type(code, text: str, expected: tuple[str, str, str]) -> No
     assert expected in triples(code(text, TABLE))
 
 
-@pytest.mark.parametrize("text", [
-    "Russia released photos of the damaged bridge.",
-    "Russia released a video and a statement on Monday.",
-    "Novak met the Russian envoy, according to photos released by Georgia.",
-    "Georgia condemned the release of the footage by Russia.",
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Russia released photos of the damaged bridge.", "0841"),
+    ("Russia released a video and a statement on Monday.", "0841"),
+    ("Novak met the Russian envoy, according to photos released by Georgia.", "0841"),
+    ("Georgia condemned the release of the footage by Russia.", "0841"),
+    ("Rockets hit the base in Georgia, which hosts French troops.", "043"),
+    ("Kenya has hosted Somali refugees for decades.", "043"),
+    ("Russia said it had received the request from Georgia.", "043"),
 ])
-def test_releasing_documents_or_media_is_no_release_of_persons(code, text: str) -> None:
-    assert not any(e.cameo == "0841" for e in code(text, TABLE).events)
+def test_an_excluded_object_blocks_the_pattern(code, text: str, cameo: str) -> None:
+    """Releasing media is no release of persons; hosting troops or receiving a request is no visit."""
+    assert not any(e.cameo == cameo for e in code(text, TABLE).events)
 
 
 def test_releasing_people_is_still_a_release(code) -> None:
     assert ("RETREAT", "RUS", "GEO") in triples(code("Russia freed Georgian soldiers and released Novak.", TABLE))
-
-
-@pytest.mark.parametrize("text", [
-    "Rockets hit the base in Georgia, which hosts French troops.",
-    "Kenya has hosted Somali refugees for decades.",
-    "Russia said it had received the request from Georgia.",
-])
-def test_hosting_troops_or_receiving_documents_is_no_visit(code, text: str) -> None:
-    assert not any(e.cameo == "043" for e in code(text, TABLE).events)
 
 
 def test_hosting_a_visitor_is_still_a_visit(code) -> None:
