@@ -111,9 +111,6 @@ class PlaceStage:
             event.place = stated or self.fallback_place(state.doc, event, context)
             locate_unknown_source(event, stated)
 
-    def place_event(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
-        return self.stated_place(doc, event, context) or self.fallback_place(doc, event, context)
-
     def stated_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """The place the event's sentence gives it, else the dateline's for an event that happened."""
         sentence = sentence_of(doc, event.evidence)
