@@ -110,9 +110,14 @@ def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool 
     if country is None:
         return found
     local = _sentences_placing(doc, found, country) if doc is not None else set()
-    found = [_with_focus(f, country) if (f.minority and f.ref.country != country) or _unowned_domestic(f, doc) and (
-        not subjects_only or f.subject or (doc is not None and doc[f.head].sent.start in local)) else f
-        for f in found]
+
+    def takes_focus(f: Found) -> bool:
+        if f.minority:
+            return f.ref.country != country  # "ethnic Albanians", wherever they stand in the clause
+        placed = doc is not None and doc[f.head].sent.start in local
+        return _unowned_domestic(f, doc) and (not subjects_only or f.subject or placed)
+
+    found = [_with_focus(f, country) if takes_focus(f) else f for f in found]
     return _institutions_at_home(found, country, doc) if doc is not None else found
 
 
