@@ -366,7 +366,7 @@ def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRe
     return [a for act in acts for a in args.verb_roles(act, index).targets]
 
 
-def _light_verb(pattern: Pattern) -> bool:
+def _names_event_by_object(pattern: Pattern) -> bool:
     """A verb pattern naming its event by the object ("carry out +attacks", "launch +strikes")."""
     return pattern.pos == "verb" and pattern.objects is not None and pattern.objects != ANY
 
@@ -678,7 +678,7 @@ def _helpers_of_nested_acts(triggers: list[Trigger]) -> set[int]:
     (or a verb with an event-noun object: "carry out attacks"), however deep, is part of that act, not aid
     of its own. (A verb there is often figurative: "helping to
     integrate refugees and fighting the root causes of migration" stays aid.)"""
-    positions = {t.token.i for t in triggers if t.pattern.pos == "noun" or _light_verb(t.pattern)}
+    positions = {t.token.i for t in triggers if t.pattern.pos == "noun" or _names_event_by_object(t.pattern)}
     out: set[int] = set()
     for t in triggers:
         if t.token.lemma_.lower() not in HELPER_VERBS:
