@@ -13,7 +13,7 @@ def sent(sid: str, *codings: tuple[str, str, str]) -> PetrSentence:
 
 
 @pytest.mark.parametrize(("code", "country"), [
-    ("IRQGOVMIL", "IRQ"), ("USA", "USA"), ("---REB", "---"), ("IGOUNO", "IGO"), ("IMGMUSISI", "IMG"), ("", ""),
+    ("IRQGOVMIL", "IRQ"), ("USA", "USA"), ("---REB", "---"), ("IGOUNO", "IGO"), ("IMGMUSISI", "IMG"), ("", "---"),
 ])
 def test_actor_country_is_the_three_letter_prefix(code, country):
     assert actor_country(code) == country
@@ -22,8 +22,8 @@ def test_actor_country_is_the_three_letter_prefix(code, country):
 def test_dyads_mark_unknown_and_missing_actors_and_drop_negated():
     events = [ev(cameo="190", src=None, tgt="BBB"), ev(cameo="0431", src="AAA", tgt=None),
               ev(cameo="190", status="negated")]
-    assert dyads(events, level="root") == [("19", "---", "BBB"), ("04", "AAA", "")]
-    assert dyads(events, level="code") == [("190", "---", "BBB"), ("0431", "AAA", "")]
+    assert dyads(events, level="root") == [("19", "---", "BBB"), ("04", "AAA", "---")]
+    assert dyads(events, level="code") == [("190", "---", "BBB"), ("0431", "AAA", "---")]
     assert dyads(events, level="event") == [("19", "", ""), ("04", "", "")]
 
 
@@ -46,5 +46,12 @@ def test_precision_recall_at_root_and_code():
 def test_unknown_country_matches_only_a_countryless_actor():
     sentences = [sent("1", ("190", "---REB", "AAA")), sent("2", ("190", "---REB", "AAA"))]
     predictions = [[ev(cameo="190", src=None, tgt="AAA")], [ev(cameo="190", src="ZZZ", tgt="AAA")]]
+    v = {m.name: m.value for m in score_petr2(sentences, predictions).metrics}
+    assert v["petr2.root_dyad_recall"] == 0.5
+
+
+def test_a_missing_target_matches_petrarchs_dashes_target():
+    sentences = [sent("1", ("140", "AAALEG", "---")), sent("2", ("140", "AAALEG", "BBB"))]
+    predictions = [[ev(cameo="140", src="AAA", tgt=None)], [ev(cameo="140", src="AAA", tgt=None)]]
     v = {m.name: m.value for m in score_petr2(sentences, predictions).metrics}
     assert v["petr2.root_dyad_recall"] == 0.5

@@ -8,7 +8,8 @@ predicted dyad matches at most one gold dyad). Choices, documented in ``docs/eva
   non-state groups compare on their prefix like countries (``IGOUNO`` is ``IGO``, ``IMGMUSISI`` is
   ``IMG``, which is what petrel writes as the country of such actors); ``---`` (country unknown) matches
   a petrel actor without a country and nothing else;
-- a missing target (empty ``targetcode``, or a petrel event without target) is its own value ``""``;
+- a missing target is ``---`` too: PETRARCH writes ``---`` as the target code when it finds no target (the
+  file has no empty ``targetcode``), so a petrel event without target matches a gold ``---`` target;
 - petrel's ``negated`` events are left out (the gold codes only what happened, like PETRARCH);
 - an event without a CAMEO code can match nothing, so it only costs precision.
 
@@ -30,15 +31,14 @@ Dyad = tuple[str, str, str]
 
 
 def actor_country(code: str | None) -> str:
-    """``IRQGOVMIL`` -> ``IRQ``; ``---REB`` -> ``---``; an empty code (no actor) -> ``""``."""
+    """``IRQGOVMIL`` -> ``IRQ``; ``---REB`` -> ``---``; an empty code (no actor) -> ``---`` as well."""
     code = (code or "").strip().upper()
-    return code[:3] if code else ""
+    return code[:3] if code else UNKNOWN
 
 
 def _predicted_country(country: str | None, present: bool) -> str:
-    if not present:
-        return ""
-    return country.strip().upper()[:3] if country else UNKNOWN
+    """A petrel actor's country as PETRARCH would write it: ``---`` for no actor or no country."""
+    return country.strip().upper()[:3] if present and country else UNKNOWN
 
 
 def dyads(events: Sequence[PredictedEvent], *, level: str) -> list[Dyad]:
