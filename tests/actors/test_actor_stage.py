@@ -243,6 +243,15 @@ def test_relative_pronoun_and_object_pronoun(run) -> None:
     assert one(mentions, text, "him").actor.actor_id == "qais-al-khazali"
 
 
+def test_a_reflexive_object_is_its_own_clauses_subject(run) -> None:
+    text = "Donald Trump said that Iraq had attacked themselves, and Qais al-Khazali defended himself."
+    mentions = run(text)
+    assert one(mentions, text, "themselves").actor.country == "IRQ"
+    assert one(mentions, text, "himself").actor.actor_id == "qais-al-khazali"
+    text = "The prisoners were freed by Qais al-Khazali himself."  # emphatic, not an object: nothing to add
+    assert covering(run(text), text, "himself") == []
+
+
 def test_a_militant_group_is_not_a_military_command(run) -> None:
     text = ("U.S. Central Command said it was expanding its campaign against the Islamic State group. "
             "The U.S. military said it struck the militant group on Monday.")

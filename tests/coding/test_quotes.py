@@ -80,3 +80,21 @@ def test_a_speaker_no_actor_matches_is_kept_as_written(code) -> None:
 def test_an_unresolved_pronoun_speaker_stays_empty(code) -> None:
     [q] = [q for q in code("They said the road had reopened.", TABLE).quotes if q.kind == "indirect"]
     assert q.speaker is None
+
+
+def test_a_text_speaks_for_its_author(code) -> None:
+    table = {**TABLE, "Helsinki Watch": actor("Helsinki Watch", "NGO", "NGO", actor_id="hw"),
+             "the Georgian interior ministry": actor("Georgian interior ministry", "GEO", "GOV")}
+    state = code("A report by Helsinki Watch said Russia had moved troops. The bridge was shelled, according to "
+                 "a statement from the Georgian interior ministry. A memo published in Tbilisi by Helsinki Watch "
+                 "said the border was closed.", table)
+    speakers = sorted((q.speaker.name, q.speaker.country) for q in state.quotes)
+    assert speakers == [("Georgian interior ministry", "GEO"), ("Helsinki Watch", "NGO"), ("Helsinki Watch", "NGO")]
+
+
+def test_a_text_released_in_a_capital_speaks_for_that_country(code) -> None:
+    table = {**TABLE, "the Georgian capital": actor("Georgian capital", "GEO")}
+    [q] = code("A report released on Monday in the Georgian capital said Russia had moved troops.", table).quotes
+    assert (q.speaker.name, q.speaker.country, q.speaker.resolution) == ("A report", "GEO", "place")
+    [q] = code("A report released on Monday in the Georgian capital said Russia had moved troops.", TABLE).quotes
+    assert q.speaker.country is None  # no place resolved: kept as written

@@ -35,6 +35,7 @@ DUMMY_IT_VERBS = frozenset({"be", "seem", "appear", "cost", "take", "make", "mea
                             "come", "go", "help", "hurt", "surprise", "worry", "concern", "show", "add"})
 RELATIVES = frozenset({"who", "which", "whom"})
 OBJECT_FORMS = frozenset({"him", "her", "them", "himself", "herself", "themselves"})
+REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 # "the army", "the government": the state institution of the country the text is about.
 STATE_NOUNS = frozenset({"army", "military", "government", "regime", "police", "parliament", "cabinet",
                          "administration", "judiciary", "navy", "junta", "authorities", "presidency"})
@@ -78,6 +79,8 @@ class Coreference:
         lower = token.lower_
         if lower in RELATIVES:
             return self._relative(token)
+        if lower in REFLEXIVES:
+            return self._reflexive(token)
         if token.pos_ == "PRON" and lower in MALE | FEMALE:
             return self._attach(token, token.i, self._choose(token, self._person_ok(lower)))
         if token.pos_ == "PRON" and lower in PLURAL:
@@ -108,6 +111,16 @@ class Coreference:
             ref = ActorRef(name, None, antecedent.ref.country, self.kb.sectors_for_noun(token.lemma_), "coref")
         return Found(start, token.i + 1, token.i, ref, person=antecedent.person, plural=antecedent.plural,
                      subject=is_subject(token), group=antecedent.group)
+
+    def _reflexive(self, token: Token) -> Found | None:
+        """"Iraq had attacked themselves": a reflexive object is the subject of its own clause. An emphatic
+        "Putin himself" (not an object) adds nothing."""
+        if token.dep_ not in ("dobj", "pobj", "dative"):
+            return None
+        verb = token.head.head if token.dep_ == "pobj" else token.head
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        antecedent = self._covering(subject.i) if subject is not None else None
+        return self._attach(token, token.i, antecedent)
 
     def _speaker_group(self, token: Token) -> ActorRef | None:
         """"Mohiy said they would ...": "they" is the group the governing person speaks for."""

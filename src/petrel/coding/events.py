@@ -260,7 +260,8 @@ class EventStage:
             return None  # "denied that ...", "warned that ..." accuse nobody
         if not _what_was_said(draft.trigger.token, cue):
             return None
-        speakers = [s for s in _speakers(draft.trigger.token, index, self.lexicon.speech) if can_accuse(s)]
+        speakers = _speakers(draft.trigger.token, index, self.lexicon.speech) or [quote.speaker]
+        speakers = [s for s in speakers if can_accuse(s)]
         accused = accused_parties(speakers, draft.sources) if speakers else []
         if not accused:
             return None
@@ -466,15 +467,14 @@ def _purpose_clause(tok: Token) -> bool:
 
 
 def _keep(draft: Draft) -> bool:
-    """Junk filter: a source is required; dyadic cooperation needs a target; a bare condition, a wish
-    ("a deadline for the army to pull out") or a reflexive act ("will defend itself") is no event."""
+    """Junk filter: a source is required; dyadic cooperation needs a target; a bare condition or a wish
+    ("a deadline for the army to pull out") is no event. (A reflexive act is kept here, so that "the US
+    said Iraq attacked itself" still accuses Iraq, and emits no event of its own in :func:`_pairs`.)"""
     if not draft.sources:
         return False
     if draft.status.cue == "for" and not draft.rule.startswith("speech-threat"):
         return False
     tok = draft.trigger.token
-    if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in tok.children):
-        return False
     if _is_statement(tok, draft.info):
         return False
     if _noun_infinitive(tok) and not draft.trigger.pattern.neg and draft.info.type != "THREATEN":
@@ -729,6 +729,9 @@ def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:
 def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
     """One event per source/target pair; "X and Y met" is reciprocal: X->Y and Y->X."""
     out: list[EventMention] = []
+    tok = draft.trigger.token
+    if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in tok.children):
+        return out  # "will defend itself": nobody else is acted upon
     reciprocal = (not draft.targets and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES
                   and draft.by_subject)
     for source in draft.sources:

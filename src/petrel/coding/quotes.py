@@ -29,6 +29,10 @@ QUOTE_RE = re.compile(r"“([^”]{2,2000}?)”|\"([^\"\n]{2,2000}?)\"|«([^»]{
 CUE_WINDOW = 80  # characters after a closing quote in which "he said" is looked for
 CONTINUATION_GAP = 400  # a cue-less quote this close after another continues its speaker
 PRONOUNS = frozenset({"he", "she", "they", "it", "him", "her", "them"})
+# Texts that speak for whoever issued them; one released in a capital speaks for that country.
+DOCUMENT_NOUNS = frozenset({"report", "statement", "communique", "communiqué", "study", "document", "dossier",
+                            "declaration", "memorandum", "memo", "paper", "bulletin", "letter", "release"})
+RELEASE_VERBS = frozenset({"release", "issue", "publish", "present", "unveil", "circulate", "distribute", "make"})
 
 
 @dataclass(slots=True)
@@ -108,12 +112,9 @@ class QuoteStage:
     def _speaker(self, tok: Token | None, index: MentionIndex, last: Quote | None) -> ActorRef | None:
         if tok is None:
             return None
-        actors = np_actors(tok, index)
-        if actors:
-            return actors[0]
-        if tok.lower_ in PRONOUNS and last is not None:
+        if tok.lower_ in PRONOUNS and last is not None and not np_actors(tok, index):
             return last.speaker  # unresolved pronoun: the last speaker is the best guess
-        return described_speaker(tok)
+        return speaker_of(tok, index)
 
     # indirect quotes -----------------------------------------------------------------------------
     def indirect_quotes(self, doc: Doc, doc_id: str, index: MentionIndex) -> list[Quote]:
@@ -134,9 +135,8 @@ class QuoteStage:
         subj = subject_token(tok)  # "..., saying that ...": the subject of the clause it hangs on
         if comp is None or subj is None:
             return None
-        actors = np_actors(subj, index)
         span = _subtree_span(comp)
-        speaker = actors[0] if actors else described_speaker(subj)
+        speaker = speaker_of(subj, index)
         return Quote(quote_id(doc_id, span.start_char, span.end_char), doc_id, speaker,
                      tok.text, span.text, span.start_char, span.end_char, "indirect")
 
@@ -144,9 +144,8 @@ class QuoteStage:
         obj = next((g for c in tok.children for g in c.children if g.dep_ == "pobj"), None)
         if obj is None:
             return None
-        actors = np_actors(obj, index)
         sent = tok.sent
-        speaker = actors[0] if actors else described_speaker(obj)
+        speaker = speaker_of(obj, index)
         return Quote(quote_id(doc_id, sent.start_char, sent.end_char), doc_id, speaker,
                      "according to", sent.text, sent.start_char, sent.end_char, "indirect")
 
@@ -154,16 +153,61 @@ class QuoteStage:
 SPEAKER_MAX_TOKENS = 8
 
 
-def described_speaker(head: Token) -> ActorRef | None:
+def speaker_of(head: Token, index: MentionIndex) -> ActorRef | None:
+    """The actor a speaker phrase names, else the author of the text it names, else the phrase as written."""
+    actors = np_actors(head, index)
+    return actors[0] if actors else (document_author(head, index) or described_speaker(head))
+
+
+def described_speaker(head: Token, origin: str | None = None) -> ActorRef | None:
     """A speaker no actor was found for, as the text names it ("military officials", "a spokesman for the
-    port authority"): unresolved, without country. Pronouns and bare determiners give None."""
+    port authority"): unresolved, without country unless ``origin`` gives one (resolution ``place``).
+    Pronouns and bare determiners give None."""
     if head.pos_ == "PRON" or head.lower_ in PRONOUNS or not head.is_alpha:
         return None
     doc = head.doc
     whole = doc[head.left_edge.i: head.right_edge.i + 1]
     span = whole if len(whole) <= SPEAKER_MAX_TOKENS else doc[head.left_edge.i: head.i + 1]
     name = span.text.strip(" ,")
-    return ActorRef(name=name) if name else None
+    if not name:
+        return None
+    return ActorRef(name=name, country=origin, resolution="place") if origin else ActorRef(name=name)
+
+
+def document_author(head: Token, index: MentionIndex) -> ActorRef | None:
+    """Who speaks through a text nobody is named as saying: its author ("a report by Amnesty International",
+    "a statement from the Syrian foreign ministry", "a report released by the UN"), else, when it names
+    where it was released, that country ("a report released in the Rwandan capital" -> RWA, resolution
+    ``place``)."""
+    if head.lemma_.lower() not in DOCUMENT_NOUNS:
+        return None
+    authors = [a for obj in _author_objects(head) for a in np_actors(obj, index)]
+    if authors:
+        return authors[0]
+    country = _release_country(head, index)
+    return described_speaker(head, country) if country else None
+
+
+def _author_objects(head: Token) -> list[Token]:
+    """"by X", "from X", "of X" on the text, and "by X" on its release verb."""
+    preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in ("by", "from", "of")]
+    preps += [c for v in _release_verbs(head) for c in v.children if c.dep_ == "agent"]
+    return [o for p in preps for o in p.children if o.dep_ == "pobj"]
+
+
+def _release_verbs(head: Token) -> list[Token]:
+    return [v for v in head.children if v.dep_ == "acl" and v.lemma_.lower() in RELEASE_VERBS]
+
+
+def _release_country(head: Token, index: MentionIndex) -> str | None:
+    for verb in _release_verbs(head):
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                places = [a for obj in prep.children if obj.dep_ == "pobj" for a in index.actors_at(obj)]
+                countries = {a.country for a in places if a.country and not a.sector}
+                if len(countries) == 1:
+                    return countries.pop()
+    return None
 
 
 def _subject(verb: Token, start: int, end: int) -> Token | None:
