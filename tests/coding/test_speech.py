@@ -24,6 +24,7 @@ def accusations(state) -> list:
     "The Georgian government said the rebels attacked a police station.",
     "A report by the Georgian government said Russian troops had shelled Tbilisi.",  # a text speaks for its author
     "Georgia said Russia attacked itself.",  # a self-inflicted act is no event, but it is still an accusation
+    "Georgia said that Russian troops took part in the shelling of Tbilisi.",
 ])
 def test_a_claimed_wrong_by_another_camp_is_the_speakers_accusation(code, text: str) -> None:
     state = code(text, SPEECH_TABLE)

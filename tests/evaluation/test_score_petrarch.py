@@ -19,9 +19,9 @@ def test_actor_country_is_the_three_letter_prefix(code, country):
     assert actor_country(code) == country
 
 
-def test_dyads_mark_unknown_and_missing_actors_and_drop_negated():
+def test_dyads_mark_unknown_and_missing_actors_and_drop_negated_and_claimed():
     events = [ev(cameo="190", src=None, tgt="BBB"), ev(cameo="0431", src="AAA", tgt=None),
-              ev(cameo="190", status="negated")]
+              ev(cameo="190", status="negated"), ev(cameo="190", status="claimed")]
     assert dyads(events, level="root") == [("19", "---", "BBB"), ("04", "AAA", "---")]
     assert dyads(events, level="code") == [("190", "---", "BBB"), ("0431", "AAA", "---")]
     assert dyads(events, level="event") == [("19", "", ""), ("04", "", "")]

@@ -634,10 +634,23 @@ def _what_was_said(tok: Token, cue: Token) -> bool:
     *attack*"), not a detail inside it ("said warrants were issued for men sought in the *slaying*")."""
     node = tok
     while node.i != cue.i:
+        if _taking_part(node):
+            node = node.head.head  # "took part in the *killing*": the killing is what was done
+            continue
         if node.dep_ not in REPORTED_DEPS:
             return False
         node = node.head
     return True
+
+
+def _taking_part(tok: Token) -> bool:
+    """The act in "took part in X", "participated in X", "was involved in X", "engaged in X"."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in":
+        return False
+    verb = tok.head.head
+    if verb.lemma_ == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    return verb.lemma_ in ("participate", "involve", "engage")
 
 
 def _speech_verb(tok: Token, speech: dict[str, str]) -> Token | None:

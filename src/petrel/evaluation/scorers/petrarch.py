@@ -10,7 +10,9 @@ predicted dyad matches at most one gold dyad). Choices, documented in ``docs/eva
   a petrel actor without a country and nothing else;
 - a missing target is ``---`` too: PETRARCH writes ``---`` as the target code when it finds no target (the
   file has no empty ``targetcode``), so a petrel event without target matches a gold ``---`` target;
-- petrel's ``negated`` events are left out (the gold codes only what happened, like PETRARCH);
+- petrel's ``negated`` events are left out (the gold codes only what happened, like PETRARCH), and so are its
+  ``claimed`` ones: where a speaker claims or alleges an act, the gold codes the speech act (the speaker's
+  accusation, 112, which petrel emits too; a claim of one's own act, 015), never the claimed act itself;
 - an event without a CAMEO code can match nothing, so it only costs precision.
 
 Also reported: the event-code root alone (actors ignored) and, on sentences that expect no event, the
@@ -27,6 +29,7 @@ from petrel.evaluation.records import Metric, Miss, PetrSentence, SetResult
 
 SET = "petr2"
 UNKNOWN = "---"
+UNSCORED_STATUSES = frozenset({"negated", "claimed"})
 Dyad = tuple[str, str, str]
 
 
@@ -45,7 +48,7 @@ def dyads(events: Sequence[PredictedEvent], *, level: str) -> list[Dyad]:
     """Petrel's dyads at ``level`` ``root`` / ``code`` / ``event`` (root without actors)."""
     out: list[Dyad] = []
     for e in events:
-        if e.status == "negated":
+        if e.status in UNSCORED_STATUSES:
             continue
         code = _code(e.cameo, level)
         if level == "event":
@@ -96,7 +99,7 @@ def _misses(sentences: Sequence[PetrSentence], predictions: Sequence[Sequence[Pr
         pred, gold = dyads(events, level="root"), gold_dyads(sent, level="root")
         if sorted(pred) != sorted(gold):
             shown_gold = "; ".join(f"{c.event_code} {c.source_code}->{c.target_code}" for c in sent.codings)
-            shown_pred = "; ".join(e.describe() for e in events if e.status != "negated")
+            shown_pred = "; ".join(e.describe() for e in events if e.status not in UNSCORED_STATUSES)
             kind = "spurious" if not gold else ("miss" if not pred else "wrong")
             out.append(Miss(SET, sent.sentence_id, sent.text, shown_gold or "no event", shown_pred or "no event", kind))
     return out
