@@ -530,3 +530,12 @@ def test_helping_with_an_act_targets_the_acts_object_and_is_no_aid_of_its_own(co
 def test_cost_dearly_is_a_threat_at_the_one_it_will_cost(code) -> None:
     state = code('Novak said: "If Russia insists, this will cost Russia dearly."', TABLE)
     assert ("THREATEN", "GEO", "RUS") in triples(state)
+
+
+def test_an_act_told_again_without_its_target_is_one_event(code) -> None:
+    assert triples(code("Russian troops engaged Georgian soldiers in a firefight.", TABLE)) == {
+        ("ASSAULT", "RUS", "GEO")}
+    assert triples(code("Ethiopia met Egypt on Monday to discuss the dam.", TABLE)) == {("CONSULT", "ETH", "EGY")}
+    # two clauses, two acts: the second has no target of its own but is not inside the first
+    assert triples(code("Russian troops shelled Tbilisi. Later Russian troops shelled again.", TABLE)) == {
+        ("ASSAULT", "RUS", "GEO"), ("ASSAULT", "RUS", None)}
