@@ -539,3 +539,12 @@ def test_an_act_told_again_without_its_target_is_one_event(code) -> None:
     # two clauses, two acts: the second has no target of its own but is not inside the first
     assert triples(code("Russian troops shelled Tbilisi. Later Russian troops shelled again.", TABLE)) == {
         ("ASSAULT", "RUS", "GEO"), ("ASSAULT", "RUS", None)}
+
+
+def test_a_killing_in_a_named_attack_is_by_its_doer(code) -> None:
+    table = dict(TABLE, soldiers=actor("soldiers", "GEO", "MIL"))
+    events = code("Two soldiers were killed in a Russian missile strike on Friday.", table).events
+    assert [(e.source.country, e.target.country) for e in events] == [("RUS", "GEO")]
+    assert events[0].rule.startswith("attack-agent<")
+    events = code("Two soldiers were killed in an attack on Russian positions.", table).events
+    assert all(e.source.country != "RUS" for e in events)  # the attack's target did not kill them

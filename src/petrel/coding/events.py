@@ -176,6 +176,9 @@ class EventStage:
         if not sources and roles.agentless and info.code == ARREST_CODE:
             sources = unnamed.local_authorities(tok, index)
             prefix = "local-authorities<" if sources else prefix
+        if not sources and info.type == "ASSAULT":
+            sources = unnamed.attack_agents(tok, index)
+            prefix = unnamed.ATTACK_AGENT_RULE if sources else prefix
         if not sources and (targets or unnamed.sector_victim(tok, index)) and unnamed.is_unknown_attack(
                 tok, info, roles.agentless, src_tok):
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, UNKNOWN_AGENT_RULE

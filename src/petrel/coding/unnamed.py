@@ -4,6 +4,8 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
 
 - ``local-protesters<``: people no actor names, protesting in a country, are its civilians;
 - ``local-authorities<``: an agentless arrest in a country is by its authorities;
+- ``attack-agent<``: a killing "in an Israeli air strike" or "by government shelling" is by whoever
+  carried out the attack named (an attack noun's own source: its demonym or "by X");
 - ``unknown-agent<``: violence by nobody named is by "unidentified attackers" (the places stage later gives
   them the country where they struck), unless the deaths were an accident or a disaster.
 """
@@ -25,6 +27,11 @@ ACCIDENT_WORDS = frozenset({"crash", "collapse", "accident", "flood", "flooding"
                             "mudslide", "avalanche", "storm", "cyclone", "hurricane", "typhoon", "tornado", "stampede",
                             "derailment", "derail", "drown", "blaze", "wildfire", "heatwave", "outbreak", "epidemic",
                             "collision", "capsize", "shipwreck", "tsunami", "eruption"})
+# Nouns of a violent act whose doer may be named on the noun itself ("a Russian missile strike").
+ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "attack", "assault",
+                          "offensive", "ambush", "fire", "gunfire", "barrage", "firefight", "shootout", "operation",
+                          "crackdown", "onslaught", "incursion", "attacks", "strikes", "raids", "airstrikes"})
+ATTACK_AGENT_RULE = "attack-agent<"
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
@@ -37,6 +44,23 @@ def is_unknown_attack(tok: Token, info: CameoInfo, agentless: bool, src_tok: Tok
     if agentless:
         return True
     return src_tok is not None and src_tok.lemma_.lower() in UNKNOWN_AGENTS
+
+
+def attack_agents(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"Four civilians were killed in a Russian missile strike", "... by government shelling": the doers
+    of the attack a harm verb names as its cause ("in", "by", "during" an attack noun), from the noun's own
+    modifiers and "by X" (rule attack-agent). Not its target ("killed in an attack on Russian troops")."""
+    if tok.lemma_.lower() not in HARM_VERBS:
+        return []
+    for prep in tok.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during"):
+            continue
+        for noun in prep.children:
+            if noun.dep_ == "pobj" and noun.lemma_.lower() in ATTACK_NOUNS:
+                found = args.noun_roles(noun, index).sources
+                if found:
+                    return found
+    return []
 
 
 def _accident(tok: Token) -> bool:
