@@ -34,6 +34,7 @@ def test_a_claimed_wrong_by_another_camp_is_the_speakers_accusation(code, text: 
     assert accusation.status == "actual" and accusation.quote_id is not None
     claimed = [e for e in state.events if e.type == "ASSAULT"]  # the claimed act stays, and ranks first
     assert all(e.confidence > accusation.confidence for e in claimed)
+    assert all(e.status == "claimed" for e in claimed)  # one side's word against the other's
     assert all(e.source.country != e.target.country for e in claimed if e.target is not None)
 
 

@@ -249,8 +249,17 @@ class EventStage:
     def accusations(self, drafts: list[Draft], index: args.MentionIndex) -> list[Draft]:
         """"Israel said Hamas fired rockets at it": a violent or repressive act an actor says another camp
         did is also the speaker's accusation of that camp (ACCUSE, CAMEO 112, rule speech-accuse<...);
-        the claimed act stays, and comes first (lower confidence for the accusation)."""
-        return [a for d in drafts if (a := self._accusation(d, index)) is not None]
+        the claimed act stays, and comes first (lower confidence for the accusation). As one side's word
+        against another's, the act is ``claimed`` (by the speech verb) unless it already had a status."""
+        out: list[Draft] = []
+        for draft in drafts:
+            accusation = self._accusation(draft, index)
+            if accusation is None:
+                continue
+            out.append(accusation)
+            if draft.status.status in ("actual", "historical"):
+                draft.status = Status("claimed", False, accusation.trigger.token.lower_)
+        return out
 
     def _accusation(self, draft: Draft, index: args.MentionIndex) -> Draft | None:
         quote = draft.quote
