@@ -325,6 +325,10 @@ def test_background_events_are_not_coded(code) -> None:
     assert not any(e.type == "CONSULT" for e in own_troops)
     civil_war = code("Abdi's militia fought in Georgia's civil war.", TABLE).events
     assert not any(e.source.country == "GEO" for e in civil_war)
+    described = code("Kenya struck Abdi's militia, which has seized Somali towns.", TABLE).events
+    assert [(e.type, e.source.country) for e in described] == [("ASSAULT", "KEN")]
+    dated = code("Kenya struck Abdi's militia, which has seized Somali towns on Monday.", TABLE).events
+    assert len(dated) == 2  # an act with its own date is news, not a description
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -521,6 +521,8 @@ def _keep(draft: Draft) -> bool:
         return False  # a leader visiting his own country's troops is not a consultation
     if _time_reference(tok):
         return False  # "after the 2003 invasion": a point in time, not an event of this sentence
+    if _describes_a_party(tok):
+        return False
     return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
 
 
@@ -541,6 +543,17 @@ def _pattern_prep_actors(trig: Trigger, index: args.MentionIndex, sources: list[
                 if found:
                     return found
     return []
+
+
+def _describes_a_party(tok: Token) -> bool:
+    """"the militant group that has seized parts of Iraq", "Boko Haram, which has killed thousands": a
+    perfect-tense relative clause on a party of the sentence says who it is, not what it did now."""
+    if tok.dep_ != "relcl":
+        return False
+    auxes = [c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return any(a in ("has", "have") for a in auxes) and not any(c.dep_ == "npadvmod" or (
+        c.dep_ == "prep" and c.lower_ in ("on", "in") and any(g.ent_type_ in ("DATE", "TIME") for g in c.children))
+        for c in tok.children)
 
 
 def _noun_infinitive(tok: Token) -> bool:
