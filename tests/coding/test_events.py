@@ -552,3 +552,15 @@ def test_a_killing_in_a_named_attack_is_by_its_doer(code) -> None:
     assert events[0].rule.startswith("attack-agent<")
     events = code("Two soldiers were killed in an attack on Russian positions.", table).events
     assert all(e.source.country != "RUS" for e in events)  # the attack's target did not kill them
+
+
+@pytest.mark.parametrize("text", [
+    "A Kenyan court issued arrest warrants for two Somali men.",  # "for" hangs on the verb
+    "Kenya issued an arrest warrant for Abdi.",
+    "Kenya issued a warrant for the arrest of Abdi.",
+])
+def test_an_arrest_warrant_is_legal_action_against_whom_it_names(code, text: str) -> None:
+    table = dict(TABLE, **{"Kenyan court": actor("Kenyan court", "KEN", "JUD"), "two Somali men": SOM})
+    assert ("COERCE", "KEN", "SOM") in triples(code(text, table))
+    assert next(e.cameo for e in code(text, table).events) == "173"
+    assert not code("Kenya issued a search warrant for the house of Abdi.", table).events

@@ -534,9 +534,12 @@ def _time_reference(tok: Token) -> bool:
 
 def _pattern_prep_actors(trig: Trigger, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
     """The object of the preposition the pattern names is its target: "fought alongside X against Y"
-    with "fight alongside" (COOPERATE) is with X."""
+    with "fight alongside" (COOPERATE) is with X. A noun's preposition may hang on its light verb
+    ("issued arrest warrants for X")."""
+    tok = trig.token
+    holders = [tok, tok.head] if trig.pattern.pos == "noun" and tok.dep_ == "dobj" else [tok]
     for prep, _ in trig.pattern.preps:
-        for child in trig.token.children:
+        for child in (c for h in holders for c in h.children):
             if child.lower_ == prep and child.dep_ == "prep":
                 found = [a for o in child.children if o.dep_ == "pobj" for a in args.np_actors(o, index)]
                 found = [a for a in found if not any(_same_actor(a, s) for s in sources)]

@@ -133,6 +133,8 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
         hit_set = _prep_match(tok, prep, objs)
         if hit_set is None and hit is not None and pat.pos == "verb":
             hit_set = _prep_match(hit, prep, objs)  # "presented evidence against X": on the object
+        if hit_set is None and pat.pos == "noun" and tok.dep_ == "dobj":
+            hit_set = _prep_match(tok.head, prep, objs)  # "issued warrants for X": on the light verb
         if hit_set is None:
             return None
         used |= hit_set
