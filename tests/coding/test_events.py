@@ -564,3 +564,11 @@ def test_an_arrest_warrant_is_legal_action_against_whom_it_names(code, text: str
     assert ("COERCE", "KEN", "SOM") in triples(code(text, table))
     assert next(e.cameo for e in code(text, table).events) == "173"
     assert not code("Kenya issued a search warrant for the house of Abdi.", table).events
+
+
+def test_a_conjunct_hung_on_another_word_of_a_name_is_still_a_party(code) -> None:
+    table = dict(TABLE, **{"Barack Obama": actor("Barack Obama", "USA", "GOV"),
+                           "Vladimir Putin": actor("Vladimir Putin", "RUS", "GOV")})
+    # the parser makes "Barack" the subject and "Putin" a conjunct of "Obama"
+    found = triples(code("Barack Obama and Vladimir Putin will meet in Zurich.", table))
+    assert found == {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")}

@@ -166,10 +166,18 @@ def _dedup(actors: Iterable[ActorRef]) -> list[ActorRef]:
 def np_actors(head: Token, index: MentionIndex, *, depth: int = 0) -> list[ActorRef]:
     """The actors a noun phrase refers to: the head's mention, else its modifiers', plus conjuncts."""
     found = _np_single(head, index, depth)
-    for conj in [*head.conjuncts, *_listed_appositions(head)]:
+    for conj in [*_name_conjuncts(head, index), *_listed_appositions(head)]:
         if conj.i > head.i:
             found += _np_single(conj, index, depth)
     return _dedup(found)
+
+
+def _name_conjuncts(head: Token, index: MentionIndex) -> list[Token]:
+    """Conjuncts of the head, or of another word of the same name: the parser may split "Barack Obama and
+    Vladimir Putin" into "Barack" with "Putin" a conjunct of "Obama"."""
+    on_head = index.actors_at(head)
+    same_name = [c for c in head.children if on_head and c.dep_ != "conj" and index.actors_at(c) == on_head]
+    return [conj for t in [head, *same_name] for conj in t.conjuncts]
 
 
 def _listed_appositions(head: Token) -> list[Token]:

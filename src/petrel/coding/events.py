@@ -121,7 +121,7 @@ class EventStage:
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
         drafts = _drop_charges(_fold_protest_demands(drafts + self.obligations(sent, index, quotes)))
-        drafts = _drop_untargeted_repeats(_drop_elaborations(drafts))
+        drafts = _drop_repeats(_drop_elaborations(drafts))
         drafts += self.accusations(drafts, index)
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
@@ -417,16 +417,18 @@ def _drop_elaborations(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def _drop_untargeted_repeats(drafts: list[Draft]) -> list[Draft]:
+def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
     """"engaged the peacekeepers in a firefight", "met Assad to discuss the war": an act of the same type
     and source with nobody acted upon, inside the clause of one that names its target, is that act told
     again; it goes."""
-    def repeats(d: Draft) -> bool:
-        tok = d.trigger.token
-        return not d.targets and any(
-            o is not d and o.targets and o.info.type == d.info.type and _same_sources(o, d)
-            and (o.trigger.token in tok.ancestors or tok in o.trigger.token.ancestors) for o in drafts)
-    return [d for d in drafts if not repeats(d)]
+    return [d for d in drafts if not any(_repeats(d, o) for o in drafts if o is not d)]
+
+
+def _repeats(d: Draft, o: Draft) -> bool:
+    tok, other = d.trigger.token, o.trigger.token
+    if not _same_sources(o, d) or not (other in tok.ancestors or tok in other.ancestors):
+        return False
+    return not d.targets and bool(o.targets) and o.info.type == d.info.type
 
 
 def _same_sources(a: Draft, b: Draft) -> bool:
