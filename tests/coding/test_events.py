@@ -264,6 +264,18 @@ def test_a_protest_to_demand_something_is_the_protest(code) -> None:
     assert {e.type for e in state.events} == {"PROTEST"}
 
 
+@pytest.mark.parametrize(("text", "code_"), [
+    ("Somali students began a hunger strike to protest against Kenya's decision.", "142"),
+    ("Somali students blocked a road to voice disapproval of Kenya's policies.", "144"),
+])
+def test_what_a_protest_is_against_is_its_target(code, text: str, code_: str) -> None:
+    events = code(text, dict(TABLE, **{"Somali students": SOM})).events
+    assert [(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events] == [
+        ("PROTEST", code_, "SOM", "KEN")]
+    road = code("Somali students protested on Monday, blocking the road to the Kenyan border.", TABLE).events
+    assert all(e.target is None or e.target.country != "KEN" for e in road)  # how, not against whom
+
+
 def test_comma_listed_subjects_all_take_part(code) -> None:
     found = triples(code("Egypt, Kenya and Ethiopia met on Monday.", TABLE))
     assert {("CONSULT", "KEN", "ETH"), ("CONSULT", "ETH", "EGY")} <= found or \

@@ -58,6 +58,7 @@ STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 ULTIMATUM_CODE = "139"
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+PROTEST_PURPOSES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})  # what a protest is about
 TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "until", "amid"})
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
 ARREST_CODE = "173"
@@ -120,7 +121,7 @@ class EventStage:
                       doc_id: str) -> list[EventMention]:
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
-        drafts = _drop_charges(_fold_protest_demands(drafts + self.obligations(sent, index, quotes)))
+        drafts = _drop_charges(_fold_protest_purposes(drafts + self.obligations(sent, index, quotes)))
         drafts = _drop_repeats(_drop_elaborations(drafts))
         drafts += self.accusations(drafts, index)
         events: dict[tuple, EventMention] = {}
@@ -389,19 +390,34 @@ def _names_event_by_object(pattern: Pattern) -> bool:
 
 
 
-def _fold_protest_demands(drafts: list[Draft]) -> list[Draft]:
-    """"staged demonstrations to demand reforms", "blocked roads demanding ...": the demand is what the
-    protest is about. The protest stays the event and takes the demand's target; the demand goes."""
+def _fold_protest_purposes(drafts: list[Draft]) -> list[Draft]:
+    """"staged demonstrations to demand reforms", "blocked roads demanding ...", "began a hunger strike to
+    protest against Sweden's decision", "blocked a road to show their disapproval of US policies": the
+    demand, protest or disapproval is what the protest is about. The protest stays the event and takes the
+    purpose's target; the purpose goes."""
     protests = {_protest_anchor(d.trigger.token): d for d in drafts if d.info.type == "PROTEST"}
     out: list[Draft] = []
     for draft in drafts:
-        tok = draft.trigger.token
-        protest = protests.get(tok.head.i) if draft.info.type == "REQUEST" and tok.dep_ in PURPOSE_DEPS else None
-        if protest is None:
+        anchor = _purpose_anchor(draft.trigger.token, infinitive=draft.info.type != "REQUEST") \
+            if draft.info.type in PROTEST_PURPOSES else None
+        protest = protests.get(anchor) if anchor is not None else None
+        if protest is None or protest is draft or (draft.info.type != "REQUEST" and not _same_sources(protest, draft)):
             out.append(draft)
         elif not protest.targets:
             protest.targets = [t for t in draft.targets if not any(same_camp(t, s) for s in protest.sources)]
     return out
+
+
+def _purpose_anchor(tok: Token, *, infinitive: bool) -> int | None:
+    """The token a purpose clause hangs on: "to demand X" -> its head; "to show their disapproval" -> the
+    head of the light verb whose object the trigger is. With ``infinitive``, only a "to" clause is a
+    purpose ("blocking the road to the border" tells how they protested, not against whom)."""
+    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    if verb.dep_ not in PURPOSE_DEPS:
+        return None
+    if infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None
+    return verb.head.i
 
 
 def _drop_elaborations(drafts: list[Draft]) -> list[Draft]:
