@@ -436,8 +436,15 @@ def _drop_elaborations(drafts: list[Draft]) -> list[Draft]:
 def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
     """"engaged the peacekeepers in a firefight", "met Assad to discuss the war": an act of the same type
     and source with nobody acted upon, inside the clause of one that names its target, is that act told
-    again; it goes."""
-    return [d for d in drafts if not any(_repeats(d, o) for o in drafts if o is not d)]
+    again; it goes, and the kept act takes its code when that says more ("a firefight": 193, not 190)."""
+    out: list[Draft] = []
+    for d in drafts:
+        kept = next((o for o in drafts if o is not d and _repeats(d, o)), None)
+        if kept is None:
+            out.append(d)
+        elif kept.info.code.endswith("0") and d.info.code[:2] == kept.info.code[:2] and d.info.code != kept.info.code:
+            kept.info, kept.rule = d.info, f"{kept.rule}+{d.rule}"
+    return out
 
 
 def _repeats(d: Draft, o: Draft) -> bool:
