@@ -193,7 +193,7 @@ def _listed_appositions(head: Token) -> list[Token]:
 def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
     on_head = index.actors_at(head)
     if on_head:
-        return on_head
+        return on_head + _shared_by_owners(head, on_head[0], index)
     if head.lower_ == "country" and any(c.lower_ in ("the", "that", "this") for c in head.children):
         country = index.country_before(head.idx)  # "the country": the last country named
         return [country] if country is not None else []
@@ -218,6 +218,23 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
             if child.dep_ == "appos":
                 return np_actors(child, index, depth=depth + 1)
     return []
+
+
+def _shared_by_owners(head: Token, actor: ActorRef, index: MentionIndex) -> list[ActorRef]:
+    """"the armies of Brazil and Argentina" is one mention with Brazil's country; each further owner
+    named in the "of" phrase has its own such party (Argentina's army, same sectors)."""
+    out: list[ActorRef] = []
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for obj in prep.children:
+            for conj in obj.conjuncts if obj.dep_ == "pobj" else ():
+                inner = sorted(index.at(conj), key=lambda m: m.end - m.start)  # Argentina, not the whole phrase
+                owner = next((m.actor for m in inner if m.actor.country), None)
+                if owner is not None and owner.country != actor.country:
+                    out.append(ActorRef(f"{head.text} of {conj.text}", None, owner.country, list(actor.sector),
+                                        actor.resolution))
+    return out
 
 
 def _led_by(mod: Token, index: MentionIndex) -> list[ActorRef]:
