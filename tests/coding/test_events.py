@@ -507,7 +507,7 @@ def test_people_no_actor_names_protesting_in_a_country_are_its_civilians(code) -
     assert not code("Students protested at the Kenyan embassy.", table).events  # a party is not a place
 
 
-def test_an_arrest_by_nobody_named_is_by_the_authorities_of_its_place(code) -> None:
+def test_an_arrest_or_release_by_nobody_named_is_by_the_authorities_of_its_place(code) -> None:
     table = dict(TABLE, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
     [event] = code("Abdi was arrested in Nairobi on Monday.", table).events
     assert (event.type, event.source.country, event.target.country) == ("COERCE", "KEN", "SOM")
@@ -515,6 +515,9 @@ def test_an_arrest_by_nobody_named_is_by_the_authorities_of_its_place(code) -> N
     assert not code("Abdi was arrested on Monday.", table).events  # no place, nobody to name
     named = code("Abdi was arrested by Egyptian police in Nairobi.", table).events
     assert {e.source.country for e in named} == {"EGY"}
+    [event] = code("Political prisoners were released in Nairobi on Monday.", table).events
+    assert (event.type, event.cameo, event.source.country) == ("RETREAT", "0841", "KEN")
+    assert not code("Two hostages were released in Nairobi on Monday.", table).events  # kidnappers held them
 
 
 def test_who_passes_a_law_does_what_it_does(code) -> None:

@@ -61,7 +61,7 @@ CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 PROTEST_PURPOSES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})  # what a protest is about
 TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "until", "amid"})
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
-ARREST_CODE = "173"
+CUSTODY_CODES = frozenset({"173", "0841"})  # arrests and releases: by the authorities when nobody is named
 FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", "target", "hit", "rocket", "shoot"})
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
 
@@ -174,7 +174,7 @@ class EventStage:
         if not sources and info.type == "PROTEST" and src_tok is not None:
             sources = unnamed.local_protesters(tok, src_tok, index)
             prefix = "local-protesters<" if sources else prefix
-        if not sources and roles.agentless and info.code == ARREST_CODE:
+        if not sources and roles.agentless and info.code in CUSTODY_CODES:
             sources = unnamed.local_authorities(tok, index)
             prefix = "local-authorities<" if sources else prefix
         if not sources and info.type == "ASSAULT":

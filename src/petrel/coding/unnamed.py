@@ -3,7 +3,7 @@
 Used by the event coder's fallbacks (``EventStage._parties``), in this order:
 
 - ``local-protesters<``: people no actor names, protesting in a country, are its civilians;
-- ``local-authorities<``: an agentless arrest in a country is by its authorities;
+- ``local-authorities<``: an agentless arrest or release in a country is by its authorities;
 - ``attack-agent<``: a killing "in an Israeli air strike" or "by government shelling" is by whoever
   carried out the attack named (an attack noun's own source: its demonym or "by X");
 - ``unknown-agent<``: violence by nobody named is by "unidentified attackers" (the places stage later gives
@@ -32,6 +32,7 @@ ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "shelling", "bombing", 
                           "offensive", "ambush", "fire", "gunfire", "barrage", "firefight", "shootout", "operation",
                           "crackdown", "onslaught", "incursion", "attacks", "strikes", "raids", "airstrikes"})
 ATTACK_AGENT_RULE = "attack-agent<"
+HOSTAGE_WORDS = frozenset({"hostage", "captive", "abductee", "kidnap", "kidnapped", "abducted", "hostages"})
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
 UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
@@ -70,8 +71,11 @@ def _accident(tok: Token) -> bool:
 
 
 def local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"A missionary was arrested in Lebanon": an arrest by nobody named, in a country, is by its
-    authorities (a government actor of that country)."""
+    """"A missionary was arrested in Lebanon", "prisoners have been released in Tripoli": an arrest or a
+    release by nobody named, in a country, is by its authorities (a government actor of that country).
+    Not a release of hostages: kidnappers hold those ("two hostages were freed in Mali")."""
+    if any(t.lemma_.lower() in HOSTAGE_WORDS for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree):
+        return []
     return [ActorRef(name=f"authorities in {place.name}", country=place.country, sector=["GOV"],
                      resolution="context") for place in args.place_countries(tok, index)]
 
