@@ -27,6 +27,7 @@ def triples(state) -> set[tuple[str, str, str | None]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Ethiopia let the Somali prisoners go free.", ("RETREAT", "ETH", "SOM")),
     ("Russia agreed to a ceasefire with Georgia.", ("AGREE", "RUS", "GEO")),
     ("Kenya promised to provide aid to Somalia.", ("AGREE", "KEN", "SOM")),
     ("Egypt and Ethiopia held talks on the dam.", ("CONSULT", "EGY", "ETH")),
