@@ -243,6 +243,13 @@ def test_relative_pronoun_and_object_pronoun(run) -> None:
     assert one(mentions, text, "him").actor.actor_id == "qais-al-khazali"
 
 
+def test_a_state_of_emergency_is_no_state(run) -> None:
+    text = "Peru declared a state of emergency in Lima."
+    assert covering(run(text), text, "state") == []
+    text = "The State of Israel condemned the attack."
+    assert one(run(text), text, "State of Israel").actor.country == "ISR"
+
+
 def test_a_reflexive_object_is_its_own_clauses_subject(run) -> None:
     text = "Donald Trump said that Iraq had attacked themselves, and Qais al-Khazali defended himself."
     mentions = run(text)

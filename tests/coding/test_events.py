@@ -27,6 +27,7 @@ def triples(state) -> set[tuple[str, str, str | None]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Kenya declared a state of emergency to begin on Friday.", ("COERCE", "KEN", None)),
     ("Germany sent basic shelter materials to Kenya.", ("AID", "DEU", "KEN")),
     ("Ethiopia let the Somali prisoners go free.", ("RETREAT", "ETH", "SOM")),
     ("Russia agreed to a ceasefire with Georgia.", ("AGREE", "RUS", "GEO")),

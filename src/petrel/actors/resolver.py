@@ -135,7 +135,8 @@ class DocResolver:
 
     # -- heads ------------------------------------------------------------------------------------------
     def _agentive(self, token: Token) -> bool:
-        return token.pos_ in NOMINAL_POS and (bool(self._sectors(token)) or self.kb.is_person_noun(token.lemma_))
+        return token.pos_ in NOMINAL_POS and not _state_of_affairs(token) and (
+            bool(self._sectors(token)) or self.kb.is_person_noun(token.lemma_))
 
     def _np_head(self, token: Token) -> Token:
         return np_head(token, stop=self._agentive)
@@ -620,3 +621,12 @@ def _clean(text: str) -> str:
     if words and words[0].lower() in ("the", "a", "an", "some", "many"):
         words = words[1:]
     return " ".join(words).removesuffix("'s").removesuffix("’s")
+
+
+def _state_of_affairs(token: Token) -> bool:
+    """"a state of siege", "the state of emergency", "state of play": a condition, not a state. "the State
+    of Israel" (a proper noun after "of") is one."""
+    if token.lemma_.lower() != "state":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in token.children)
