@@ -287,7 +287,9 @@ def test_comma_listed_subjects_all_take_part(code) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Egypt wants Kenya to leave the talks.", ("REQUEST", "EGY", "KEN")),
-    ("Russia allowed Georgian observers to visit the region.", ("CONCEDE", "RUS", "GEO")),
+    ("Russia allowed Georgian women to visit the region.", ("CONCEDE", "RUS", "GEO")),
+    # observers let in: CAMEO 086, allow international involvement (the more specific pattern)
+    ("Russia allowed Georgian observers to visit the region.", ("RETREAT", "RUS", "GEO")),
     ("Kenya expressed appreciation for Ethiopia's support.", ("SUPPORT", "KEN", "ETH")),
     ("Egypt and Ethiopia reached an understanding on the dam.", ("AGREE", "EGY", "ETH")),
     ("Georgia says it is prepared to impose sanctions on Russia.", ("THREATEN", "GEO", "RUS")),
