@@ -56,3 +56,15 @@ def test_two_countries_and_no_focus_give_no_country() -> None:
     assert context.country_at(9) == "BOL"  # the sentence's one country before the focus
     assert context.country_at(5) == "PER"  # a sentence naming none: the focus
     assert CountryContext(None, {}, frozenset({"BOL"})).country_at(5) == "BOL"
+
+
+@pytest.mark.parametrize(("text", "name", "country", "sector"), [
+    ("Tanzanian activist Amina Salum was arrested by Arusha Police on Monday.", "Arusha Police", "TZA", "COP"),
+    ("The Mombasa County Assembly rejected the budget.", "Mombasa County Assembly", "KEN", "LEG"),
+])
+def test_an_institution_named_after_a_town_is_that_countrys(resources, kb, nlp, text, name, country, sector) -> None:
+    stage = ActorStage(Settings(), kb, place_country=resources.gazetteer.country_of)
+    actor = _at(stage.mentions(nlp(text), doc_id="o"), text, name)
+    assert (actor.country, sector in actor.sector, actor.resolution) == (country, True, "context")
+    without = ActorStage(Settings(), kb)  # no gazetteer: nothing to place the town with
+    assert _at(without.mentions(nlp(text), doc_id="o"), text, name).country is None

@@ -8,6 +8,7 @@ country the document names. A sentence naming two or more countries leaves the o
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -95,3 +96,34 @@ def _office_sectors(token: Token, kb: KnowledgeBase) -> list[str]:
         sectors = kb.sectors_for_noun(f"{left.lower_} {token.lemma_.lower()}")
     sectors = sectors or kb.sectors_for_noun(token.lemma_.lower())
     return [s for s in sectors if s in STATE_SECTORS]
+
+
+def placed_institutions(doc: Doc, found: list[Found], kb: KnowledgeBase,
+                        place_country: Callable[[str], str | None] | None) -> list[Found]:
+    """An organisation no one listed whose name starts with a town or province and ends with an institution
+    noun is that place's country's institution: "Delhi Police" (IND, COP), "Lagos State Police" (NGA),
+    "Kirkuk Provincial Council" (IRQ). Resolution ``context``."""
+    if place_country is None:
+        return found
+    return [_named_after_place(doc, f, kb, place_country) if _unplaced_organisation(f) else f for f in found]
+
+
+def _unplaced_organisation(f: Found) -> bool:
+    return not f.person and f.ref.country is None and f.ref.actor_id is None and f.end - f.start >= 2
+
+
+def _named_after_place(doc: Doc, f: Found, kb: KnowledgeBase, place_country: Callable[[str], str | None]) -> Found:
+    words = doc[f.start:f.end]
+    head = words[-1]
+    sectors = kb.sectors_for_noun(head.lemma_.lower())
+    if not sectors or not words[0].text[:1].isupper():
+        return f
+    for cut in range(len(words) - 1, 0, -1):  # the longest place name before the institution noun
+        name = words[:cut].text
+        if name.lower().startswith("the "):
+            name = name[4:]
+        country = place_country(name)
+        if country:
+            ref = ActorRef(f.ref.name, None, country, list(sectors), "context")
+            return replace(f, ref=ref)
+    return f

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
 from petrel.actors.focus import PlaceCountry, apply_focus, country_context, focus_country
-from petrel.actors.offices import untitled_offices, with_office_countries
+from petrel.actors.offices import placed_institutions, untitled_offices, with_office_countries
 from petrel.actors.phrases import phrase_bounds
 from petrel.actors.resolver import DocResolver, Found
 from petrel.config import Settings
@@ -59,7 +59,7 @@ class ActorStage:
         """The actor mentions of a parsed document, in text order."""
         when = published.date() if isinstance(published, datetime) else published
         resolver = DocResolver(doc, self.kb, when)
-        found = resolver.run()
+        found = placed_institutions(doc, resolver.run(), self.kb, self.place_country)
         focus = focus_country(doc, self.kb, dateline, self.place_country) if self.use_focus_country else None
         if focus is not None:
             found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)
