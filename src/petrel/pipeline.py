@@ -109,7 +109,8 @@ def build_stages(settings: Settings, resources: Resources) -> list[Stage]:
     from petrel.geo import PlaceStage
 
     return [
-        ActorStage(settings, resources.kb, place_country=resources.gazetteer.country_of),
+        ActorStage(settings, resources.kb, place_country=resources.gazetteer.country_of,
+                   town_country=resources.gazetteer.town_country),
         QuoteStage(settings),
         EventStage(settings, resources.kb),
         DateStage(settings),

@@ -61,10 +61,25 @@ def test_two_countries_and_no_focus_give_no_country() -> None:
 @pytest.mark.parametrize(("text", "name", "country", "sector"), [
     ("Tanzanian activist Amina Salum was arrested by Arusha Police on Monday.", "Arusha Police", "TZA", "COP"),
     ("The Mombasa County Assembly rejected the budget.", "Mombasa County Assembly", "KEN", "LEG"),
+    ("An Istanbul court jailed the journalist.", "Istanbul court", "TUR", "JUD"),
 ])
 def test_an_institution_named_after_a_town_is_that_countrys(resources, kb, nlp, text, name, country, sector) -> None:
-    stage = ActorStage(Settings(), kb, place_country=resources.gazetteer.country_of)
+    stage = ActorStage(Settings(), kb, town_country=resources.gazetteer.town_country)
     actor = _at(stage.mentions(nlp(text), doc_id="o"), text, name)
     assert (actor.country, sector in actor.sector, actor.resolution) == (country, True, "context")
     without = ActorStage(Settings(), kb)  # no gazetteer: nothing to place the town with
     assert _at(without.mentions(nlp(text), doc_id="o"), text, name).country is None
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Federal Police arrested the journalist.", "Federal Police"),  # a small town called Federal: no place
+    ("West African leaders met on Monday.", "West African leaders"),  # a description, not a name
+])
+def test_words_that_are_only_small_towns_place_nothing(resources, kb, nlp, text, name) -> None:
+    stage = ActorStage(Settings(), kb, town_country=resources.gazetteer.town_country)
+    assert _at(stage.mentions(nlp(text), doc_id="o"), text, name).country is None
+
+
+def test_a_listed_institution_whose_phrase_names_its_country_stays_that_countrys(mentions) -> None:
+    text = "U.S. Congress refused to remove sanctions on the Iranian regime in Tehran."
+    assert _at(mentions(text), text, "Congress").country == "USA"

@@ -159,3 +159,11 @@ def test_pickles_small_and_rebuilds_in_the_worker(gazetteer):
     assert len(data) < 1000
     clone = pickle.loads(data)
     assert clone.country_of("Mosul") == "IRQ"
+
+
+@pytest.mark.parametrize(("name", "country"), [
+    ("Delhi", "IND"), ("Queensland", "AUS"), ("Montenegro", "MNE"),
+    ("Federal", None), ("Green", None), ("Southern", None), ("West", None),  # small towns, compass provinces
+])
+def test_town_country_takes_only_places_an_institution_is_named_after(gazetteer, name, country):
+    assert gazetteer.town_country(name) == country

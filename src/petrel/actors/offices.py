@@ -101,8 +101,9 @@ def _office_sectors(token: Token, kb: KnowledgeBase) -> list[str]:
 def placed_institutions(doc: Doc, found: list[Found], kb: KnowledgeBase,
                         place_country: Callable[[str], str | None] | None) -> list[Found]:
     """An organisation no one listed whose name starts with a town or province and ends with an institution
-    noun is that place's country's institution: "Delhi Police" (IND, COP), "Lagos State Police" (NGA),
-    "Kirkuk Provincial Council" (IRQ). Resolution ``context``."""
+    noun is that place's country's institution: "Delhi Police" (IND, COP), "Lagos State Police" (NGA), "an
+    Istanbul court" (TUR, JUD). Resolution ``context``. ``place_country`` is the gazetteer's
+    :meth:`~petrel.geo.gazetteer.Gazetteer.town_country` (big towns and provinces only)."""
     if place_country is None:
         return found
     return [_named_after_place(doc, f, kb, place_country) if _unplaced_organisation(f) else f for f in found]
@@ -114,15 +115,15 @@ def _unplaced_organisation(f: Found) -> bool:
 
 def _named_after_place(doc: Doc, f: Found, kb: KnowledgeBase, place_country: Callable[[str], str | None]) -> Found:
     words = doc[f.start:f.end]
+    if words[0].pos_ == "DET":
+        words = words[1:]
     head = words[-1]
     sectors = kb.sectors_for_noun(head.lemma_.lower())
-    if not sectors or not words[0].text[:1].isupper():
-        return f
+    if not sectors or len(words) < 2 or not all(t.pos_ == "PROPN" for t in words[:-1]) or any(
+            t.ent_type_ == "NORP" for t in words):
+        return f  # a place name before the noun ("Delhi Police"), not "West African leaders" or "US-backed forces"
     for cut in range(len(words) - 1, 0, -1):  # the longest place name before the institution noun
-        name = words[:cut].text
-        if name.lower().startswith("the "):
-            name = name[4:]
-        country = place_country(name)
+        country = place_country(words[:cut].text)
         if country:
             ref = ActorRef(f.ref.name, None, country, list(sectors), "context")
             return replace(f, ref=ref)

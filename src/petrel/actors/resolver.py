@@ -193,7 +193,8 @@ class DocResolver:
         ref = self._org_or_country_ref(own, others)
         if not ref:
             return []
-        home = own.actor is not None and bool(HOME_SECTORS.intersection(self._institution_sectors(own)))
+        home = own.actor is not None and bool(HOME_SECTORS.intersection(self._institution_sectors(own))) and not any(
+            o.country is not None for o in others)  # "U.S. Congress" names its owner: not a bare "Congress"
         return [replace(self._found(start, own.span.end, head, ref), institution=home)]
 
     # -- peoples living elsewhere: "Bosnian Serbs", "the Albanians of southern Serbia" -----------------------

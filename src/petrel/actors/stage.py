@@ -34,7 +34,8 @@ class ActorStage:
     adds = ("mentions",)
 
     def __init__(self, settings: Settings, kb: KnowledgeBase, *, use_focus_country: bool | None = None,
-                 focus_subjects_only: bool | None = None, place_country: PlaceCountry | None = None) -> None:
+                 focus_subjects_only: bool | None = None, place_country: PlaceCountry | None = None,
+                 town_country: PlaceCountry | None = None) -> None:
         """``settings.focus_country`` says which unowned domestic phrases ("militants") take the document's
         focus country: ``off``, ``subjects`` (the default: clause subjects and phrases whose own sentence names
         the focus country as a place) or ``all``. The keyword arguments override it. Measured (seeds P/R,
@@ -44,6 +45,7 @@ class ActorStage:
         self.settings = settings
         self.kb = kb
         self.place_country = place_country  # gazetteer lookup for the focus country ("near Monguno" -> NGA)
+        self.town_country = town_country  # stricter lookup for institutions named after a town ("Delhi Police")
         mode = settings.focus_country
         self.use_focus_country = mode != "off" if use_focus_country is None else use_focus_country
         self.focus_subjects_only = mode != "all" if focus_subjects_only is None else focus_subjects_only
@@ -59,7 +61,7 @@ class ActorStage:
         """The actor mentions of a parsed document, in text order."""
         when = published.date() if isinstance(published, datetime) else published
         resolver = DocResolver(doc, self.kb, when)
-        found = placed_institutions(doc, resolver.run(), self.kb, self.place_country)
+        found = placed_institutions(doc, resolver.run(), self.kb, self.town_country)
         focus = focus_country(doc, self.kb, dateline, self.place_country) if self.use_focus_country else None
         if focus is not None:
             found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)

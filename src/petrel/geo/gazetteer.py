@@ -32,6 +32,10 @@ ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
 ALTERNATES_FROM = 50_000  # index alternate names of cities at least this populous (build time)
 HINT_BONUS = 1.5  # the caller's country hint
 VOTE_WEIGHT = 2.0  # times the share of the document's country votes
+INSTITUTION_TOWN_POPULATION = 100_000
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                           "northeast", "northwest", "southeast", "southwest", "north east", "north west",
+                           "south east", "south west", "coast", "capital", "federal", "upper", "lower"})
 
 
 class Gazetteer:
@@ -211,6 +215,19 @@ class Gazetteer:
         if entry is not None:
             return entry.country
         return self.demonym_country(name)
+
+    def town_country(self, name: str) -> str | None:
+        """ISO alpha-3 of a place an institution may be named after ("Delhi" Police, "Queensland"
+        Government): a country, a province, or a town of 100,000 people or more, so that "Federal", "Green"
+        or "Southern" (small towns, or provinces named by a compass word) are not taken for places."""
+        entry = self.best(name)
+        if entry is None or entry.kind not in ("country", "admin1", "admin2", "city"):
+            return None
+        if entry.kind == "city" and entry.population < INSTITUTION_TOWN_POPULATION:
+            return None
+        if entry.kind != "country" and normalize(name) in COMPASS_WORDS:
+            return None
+        return entry.country
 
     def country(self, code: str) -> GazEntry | None:
         """The country entry for an alpha-3 code."""
