@@ -21,7 +21,8 @@ from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
 from petrel.coding import unnamed
 from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
-from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, accused_parties, can_accuse, is_claimed_wrong,
+from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, STATE_SECTORS, accused_parties, can_accuse,
+                                  is_claimed_wrong,
                                   is_obligation, same_camp, same_side, threat_code, threatened_party)
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
@@ -58,6 +59,7 @@ STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 ULTIMATUM_CODE = "139"
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+PROTESTED_GOVERNMENT = "protested-government<"
 PROTEST_PURPOSES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})  # what a protest is about
 TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "until", "amid"})
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
@@ -185,6 +187,12 @@ class EventStage:
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, UNKNOWN_AGENT_RULE
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
+        if not targets and info.type == "PROTEST" and sources and not pat.flip:
+            state = STATE_SECTORS.intersection(sources[0].sector)  # a government does not protest at itself
+            named = self.kb.country_name if self.kb is not None else str
+            targets = [t for t in unnamed.protested_government(tok, index, sources[0], named)
+                       if not (state and same_side(t, sources[0]))]
+            prefix = f"{PROTESTED_GOVERNMENT}{prefix}" if targets else prefix
         return Parties(sources, targets, src_tok, roles.agentless, prefix,
                        by_subject=pat.pos != "noun" or roles.source_token is not None)
 
@@ -403,8 +411,10 @@ def _fold_protest_purposes(drafts: list[Draft]) -> list[Draft]:
         protest = protests.get(anchor) if anchor is not None else None
         if protest is None or protest is draft or (draft.info.type != "REQUEST" and not _same_sources(protest, draft)):
             out.append(draft)
-        elif not protest.targets:
-            protest.targets = [t for t in draft.targets if not any(same_camp(t, s) for s in protest.sources)]
+        elif not protest.targets or protest.rule.startswith(PROTESTED_GOVERNMENT):
+            named = [t for t in draft.targets if not any(same_camp(t, s) for s in protest.sources)]
+            if named or not protest.targets:  # what the purpose names outranks the place's government
+                protest.targets, protest.rule = named, protest.rule.removeprefix(PROTESTED_GOVERNMENT)
     return out
 
 

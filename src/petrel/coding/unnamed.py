@@ -3,6 +3,7 @@
 Used by the event coder's fallbacks (``EventStage._parties``), in this order:
 
 - ``local-protesters<``: people no actor names, protesting in a country, are its civilians;
+- ``protested-government<``: a protest against nobody named is addressed to the government of its place;
 - ``local-authorities<``: an agentless arrest or release in a country is by its authorities;
 - ``attack-agent<``: a killing "in an Israeli air strike" or "by government shelling" is by whoever
   carried out the attack named (an attack noun's own source: its demonym or "by X");
@@ -11,6 +12,8 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
 
 from spacy.tokens import Token
 
@@ -78,6 +81,21 @@ def local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
         return []
     return [ActorRef(name=f"authorities in {place.name}", country=place.country, sector=["GOV"],
                      resolution="context") for place in args.place_countries(tok, index)]
+
+
+def protested_government(tok: Token, index: args.MentionIndex, protester: ActorRef,
+                         country_name: Callable[[str], str] = str) -> list[ActorRef]:
+    """"Activists staged a protest in Beijing", "students protested in Lagos": a protest that names nobody
+    it is against is addressed to the government of the country where it is held (CAMEO and PLOVER code
+    protests so); with no place named (or only a town, which the places stage resolves later), to the
+    protesters' own government. The place is read on the trigger, or on the light verb of a protest noun."""
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else [tok]
+    places = next((found for h in holders if (found := args.place_countries(h, index))), [])
+    country = places[0].country if places else protester.country
+    if country is None or country in args.INTERNATIONAL:
+        return []
+    name = places[0].name if places else country_name(country)
+    return [ActorRef(name=f"government of {name}", country=country, sector=["GOV"], resolution="context")]
 
 
 def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
