@@ -605,3 +605,14 @@ def test_a_protest_at_nobody_named_is_at_the_government_of_its_place(code) -> No
     assert (event.target.name, event.target.country) == ("government of SOM", "SOM")
     [event] = code("Somali activists protested in Nairobi against Ethiopia.", table).events  # named: that one
     assert event.target.country == "ETH" and not event.rule.startswith("protested-government<")
+
+
+def test_a_restriction_on_nobody_named_falls_on_its_places_people(code) -> None:
+    table = dict(TABLE, Mogadishu=ActorRef(name="Mogadishu", country="SOM", resolution="country"))
+    [event] = code("Somalia imposed a curfew in Mogadishu on Friday.", table).events
+    assert (event.cameo, event.target.country, event.target.sector) == ("1723", "SOM", ["CVL"])
+    assert event.rule.startswith("restricted-population<")
+    [event] = code("Kenya said it was prepared to impose martial law.", table).events  # the ruler's own people
+    assert (event.type, event.target.country) == ("THREATEN", "KEN")
+    [event] = code("Kenya extended the curfew order on Somali refugees.", table).events  # named: them
+    assert event.target.country == "SOM" and not event.rule.startswith("restricted-population<")

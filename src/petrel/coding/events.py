@@ -60,6 +60,7 @@ ULTIMATUM_CODE = "139"
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 PROTESTED_GOVERNMENT = "protested-government<"
+RESTRICTION_CODES = frozenset({"172", "1721", "1722", "1723", "1724"})  # fall on a place's people
 PROTEST_PURPOSES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})  # what a protest is about
 TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "until", "amid"})
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
@@ -155,6 +156,11 @@ class EventStage:
             draft = self._speech(draft, parties.source_token, index, parties.agentless)
         if draft.info.type == "THREATEN" and not draft.targets:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
+        if pat.code in RESTRICTION_CODES and draft.sources and not pat.flip and all(
+                _same_actor(draft.sources[0], t) for t in draft.targets):  # none, or its own country as a place
+            named = self.kb.country_name if self.kb is not None else str
+            draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], named)
+            draft.rule = f"restricted-population<{draft.rule}" if draft.targets else draft.rule
         return draft if _keep(draft) else None
 
     def _parties(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> Parties:

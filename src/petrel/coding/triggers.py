@@ -24,7 +24,8 @@ NOUN_TAGS = frozenset({"NN", "NNS"})
 PRESS_WORDS = frozenset({"press", "news"})
 COMPOUND_HEADS = frozenset({"delivery", "effort", "shipment", "program", "programme", "flight", "convoy", "package",
                             "process", "mission", "operation", "supply", "supplies", "force", "contingent", "round",
-                            "team", "material", "materials", "kit", "kits", "item", "items", "assistance"})
+                            "team", "material", "materials", "kit", "kits", "item", "items", "assistance", "order",
+                            "orders"})
 NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand"})  # "called the deal a surrender"
 SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
 MEASURE_NOUNS = frozenset({"ton", "tonne", "million", "billion", "thousand", "hundred", "dollar", "euro", "pound",

@@ -4,6 +4,7 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
 
 - ``local-protesters<``: people no actor names, protesting in a country, are its civilians;
 - ``protested-government<``: a protest against nobody named is addressed to the government of its place;
+- ``restricted-population<``: a curfew, ban or state of emergency on nobody named falls on its place's people;
 - ``local-authorities<``: an agentless arrest or release in a country is by its authorities;
 - ``attack-agent<``: a killing "in an Israeli air strike" or "by government shelling" is by whoever
   carried out the attack named (an attack noun's own source: its demonym or "by X");
@@ -96,6 +97,19 @@ def protested_government(tok: Token, index: args.MentionIndex, protester: ActorR
         return []
     name = places[0].name if places else country_name(country)
     return [ActorRef(name=f"government of {name}", country=country, sector=["GOV"], resolution="context")]
+
+
+def restricted_population(tok: Token, index: args.MentionIndex, ruler: ActorRef,
+                          country_name: Callable[[str], str] = str) -> list[ActorRef]:
+    """"Imposed a curfew in Hebron", "declared a state of emergency", "threatened martial law": a
+    restriction on nobody named falls on the civilians of its place's country, else of the ruler's own."""
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else [tok]
+    places = next((found for h in holders if (found := args.place_countries(h, index))), [])
+    country = places[0].country if places else ruler.country
+    if country is None or country in args.INTERNATIONAL:
+        return []
+    name = places[0].name if places else country_name(country)
+    return [ActorRef(name=f"population of {name}", country=country, sector=["CVL"], resolution="context")]
 
 
 def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
