@@ -492,6 +492,9 @@ def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(co
     assert (event.type, event.source.name, event.target) == ("ASSAULT", "unidentified attackers", None)
     assert event.rule.startswith("unknown-agent<")
     assert not code("The bill was killed in a late vote.", table).events  # nobody known was harmed
+    placed = dict(table, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
+    [event] = code("A journalist has been killed in Nairobi.", placed).events  # a victim of its place
+    assert (event.target.country, event.target.sector, event.target.resolution) == ("KEN", ["MED"], "context")
     assert not any(e.source.name == "unidentified attackers" for e in code(
         "A journalist was killed as Russian jets bombed Tbilisi.", table).events)  # the clause names who
     assert not code("Novak mourned the journalist who was killed in the blast.", table).events  # background

@@ -191,6 +191,7 @@ class EventStage:
         if not sources and (targets or unnamed.sector_victim(tok, index)) and unnamed.is_unknown_attack(
                 tok, info, roles.agentless, src_tok):
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, UNKNOWN_AGENT_RULE
+            targets = targets or unnamed.local_victims(tok, index)
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
         if not targets and info.type == "PROTEST" and sources and not pat.flip:

@@ -134,6 +134,19 @@ def sector_victim(tok: Token, index: args.MentionIndex) -> bool:
     return not any(_names_a_doer(t, tok, lenient) for t in tok.subtree)
 
 
+def local_victims(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"A journalist was killed in Beirut": a victim known only by its sector, harmed in a country, is of
+    that country (as ACLED's "Civilians (Lebanon)"), resolution ``context``. Nobody when no country is
+    named as the place."""
+    places = args.place_countries(tok, index)
+    if not places:
+        return []
+    lenient = index.lenient_view()
+    victims = [a for c in tok.children if c.dep_ == "nsubjpass" for a in lenient.actors_at(c)]
+    return [ActorRef(v.name, None, places[0].country, list(v.sector), "context") for v in victims[:1]
+            if v.country is None and v.actor_id is None]
+
+
 def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
     """A party in a "by" phrase, or the subject of a clause hung on the act ("as X launched ...")."""
     by_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "by"
