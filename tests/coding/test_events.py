@@ -27,7 +27,7 @@ def triples(state) -> set[tuple[str, str, str | None]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Kenya declared a state of emergency to begin on Friday.", ("COERCE", "KEN", None)),
+    ("Kenya declared a state of emergency to begin on Friday.", ("COERCE", "KEN", "KEN")),
     ("Germany sent basic shelter materials to Kenya.", ("AID", "DEU", "KEN")),
     ("Ethiopia let the Somali prisoners go free.", ("RETREAT", "ETH", "SOM")),
     ("Russia agreed to a ceasefire with Georgia.", ("AGREE", "RUS", "GEO")),
@@ -350,7 +350,7 @@ def test_background_events_are_not_coded(code) -> None:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("The Kenyan court decided to allow Abdi to run in the election.", ("CONCEDE", "KEN", "SOM")),
-    ("Georgia said it was prepared to declare martial law.", ("THREATEN", "GEO", None)),
+    ("Georgia said it was prepared to declare martial law.", ("THREATEN", "GEO", "GEO")),  # its people
 ])
 def test_decisions_are_acts_and_announced_measures_threats(code, text: str, expected: tuple) -> None:
     assert expected in triples(code(text, TABLE))
@@ -364,7 +364,7 @@ def test_a_press_release_is_no_release(code) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("Kenya has sent election monitors to Somalia.", ("AID", "KEN", "SOM")),
     ("Russian forces halted their offensive in Georgia on Sunday.", ("RETREAT", "RUS", "GEO")),
-    ("The Georgian government declared a state of emergency in Tbilisi.", ("COERCE", "GEO", None)),
+    ("The Georgian government declared a state of emergency in Tbilisi.", ("COERCE", "GEO", "GEO")),
     ("Egypt launched a mediation effort between Kenya and Somalia.", ("CONSULT", "EGY", "KEN")),
 ])
 def test_monitors_halts_emergencies_and_mediation(code, text: str, expected: tuple) -> None:
@@ -619,3 +619,10 @@ def test_a_restriction_on_nobody_named_falls_on_its_places_people(code) -> None:
     assert (event.type, event.target.country) == ("THREATEN", "KEN")
     [event] = code("Kenya extended the curfew order on Somali refugees.", table).events  # named: them
     assert event.target.country == "SOM" and not event.rule.startswith("restricted-population<")
+
+
+def test_killing_in_conflict_is_military_force_and_murder_is_assault(code) -> None:
+    # CAMEO 1823 is killing by physical assault (beating, stabbing); news killings are fighting (190)
+    [kill] = code("Russian troops killed two Georgian soldiers.", TABLE).events
+    [murder] = code("Russian troops murdered two Georgian soldiers.", TABLE).events
+    assert (kill.cameo, murder.cameo) == ("190", "1823")
