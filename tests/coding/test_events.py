@@ -311,6 +311,9 @@ def test_wanted_or_refused_purposes_are_not_acts(code) -> None:
 def test_what_someone_is_punished_for_is_the_charge(code) -> None:
     found = triples(code("A Kenyan court jailed Abdi for helping Ethiopian rebels.", TABLE))
     assert ("COERCE", "KEN", "SOM") in found and not any(t[0] == "AID" for t in found)
+    wanted = code("Kenya issued arrest warrants for two Somali men sought in the killing of Ethiopian soldiers.",
+                  dict(TABLE, **{"two Somali men": SOM}))
+    assert [e.type for e in wanted.events] == ["COERCE"]  # what they are wanted for is the charge
 
 
 @pytest.mark.parametrize(("text", "expected"), [

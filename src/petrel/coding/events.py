@@ -59,6 +59,8 @@ STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 ULTIMATUM_CODE = "139"
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
+SUSPICION_VERBS = frozenset({"seek", "want", "suspect", "accuse", "convict", "charge", "sentence", "implicate",
+                             "blame", "indict", "arrest", "detain", "jail", "hold", "try"})
 PROTESTED_GOVERNMENT = "protested-government<"
 RESTRICTION_CODES = frozenset({"172", "1721", "1722", "1723", "1724"})  # fall on a place's people
 PROTEST_PURPOSES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})  # what a protest is about
@@ -476,15 +478,20 @@ def _same_sources(a: Draft, b: Draft) -> bool:
 
 
 def _drop_charges(drafts: list[Draft]) -> list[Draft]:
-    """"jailed X for helping militants", "criticized Y for attacking Z": what someone is punished or blamed
-    for is the charge, not an event of its own."""
+    """"jailed X for helping militants", "criticized Y for attacking Z", "men sought in the slaying of ...":
+    what someone is punished, blamed or wanted for is the charge, not an event of its own."""
     punishers = {d.trigger.token.i for d in drafts if d.info.type in CHARGE_TYPES}
     return [d for d in drafts if not _is_charge(d.trigger.token, punishers)]
 
 
 def _is_charge(tok: Token, punishers: set[int]) -> bool:
     prep = tok.head
-    return tok.dep_ in ("pcomp", "pobj") and prep.lower_ == "for" and prep.dep_ == "prep" and prep.head.i in punishers
+    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep":
+        return False
+    if prep.lower_ == "for" and prep.head.i in punishers:
+        return True
+    suspicion = prep.head  # "two men sought in the slaying", "a man wanted for the bombing"
+    return suspicion.dep_ == "acl" and suspicion.tag_ == "VBN" and suspicion.lemma_ in SUSPICION_VERBS
 
 
 def _protest_anchor(tok: Token) -> int:
