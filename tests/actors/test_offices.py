@@ -83,3 +83,10 @@ def test_words_that_are_only_small_towns_place_nothing(resources, kb, nlp, text,
 def test_a_listed_institution_whose_phrase_names_its_country_stays_that_countrys(mentions) -> None:
     text = "U.S. Congress refused to remove sanctions on the Iranian regime in Tehran."
     assert _at(mentions(text), text, "Congress").country == "USA"
+
+
+def test_whom_a_visitor_meets_on_a_visit_is_the_hosts(mentions) -> None:
+    text = ("The Peruvian commander in Chile, General Hugo Paz, held talks with President Tomas Ferreira "
+            "during a visit to La Paz on Monday, offering aid to Ecuador.")
+    actor = _at(mentions(text), text, "Tomas Ferreira")
+    assert (actor.country, actor.resolution) == ("BOL", "context")  # four countries named; the visit says

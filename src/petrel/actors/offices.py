@@ -28,6 +28,7 @@ NOT_OFFICES = GENERIC_HEADS | frozenset({"deputy", "officer", "secretary", "dire
                                          "negotiator", "diplomat", "emissary", "ambassador", "envoy", "founder",
                                          "chair", "chairman", "chairwoman", "member", "candidate", "lawmaker"})
 DEFINITE = frozenset({"the"})
+VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "stop"})
 
 
 def with_office_countries(doc: Doc, found: list[Found], context: CountryContext) -> list[Found]:
@@ -38,11 +39,26 @@ def with_office_countries(doc: Doc, found: list[Found], context: CountryContext)
     chosen: dict[str, str] = {}
     for f in found:
         if _unplaced_office_holder(f) and f.ref.actor_id not in chosen:
-            code = context.country_at(doc[f.head].sent.start)
+            code = _visit_host(doc[f.head], found) or context.country_at(doc[f.head].sent.start)
             if code:
                 chosen[f.ref.actor_id] = code
     return [_placed(f, chosen[f.ref.actor_id]) if _unplaced_office_holder(f) and f.ref.actor_id in chosen else f
             for f in found]
+
+
+def _visit_host(head: Token, found: list[Found]) -> str | None:
+    """"held talks with President X during a visit to Beirut": whom a visitor meets on a visit to a
+    country is that country's (the host), whatever else the sentence names."""
+    if head.dep_ != "pobj" or head.head.lower_ != "with":
+        return None
+    meeting = head.head.head  # "met with X", or "held talks with X" (then the light verb too)
+    holders = [meeting, meeting.head] if meeting.dep_ == "dobj" else [meeting]
+    visits = [v for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("during", "on", "in")
+              for v in p.children if v.dep_ == "pobj" and v.lemma_.lower() in VISIT_NOUNS]
+    places = [o for v in visits for p in v.children if p.dep_ == "prep" and p.lower_ == "to"
+              for o in p.children if o.dep_ == "pobj"]
+    countries = {f.ref.country for o in places for f in found if f.start <= o.i < f.end and f.ref.country}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _unplaced_office_holder(f: Found) -> bool:
