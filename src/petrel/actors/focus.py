@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from petrel.actors.resolver import Found
@@ -170,13 +170,18 @@ class CountryContext:
     focus: str | None
     by_sentence: dict[int, frozenset[str]]
     in_doc: frozenset[str]
+    places_by_sentence: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def country_at(self, sent_start: int) -> str | None:
-        """The one country the sentence names; none if it names several; else the focus, else the one
-        country of the document."""
+        """The one country the sentence names; if it names several, the one it names as a place ("declared
+        a state of siege in Haiti, a spokeswoman for the U.S. embassy said" -> HTI), else none; with none,
+        the focus, else the one country of the document."""
         here = self.by_sentence.get(sent_start, frozenset())
         if here:
-            return next(iter(here)) if len(here) == 1 else None
+            if len(here) == 1:
+                return next(iter(here))
+            placed = self.places_by_sentence.get(sent_start, frozenset())
+            return next(iter(placed)) if len(placed) == 1 else None
         if self.focus:
             return self.focus
         return next(iter(self.in_doc)) if len(self.in_doc) == 1 else None
@@ -189,4 +194,10 @@ def country_context(doc: Doc, found: list[Found], focus: str | None) -> CountryC
         if code and code not in NON_STATES:
             by_sentence.setdefault(doc[f.head].sent.start, set()).add(code)
     in_doc = frozenset(c for codes in by_sentence.values() for c in codes)
-    return CountryContext(focus, {k: frozenset(v) for k, v in by_sentence.items()}, in_doc)
+    places: dict[int, set[str]] = {}
+    for f in found:
+        head = doc[f.head]
+        if f.ref.country and f.ref.country not in NON_STATES and _is_place(head, f):
+            places.setdefault(head.sent.start, set()).add(f.ref.country)
+    return CountryContext(focus, {k: frozenset(v) for k, v in by_sentence.items()}, in_doc,
+                          {k: frozenset(v) for k, v in places.items()})
