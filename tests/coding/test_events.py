@@ -27,6 +27,7 @@ def triples(state) -> set[tuple[str, str, str | None]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Russian troops are responsible for the shelling of Tbilisi.", ("ASSAULT", "RUS", "GEO")),
     ("Kenya declared a state of emergency to begin on Friday.", ("COERCE", "KEN", "KEN")),
     ("Germany sent basic shelter materials to Kenya.", ("AID", "DEU", "KEN")),
     ("Ethiopia let the Somali prisoners go free.", ("RETREAT", "ETH", "SOM")),

@@ -51,6 +51,7 @@ LEAVING_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "departure", "ex
 PLACE_PREPS = frozenset({"in", "at", "outside", "near", "inside"})
 EXPULSION_VERBS = frozenset({"expel", "deport", "ban", "bar", "kick", "eject", "evict"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
+RESPONSIBLE_WORDS = frozenset({"responsible", "guilty", "culpable", "accountable"})
 STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "engage", "involve",
                                "poise", "set", "oppose"})
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
@@ -464,6 +465,9 @@ def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
 
 def _governing_subject(tok: Token) -> Token | None:
     """The subject of the verb a noun hangs on: "X launched airstrikes", "X fought in battles"."""
+    responsible = _responsible_party(tok)
+    if responsible is not None:
+        return responsible
     node = tok
     for _ in range(3):
         if node.dep_ == "prep" and node.lower_ not in ("in", "into") and not _gathering_for(node):
@@ -481,6 +485,20 @@ def _governing_subject(tok: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def _responsible_party(tok: Token) -> Token | None:
+    """"The LRA is responsible for mass killings and abductions", "X was guilty of the bombing": who is
+    said to be responsible for an act did it."""
+    while tok.dep_ == "conj":
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
+        return None
+    adjective = prep.head
+    if adjective.lemma_.lower() not in RESPONSIBLE_WORDS or adjective.dep_ not in ("acomp", "oprd"):
+        return None
+    return subject_token(adjective.head)
 
 
 def _acts_on_something(verb: Token, before: int) -> bool:
