@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
 from petrel.coding import arguments as args
+from petrel.coding.drafts import (PROTESTED_GOVERNMENT, Draft, Parties, actor_identity, drop_charges,
+                                  drop_elaborations, drop_repeats, fold_protest_purposes)
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.quotes import cue_kind
 from petrel.coding import unnamed
@@ -57,13 +59,7 @@ PREVENT_VERBS = frozenset({"avoid", "prevent", "forestall", "avert", "deter", "s
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
 STATE_TYPES = frozenset({"SUPPORT", "COOPERATE", "AID"})
 ULTIMATUM_CODE = "139"
-PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
-CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
-SUSPICION_VERBS = frozenset({"seek", "want", "suspect", "accuse", "convict", "charge", "sentence", "implicate",
-                             "blame", "indict", "arrest", "detain", "jail", "hold", "try"})
-PROTESTED_GOVERNMENT = "protested-government<"
 RESTRICTION_CODES = frozenset({"172", "1721", "1722", "1723", "1724"})  # fall on a place's people
-PROTEST_PURPOSES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})  # what a protest is about
 TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "until", "amid"})
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
 CUSTODY_CODES = frozenset({"173", "0841"})  # arrests and releases: by the authorities when nobody is named
@@ -71,31 +67,6 @@ FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", 
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
 
 
-@dataclass(slots=True)
-class Draft:
-    """An event before it is split into source/target pairs."""
-
-    trigger: Trigger
-    info: CameoInfo
-    sources: list[ActorRef]
-    targets: list[ActorRef]
-    status: Status
-    rule: str
-    quote: Quote | None
-    confidence: float
-    by_subject: bool = True  # the sources are a clause subject ("X and Y held talks"), so may be reciprocal
-
-
-@dataclass(slots=True)
-class Parties:
-    """Who did it and to whom, with the fallback that found them (a rule prefix, or "")."""
-
-    sources: list[ActorRef]
-    targets: list[ActorRef]
-    source_token: Token | None
-    agentless: bool
-    prefix: str
-    by_subject: bool
 
 
 class EventStage:
@@ -126,13 +97,13 @@ class EventStage:
                       doc_id: str) -> list[EventMention]:
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
-        drafts = _drop_charges(_fold_protest_purposes(drafts + self.obligations(sent, index, quotes)))
-        drafts = _drop_repeats(_drop_elaborations(drafts))
+        drafts = drop_charges(fold_protest_purposes(drafts + self.obligations(sent, index, quotes)))
+        drafts = drop_repeats(drop_elaborations(drafts))
         drafts += self.accusations(drafts, index)
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
-                key = (event.type, _akey(event.source), _akey(event.target))
+                key = (event.type, actor_identity(event.source), actor_identity(event.target))
                 if key not in events or events[key].confidence < event.confidence:
                     events[key] = event
         return list(events.values())
@@ -407,98 +378,13 @@ def _names_event_by_object(pattern: Pattern) -> bool:
 
 
 
-def _fold_protest_purposes(drafts: list[Draft]) -> list[Draft]:
-    """"staged demonstrations to demand reforms", "blocked roads demanding ...", "began a hunger strike to
-    protest against Sweden's decision", "blocked a road to show their disapproval of US policies": the
-    demand, protest or disapproval is what the protest is about. The protest stays the event and takes the
-    purpose's target; the purpose goes."""
-    protests = {_protest_anchor(d.trigger.token): d for d in drafts if d.info.type == "PROTEST"}
-    out: list[Draft] = []
-    for draft in drafts:
-        anchor = _purpose_anchor(draft.trigger.token, infinitive=draft.info.type != "REQUEST") \
-            if draft.info.type in PROTEST_PURPOSES else None
-        protest = protests.get(anchor) if anchor is not None else None
-        if protest is None or protest is draft or (draft.info.type != "REQUEST" and not _same_sources(protest, draft)):
-            out.append(draft)
-        elif not protest.targets or protest.rule.startswith(PROTESTED_GOVERNMENT):
-            named = [t for t in draft.targets if not any(same_camp(t, s) for s in protest.sources)]
-            if named or not protest.targets:  # what the purpose names outranks the place's government
-                protest.targets, protest.rule = named, protest.rule.removeprefix(PROTESTED_GOVERNMENT)
-    return out
 
 
-def _purpose_anchor(tok: Token, *, infinitive: bool) -> int | None:
-    """The token a purpose clause hangs on: "to demand X" -> its head; "to show their disapproval" -> the
-    head of the light verb whose object the trigger is. With ``infinitive``, only a "to" clause is a
-    purpose ("blocking the road to the border" tells how they protested, not against whom)."""
-    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
-    if verb.dep_ not in PURPOSE_DEPS:
-        return None
-    if infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return None
-    return verb.head.i
 
 
-def _drop_elaborations(drafts: list[Draft]) -> list[Draft]:
-    """"protested in Cucuta, blocking the highway", "shelled the town, hitting a school": a participle
-    clause of the same type and source tells how the act was done, not a second act; it goes."""
-    anchors = {(_protest_anchor(d.trigger.token), d.info.type): d for d in drafts}
-    out: list[Draft] = []
-    for draft in drafts:
-        tok = draft.trigger.token
-        head = anchors.get((tok.head.i, draft.info.type)) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
-        if head is None or head is draft or not _same_sources(head, draft):
-            out.append(draft)
-    return out
 
 
-def _drop_repeats(drafts: list[Draft]) -> list[Draft]:
-    """"engaged the peacekeepers in a firefight", "met Assad to discuss the war": an act of the same type
-    and source with nobody acted upon, inside the clause of one that names its target, is that act told
-    again; it goes, and the kept act takes its code when that says more ("a firefight": 193, not 190)."""
-    out: list[Draft] = []
-    for d in drafts:
-        kept = next((o for o in drafts if o is not d and _repeats(d, o)), None)
-        if kept is None:
-            out.append(d)
-        elif kept.info.code.endswith("0") and d.info.code[:2] == kept.info.code[:2] and d.info.code != kept.info.code:
-            kept.info, kept.rule = d.info, f"{kept.rule}+{d.rule}"
-    return out
 
-
-def _repeats(d: Draft, o: Draft) -> bool:
-    tok, other = d.trigger.token, o.trigger.token
-    if not _same_sources(o, d) or not (other in tok.ancestors or tok in other.ancestors):
-        return False
-    return not d.targets and bool(o.targets) and o.info.type == d.info.type
-
-
-def _same_sources(a: Draft, b: Draft) -> bool:
-    return {_akey(s) for s in a.sources} == {_akey(s) for s in b.sources}
-
-
-def _drop_charges(drafts: list[Draft]) -> list[Draft]:
-    """"jailed X for helping militants", "criticized Y for attacking Z", "men sought in the slaying of ...":
-    what someone is punished, blamed or wanted for is the charge, not an event of its own."""
-    punishers = {d.trigger.token.i for d in drafts if d.info.type in CHARGE_TYPES}
-    return [d for d in drafts if not _is_charge(d.trigger.token, punishers)]
-
-
-def _is_charge(tok: Token, punishers: set[int]) -> bool:
-    prep = tok.head
-    if tok.dep_ not in ("pcomp", "pobj") or prep.dep_ != "prep":
-        return False
-    if prep.lower_ == "for" and prep.head.i in punishers:
-        return True
-    suspicion = prep.head  # "two men sought in the slaying", "a man wanted for the bombing"
-    return suspicion.dep_ == "acl" and suspicion.tag_ == "VBN" and suspicion.lemma_ in SUSPICION_VERBS
-
-
-def _protest_anchor(tok: Token) -> int:
-    """The verb a protest hangs on: its own token, or the light verb of a protest noun ("held rallies")."""
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
-        return tok.head.i
-    return tok.i
 
 
 def _condition_actors(tok: Token, speaker: ActorRef, index: args.MentionIndex) -> list[ActorRef]:
@@ -810,14 +696,6 @@ def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
     return None
 
 
-def _akey(actor: ActorRef | None) -> tuple | None:
-    """Identity for deduplication: the KB id, else country and sectors."""
-    if actor is None:
-        return None
-    if actor.actor_id:
-        return (actor.actor_id,)
-    return (actor.country, tuple(sorted(actor.sector)))
-
 
 def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:
     if b is None:
@@ -851,7 +729,7 @@ def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
 def mention_id(doc_id: str, sent: Span, trigger_start: int, etype: str,
                source: ActorRef, target: ActorRef | None) -> str:
     """Stable id: same document, sentence, trigger, type and actors give the same id."""
-    key = f"{doc_id}|{sent.start_char}|{sent.end_char}|{trigger_start}|{etype}|{_akey(source)}|{_akey(target)}"
+    key = f"{doc_id}|{sent.start_char}|{sent.end_char}|{trigger_start}|{etype}|{actor_identity(source)}|{actor_identity(target)}"
     return hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
