@@ -12,6 +12,10 @@ def trigger(nlp, text: str, word: str):
 
 
 @pytest.mark.parametrize(("text", "word", "status"), [
+    ("Iraqi forces drove the militants out in a costly three-year campaign.", "drove", "historical"),
+    ("The militias fought alongside Iraqi troops in recent years.", "fought", "historical"),
+    ("The militias fought alongside Iraqi troops this year.", "fought", "actual"),  # the dates stage decides
+    ("The militias will fight alongside Iraqi troops for years.", "fight", "future"),
     ("If the army attacks, the rebels will flee.", "attacks", "hypothetical"),
     ("If the army attacks, the rebels will flee.", "flee", "hypothetical"),
     ("In case they need help, we will send troops.", "send", "hypothetical"),

@@ -8,7 +8,8 @@
   may/might/could/would/can/should/must; inside an embedded question ("did not say whether it regarded
   the attack as a breach") with cue ``whether``, which the coder drops: a question asserts nothing;
 - ``future``: will/shall, "going to", "plan/intend/prepare/set/expect to", "would" in reported speech;
-- ``historical``: past perfect ("had withdrawn"); dates may later move more events here;
+- ``historical``: past perfect ("had withdrawn"), a past act over years ("in a three-year campaign"); dates
+  may later move more events here;
 - ``claimed``: an unverified claim ("claimed", "alleged", "reportedly", "allegedly").
 
 Tense and date words beyond the grammar ("in 2011") are the dates stage's business.
@@ -158,11 +159,37 @@ def _modality(chain: list[Token], in_speech: bool) -> Status:
         if depth and node.lemma_ in FUTURE_VERBS and chain[depth - 1].dep_ in ("xcomp", "acl") \
                 and not is_negated(node):
             return Status("future", False, node.lemma_)
+        if depth == 0 and _over_years(node):
+            return Status("historical", False, "years")
         if node.dep_ in ("ccomp", "advcl", "relcl") or node.dep_ == "ROOT":
             break
         if node.dep_ == "acl" and node.tag_ == "VBN":
             break  # "will release the hostages held by them": a participle modifier keeps its own time
     return Status()
+
+
+def _over_years(verb: Token) -> bool:
+    """"drove ISIS out in a costly three-year campaign", "fought alongside them in recent years": a past act
+    spread over years is history, not the news of the day (a past tense or a perfect only)."""
+    if verb.tag_ not in ("VBD", "VBN"):
+        return False
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]  # the parser may hang it on the object
+    for prep in (c for h in holders for c in h.children):
+        if prep.dep_ == "prep" and prep.lower_ in YEARS_PREPS:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                if any(_years_word(t) for t in obj.subtree):
+                    return True
+    return False
+
+
+def _years_word(tok: Token) -> bool:
+    """"years", "decades", or the "year" of "three-year" (not "this year", "last year": dates say those)."""
+    if tok.lower_ in ("years", "decades"):
+        return True
+    return tok.lower_ == "year" and tok.i > 0 and tok.doc[tok.i - 1].text == "-"
+
+
+YEARS_PREPS = frozenset({"in", "during", "over", "for", "throughout", "across"})
 
 
 def _under_speech(node: Token) -> bool:
