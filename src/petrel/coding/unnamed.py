@@ -89,27 +89,28 @@ def protested_government(tok: Token, index: args.MentionIndex, protester: ActorR
     """"Activists staged a protest in Beijing", "students protested in Lagos": a protest that names nobody
     it is against is addressed to the government of the country where it is held (CAMEO and PLOVER code
     protests so); with no place named (or only a town, which the places stage resolves later), to the
-    protesters' own government. The place is read on the trigger, or on the light verb of a protest noun."""
-    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else [tok]
-    places = next((found for h in holders if (found := args.place_countries(h, index))), [])
-    country = places[0].country if places else protester.country
-    if country is None or country in args.INTERNATIONAL:
-        return []
-    name = places[0].name if places else country_name(country)
-    return [ActorRef(name=f"government of {name}", country=country, sector=["GOV"], resolution="context")]
+    protesters' own government."""
+    return _of_the_place(tok, index, protester, country_name, "government", "GOV")
 
 
 def restricted_population(tok: Token, index: args.MentionIndex, ruler: ActorRef,
                           country_name: Callable[[str], str] = str) -> list[ActorRef]:
     """"Imposed a curfew in Hebron", "declared a state of emergency", "threatened martial law": a
     restriction on nobody named falls on the civilians of its place's country, else of the ruler's own."""
+    return _of_the_place(tok, index, ruler, country_name, "population", "CVL")
+
+
+def _of_the_place(tok: Token, index: args.MentionIndex, actor: ActorRef, country_name: Callable[[str], str],
+                  what: str, sector: str) -> list[ActorRef]:
+    """The ``what`` (a ``sector`` party) of the country an act happens in, else of ``actor``'s country. The
+    place is read on the trigger, or on the light verb of an event noun ("staged a protest in Beijing")."""
     holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else [tok]
     places = next((found for h in holders if (found := args.place_countries(h, index))), [])
-    country = places[0].country if places else ruler.country
+    country = places[0].country if places else actor.country
     if country is None or country in args.INTERNATIONAL:
         return []
     name = places[0].name if places else country_name(country)
-    return [ActorRef(name=f"population of {name}", country=country, sector=["CVL"], resolution="context")]
+    return [ActorRef(name=f"{what} of {name}", country=country, sector=[sector], resolution="context")]
 
 
 def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
