@@ -24,8 +24,8 @@ from petrel.coding.quotes import cue_kind
 from petrel.coding import unnamed
 from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
 from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, STATE_SECTORS, accused_parties, can_accuse,
-                                  is_claimed_wrong,
-                                  is_obligation, same_camp, same_side, threat_code, threatened_party)
+                                  is_claimed_wrong, is_obligation, same_camp, same_side, threat_code,
+                                  threatened_party)
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
@@ -93,6 +93,10 @@ class EventStage:
         events = [e for sent in state.doc.sents for e in self.code_sentence(sent, index, quotes, state.article.doc_id)]
         state.events.extend(_drop_restated_accusations(events))
 
+    def _country_name(self, code: str) -> str:
+        """"Nigeria" for "NGA" (the code itself without a knowledge base)."""
+        return self.kb.country_name(code) if self.kb is not None else code
+
     def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote],
                       doc_id: str) -> list[EventMention]:
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
@@ -131,8 +135,7 @@ class EventStage:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
         if pat.code in RESTRICTION_CODES and draft.sources and not pat.flip and all(
                 _same_actor(draft.sources[0], t) for t in draft.targets):  # none, or its own country as a place
-            named = self.kb.country_name if self.kb is not None else str
-            draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], named)
+            draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name)
             draft.rule = f"restricted-population<{draft.rule}" if draft.targets else draft.rule
         return draft if _keep(draft) else None
 
@@ -169,8 +172,7 @@ class EventStage:
                    or self._sector_targets(trig, sources, index))
         if not targets and info.type == "PROTEST" and sources and not pat.flip:
             state = STATE_SECTORS.intersection(sources[0].sector)  # a government does not protest at itself
-            named = self.kb.country_name if self.kb is not None else str
-            targets = [t for t in unnamed.protested_government(tok, index, sources[0], named)
+            targets = [t for t in unnamed.protested_government(tok, index, sources[0], self._country_name)
                        if not (state and same_side(t, sources[0]))]
             prefix = f"{PROTESTED_GOVERNMENT}{prefix}" if targets else prefix
         return Parties(sources, targets, src_tok, roles.agentless, prefix,
