@@ -61,6 +61,7 @@ def possessive_of(token: Token) -> bool:
 # Dependencies of a verb that heads a clause of its own (not "Iranian-backed", "Serb-held").
 CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "parataxis", "csubj", "xcomp", "pcomp"})
 MAX_PHRASE_TOKENS = 24
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 MAX_LEFT_TOKENS = 14
 
 
@@ -95,4 +96,7 @@ def _under(token: Token, root: Token) -> bool:
 def _heads_clause(token: Token) -> bool:
     if token.pos_ not in ("VERB", "AUX"):
         return False
+    if token.dep_ in ("acl", "conj") and (token.tag_ in FINITE_TAGS or any(
+            c.dep_ == "conj" and c.tag_ in FINITE_TAGS for c in token.children)):
+        return True  # a finite verb parsed as a modifier: "Doctors from aid groups donated and delivered ..."
     return token.dep_ in CLAUSE_DEPS or any(c.dep_ in SUBJECT_DEPS for c in token.children)
