@@ -79,7 +79,7 @@ def _purpose_anchor(tok: Token, *, infinitive: bool) -> int | None:
     """The token a purpose clause hangs on: "to demand X" -> its head; "to show their disapproval" -> the
     head of the light verb whose object the trigger is. With ``infinitive``, only a "to" clause is a
     purpose ("blocking the road to the border" tells how they protested, not against whom)."""
-    verb = tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
+    verb = _clause_verb(tok)
     if verb.dep_ not in PURPOSE_DEPS:
         return None
     if infinitive and not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -143,10 +143,13 @@ def _is_charge(tok: Token, punishers: set[int]) -> bool:
 
 
 def _protest_anchor(tok: Token) -> int:
-    """The verb a protest hangs on: its own token, or the light verb of a protest noun ("held rallies")."""
-    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
-        return tok.head.i
-    return tok.i
+    """The verb a protest hangs on (see :func:`_clause_verb`), as a token index."""
+    return _clause_verb(tok).i
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb an act's clause hangs on: its own token, or the light verb of an event noun ("held rallies")."""
+    return tok.head if tok.pos_ == "NOUN" and tok.dep_ == "dobj" else tok
 
 
 def actor_identity(actor: ActorRef | None) -> tuple | None:
