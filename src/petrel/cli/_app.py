@@ -37,7 +37,7 @@ def user_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except PetrelError as exc:
-            err_console.print(exc.one_line(), markup=False, highlight=False)
+            err_console.print(exc.one_line(), markup=False, highlight=False, soft_wrap=True)
             raise typer.Exit(1) from None
 
     return wrapper  # type: ignore[return-value]

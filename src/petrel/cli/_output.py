@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO
@@ -48,6 +48,33 @@ def write_records(records: Iterable[Record], fmt: Format, output: Path | None,
         return _parquet(list(flat), output)
     with _open(output) as stream:
         return _csv(flat, stream)
+
+
+def write_chunks(chunks: Iterator[str] | Iterator[bytes], output: Path | None) -> None:
+    """Write text or bytes chunks to ``output`` (stdout when None).
+
+    The file is opened after the first chunk arrives, so a query that fails leaves no empty file behind.
+    """
+    first = next(chunks, None)
+    if first is None:
+        return
+    binary = isinstance(first, bytes)
+    if output is None:
+        stream: Any = sys.stdout.buffer if binary else sys.stdout
+        stream.write(first)
+        for chunk in chunks:
+            stream.write(chunk)
+        return
+    with open(output, "wb") if binary else open(output, "w", encoding="utf-8", newline="") as handle:
+        handle.write(first)
+        for chunk in chunks:
+            handle.write(chunk)
+
+
+def say_written(n: int, output: Path | None, noun: str = "events") -> None:
+    """``wrote N events to FILE`` on stderr, when the output went to a file."""
+    if output is not None:
+        Console(stderr=True).print(f"wrote {n} {noun} to {output}", markup=False, highlight=False)
 
 
 def _fill(record: Record, nested: dict[str, tuple[str, ...]]) -> Record:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, write_records
-from petrel.store.queries import EventFilter, iter_events
+from petrel.cli._output import Format, say_written, write_chunks, write_records
+from petrel.errors import QueryError
+from petrel.export import Counted, iter_csv, iter_parquet
+from petrel.store.queries import EVENT_SORTS, EventFilter, iter_events, sort_key
+from petrel.store.specs import relabel
 
 COLUMNS = [
     ("date", lambda e: e.get("date")),
@@ -24,11 +28,12 @@ COLUMNS = [
     ("event_id", lambda e: e["event_id"]),
 ]
 
-
-ACTOR_FIELDS = ("name", "actor_id", "country", "sector", "resolution")
-NESTED = {"source": ACTOR_FIELDS, "target": ACTOR_FIELDS,
-          "place": ("name", "country", "admin1", "lat", "lon", "precision"),
-          "evidence": ("doc_id", "sentence", "start", "end", "trigger")}
+# the flag a user typed for each filter field, so errors name it
+FLAGS = {"actor": "--actor", "source": "--source", "target": "--target", "country": "--country", "type": "--type",
+         "status": "--status", "quad_class": "--quad-class", "date_from": "--from", "date_to": "--to",
+         "place": "--place", "outlet": "--outlet", "text": "--text", "sort": "--sort", "order": "--order"}
+SORTS = sorted({key.lstrip("-") for key in EVENT_SORTS})
+TABLE_ROWS = 200
 
 
 def _actor(actor: dict | None) -> str:
@@ -43,36 +48,55 @@ def _short(text: str | None, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
+@contextmanager
+def flags_in_errors() -> Iterator[None]:
+    """Query errors name the command's flags (``--from``), not the library's fields (``date_from``)."""
+    try:
+        yield
+    except QueryError as exc:
+        raise relabel(exc, FLAGS) from None
+
+
 @app.command()
 @user_errors
 def events(
     db: Path = DbOption,
-    actor: str = typer.Option(None, help="actor id, name or country code on either side"),
-    source: str = typer.Option(None, help="source actor id, name or country code"),
-    target: str = typer.Option(None, help="target actor id, name or country code"),
-    country: str = typer.Option(None, help="country code of either side"),
+    actor: str = typer.Option(None, help="either side: actor id, name or alias, country code or name"),
+    source: str = typer.Option(None, help="source: actor id, name or alias, country code or name"),
+    target: str = typer.Option(None, help="target: actor id, name or alias, country code or name"),
+    country: str = typer.Option(None, help="country of either side: code (IRQ, IQ) or name (Iraq)"),
     type_: list[str] = typer.Option(None, "--type", help="PLOVER type (repeatable)"),
     status: list[str] = typer.Option(None, help="actual|historical|future|hypothetical|negated|claimed (repeatable)"),
     quad_class: list[int] = typer.Option(None, help="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict"),
-    date_from: str = typer.Option(None, "--from", help="first day, YYYY-MM-DD"),
-    date_to: str = typer.Option(None, "--to", help="last day, YYYY-MM-DD"),
+    date_from: str = typer.Option(None, "--from", help="first day: YYYY-MM-DD, YYYY-MM or YYYY"),
+    date_to: str = typer.Option(None, "--to", help="last day: YYYY-MM-DD, YYYY-MM or YYYY"),
     place: str = typer.Option(None, help="place name or country code"),
     outlet: str = typer.Option(None, help="reported by this outlet"),
     text: str = typer.Option(None, help="words in the evidence sentence"),
-    limit: int = typer.Option(None, min=1, help="at most this many events"),
+    sort: str = typer.Option(None, help=f"sort by {', '.join(SORTS)}; '-' before it for descending "
+                                        "(default: newest first)"),
+    order: str = typer.Option(None, help="asc or desc (overrides a '-' in --sort)"),
+    limit: int = typer.Option(None, min=1, help=f"at most this many events (the table shows {TABLE_ROWS})"),
     fmt: Format = typer.Option(Format.table, "--format", help="table, jsonl, csv or parquet"),
     output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
 ) -> None:
-    """List events, filtered, as a table or exported as JSONL, CSV or Parquet."""
-    flt = EventFilter(actor=actor, source=source, target=target, country=country, type=type_ or [],
-                      status=status or [], quad_class=quad_class or [], date_from=_day(date_from),
-                      date_to=_day(date_to), place=place, outlet=outlet, text=text)
-    with read_db(db) as con:
-        records = iter_events(con, flt)
-        if limit or fmt is Format.table:
-            records = (r for _, r in zip(range(limit or 200), records))
-        write_records(records, fmt, output, COLUMNS, title="events", nested=NESTED)
-
-
-def _day(value: str | None) -> date | str | None:
-    return value  # EventFilter validates and parses, with a clear QueryError
+    """List events, newest first, filtered, as a table or exported as JSONL, CSV or Parquet."""
+    with flags_in_errors():
+        flt = EventFilter(actor=actor, source=source, target=target, country=country, type=type_ or [],
+                          status=status or [], quad_class=quad_class or [], date_from=date_from,
+                          date_to=date_to, place=place, outlet=outlet, text=text)
+        key = sort_key(sort, order)
+        if fmt is Format.parquet and output is None:
+            raise QueryError("parquet needs --output FILE")
+        with read_db(db) as con:
+            records = iter_events(con, flt, sort=key)
+            if limit or fmt is Format.table:
+                records = (r for _, r in zip(range(limit or TABLE_ROWS), records))
+            counted = Counted(records)
+            if fmt is Format.csv:
+                write_chunks(iter_csv(counted), output)
+            elif fmt is Format.parquet:
+                write_chunks(iter_parquet(counted), output)
+            else:
+                write_records(counted, fmt, output, COLUMNS, title="events")
+    say_written(counted.n, output)

@@ -12,8 +12,10 @@ Rules this module keeps:
   (plus its count) and stays fast on millions of events;
 - bad input raises :class:`petrel.errors.QueryError` (E400) and a missing id :class:`NotFound` (E404).
 
-An *actor spec* (``actor``, ``source``, ``target``, dyad sides) matches an actor id, an actor name
-(case-insensitive) or a country code, so ``source=ISR`` means "any Israeli actor".
+An *actor spec* (``actor``, ``source``, ``target``, dyad sides) matches an actor id, an actor name or
+alias, a country code or a country name (case and accents do not count), so ``source=ISR`` and
+``source=Israel`` mean "any Israeli actor"; ``country`` takes a country code, name or demonym. A spec
+that matches nothing is an error with suggestions (:mod:`petrel.store.specs`).
 """
 
 from __future__ import annotations
@@ -31,12 +33,13 @@ import duckdb
 from petrel.errors import NotFound, QueryError
 from petrel.models import PLOVER_TYPES, STATUSES
 from petrel.store.cache import QueryCache
+from petrel.store.merges import event_merges
+from petrel.store.specs import ActorIndex, SideSpec, literal, param_error, resolve_actor, resolve_country
 
 Row = dict[str, Any]
 Params = list[Any]
 
 MAX_LIMIT = 100_000  # the library's cap; the HTTP API sets its own, smaller ones
-_COUNTRY_CODE = re.compile(r"[A-Za-z]{2,3}")
 INTERVALS: tuple[str, ...] = ("day", "week", "month", "year")
 SERIES_BY: tuple[str, ...] = ("quad_class", "type", "status")
 QUAD_CLASSES: dict[int, str] = {1: "verbal cooperation", 2: "material cooperation",
@@ -54,6 +57,8 @@ EVENT_SORTS: dict[str, str] = {
     "-articles": "num_articles DESC NULLS LAST, rowid",
     "goldstein": "goldstein ASC NULLS LAST, rowid",
     "-goldstein": "goldstein DESC NULLS LAST, rowid",
+    "num_sources": "num_sources ASC NULLS LAST, rowid",
+    "-num_sources": "num_sources DESC NULLS LAST, rowid",
     "type": "type ASC, rowid",
     "-type": "type DESC, rowid",
 }
@@ -124,16 +129,19 @@ class EventFilter:
         self._check()
 
     def _check(self) -> None:
+        """Errors name the field in ``detail["params"]``, so an edge can say the flag the user typed."""
         bad_types = [t for t in self.type if t not in PLOVER_TYPES]
         if bad_types:
-            raise QueryError(f"unknown event type {bad_types[0]!r}: use a PLOVER type", allowed=list(PLOVER_TYPES))
+            raise param_error(f"unknown event type {literal(bad_types[0])} ({{type}}): use a PLOVER type",
+                              allowed=list(PLOVER_TYPES))
         bad_status = [s for s in self.status if s not in STATUSES]
         if bad_status:
-            raise QueryError(f"unknown status {bad_status[0]!r}", allowed=list(STATUSES))
+            raise param_error(f"unknown status {literal(bad_status[0])} ({{status}})", allowed=list(STATUSES))
         if any(q not in QUAD_CLASSES for q in self.quad_class):
-            raise QueryError("quad_class must be 1, 2, 3 or 4", allowed=sorted(QUAD_CLASSES))
+            raise param_error("{quad_class} must be 1, 2, 3 or 4", allowed=sorted(QUAD_CLASSES))
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise QueryError("date_from is after date_to", date_from=str(self.date_from), date_to=str(self.date_to))
+            raise param_error("{date_from} is after {date_to}", date_from=str(self.date_from),
+                              date_to=str(self.date_to))
 
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
@@ -162,7 +170,7 @@ def _as_int(value: Any, name: str) -> int:
     try:
         return int(value)
     except (TypeError, ValueError):
-        raise QueryError(f"{name} must be an integer, not {value!r}") from None
+        raise param_error(f"{{{name}}} must be an integer, not {literal(value)}") from None
 
 
 def _as_date(value: Any, name: str) -> date | None:
@@ -179,7 +187,7 @@ def _as_date(value: Any, name: str) -> date | None:
             return _month_bound(year, month, first=name == "date_from")
         return date.fromisoformat(text[:10])
     except ValueError:
-        raise QueryError(f"{name} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not {text!r}") from None
+        raise param_error(f"{{{name}}} must be a date (YYYY-MM-DD, YYYY-MM or YYYY), not {literal(text)}") from None
 
 
 def _month_bound(year: int, month: int, *, first: bool) -> date:
@@ -189,19 +197,22 @@ def _month_bound(year: int, month: int, *, first: bool) -> date:
     return date.fromordinal(nxt.toordinal() - 1)
 
 
-def _actor_clause(side: str, spec: str, known_ids: frozenset[str] = frozenset()) -> tuple[str, Params]:
-    """SQL for one side matching an actor spec; ``side`` is the constant ``source`` or ``target``.
+def _actor_clause(side: str, spec: SideSpec) -> tuple[str, Params]:
+    """SQL for one side matching a resolved actor spec; ``side`` is the constant ``source`` or ``target``.
 
-    A spec that is a known actor id compares ids only; the country comparison is added only when the
-    spec can be a country code (2-3 letters). Both save string work over every row of a large table.
+    A spec that is exactly a known actor id compares ids only (the cheap path over a large table);
+    otherwise the side matches the resolved actor ids, the name as typed (actors the knowledge base
+    does not know) and the resolved country codes.
     """
-    if spec in known_ids and not _COUNTRY_CODE.fullmatch(spec):
-        return f"{side}_actor_id = ?", [spec]
-    sql = f"{side}_actor_id = ? OR lower({side}_name) = ?"
-    params: Params = [spec, spec.lower()]
-    if _COUNTRY_CODE.fullmatch(spec):
-        sql += f" OR {side}_country = ?"
-        params.append(spec.upper())
+    if spec.id_only:
+        return f"{side}_actor_id = ?", [spec.actor_ids[0]]
+    sql, params = f"lower({side}_name) = ?", [spec.text.lower()]
+    if spec.actor_ids:
+        ids_sql, ids = _in_clause(f"{side}_actor_id", spec.actor_ids)
+        sql, params = f"{ids_sql} OR {sql}", ids + params
+    if spec.countries:
+        codes_sql, codes = _in_clause(f"{side}_country", spec.countries)
+        sql, params = f"{sql} OR {codes_sql}", params + codes
     return f"({sql})", params
 
 
@@ -214,34 +225,50 @@ def _mention_clause(condition: str, params: Params) -> tuple[str, Params]:
     return f"event_id IN (SELECT event_id FROM event_mentions WHERE {condition})", params
 
 
-def known_actor_ids(con: duckdb.DuckDBPyConnection, flt: EventFilter,
-                    cache: QueryCache | None = None) -> frozenset[str]:
-    """Which of the filter's actor specs are ids of the ``actors`` table (a lookup in a small table)."""
-    specs = tuple(s for s in (flt.actor, flt.source, flt.target) if s)
-    if not specs:
-        return frozenset()
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """What a filter's actor specs and country spec mean in this store (see :mod:`petrel.store.specs`)."""
+
+    sides: dict[str, SideSpec] = field(default_factory=dict)
+    country: str | None = None
+
+
+def resolve_filter(con: duckdb.DuckDBPyConnection, flt: EventFilter, cache: QueryCache | None = None) -> Resolved:
+    """Resolve ``actor``/``source``/``target`` and ``country`` (QueryError with suggestions when unknown).
+
+    The actors table is small; the answer is kept in ``cache`` per filter when one is given.
+    """
+    specs = {name: getattr(flt, name) for name in ("actor", "source", "target") if getattr(flt, name)}
+    if not specs and not flt.country:
+        return Resolved()
     if cache is not None:
-        return cache.get(("known_actor_ids", specs), lambda: known_actor_ids(con, flt))
-    sql_in, params = _in_clause("actor_id", specs)
-    return frozenset(r[0] for r in con.cursor().execute(f"SELECT actor_id FROM actors WHERE {sql_in}", params).fetchall())
+        key = ("resolve", tuple(specs.items()), flt.country)
+        return cache.get(key, lambda: resolve_filter(con, flt))
+    index = ActorIndex.read(con)
+    sides = {spec: resolve_actor(con, spec, index, param=name) for name, spec in specs.items()}
+    country = resolve_country(flt.country, index) if flt.country else None
+    return Resolved(sides=sides, country=country)
 
 
-def where_clause(flt: EventFilter, known_ids: frozenset[str] = frozenset()) -> tuple[str, Params]:
+def where_clause(flt: EventFilter, resolved: Resolved | None = None) -> tuple[str, Params]:
     """The WHERE clause (``"TRUE"`` when the filter is empty) and its parameters, over ``events``.
 
-    ``known_ids`` (from :func:`known_actor_ids`) lets actor specs that are ids skip the name comparison.
+    ``resolved`` (from :func:`resolve_filter`) says what the actor and country specs mean; without it
+    a spec matches an actor id, a name as typed or a country code.
     """
+    resolved = resolved or Resolved()
     parts: list[tuple[str, Params]] = []
     if flt.actor:
-        src, p1 = _actor_clause("source", flt.actor, known_ids)
-        tgt, p2 = _actor_clause("target", flt.actor, known_ids)
+        spec = _side(resolved, flt.actor)
+        src, p1 = _actor_clause("source", spec)
+        tgt, p2 = _actor_clause("target", spec)
         parts.append((f"({src} OR {tgt})", p1 + p2))
     for side in ("source", "target"):
-        spec = getattr(flt, side)
-        if spec:
-            parts.append(_actor_clause(side, spec, known_ids))
+        text = getattr(flt, side)
+        if text:
+            parts.append(_actor_clause(side, _side(resolved, text)))
     if flt.country:
-        parts.append(("(source_country = ? OR target_country = ?)", [flt.country.upper()] * 2))
+        parts.append(("(source_country = ? OR target_country = ?)", [resolved.country or flt.country.upper()] * 2))
     parts.extend(_list_clauses(flt))
     parts.extend(_scalar_clauses(flt))
     if not parts:
@@ -276,10 +303,19 @@ def _scalar_clauses(flt: EventFilter) -> list[tuple[str, Params]]:
     return parts
 
 
+def _side(resolved: Resolved, text: str) -> SideSpec:
+    """The resolved spec, or the plain reading (id, name as typed, a code) when it was not resolved."""
+    found = resolved.sides.get(text)
+    if found is not None:
+        return found
+    code = (text.upper(),) if re.fullmatch(r"[A-Za-z]{2,3}", text) else ()
+    return SideSpec(text, actor_ids=(text,), countries=code)
+
+
 def _where(con: duckdb.DuckDBPyConnection, flt: EventFilter | None,
            cache: QueryCache | None = None) -> tuple[str, Params]:
     flt = flt or EventFilter()
-    return where_clause(flt, known_actor_ids(con, flt, cache))
+    return where_clause(flt, resolve_filter(con, flt, cache))
 
 
 def filter_key(flt: EventFilter) -> tuple[Any, ...]:
@@ -316,8 +352,22 @@ def _check_page(limit: int, offset: int) -> None:
 
 def _order(sort: str, table: dict[str, str]) -> str:
     if sort not in table:
-        raise QueryError(f"unknown sort {sort!r}", allowed=list(table))
+        raise param_error(f"unknown {{sort}} {literal(sort)}", allowed=list(table))
     return table[sort]
+
+
+def sort_key(sort: str | None = None, order: str | None = None, *, default: str = "-date") -> str:
+    """One key of :data:`EVENT_SORTS` from a sort name (``-`` prefix for descending) and an order.
+
+    ``order`` (``asc`` or ``desc``) sets the direction whatever the prefix; without a sort, the
+    ``default`` key's field is sorted (newest first for the default ``-date``).
+    """
+    key = (sort or default).strip()
+    if order is None or order == "":
+        return key
+    if order not in ("asc", "desc"):
+        raise param_error(f"{{order}} must be asc or desc, not {literal(order)}")
+    return ("-" if order == "desc" else "") + key.lstrip("-")
 
 
 def _dicts(cur: duckdb.DuckDBPyConnection) -> list[Row]:
@@ -351,8 +401,30 @@ def _place(row: Row) -> Row | None:
 
 
 def _evidence(ev: Row | None) -> Row | None:
-    """The stored ``evidence`` struct (already in the printed shape, keys in order) or None."""
-    return dict(ev) if ev is not None else None
+    """The stored ``evidence`` struct (already in the printed shape, keys in order) or None.
+
+    The sentence is stripped of surrounding whitespace, its offsets moved to match.
+    """
+    if ev is None:
+        return None
+    out = dict(ev)
+    return strip_sentence(out, "sentence", "start", "end")
+
+
+def strip_sentence(row: Row, text: str, start: str, end: str) -> Row:
+    """``row[text]`` without surrounding whitespace, ``row[start]``/``row[end]`` moved to match (in place)."""
+    sentence = row.get(text)
+    if not isinstance(sentence, str):
+        return row
+    stripped = sentence.strip()
+    if stripped != sentence:
+        lead = len(sentence) - len(sentence.lstrip())
+        row[text] = stripped
+        if row.get(start) is not None:
+            row[start] += lead
+        if row.get(end) is not None:
+            row[end] = row[start] + len(stripped) if row.get(start) is not None else row[end]
+    return row
 
 
 def _mention_docs(docs: list[Row] | None) -> list[Row]:
@@ -473,9 +545,12 @@ def _total(con: duckdb.DuckDBPyConnection, flt: EventFilter, where: str, params:
 
 
 def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
-                sort: str = "date", batch_size: int = 1000) -> Iterator[Row]:
-    """Every matching event as a contract dict, read in batches (for exports)."""
-    where, params = _where(con, flt)
+                sort: str = "-date", batch_size: int = 1000, cache: QueryCache | None = None) -> Iterator[Row]:
+    """Every matching event as a contract dict, newest first by default, read in batches (for exports).
+
+    The query runs (and a bad filter raises) when the iteration starts.
+    """
+    where, params = _where(con, flt, cache)
     cur = con.cursor()
     cur.execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_order(sort, EVENT_SORTS)}", params)
     names = [d[0] for d in cur.description]
@@ -485,7 +560,7 @@ def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
 
 
 def iter_events_jsonl(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
-                      sort: str = "date", batch_size: int = 1000) -> Iterator[str]:
+                      sort: str = "-date", batch_size: int = 1000) -> Iterator[str]:
     """Every matching event as one JSON line (no trailing newline), for exports."""
     for record in iter_events(con, flt, sort=sort, batch_size=batch_size):
         yield json.dumps(record, ensure_ascii=False)
@@ -500,9 +575,7 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
     record = _records(rows)[0]
     record["event_mentions"] = _event_mentions_full(con, event_id)
     record["quotes"] = _event_quotes(con, event_id)
-    record["merges"] = _dicts(con.cursor().execute(
-        "SELECT mention_id, merged_with, reason, score FROM merge_log WHERE event_id = ? ORDER BY mention_id",
-        [event_id]))
+    record["merges"] = event_merges(con, event_id)
     return record
 
 
@@ -513,7 +586,7 @@ def _event_mentions_full(con: duckdb.DuckDBPyConnection, event_id: str) -> list[
         "m.trigger_start, m.rule, m.confidence, m.quote_id "
         "FROM event_mentions m LEFT JOIN articles a USING (doc_id) WHERE m.event_id = ? "
         "ORDER BY m.published NULLS LAST, m.mention_id", [event_id])
-    return [_jsonable(r) for r in _dicts(cur)]
+    return [strip_sentence(_jsonable(r), "sentence", "sent_start", "sent_end") for r in _dicts(cur)]
 
 
 def _event_quotes(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
@@ -581,22 +654,22 @@ def dyad_series(con: duckdb.DuckDBPyConnection, source: str, target: str, *, int
     are actor specs (id, name or country code). ``flt`` narrows further (its actor sides are ignored).
     """
     base = EventFilter(**{**_filter_fields(flt or EventFilter()), "actor": None, "source": None, "target": None})
-    known = known_actor_ids(con, EventFilter(source=source, target=target), cache)
+    known = resolve_filter(con, EventFilter(source=source, target=target), cache)
     fwd_sql, fwd_params = _dyad_clause(source, target, known)
     where, params = fwd_sql, list(fwd_params)
     if not directed:
         back_sql, back_params = _dyad_clause(target, source, known)
         where, params = f"({fwd_sql}) OR ({back_sql})", params + back_params
-    base_sql, base_params = where_clause(base)
+    base_sql, base_params = where_clause(base, resolve_filter(con, base, cache))
     series = _series(con, f"({where}) AND {base_sql}", fwd_params + params + base_params, interval=interval,
                      by=by, forward=fwd_sql)
     return {"source": source, "target": target, "interval": interval, "by": by, "directed": directed,
             "total": sum(r["count"] for r in series), "series": series}
 
 
-def _dyad_clause(source: str, target: str, known: frozenset[str]) -> tuple[str, Params]:
-    src, p1 = _actor_clause("source", source, known)
-    tgt, p2 = _actor_clause("target", target, known)
+def _dyad_clause(source: str, target: str, known: Resolved) -> tuple[str, Params]:
+    src, p1 = _actor_clause("source", _side(known, source))
+    tgt, p2 = _actor_clause("target", _side(known, target))
     return f"{src} AND {tgt}", p1 + p2
 
 
@@ -759,7 +832,8 @@ def get_document(con: duckdb.DuckDBPyConnection, doc_id: str) -> Row:
     if not rows:
         raise NotFound(f"no document {doc_id!r}", doc_id=doc_id)
     doc = _jsonable(rows[0])
-    doc["events"] = [_jsonable(r) for r in _dicts(con.cursor().execute(
+    doc["events"] = [strip_sentence(_jsonable(r), "sentence", "sent_start", "sent_end")
+                     for r in _dicts(con.cursor().execute(
         "SELECT mention_id, event_id, type, status, cameo, quad_class, source_name, target_name, date, "
         "sentence, sent_start, sent_end, trigger, trigger_start, confidence FROM event_mentions "
         "WHERE doc_id = ? ORDER BY sent_start, mention_id", [doc_id]))]
@@ -852,9 +926,9 @@ def summary(con: duckdb.DuckDBPyConnection) -> Row:
 
 __all__ = [
     "EVENT_SORTS", "INTERVALS", "MAX_LIMIT", "QUAD_CLASSES", "SERIES_BY", "EventFilter", "Page",
-    "QueryCache", "actor_events", "count_events", "dyad_series", "event_network", "event_places", "event_record",
+    "QueryCache", "Resolved", "actor_events", "count_events", "dyad_series", "event_network", "event_places", "event_record",
     "event_timeline", "get_actor", "get_document", "get_event", "iter_events", "iter_events_jsonl",
-    "filter_key", "list_actors", "list_documents", "list_events", "list_quotes", "list_stories", "story_timeline",
+    "filter_key", "list_actors", "resolve_filter", "sort_key", "list_documents", "list_events", "list_quotes", "list_stories", "story_timeline",
     "summary", "where_clause",
 ]
 
