@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
+from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.base import RequestResponseEndpoint
 
@@ -16,6 +17,7 @@ from petrel.api.routes import ROUTERS
 from petrel.config import Settings
 
 WEB_DIR = Path(__file__).resolve().parents[1] / "data" / "web"
+APIDOCS_DIR = Path(__file__).resolve().parents[1] / "data" / "apidocs"
 
 # The dashboard loads nothing from elsewhere and runs no inline script: a stored article that carries
 # markup can't run even if a bug ever put it into the DOM as HTML.
@@ -23,6 +25,8 @@ CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
     "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
 )
+# Swagger UI (``/docs``) sets inline styles; its scripts still come from this server only.
+DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
 
 
 def create_app(settings: Settings | None = None, *, ingest: IngestFn | None = None) -> FastAPI:
@@ -38,9 +42,23 @@ def create_app(settings: Settings | None = None, *, ingest: IngestFn | None = No
         app.include_router(router)
     app.middleware("http")(_security_headers)
     app.router.add_event_handler("shutdown", app.state.db.close)
+    _add_docs(app)
     if WEB_DIR.is_dir():
         app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="dashboard")
     return app
+
+
+def _add_docs(app: FastAPI) -> None:
+    """``/docs``: Swagger UI over ``/openapi.json``, its assets bundled in the package (works offline)."""
+    if not APIDOCS_DIR.is_dir():
+        return
+
+    @app.get("/docs", include_in_schema=False)
+    def api_docs() -> FileResponse:
+        return FileResponse(APIDOCS_DIR / "index.html", media_type="text/html",
+                            headers={"Content-Security-Policy": DOCS_CONTENT_SECURITY_POLICY})
+
+    app.mount("/docs/assets", StaticFiles(directory=APIDOCS_DIR), name="apidocs")
 
 
 async def _security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:

@@ -34,7 +34,7 @@ PageParams = Annotated[Paging, Depends(paging)]
 
 
 def page_out(page: Page, paging_: Paging) -> dict[str, Any]:
-    """The page envelope: items, total, page, limit, pages."""
+    """The page envelope: items, total, page, limit, offset, pages."""
     pages = (page.total + paging_.limit - 1) // paging_.limit
     return {"items": page.items, "total": page.total, "page": paging_.page, "limit": paging_.limit,
-            "pages": pages}
+            "offset": paging_.offset, "pages": pages}

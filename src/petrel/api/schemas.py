@@ -66,10 +66,29 @@ class EventOut(_Open):
     story_id: str | None = None
 
 
+class MergeOut(_Open):
+    """Why one report joined the event (``merge_log``), with words for both reports."""
+
+    mention_id: str
+    merged_with: str | None = None
+    reason: str | None = None
+    score: float | None = None
+    kind: str  # first, identical or similar
+    summary: str  # one readable line, e.g. 'Northern Wire ("Title", 2024-01-05) joined the report of ...'
+    doc_id: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    published: str | None = None
+    merged_with_doc_id: str | None = None
+    merged_with_outlet: str | None = None
+    merged_with_title: str | None = None
+    merged_with_published: str | None = None
+
+
 class EventDetailOut(EventOut):
     event_mentions: list[dict[str, Any]] = []
     quotes: list[dict[str, Any]] = []
-    merges: list[dict[str, Any]] = []
+    merges: list[MergeOut] = []
 
 
 class PageOut(_Open):
@@ -77,6 +96,7 @@ class PageOut(_Open):
     total: int
     page: int
     limit: int
+    offset: int = 0
     pages: int
 
 

@@ -545,14 +545,23 @@ def _total(con: duckdb.DuckDBPyConnection, flt: EventFilter, where: str, params:
 
 
 def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
-                sort: str = "-date", batch_size: int = 1000, cache: QueryCache | None = None) -> Iterator[Row]:
-    """Every matching event as a contract dict, newest first by default, read in batches (for exports).
+                sort: str = "-date", batch_size: int = 1000, cache: QueryCache | None = None,
+                limit: int | None = None, offset: int = 0) -> Iterator[Row]:
+    """Every matching event (or ``limit`` from ``offset``) as a contract dict, newest first by default.
 
-    The query runs (and a bad filter raises) when the iteration starts.
+    Read in batches (for exports); the query runs (and a bad filter raises) when the iteration starts.
     """
     where, params = _where(con, flt, cache)
+    window = ""
+    if limit is not None:
+        _check_page(limit, offset)
+        window, params = " LIMIT ? OFFSET ?", [*params, limit, offset]
+    elif offset:
+        _check_page(1, offset)
+        window, params = " OFFSET ?", [*params, offset]
     cur = con.cursor()
-    cur.execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_order(sort, EVENT_SORTS)}", params)
+    cur.execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_order(sort, EVENT_SORTS)}{window}",
+                params)
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(batch_size):
         rows = [dict(zip(names, r, strict=True)) for r in batch]

@@ -7,10 +7,11 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from petrel.api.deps import Con, PageParams, page_out
+from petrel.api.routing import StrictRoute
 from petrel.api.schemas import ERROR_RESPONSES, EventPageOut, PageOut
 from petrel.store import queries
 
-router = APIRouter(prefix="/api", tags=["actors"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["actors"], responses=ERROR_RESPONSES, route_class=StrictRoute)
 
 ActorId = Annotated[str, Path(max_length=200)]
 ActorSort = Literal[tuple(queries.ACTOR_SORTS)]  # type: ignore[valid-type]

@@ -9,10 +9,12 @@ from starlette.concurrency import run_in_threadpool
 
 from petrel.api.deps import Con, PageParams, page_out
 from petrel.api.ingest import check_token, read_body, report_dict
+from petrel.api.routing import StrictRoute
 from petrel.api.schemas import ERROR_RESPONSES, ErrorOut, PageOut
 from petrel.store import queries
 
-router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["documents"], responses=ERROR_RESPONSES,
+                   route_class=StrictRoute)
 
 DocSort = Literal[tuple(queries.DOCUMENT_SORTS)]  # type: ignore[valid-type]
 

@@ -4,28 +4,40 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
 
 from petrel.api.deps import Cache, Con, PageParams, page_out
+from petrel.api.exports import EXPORT_CONTENT, Format, export_response, wanted_format
 from petrel.api.params import event_filter
+from petrel.api.routing import StrictRoute
 from petrel.api.schemas import ERROR_RESPONSES, EventDetailOut, EventPageOut
 from petrel.store import queries
 from petrel.store.queries import EventFilter
 
-router = APIRouter(prefix="/api", tags=["events"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["events"], responses=ERROR_RESPONSES, route_class=StrictRoute)
 
 Filter = Annotated[EventFilter, Depends(event_filter)]
 EventSort = Literal[tuple(queries.EVENT_SORTS)]  # type: ignore[valid-type]
+SortOrder = Literal["asc", "desc"]
 Interval = Literal["day", "week", "month", "year"]
 SeriesBy = Literal["quad_class", "type", "status"]
 
 
-@router.get("/events", response_model=EventPageOut)
-def list_events(con: Con, cache: Cache, flt: Filter, paging: PageParams,
-                sort: Annotated[EventSort, Query(description="sort key; '-' for descending")] = "-date",
-                ) -> dict[str, Any]:
-    """Events matching every given filter, one page at a time."""
-    page = queries.list_events(con, flt, sort=sort, limit=paging.limit, offset=paging.offset, cache=cache)
+@router.get("/events", response_model=EventPageOut, responses={200: {"content": EXPORT_CONTENT}})
+def list_events(request: Request, con: Con, cache: Cache, flt: Filter, paging: PageParams,
+                sort: Annotated[EventSort | None, Query(description="sort key, '-' for descending "
+                                                        "(default -date: newest first)")] = None,
+                order: Annotated[SortOrder | None, Query(description="asc or desc (overrides a '-' in sort)")] = None,
+                format: Annotated[Format | None, Query(description="json (a page, the default), or an export "
+                                                       "of every matching event: csv, parquet, jsonl")] = None,
+                ) -> dict[str, Any] | Response:
+    """Events matching every given filter, one page at a time, or exported (CSV, Parquet, JSONL)."""
+    key = queries.sort_key(sort, order)
+    fmt = wanted_format(request, format)
+    if fmt != "json":
+        return export_response(con, flt, sort=key, fmt=fmt, paging=paging, cache=cache)
+    page = queries.list_events(con, flt, sort=key, limit=paging.limit, offset=paging.offset, cache=cache)
     return page_out(page, paging)
 
 

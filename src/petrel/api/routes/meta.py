@@ -8,9 +8,10 @@ from fastapi import APIRouter
 
 from petrel import __version__
 from petrel.api.deps import Con
+from petrel.api.routing import StrictRoute
 from petrel.store import queries
 
-router = APIRouter(prefix="/api", tags=["meta"])
+router = APIRouter(prefix="/api", tags=["meta"], route_class=StrictRoute)
 
 
 @router.get("/health")

@@ -7,10 +7,12 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Path, Query
 
 from petrel.api.deps import Con, PageParams, page_out
+from petrel.api.routing import StrictRoute
 from petrel.api.schemas import ERROR_RESPONSES, PageOut
 from petrel.store import queries
 
-router = APIRouter(prefix="/api", tags=["stories"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/api", tags=["stories"], responses=ERROR_RESPONSES,
+                   route_class=StrictRoute)
 
 StorySort = Literal[tuple(queries.STORY_SORTS)]  # type: ignore[valid-type]
 
