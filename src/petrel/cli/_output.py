@@ -74,7 +74,8 @@ def write_chunks(chunks: Iterator[str] | Iterator[bytes], output: Path | None) -
 def say_written(n: int, output: Path | None, noun: str = "events") -> None:
     """``wrote N events to FILE`` on stderr, when the output went to a file."""
     if output is not None:
-        Console(stderr=True).print(f"wrote {n} {noun} to {output}", markup=False, highlight=False)
+        Console(stderr=True).print(f"wrote {n} {noun} to {output}", markup=False, highlight=False,
+                                   soft_wrap=True)
 
 
 def _fill(record: Record, nested: dict[str, tuple[str, ...]]) -> Record:

@@ -8,7 +8,7 @@ import typer
 
 from petrel.cli._app import DbOption, app, err_console, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, write_records
+from petrel.cli._output import Format, say_written, write_records
 from petrel.store.queries import list_actors
 
 actors_app = typer.Typer(help="Actors: list those seen in the database, import actor dictionaries.",
@@ -42,7 +42,8 @@ def actors(
         return
     with read_db(db) as con:
         page = list_actors(con, q=q, country=country, limit=limit)
-    write_records(page.items, fmt, output, COLUMNS, title=f"{page.total} actors")
+    n = write_records(page.items, fmt, output, COLUMNS, title=f"{page.total} actors")
+    say_written(n, output, "actors")
 
 
 @actors_app.command("import")

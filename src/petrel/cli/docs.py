@@ -8,7 +8,7 @@ import typer
 
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, write_records
+from petrel.cli._output import Format, say_written, write_records
 from petrel.store.queries import list_documents
 
 COLUMNS = [
@@ -39,4 +39,5 @@ def docs(
     with read_db(db) as con:
         page = list_documents(con, status=status, outlet=outlet, sort="published", limit=limit)
     records = [{k: d.get(k) for k in FIELDS} for d in page.items]
-    write_records(records, fmt, output, COLUMNS, title=f"{page.total} documents")
+    n = write_records(records, fmt, output, COLUMNS, title=f"{page.total} documents")
+    say_written(n, output, "documents")

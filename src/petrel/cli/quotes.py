@@ -8,7 +8,7 @@ import typer
 
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, write_records
+from petrel.cli._output import Format, say_written, write_records
 from petrel.store.queries import list_quotes
 
 COLUMNS = [
@@ -34,4 +34,5 @@ def quotes(
     """Direct and indirect quotes with their speaker (resolved to an actor), cue verb and content."""
     with read_db(db) as con:
         page = list_quotes(con, doc_id=doc, speaker=speaker, limit=limit)
-    write_records(page.items, fmt, output, COLUMNS, title=f"{page.total} quotes")
+    n = write_records(page.items, fmt, output, COLUMNS, title=f"{page.total} quotes")
+    say_written(n, output, "quotes")

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+import errno
+import socket
 from pathlib import Path
 
 import typer
 
 from petrel.cli._app import DbOption, app, make_settings, user_errors
-from petrel.errors import StoreError
+from petrel.errors import ConfigError, StoreError
+
+
+def check_port(host: str, port: int) -> None:
+    """A :class:`ConfigError` (one line, no traceback) when ``host:port`` cannot be listened on.
+
+    Binds the way uvicorn does (``SO_REUSEADDR``) and lets go at once, so a port held by another
+    server is reported before anything starts.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                raise ConfigError(f"port {port} on {host} is in use (another `petrel serve`?): stop it or "
+                                  "use --port N", host=host, port=port) from None
+            raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}", host=host,
+                              port=port) from None
 
 
 @app.command()
@@ -24,5 +45,7 @@ def serve(
     settings = make_settings(db, api_token=token)
     if not Path(settings.db_path).exists():
         raise StoreError(f"no database at {settings.db_path}: run `petrel ingest` or `petrel demo` first")
-    typer.echo(f"petrel dashboard on http://{host}:{port}/ (API at /api, schema at /openapi.json)", err=True)
+    check_port(host, port)
+    typer.echo(f"petrel dashboard on http://{host}:{port}/ (API at /api, docs at /docs, schema at /openapi.json)",
+               err=True)
     run_server(settings, host=host, port=port)

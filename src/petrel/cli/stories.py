@@ -9,7 +9,7 @@ from rich.console import Console
 
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, write_records
+from petrel.cli._output import Format, say_written, write_records
 from petrel.store.queries import list_stories, story_timeline
 
 STORY_COLUMNS = [
@@ -38,13 +38,15 @@ TIMELINE_COLUMNS = [
 def stories(
     db: Path = DbOption,
     limit: int = typer.Option(100, min=1, max=10_000, help="at most this many stories"),
+    offset: int = typer.Option(0, min=0, help="skip this many stories first (to page through them)"),
     fmt: Format = typer.Option(Format.table, "--format", help="table, jsonl, csv or parquet"),
     output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
 ) -> None:
     """Stories: articles and events grouped by shared actors, events and text within a time window."""
     with read_db(db) as con:
-        page = list_stories(con, limit=limit)
-    write_records(page.items, fmt, output, STORY_COLUMNS, title=f"{page.total} stories")
+        page = list_stories(con, limit=limit, offset=offset)
+    n = write_records(page.items, fmt, output, STORY_COLUMNS, title=f"{page.total} stories")
+    say_written(n, output, "stories")
 
 
 @app.command()

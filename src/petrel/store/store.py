@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,6 +48,40 @@ class BatchResult:
     mentions: int = 0
 
 
+_LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
+
+
+def open_error(target: str, exc: Exception) -> StoreError:
+    """Why ``target`` cannot be opened, in words; a file locked by another process says which one.
+
+    DuckDB lets one process write a file, or several read it: ``petrel serve`` (reading) keeps
+    ``petrel ingest`` out, and a running ingest keeps everyone else out.
+    """
+    text = str(exc)
+    if "Could not set lock" not in text and "Conflicting lock" not in text:
+        return StoreError(f"cannot open {target}: {text}", path=target)
+    found = _LOCK_HOLDER.search(text)
+    pid = int(found["pid"]) if found else None
+    holder = _describe_process(pid, found["program"] if found else None)
+    return StoreError(f"the database {target} is in use by {holder}: stop `petrel serve` (or the ingest "
+                      "still running) or use --db OTHER", path=target, pid=pid)
+
+
+def _describe_process(pid: int | None, program: str | None) -> str:
+    """``petrel serve (PID 123)`` when the command line says so, else the program and PID."""
+    if pid is None:
+        return "another process"
+    try:
+        import psutil
+
+        words = psutil.Process(pid).cmdline()
+    except Exception:  # noqa: BLE001 (gone, or not ours to inspect: the PID is still worth saying)
+        words = []
+    name = next((f"petrel {w}" for i, w in enumerate(words)
+                 if i and words[i - 1].endswith("petrel") and not w.startswith("-")), None)
+    return f"{name or 'another process'} (PID {pid}{', ' + Path(program).name if program and not name else ''})"
+
+
 def rejection_id(rejection: Rejection) -> str:
     """Stable id of a rejected input, so re-ingesting the same bad input adds nothing."""
     digest = hashlib.sha256(f"{rejection.source}\x00{rejection.code}".encode()).hexdigest()
@@ -76,7 +111,7 @@ class Store:
         try:
             con = duckdb.connect(target, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open {target}: {exc}", path=target) from exc
+            raise open_error(target, exc) from exc
         return cls(con, settings=settings, read_only=read_only)
 
     def __enter__(self) -> Store:
