@@ -241,13 +241,17 @@ def resolve_filter(con: duckdb.DuckDBPyConnection, flt: EventFilter, cache: Quer
     specs = {name: getattr(flt, name) for name in ("actor", "source", "target") if getattr(flt, name)}
     if not specs and not flt.country:
         return Resolved()
-    if cache is not None:
-        key = ("resolve", tuple(specs.items()), flt.country)
-        return cache.get(key, lambda: resolve_filter(con, flt))
-    index = ActorIndex.read(con)
+    if cache is None:
+        return _resolve(con, specs, flt.country, ActorIndex.read(con))
+    index = cache.get(("actor_index",), lambda: ActorIndex.read(con))  # one read per opening of the file
+    return cache.get(("resolve", tuple(specs.items()), flt.country),
+                     lambda: _resolve(con, specs, flt.country, index))
+
+
+def _resolve(con: duckdb.DuckDBPyConnection, specs: dict[str, str], country: str | None,
+             index: ActorIndex) -> Resolved:
     sides = {spec: resolve_actor(con, spec, index, param=name) for name, spec in specs.items()}
-    country = resolve_country(flt.country, index) if flt.country else None
-    return Resolved(sides=sides, country=country)
+    return Resolved(sides=sides, country=resolve_country(country, index) if country else None)
 
 
 def where_clause(flt: EventFilter, resolved: Resolved | None = None) -> tuple[str, Params]:
