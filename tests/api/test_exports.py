@@ -175,6 +175,12 @@ def test_nothing_matches_says_so_with_suggestions(client, param: str, value: str
     assert suggestion in error["detail"]["suggestions"]
 
 
+def test_the_actor_list_takes_a_country_name(client) -> None:
+    items = client.get("/api/actors", params={"country": "Russia"}).json()["items"]
+    assert [a["actor_id"] for a in items] == ["RUS_GOV"]
+    assert "RUS (Russia)" in error_of(client.get("/api/actors", params={"country": "Rusia"}), 400, "E400")["message"]
+
+
 def test_an_actor_the_knowledge_base_knows_without_events_is_an_empty_result(client) -> None:
     assert client.get("/api/events", params={"actor": "Boko Haram"}).json()["total"] == 0
 
@@ -281,7 +287,7 @@ def test_docs_page_is_served_with_local_assets_only(client) -> None:
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
     html = page.text
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", html, flags=re.I)
-    assets = re.findall(r"(?:src|href)=\"([^\"]+)\"", html)
+    assets = [a for a in re.findall(r"(?:src|href)=\"([^\"]+)\"", html) if not a.startswith("data:")]
     assert any(a.endswith(".js") for a in assets) and any(a.endswith(".css") for a in assets)
     for asset in assets:
         response = client.get(asset if asset.startswith("/") else "/docs/" + asset)

@@ -10,6 +10,7 @@ from petrel.api.deps import Con, PageParams, page_out
 from petrel.api.routing import StrictRoute
 from petrel.api.schemas import ERROR_RESPONSES, EventPageOut, PageOut
 from petrel.store import queries
+from petrel.store.specs import ActorIndex, resolve_country
 
 router = APIRouter(prefix="/api", tags=["actors"], responses=ERROR_RESPONSES, route_class=StrictRoute)
 
@@ -21,10 +22,12 @@ EventSort = Literal[tuple(queries.EVENT_SORTS)]  # type: ignore[valid-type]
 @router.get("/actors", response_model=PageOut)
 def list_actors(con: Con, paging: PageParams,
                 q: Annotated[str | None, Query(min_length=1, max_length=200, description="name, alias or id")] = None,
-                country: Annotated[str | None, Query(pattern="^[A-Za-z]{2,3}$", description="country code")] = None,
+                country: Annotated[str | None, Query(min_length=2, max_length=100,
+                                                     description="country code, name or demonym")] = None,
                 sort: ActorSort = "-events") -> dict[str, Any]:
     """Known actors with their event counts."""
-    page = queries.list_actors(con, q=q, country=country, sort=sort, limit=paging.limit, offset=paging.offset)
+    code = resolve_country(country, ActorIndex.read(con)) if country else None
+    page = queries.list_actors(con, q=q, country=code, sort=sort, limit=paging.limit, offset=paging.offset)
     return page_out(page, paging)
 
 
