@@ -16,8 +16,6 @@ import pytest
 
 from .test_queries import EVENTS, reference
 from .test_routes import error_of
-from petrel.api import create_app
-from petrel.config import Settings
 from petrel.export import EVENT_COLUMNS, EVENT_SCHEMA
 from petrel.store.queries import EventFilter, strip_sentence
 
