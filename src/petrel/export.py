@@ -17,6 +17,7 @@ import io
 import json
 from collections.abc import Iterable, Iterator
 from itertools import islice
+from operator import itemgetter
 from typing import Any
 
 import pyarrow as pa
@@ -53,39 +54,52 @@ CSV_MEDIA_TYPE = "text/csv; charset=utf-8"
 PARQUET_MEDIA_TYPE = "application/vnd.apache.parquet"
 
 
+# (field of the event, None) for a top-level column, (field, ((sub-field, column), ...)) for a nested object
+_PLAN: tuple[tuple[str, tuple[tuple[str, str], ...] | None], ...] = tuple(
+    (name, tuple((sub, f"{name}_{sub}") for sub, _ in _NESTED[name]) if name in _NESTED else None)
+    for name, _ in _TOP)
+_NOTHING: Row = {}
+
+
 def flat_event(record: Row) -> Row:
-    """One event as a flat row with exactly :data:`EVENT_COLUMNS` (missing values are None)."""
+    """One event as a flat row with exactly :data:`EVENT_COLUMNS` (missing values are None).
+
+    Lists become ``;``-joined text (dicts in them as JSON), a dict where a value is expected as JSON.
+    """
     row: Row = {}
-    for name, _ in _TOP:
-        value = record.get(name)
-        if name in _NESTED:
-            value = value or {}
-            for sub, _ in _NESTED[name]:
-                row[f"{name}_{sub}"] = _cell(value.get(sub))
+    for name, subs in _PLAN:
+        if subs is None:
+            value = record.get(name)
+            row[name] = _cell(value) if value.__class__ in _COMPOSITE else value
         else:
-            row[name] = _cell(value)
+            nested = record.get(name) or _NOTHING
+            for sub, column in subs:
+                value = nested.get(sub)
+                row[column] = _cell(value) if value.__class__ in _COMPOSITE else value
     return row
 
 
-def _cell(value: Any) -> Any:
-    if isinstance(value, list):
-        return ";".join(json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, dict) else str(v)
-                        for v in value)
+_COMPOSITE = (list, dict)
+
+
+def _cell(value: list[Any] | dict[str, Any]) -> str:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
-    return value
+    return ";".join(json.dumps(v, ensure_ascii=False, default=str) if isinstance(v, dict) else str(v)
+                    for v in value)
 
 
 def iter_csv(records: Iterable[Row], *, columns: tuple[str, ...] = EVENT_COLUMNS,
              flatten: Any = flat_event, batch_rows: int = BATCH_ROWS) -> Iterator[str]:
     """CSV text in chunks: the header first (always, even with no rows), then ``batch_rows`` rows a chunk."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(columns), extrasaction="ignore")
-    writer.writeheader()
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    cells = itemgetter(*columns) if len(columns) > 1 else (lambda row: (row[columns[0]],))
     rows = iter(records)
     while True:
         batch = list(islice(rows, batch_rows))
-        writer.writerows(flatten(r) for r in batch)
+        writer.writerows(cells(flatten(r)) for r in batch)
         chunk = buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
