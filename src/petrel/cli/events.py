@@ -89,10 +89,8 @@ def events(
         if fmt is Format.parquet and output is None:
             raise QueryError("parquet needs --output FILE")
         with read_db(db) as con:
-            records = iter_events(con, flt, sort=key)
-            if limit or fmt is Format.table:
-                records = (r for _, r in zip(range(limit or TABLE_ROWS), records))
-            counted = Counted(records)
+            rows = limit or (TABLE_ROWS if fmt is Format.table else None)
+            counted = Counted(iter_events(con, flt, sort=key, limit=rows))  # the limit goes to SQL: a top-N
             if fmt is Format.csv:
                 write_chunks(iter_csv(counted), output)
             elif fmt is Format.parquet:
