@@ -80,6 +80,12 @@ def test_a_failed_query_leaves_no_file(sample_db: Path, tmp_path: Path) -> None:
     assert result.exit_code == 1 and not out.exists()
 
 
+def test_limit_is_a_top_n_with_no_page_cap(sample_db: Path) -> None:
+    everything = jsonl(sample_db)
+    assert [e["event_id"] for e in jsonl(sample_db, "--limit", "7")] == [e["event_id"] for e in everything[:7]]
+    assert len(jsonl(sample_db, "--limit", "200000")) == len(everything)
+
+
 # -- forgiving filters and flags in errors --------------------------------------------------------
 
 

@@ -557,11 +557,12 @@ def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
     """
     where, params = _where(con, flt, cache)
     window = ""
+    _check_page(1, offset)  # an export has no page cap: only a negative offset or a limit below 1 is wrong
     if limit is not None:
-        _check_page(limit, offset)
+        if limit < 1:
+            raise QueryError("limit must be at least 1", limit=limit)
         window, params = " LIMIT ? OFFSET ?", [*params, limit, offset]
     elif offset:
-        _check_page(1, offset)
         window, params = " OFFSET ?", [*params, offset]
     cur = con.cursor()
     cur.execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {_order(sort, EVENT_SORTS)}{window}",
