@@ -179,6 +179,8 @@ class LocalWorkers:
     pool: ProcessPoolExecutor | None = None
     broken: bool = False
     started: bool = False
+    stale: bool = False  # a written batch's dedup refresh is still owed
+    _pending: deque[Batch] = field(default_factory=deque)
     peaks: dict[int, float] = field(default_factory=dict)  # worker pid -> peak MB
     _main_pipeline: Pipeline | None = None
 
@@ -186,6 +188,7 @@ class LocalWorkers:
         self.depth = self.depth or IN_FLIGHT_PER_WORKER * self.workers
 
     def dispatch(self, pending: deque[Batch], *, final: bool) -> None:
+        self._pending = pending
         waiting = [b for b in pending if b.articles and b.handle is None]
         if not waiting or self.broken:
             return
@@ -204,13 +207,24 @@ class LocalWorkers:
         processed, failures = self._collect(batch)
         rejections = batch.rejections + failures
         report.rejected.extend(rejections)
-        result = store.write_batch(processed, rejections)
+        # when the writer lags (the next batch is already coded) the dedup refresh waits for a later batch:
+        # one refresh over several batches leaves the same derived tables as one per batch
+        defer = self._next_is_ready()
+        result = store.write_batch(processed, rejections, refresh=not defer)
+        self.stale = defer
         _account(report, processed, result.events, result.quotes)
         report.workers = self.workers if self.started else 1
         report.worker_peak_mb = max(self.peaks.values(), default=report.worker_peak_mb)
 
     def finish(self, store: Store, report: IngestReport) -> None:
-        """Nothing to merge: every batch was written as it came back."""
+        """Every batch is written; run the refresh the last one deferred, if it did."""
+        if self.stale:
+            store.refresh_derived()
+            self.stale = False
+
+    def _next_is_ready(self) -> bool:
+        following = self._pending[0] if self._pending else None
+        return bool(following is not None and following.handle is not None and following.handle.done())
 
     def close(self) -> None:
         if self.pool is not None:
