@@ -31,6 +31,7 @@ class WorkerRun:
     steady_words_per_s: float
     wall_s: float
     worker_peak_mb: float
+    load: tuple[float, float]  # 1-minute load average before and after the run
 
 
 def run_once(jsonl: Path, db: Path, workers: int, batch_size: int) -> WorkerRun:
@@ -40,20 +41,24 @@ def run_once(jsonl: Path, db: Path, workers: int, batch_size: int) -> WorkerRun:
     def on_batch(report: IngestReport) -> None:
         marks.append((time.perf_counter(), report.ingested, report.words))
 
+    load_before = os.getloadavg()[0]
     start = time.perf_counter()
     report = ingest_paths([str(jsonl)], settings, workers=workers, on_batch=on_batch)
     wall = time.perf_counter() - start
     (t0, a0, w0), (t1, a1, w1) = marks[0], marks[-1]
     span = max(t1 - t0, 1e-9)
-    return WorkerRun(workers, report.ingested, (a1 - a0) / span, (w1 - w0) / span, wall, report.worker_peak_mb)
+    return WorkerRun(workers, report.ingested, (a1 - a0) / span, (w1 - w0) / span, wall, report.worker_peak_mb,
+                     (load_before, os.getloadavg()[0]))
 
 
 def bench_workers(jsonl: Path, tmp: Path, *, rounds: int = 2, batch_size: int = 64) -> dict[str, object]:
     """Best-of-``rounds`` steady rates with 1 and 2 workers on ``jsonl``; returns the figures."""
     best: dict[int, WorkerRun] = {}
+    loads: list[float] = []
     for k in range(rounds):
         for workers in (1, 2):
             run = run_once(jsonl, tmp / f"workers{workers}-{k}.duckdb", workers, batch_size)
+            loads.extend(run.load)
             if workers not in best or run.steady_articles_per_s > best[workers].steady_articles_per_s:
                 best[workers] = run
     one, two = best[1], best[2]
@@ -63,7 +68,7 @@ def bench_workers(jsonl: Path, tmp: Path, *, rounds: int = 2, batch_size: int = 
         "one_worker_words_per_s": one.steady_words_per_s, "two_workers_words_per_s": two.steady_words_per_s,
         "ratio": two.steady_articles_per_s / one.steady_articles_per_s,
         "one_worker_wall_s": one.wall_s, "two_workers_wall_s": two.wall_s,
-        "worker_peak_mb": two.worker_peak_mb, "load_average": os.getloadavg(), "cores": os.cpu_count(),
+        "worker_peak_mb": two.worker_peak_mb, "load_average": [min(loads), max(loads)], "cores": os.cpu_count(),
     }
 
 
@@ -75,9 +80,9 @@ def print_workers(figures: dict[str, object]) -> None:
     print(f"{'workers':8} {'articles/s':>11} {'words/s':>9} {'wall s (with start-up)':>24}")
     print(f"{1:<8} {f['one_worker_articles_per_s']:11.2f} {f['one_worker_words_per_s']:9.0f} {f['one_worker_wall_s']:24.1f}")
     print(f"{2:<8} {f['two_workers_articles_per_s']:11.2f} {f['two_workers_words_per_s']:9.0f} {f['two_workers_wall_s']:24.1f}")
-    load = ", ".join(f"{x:.2f}" for x in f["load_average"])
+    load = "{:.1f} to {:.1f}".format(*f["load_average"])
     print(f"2 workers / 1 worker: {f['ratio']:.2f}x articles/s (target >= 1.7 on 2 quiet cores); "
-          f"peak memory per worker {f['worker_peak_mb']:.0f} MB (target <= 1200); load average {load} on {f['cores']} cores")
+          f"peak memory per worker {f['worker_peak_mb']:.0f} MB (target <= 1200); 1-minute load average {load} during the runs on {f['cores']} cores (a ratio means little above ~1)")
 
 
 def save_workers(figures: dict[str, object]) -> None:
