@@ -11,6 +11,7 @@ from conftest import store_snapshot
 from petrel.config import Settings
 from petrel.ingest_service import IngestReport, ingest_paths
 from petrel.parallel import Batch, Coded, LocalWorkers, available_cores, resolve_workers, run_ordered
+from petrel.store import Store
 
 
 def test_two_workers_store_exactly_what_one_process_stores(scale_corpus: Path, tmp_path: Path) -> None:
@@ -86,3 +87,33 @@ def test_worker_count_defaults_to_the_cores() -> None:
     assert resolve_workers(1, Settings(workers=3)) == 1
     with pytest.raises(ValueError):
         resolve_workers(-1, Settings())
+
+
+class DeadWorker:
+    def result(self):
+        from concurrent.futures.process import BrokenProcessPool
+
+        raise BrokenProcessPool("a worker was killed")
+
+    def done(self) -> bool:
+        return True
+
+
+def test_a_dead_worker_loses_nothing_its_batch_is_coded_here(pipeline, tmp_path: Path) -> None:
+    from petrel.clean import article_from_text
+
+    article = article_from_text("Northland troops shelled the border town of Vell on Monday.", doc_id="d1")
+    backend = LocalWorkers(Settings(db_path=tmp_path / "d.duckdb"), workers=2)
+    backend._main_pipeline = pipeline
+    batch = Batch(0, [article], [], handle=DeadWorker())
+    report = IngestReport()
+    with Store.open(tmp_path / "d.duckdb") as store:
+        backend.write(store, batch, report)
+        assert report.ingested == 1 and store.count("articles") == 1
+    assert backend.broken  # and later batches are not sent to the broken pool
+    later = [Batch(1, [article], []), Batch(2, [article], [])]  # two: enough to start a pool otherwise
+    try:
+        backend.dispatch(deque(later), final=False)
+        assert [b.handle for b in later] == [None, None] and backend.pool is None
+    finally:
+        backend.close()
