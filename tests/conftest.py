@@ -115,25 +115,6 @@ def kb(resources):
 
 # -- parallel and distributed ingest (tests/test_parallel.py, tests/test_dask_ingest.py) -------------
 
-SNAPSHOT_TABLES = ("articles", "actors", "mentions", "quotes", "event_mentions", "events", "merge_log", "stories")
-
-
-def store_snapshot(db_path: Path) -> dict[str, list[tuple]]:
-    """Every row of every table a run writes, sorted, without the wall-clock ``ingested_at``."""
-    import duckdb
-
-    con = duckdb.connect(str(db_path), read_only=True)
-    try:
-        snap = {}
-        for table in SNAPSHOT_TABLES:
-            cols = [r[0] for r in con.execute(f"DESCRIBE {table}").fetchall() if r[0] != "ingested_at"]
-            rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
-            snap[table] = sorted(rows, key=repr)
-        return snap
-    finally:
-        con.close()
-
-
 @pytest.fixture(scope="session")
 def scale_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample corpus plus a repeated article (in a later batch) and an unreadable file."""

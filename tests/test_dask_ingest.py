@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import store_snapshot
+from scale_helpers import store_snapshot
 
 from petrel.config import Settings
 from petrel.errors import ClusterError

@@ -6,7 +6,7 @@ from collections import deque
 from pathlib import Path
 
 import pytest
-from conftest import store_snapshot
+from scale_helpers import store_snapshot
 
 from petrel.config import Settings
 from petrel.ingest_service import IngestReport, ingest_paths
