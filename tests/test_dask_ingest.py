@@ -108,3 +108,35 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch: 
     settings = Settings(db_path=tmp_path / "x.duckdb")
     with pytest.raises(ClusterError, match="cannot reach"):
         ingest_paths(["-"], settings, scheduler=f"tcp://127.0.0.1:{free_port()}")
+
+
+def test_a_worker_without_the_shard_folder_sends_the_batch_back(pipeline, tmp_path: Path) -> None:
+    """What a worker on another machine (no shared filesystem) does; run here without a cluster."""
+    from petrel import dask_ingest
+    from petrel.clean import article_from_text
+    from petrel.ingest_service import IngestReport
+    from petrel.models import Rejection
+    from petrel.parallel import Batch
+    from petrel.store import Store
+
+    settings = Settings(db_path=tmp_path / "r.duckdb")
+    dask_ingest._PIPELINES[settings.model_dump_json(exclude={"db_path"})] = pipeline
+    article = article_from_text("Northland troops shelled the border town of Vell on Monday.", doc_id="r1")
+    missing = tmp_path / "not-on-this-machine"
+    done = dask_ingest.code_to_shard([article], [Rejection("x.txt", "E201", "empty", "text")], settings,
+                                     str(missing), 0)
+    assert done.shard == "" and not missing.exists() and done.tables is not None
+
+    class Ready:
+        def result(self):
+            return done
+
+    class OneWorker:
+        def nthreads(self):
+            return {"w": 1}
+
+    backend = dask_ingest.DaskWorkers(OneWorker(), settings, missing)
+    report = IngestReport()
+    with Store.open(settings.db_path) as store:
+        backend.write(store, Batch(0, [article], [Rejection("x.txt", "E201", "empty", "text")], Ready()), report)
+        assert (store.count("articles"), report.ingested, len(report.rejected)) == (2, 1, 1)

@@ -4,7 +4,8 @@ The main process (the one writer) reads and cleans the input as every ingest doe
 already stored or already in flight, and sends each batch of cleaned articles to the cluster. A worker
 runs the single-process code path on it (``ingest_service._process``, with a pipeline it loads once and
 keeps) and writes the coded batch as a Parquet shard (``petrel.store.shards``) under ``--shards``, a
-folder every worker and the main process can reach. The main process merges the shards into the store
+folder every worker and the main process can reach; a worker that does not see that folder (another
+machine, no shared filesystem) sends the batch's Arrow tables back through the scheduler instead. The main process merges the shards into the store
 in batch order as they complete, at most two batches per worker thread in flight, and runs the dedup
 refresh once at the end. The store ends up as a local run leaves it: same articles, events and ids.
 
@@ -44,12 +45,13 @@ WORKERS_TIMEOUT_S = 120
 class ShardDone:
     """What a worker reports for one batch it coded into a shard."""
 
-    shard: str
+    shard: str  # "" when the worker could not see the shard folder and sent the tables back instead
     articles: int
     words: int
     failures: list[Rejection]
     peak_mb: float
     worker: str
+    tables: dict[str, Any] | None = None  # the batch's Arrow tables, when sent back
 
 
 # -- on the workers ------------------------------------------------------------------------------
@@ -76,9 +78,14 @@ def code_to_shard(articles: list[Article], rejections: list[Rejection], settings
     with _PIPELINE_LOCK:  # one pipeline per process, used by one thread at a time
         pipeline = _pipeline_for(settings)
         processed, failures = _process(pipeline, articles)
-    shard = write_shard(batch_tables(processed, rejections + failures), Path(folder), index)
-    return ShardDone(str(shard), len(processed), sum(p.article.word_count for p in processed), failures,
-                     peak_rss_mb(), f"{os.uname().nodename}:{os.getpid()}")
+    tables = batch_tables(processed, rejections + failures)
+    done = ShardDone("", len(processed), sum(p.article.word_count for p in processed), failures, peak_rss_mb(),
+                     f"{os.uname().nodename}:{os.getpid()}")
+    if Path(folder).is_dir():  # the main process made it: a folder this worker shares with it
+        done.shard = str(write_shard(tables, Path(folder), index))
+    else:  # another machine without the shared folder: the tables go back through the scheduler
+        done.tables = tables
+    return done
 
 
 def _worker_version() -> str:
@@ -117,11 +124,14 @@ class DaskWorkers:
         except Exception as exc:  # a worker-side failure: the message names it
             raise ClusterError(f"batch {batch.index} failed on the cluster: {type(exc).__name__}: {exc}",
                                batch=batch.index) from exc
-        shard = Path(done.shard)
-        if not shard.is_dir():
-            raise ClusterError(f"shard {shard} is not visible here: --shards must be a folder every worker and "
-                               "this machine share", shard=str(shard))
-        result = store.write_tables(read_shard(shard), refresh=False)
+        if done.tables is not None:
+            tables = done.tables
+        elif Path(done.shard).is_dir():
+            tables = read_shard(Path(done.shard))
+        else:
+            raise ClusterError(f"shard {done.shard} is not visible here: --shards must be a folder every worker "
+                               "and this machine share at the same path", shard=done.shard)
+        result = store.write_tables(tables, refresh=False)
         report.rejected.extend(batch.rejections + done.failures)
         report.ingested += done.articles
         report.words += done.words
