@@ -2,8 +2,9 @@
 
 Ingests the sample corpus (replicated so the run is long enough to measure) into a fresh database
 and, in the same process and run, parses the same texts with bare ``nlp.pipe``. Prints articles/s and
-words/s for both, their ratio, the share of time spent outside spaCy, and peak memory.
-Usage: python bench/run.py [--copies N]
+words/s for both, their ratio, the share of time spent outside spaCy, and peak memory. A separate block
+(bench/workers.py) ingests a larger replica with 1 and 2 worker processes and prints their ratio.
+Usage: python bench/run.py [--copies N] [--worker-copies N]
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from petrel.ingest import iter_inputs
 from petrel.ingest_service import ingest_paths
 from petrel.models import Article, RawDocument
 from petrel.pipeline import Pipeline
+from workers import bench_workers, print_workers, save_workers  # bench/workers.py, beside this file
 
 
 def sample_articles(settings: Settings) -> list[Article]:
@@ -51,6 +53,8 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--copies", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=3, help="each figure is the fastest of this many rounds")
+    parser.add_argument("--worker-copies", type=int, default=12, help="copies of the sample for the 1 vs 2 workers "
+                        "block (0 skips it)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(db_path=Path(tmp) / "bench.duckdb")
@@ -71,6 +75,18 @@ def main() -> None:
             round_settings = settings.model_copy(update={"db_path": Path(tmp) / f"bench{k}.duckdb"})
             e2e.append(timed(lambda: ingest_paths([str(jsonl)], round_settings, pipeline=pipeline)))
     report(len(articles), words, min(bare), min(stages), min(e2e), stage_times)
+    if args.worker_copies:  # parallel ingest: its own block of output and results file, after the peak above
+        run_workers_block(args.worker_copies)
+
+
+def run_workers_block(copies: int) -> None:
+    """1 vs 2 worker processes on the sample replicated ``copies`` times (see bench/workers.py)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "workers-corpus.jsonl"
+        write_jsonl(replicate(sample_articles(Settings(db_path=path.with_suffix(".duckdb"))), copies), path)
+        figures = bench_workers(path, Path(tmp))
+    print_workers(figures)
+    save_workers(figures)
 
 
 def time_stages(pipeline: Pipeline) -> dict[str, float]:

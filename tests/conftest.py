@@ -111,3 +111,20 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def kb(resources):
     """The knowledge base of the session's resources."""
     return resources.kb
+
+
+# -- parallel and distributed ingest (tests/test_parallel.py, tests/test_dask_ingest.py) -------------
+
+@pytest.fixture(scope="session")
+def scale_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample corpus plus a repeated article (in a later batch) and an unreadable file."""
+    import shutil
+
+    from petrel.demo import sample_corpus_path
+
+    folder = tmp_path_factory.mktemp("scale") / "corpus"
+    shutil.copytree(sample_corpus_path(), folder)
+    first = sorted(p for p in folder.iterdir() if p.suffix == ".txt")[0]
+    (folder / "zz_repeat.txt").write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "zz_binary.txt").write_bytes(b"\x00\x01\x02 not text \xff\xfe")
+    return folder

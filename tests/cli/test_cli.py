@@ -122,3 +122,21 @@ def test_ingest_reads_jsonl_from_stdin(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     docs = [json.loads(x) for x in run("docs", "--db", str(db), "--format", "jsonl").output.splitlines()]
     assert [(d["doc_id"], d["outlet"]) for d in docs] == [("stdin-1", "Test Wire")]
+
+
+def test_ingest_passes_workers_scheduler_and_shards_to_the_library(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    from petrel.ingest_service import IngestReport
+
+    calls = []
+
+    def fake_ingest(paths, settings, **kwargs):
+        calls.append((paths, settings.workers, kwargs.get("scheduler"), kwargs.get("shards")))
+        return IngestReport(ingested=3, workers=2, worker_peak_mb=512.0)
+
+    monkeypatch.setattr("petrel.cli.ingest.ingest_paths", fake_ingest)
+    result = run("ingest", "--db", str(tmp_path / "w.duckdb"), "--workers", "2", "a.jsonl")
+    assert result.exit_code == 0 and "on 2 workers (peak 512 MB each)" in result.output
+    run("ingest", "--db", str(tmp_path / "w.duckdb"), "-q", "--scheduler", "tcp://10.0.0.1:8786",
+        "--shards", str(tmp_path / "sh"), "b.jsonl")
+    assert calls == [(["a.jsonl"], 2, None, None), (["b.jsonl"], 0, "tcp://10.0.0.1:8786", tmp_path / "sh")]

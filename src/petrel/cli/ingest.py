@@ -18,25 +18,32 @@ def ingest(
     paths: list[str] = typer.Argument(..., help="files or folders; '-' reads JSONL from stdin"),
     db: Path = DbOption,
     batch_size: int = typer.Option(None, help="articles per batch and per transaction"),
+    workers: int = typer.Option(None, "--workers", "-w", min=0,
+                                help="processes that parse and code in parallel (default: one per core; 1: none)"),
+    scheduler: str = typer.Option(None, help="run on a Dask cluster: its scheduler, tcp://HOST:PORT (pip install 'petrel[dask]')"),
+    shards: Path = typer.Option(None, help="with --scheduler: folder all workers can write Parquet shards to "
+                                "(default: a temporary folder beside the database, removed after the merge)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress or summary"),
 ) -> None:
     """Ingest articles (text, JSONL, CSV, HTML, WARC) and code their events into the database.
 
     Re-ingesting the same article changes nothing. Exits 1 if any input was rejected.
     """
-    settings = make_settings(db, batch_size=batch_size)
-    report = run_ingest(paths, settings, quiet=quiet)
+    settings = make_settings(db, batch_size=batch_size, workers=workers)
+    report = run_ingest(paths, settings, quiet=quiet, scheduler=scheduler, shards=shards)
     if not quiet:
         print_report(report, settings.db_path)
     if report.failed:
         raise typer.Exit(1)
 
 
-def run_ingest(paths: list[str], settings, *, quiet: bool) -> IngestReport:
+def run_ingest(paths: list[str], settings, *, quiet: bool, scheduler: str | None = None,
+               shards: Path | None = None) -> IngestReport:
     """Run the ingest with a live progress line on stderr."""
     stdin = sys.stdin if "-" in paths else None
+    where = {"scheduler": scheduler, "shards": shards}
     if quiet:
-        return ingest_paths(paths, settings, stdin=stdin)
+        return ingest_paths(paths, settings, stdin=stdin, **where)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("loading models...", total=None)
@@ -44,7 +51,7 @@ def run_ingest(paths: list[str], settings, *, quiet: bool) -> IngestReport:
         def on_batch(report: IngestReport) -> None:
             progress.update(task, description=_progress_line(report))
 
-        return ingest_paths(paths, settings, stdin=stdin, on_batch=on_batch)
+        return ingest_paths(paths, settings, stdin=stdin, on_batch=on_batch, **where)
 
 
 def _progress_line(report: IngestReport) -> str:
@@ -53,11 +60,17 @@ def _progress_line(report: IngestReport) -> str:
             f"{report.skipped} already stored ({rate:,.0f} words/s)")
 
 
+def _workers(report: IngestReport) -> str:
+    if report.workers <= 1:
+        return ""
+    return f" on {report.workers} workers (peak {report.worker_peak_mb:,.0f} MB each)"
+
+
 def print_report(report: IngestReport, db_path: Path) -> None:
     """One summary line, then one line per rejected input."""
     err_console.print(
         f"[bold]{report.ingested}[/] articles ingested, [bold]{report.events}[/] event mentions, "
         f"{report.quotes} quotes, {report.skipped} already stored, "
-        f"[bold]{len(report.rejected)}[/] rejected, {report.seconds:.1f}s -> {db_path}")
+        f"[bold]{len(report.rejected)}[/] rejected, {report.seconds:.1f}s{_workers(report)} -> {db_path}")
     for r in report.rejected:
         err_console.print(f"  rejected {r.source}: [{r.code}] {r.reason}", markup=False, highlight=False)

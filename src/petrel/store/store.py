@@ -39,6 +39,16 @@ _ARROW_TYPES: dict[str, pa.DataType] = {
 _KEYED_TABLES = frozenset({"articles", "actors", "quotes", "event_mentions", "events", "stories", "meta"})
 
 
+# the tables a batch writes (the others are derived by the dedup refresh)
+_SHARD_TABLES = ("articles", "actors", "mentions", "quotes", "event_mentions")
+
+
+def _ok_articles(articles: pa.Table | None) -> int:
+    if articles is None or not articles.num_rows:
+        return 0
+    return sum(1 for status in articles.column("status").to_pylist() if status == "ok")
+
+
 @dataclass(slots=True)
 class BatchResult:
     articles: int = 0
@@ -159,6 +169,29 @@ class Store:
             quotes=len(tables["quotes"]), mentions=len(tables["mentions"]),
         )
 
+    def write_tables(self, tables: dict[str, pa.Table], *, refresh: bool = True) -> BatchResult:
+        """Write a batch already in Arrow form (a Parquet shard, see ``petrel.store.shards``) in one transaction."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table, data in tables.items():
+                if table not in _SHARD_TABLES:
+                    raise StoreError(f"a shard cannot write table {table!r}")
+                self._insert_arrow(table, data)
+            if refresh:
+                self.refresh_derived()
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"writing a batch failed and was rolled back: {exc}") from exc
+        counts = {t: tables[t].num_rows if t in tables else 0 for t in _SHARD_TABLES}
+        ok = _ok_articles(tables.get("articles"))
+        return BatchResult(articles=ok, rejected=counts["articles"] - ok, events=counts["event_mentions"],
+                           quotes=counts["quotes"], mentions=counts["mentions"])
+
+    def arrow_schema(self, table: str) -> pa.Schema:
+        """The Arrow schema a batch for ``table`` is written with."""
+        return self._arrow_schema(table)
+
     def refresh_derived(self) -> None:
         """Rebuild events, merges, near-duplicates and stories from the stored mentions."""
         from petrel.dedup import refresh
@@ -168,8 +201,13 @@ class Store:
     def _insert(self, table: str, records: list[dict[str, Any]]) -> None:
         if not records:
             return
+        self._insert_arrow(table, pa.Table.from_pylist(records, schema=self._arrow_schema(table)))
+
+    def _insert_arrow(self, table: str, data: pa.Table) -> None:
+        if not data.num_rows:
+            return
         schema = self._arrow_schema(table)
-        data = pa.Table.from_pylist(records, schema=schema)
+        data = data.select(schema.names).cast(schema)
         self.con.register("_petrel_batch", data)
         try:
             cols = ", ".join(schema.names)
