@@ -10,7 +10,7 @@ import pytest
 
 from petrel.config import Settings
 from petrel.models import ActorRef, Article, EventMention, Evidence
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

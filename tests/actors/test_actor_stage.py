@@ -9,7 +9,7 @@ import pytest
 from petrel.actors import ActorStage, actors_in_doc
 from petrel.config import Settings
 from petrel.models import ActorMention, Article
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 
 @pytest.fixture(scope="module")

@@ -14,7 +14,7 @@ import pytest
 from petrel.coding import EventStage, Lexicon, QuoteStage
 from petrel.config import Settings
 from petrel.models import ActorMention, ActorRef, Article
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 
 def actor(name: str, country: str | None, *sector: str, actor_id: str | None = None) -> ActorRef:

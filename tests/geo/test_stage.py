@@ -6,7 +6,7 @@ import pytest
 
 from petrel.geo import PlaceStage
 from petrel.models import ActorRef, Article
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,8 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from petrel.coding import arguments as args
+from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
+from petrel.coding.proposal import code_for, main_predicate
 from petrel.coding.drafts import (PROTESTED_GOVERNMENT, Draft, Parties, actor_identity, drop_charges,
                                   drop_elaborations, drop_repeats, fold_protest_purposes)
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
@@ -29,7 +31,7 @@ from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, STATE_SECTORS, accu
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
-from petrel.models import ActorRef, EventMention, Evidence, Quote
+from petrel.models import ActorRef, EventMention, Evidence, Quote, SentencePrediction
 
 log = logging.getLogger(__name__)
 
@@ -73,14 +75,21 @@ class EventStage:
     """Adds ``state.events``: PLOVER/CAMEO-coded event mentions with evidence and status."""
 
     name = "events"
-    reads = ("doc", "mentions", "quotes")
+    reads = ("doc", "mentions", "quotes", "predictions")
     adds = ("events",)
 
     def __init__(self, settings: Settings | None = None, kb: object | None = None, *,
-                 lexicon: Lexicon | None = None, sector_actors: bool | None = None) -> None:
+                 lexicon: Lexicon | None = None, sector_actors: bool | None = None,
+                 blend_settings: BlendSettings | None = None) -> None:
         self.settings = settings or Settings()
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load()
+        self.coder = self.settings.event_model
+        if blend_settings is None:
+            from petrel.model.classifier import DEFAULT_DIR
+
+            blend_settings = BlendSettings.load(self.settings.event_model_dir or DEFAULT_DIR)
+        self.blend_settings = MODEL_ONLY if self.coder == "model" else blend_settings
         # also parties known only by their sector ("the rebels"); off in the pipeline until dedup can merge
         # events whose source has no country (see docs/coding.md)
         self.sector_actors = self.settings.sector_actors if sector_actors is None else sector_actors
@@ -90,15 +99,56 @@ class EventStage:
         if not index:
             return
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
-        events = [e for sent in state.doc.sents for e in self.code_sentence(sent, index, quotes, state.article.doc_id)]
+        preds = {p.start: p for p in state.predictions}
+        events = [e for sent in state.doc.sents
+                  for e in self.code_sentence(sent, index, quotes, state.article.doc_id, preds.get(sent.start_char))]
         state.events.extend(_drop_restated_accusations(events))
 
     def _country_name(self, code: str) -> str:
         """"Nigeria" for "NGA" (the code itself without a knowledge base)."""
         return self.kb.country_name(code) if self.kb is not None else code
 
-    def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote],
-                      doc_id: str) -> list[EventMention]:
+    def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str,
+                      prediction: SentencePrediction | None = None) -> list[EventMention]:
+        """The sentence's events: the rules', weighed with the event model's ``prediction`` when there is
+        one (see :mod:`petrel.coding.blend`)."""
+        events = self.rule_events(sent, index, quotes, doc_id) if self.coder != "model" else []
+        if prediction is None or self.coder == "rules":
+            return events
+        return blend(events, prediction, self.blend_settings,
+                     lambda: self.proposed_events(sent, index, quotes, doc_id, prediction), self.recode)
+
+    def proposed_events(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str,
+                        prediction: SentencePrediction) -> list[EventMention]:
+        """The event the model says the sentence holds, with parties read off its main predicate."""
+        if prediction.label == NONE:
+            return []
+        tok = main_predicate(sent, self.lexicon.speech)
+        code = code_for(prediction.label, prediction.mode, self.lexicon.cameo)
+        pos = "noun" if tok.pos_ in ("NOUN", "PROPN") else "verb"
+        pattern = Pattern(f"event-model:{code}", pos, frozenset({tok.lemma_.lower()}), code)
+        draft = self.draft(Trigger(tok, pattern), index, quotes)
+        if draft is None:
+            return []
+        events = _pairs(draft, sent, doc_id)
+        for event in events:
+            event.origin = "model"
+            if prediction.mode and (prediction.mode_score or 0) >= 0.5 and event.type == prediction.label:
+                event.mode = prediction.mode
+        return events
+
+    def recode(self, event: EventMention, event_type: str, mode: str | None) -> EventMention:
+        """``event`` with the model's type: its CAMEO code, quad class, Goldstein and id follow."""
+        info = self.lexicon.info(code_for(event_type, mode, self.lexicon.cameo))
+        evidence = event.evidence
+        new_id = hashlib.sha1(f"{event.mention_id}|{info.type}".encode()).hexdigest()[:20]
+        return replace(event, mention_id=new_id, type=info.type, mode=mode or info.mode, cameo=info.code,
+                       quad_class=info.quad_class, goldstein=info.goldstein,
+                       context=[info.context] if info.context else [], origin="relabelled",
+                       evidence=replace(evidence))
+
+    def rule_events(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str) -> list[EventMention]:
+        """The lexicon rules' events of one sentence."""
         triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
         drafts = drop_charges(fold_protest_purposes(drafts + self.obligations(sent, index, quotes)))

@@ -39,15 +39,19 @@ from petrel.evaluation.records import (
 )
 from petrel.evaluation.runners import RUNNERS, EvalContext
 from petrel.evaluation.scorecard import (
+    CODERS,
+    compare_coders,
     confusion,
     diagnose,
     format_misses,
+    render_comparison,
     render_scorecard,
     run_scorecard,
     scorecard_markdown,
 )
 
 __all__ = [
+    "CODERS",
     "MARGIN",
     "RUNNERS",
     "CodedText",
@@ -68,6 +72,8 @@ __all__ = [
     "SetResult",
     "SpanSentence",
     "check_against_baseline",
+    "compare_coders",
+    "render_comparison",
     "code_texts",
     "confusion",
     "diagnose",

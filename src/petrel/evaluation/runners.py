@@ -145,6 +145,20 @@ def merge_metric(ctx: EvalContext, gold: list[SeedEvent], predicted: dict[str, l
     return Metric("seeds.merge", merged / len(pairs), len(pairs), "same_as pairs merged into one event with 2 sources")
 
 
+def run_synthetic(ctx: EvalContext) -> SetResult:
+    """The synthetic test split in ``Settings.synthetic_dir`` (written before training, never trained on)."""
+    from petrel.model.train.data import dedupe, read_rows
+
+    folder = Path(ctx.settings.synthetic_dir)
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise FileNotFoundError(str(folder))
+    rows, _ = read_rows(files, folder)
+    rows = dedupe(rows)
+    coded = ctx.code("synthetic", [r.text for r in rows])
+    return scorers.score_synthetic(rows, [c.events for c in coded])
+
+
 def run_dedup(ctx: EvalContext) -> SetResult:
     from petrel.evaluation.dedup import dedup_metrics
 
@@ -159,4 +173,5 @@ RUNNERS: dict[str, Runner] = {
     "re3d": run_re3d,
     "seeds": run_seeds,
     "dedup": run_dedup,
+    "synthetic": run_synthetic,
 }

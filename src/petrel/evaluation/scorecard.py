@@ -53,6 +53,45 @@ def run_scorecard(settings: Settings, *, sets: Sequence[str] | None = None, pipe
     return Scorecard([run_set(name, ctx) for name in _chosen(sets)])
 
 
+CODERS = ("rules", "model", "combined")
+SENTENCE_SETS = ("plover", "petr2", "conflibert", "synthetic", "seeds")
+
+
+def compare_coders(settings: Settings, *, sets: Sequence[str] | None = None,
+                   coders: Sequence[str] = CODERS) -> dict[str, Scorecard]:
+    """One scorecard per coder (``rules`` alone, the event ``model`` alone, ``combined``) on the same
+    sets (default: the sentence sets and the seeds), sharing one loaded spaCy, knowledge base and model."""
+    from petrel.pipeline import Resources
+
+    check_eval_dir(settings)
+    resources = Resources.load(settings.model_copy(update={"event_model": "combined"}))
+    out: dict[str, Scorecard] = {}
+    for coder in coders:
+        chosen = settings.model_copy(update={"event_model": coder})
+        out[coder] = run_scorecard(chosen, sets=list(sets or SENTENCE_SETS), merge_check=False,
+                                   pipeline=Pipeline(chosen, resources=resources))
+    return out
+
+
+def render_comparison(cards: Mapping[str, Scorecard]) -> Table:
+    """Metric rows, one column per coder."""
+    table = Table(title="rules alone / model alone / combined")
+    table.add_column("metric")
+    for coder in cards:
+        table.add_column(coder, justify="right")
+    names: list[str] = []
+    values: dict[tuple[str, str], str] = {}
+    for coder, card in cards.items():
+        for result in card.results:
+            for metric in result.metrics:
+                if metric.name not in names:
+                    names.append(metric.name)
+                values[(coder, metric.name)] = "-" if metric.value is None else f"{metric.value:.3f}"
+    for name in names:
+        table.add_row(name, *(values.get((coder, name), "") for coder in cards))
+    return table
+
+
 def run_set(name: str, ctx: EvalContext) -> SetResult:
     started = time.perf_counter()
     try:

@@ -33,7 +33,7 @@ from petrel.models import EventMention, Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from petrel.pipeline import DocState
+    from petrel.state import DocState
 
 log = logging.getLogger(__name__)
 

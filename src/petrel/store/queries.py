@@ -510,7 +510,7 @@ def _event_mentions_full(con: duckdb.DuckDBPyConnection, event_id: str) -> list[
     cur = con.cursor().execute(
         "SELECT m.mention_id, m.doc_id, m.outlet, m.published, a.title, a.url, m.type, m.status, m.cameo, "
         "m.source_name, m.target_name, m.date, m.sentence, m.sent_start, m.sent_end, m.trigger, "
-        "m.trigger_start, m.rule, m.confidence, m.quote_id "
+        "m.trigger_start, m.rule, m.confidence, m.quote_id, m.origin, m.model_label, m.model_score "
         "FROM event_mentions m LEFT JOIN articles a USING (doc_id) WHERE m.event_id = ? "
         "ORDER BY m.published NULLS LAST, m.mention_id", [event_id])
     return [_jsonable(r) for r in _dicts(cur)]

@@ -98,7 +98,8 @@ def event_mention_row(event: EventMention, article: Article) -> Row:
         "context": list(event.context), "cameo": event.cameo, "quad_class": event.quad_class,
         "goldstein": event.goldstein, "status": event.status, "date": event.date,
         "date_precision": event.date_precision, "rule": event.rule, "confidence": event.confidence,
-        "quote_id": event.quote_id,
+        "quote_id": event.quote_id, "origin": event.origin, "model_label": event.model_label,
+        "model_score": event.model_score,
     }
     row.update(_actor_columns("source", event.source))
     row.update(_actor_columns("target", event.target))

@@ -23,7 +23,7 @@ import duckdb
 
 from petrel.errors import StoreError
 
-SCHEMA_VERSION = 2  # 2: events.evidence and events.mention_docs
+SCHEMA_VERSION = 3  # 2: events.evidence and events.mention_docs; 3: event_mentions.origin, model_label, model_score
 
 EVIDENCE_TYPE = ('STRUCT(doc_id VARCHAR, sentence VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, '
                  "trigger_start INTEGER, mention_id VARCHAR)")
@@ -59,7 +59,8 @@ TABLES: dict[str, str] = {
         place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
         place_precision VARCHAR,
         sentence VARCHAR, sent_start INTEGER, sent_end INTEGER, trigger VARCHAR, trigger_start INTEGER,
-        rule VARCHAR, confidence DOUBLE, quote_id VARCHAR)""",
+        rule VARCHAR, confidence DOUBLE, quote_id VARCHAR,
+        origin VARCHAR, model_label VARCHAR, model_score DOUBLE)""",
     "events": """CREATE TABLE IF NOT EXISTS events (
         event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, context VARCHAR[], cameo VARCHAR,
         quad_class TINYINT, goldstein DOUBLE, status VARCHAR,
