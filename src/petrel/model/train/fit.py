@@ -29,7 +29,7 @@ class FitSettings:
     warmup: float = 0.06
     label_smoothing: float = 0.05
     mode_weight: float = 0.5
-    threads: int = 2
+    threads: int = 1  # one thread: two spin-waiting threads crawl on a busy machine
 
     def to_dict(self) -> dict:
         return asdict(self)
