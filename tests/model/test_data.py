@@ -77,3 +77,12 @@ def test_split_is_stratified_and_seeded() -> None:
     assert split(rows, 0.2, seed=13) == (train, valid)
     assert len(train) + len(valid) == 30
     assert corpus_digest(rows) == corpus_digest(list(rows)) != corpus_digest(rows[1:])
+
+
+def test_promised_cooperation_is_agreement_and_promised_force_a_threat() -> None:
+    items = [dict(row("Norway will send doctors to the flooded province.", "AID"), status="future"),
+             dict(row("The army would storm the hills if talks failed.", "ASSAULT", "firearms"), status="hypothetical"),
+             dict(row("The envoy will visit Lima next week.", "CONSULT", "visit"), status="future"),
+             row("Norway sent doctors to the flooded province.", "AID")]
+    assert [(r.type, r.mode) for r in read_rows_from(items)] == [
+        ("AGREE", None), ("THREATEN", "violence"), ("CONSULT", "visit"), ("AID", None)]

@@ -20,7 +20,7 @@ from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.config import Settings
 from petrel.evaluation.metrics import macro_f1
 from petrel.models import EventMention, SentencePrediction
-from petrel.model.train.data import Row, load_corpus, split
+from petrel.model.train.data import SEED, Row, load_corpus, split
 
 log = logging.getLogger("petrel.model.tune")
 
@@ -105,10 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--valid-share", type=float, default=0.1)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
-    from petrel.model.train.fit import FitSettings
-
     rows, test, _ = load_corpus(args.corpus)
-    _, valid = split(rows, args.valid_share, FitSettings().seed)
+    _, valid = split(rows, args.valid_share, SEED)
     log.info("coding %d validation and %d test sentences", len(valid), len(test))
     coded_valid, recode = code_rows(valid, args.model)
     settings, valid_score = tune(coded_valid, recode)

@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("corpus", nargs="?", default="training", type=Path)
     parser.add_argument("--out", default=Path("src/petrel/data/model"), type=Path)
     parser.add_argument("--epochs", type=int, default=None)
+    parser.add_argument("--frozen-layers", type=int, default=None)
     parser.add_argument("--valid-share", type=float, default=0.1)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
@@ -28,7 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     from petrel.model.train.export import export
     from petrel.model.train.fit import FitSettings, fit
 
-    settings = FitSettings() if args.epochs is None else FitSettings(epochs=args.epochs)
+    changes = {k: v for k, v in (("epochs", args.epochs), ("frozen_layers", args.frozen_layers)) if v is not None}
+    settings = FitSettings(**changes)
     rows, test, problems = load_corpus(args.corpus)
     for p in problems:
         log.warning("dropped %s", p)

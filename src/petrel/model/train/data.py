@@ -14,6 +14,7 @@ from pathlib import Path
 from petrel.model.labels import MODES, NONE, TYPE_LABELS, mode_label
 
 _KEY = re.compile(r"[a-z0-9]+")
+SEED = 13  # the split and the training run use it; `make model` reproduces the shipped weights with it
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,26 @@ def text_key(text: str) -> str:
     return " ".join(_KEY.findall(text.lower()))
 
 
+#: CAMEO's convention, which PLOVER and petrel's rules follow: a promised or planned act of cooperation is
+#: an agreement (CAMEO 03x "express intent to ..."), a promised or planned act of force a threat (13x). The
+#: writers labelled the act itself with status future/hypothetical; the loader applies the convention.
+INTENT_TYPES = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"})
+HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+ANNOUNCED = frozenset({"future", "hypothetical"})
+
+
+def conventional(row: Row) -> Row:
+    """``row`` with the intent convention applied (see :data:`INTENT_TYPES`)."""
+    if row.status not in ANNOUNCED:
+        return row
+    if row.type in INTENT_TYPES:
+        return Row(row.text, "AGREE", None, row.status, row.source, row.target, row.near_miss, row.origin)
+    if row.type in HOSTILE_TYPES:
+        mode = "violence" if row.type == "ASSAULT" else None
+        return Row(row.text, "THREATEN", mode, row.status, row.source, row.target, row.near_miss, row.origin)
+    return row
+
+
 def read_rows(paths: list[Path], root: Path) -> tuple[list[Row], list[str]]:
     """Rows of every JSONL file, and one problem line per row that was dropped (bad label, bad JSON)."""
     rows: list[Row] = []
@@ -62,7 +83,7 @@ def read_rows(paths: list[Path], root: Path) -> tuple[list[Row], list[str]]:
                 continue
             if row.mode and row.mode not in MODES.get(row.type, ()):
                 row = Row(row.text, row.type, None, row.status, row.source, row.target, row.near_miss, row.origin)
-            rows.append(row)
+            rows.append(conventional(row))
     return rows, problems
 
 

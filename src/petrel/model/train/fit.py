@@ -11,7 +11,7 @@ import torch
 from torch import nn
 
 from petrel.model.labels import MODE_LABELS, NO_MODE, TYPE_LABELS
-from petrel.model.train.data import Row
+from petrel.model.train.data import SEED, Row
 from petrel.model.train.encoder import EventNet, load_encoder
 
 log = logging.getLogger(__name__)
@@ -19,7 +19,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class FitSettings:
-    seed: int = 13
+    seed: int = SEED
     max_len: int = 64
     batch_size: int = 32
     epochs: int = 3
