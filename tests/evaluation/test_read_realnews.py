@@ -47,8 +47,9 @@ def test_reads_typed_records(tmp_path):
 
 
 @pytest.mark.parametrize(("bad", "problem"), [
-    ({"type": "SHELL"}, "not a PLOVER type"),
+    ({"type": "SHELL", "mode": None}, "not a PLOVER type"),
     ({"status": "rumoured"}, "status"),
+    ({"mode": "phone"}, "not a PLOVER mode of ASSAULT"),
     ({"sentence": "Zorland's army shelled Kira."}, "sentence not in the article text"),
     ({"date": "29 April"}, "date"),
     ({"source": {"text": "x", "country": "Zorland", "sector": []}}, "ISO alpha-3"),

@@ -5,7 +5,8 @@ licences; see ``eval/realnews/PROVENANCE.md``). Two files, one JSON object a lin
 
 - ``articles.jsonl``: ``id``, ``title``, ``outlet``, ``published`` (ISO date), ``url``, ``licence``,
   ``split`` (``dev``: rules may be written from it; ``test``: scored unread) and ``text``;
-- ``events.jsonl``: ``article_id``, ``type`` (PLOVER), ``mode``, ``status``, ``sentence`` (a substring of
+- ``events.jsonl``: ``article_id``, ``type`` (PLOVER), ``mode`` (a PLOVER mode of the type, or null),
+  ``status``, ``sentence`` (a substring of
   the article text), ``source`` and ``target`` (``{"text", "country", "sector": [...]}``, target may be
   null), ``date`` (``YYYY-MM-DD``, ``YYYY-MM``, ``YYYY`` or null) and ``place``
   (``{"name", "country", "admin1"}`` or null).
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from petrel.evaluation.records import RealnewsActor, RealnewsArticle, RealnewsEvent, RealnewsPlace
+from petrel.model.labels import MODES
 from petrel.models import PLOVER_TYPES, STATUSES
 
 log = logging.getLogger(__name__)
@@ -78,6 +80,8 @@ def event_problems(raw: dict[str, Any], articles: dict[str, RealnewsArticle]) ->
         return [f"unknown article {raw.get('article_id')!r}"]
     if raw.get("type") not in PLOVER_TYPES:
         out.append(f"type {raw.get('type')!r} is not a PLOVER type")
+    if raw.get("mode") is not None and raw.get("mode") not in MODES.get(raw.get("type", ""), ()):
+        out.append(f"mode {raw.get('mode')!r} is not a PLOVER mode of {raw.get('type')}")
     if raw.get("status") not in STATUSES:
         out.append(f"status {raw.get('status')!r} is not one of {', '.join(STATUSES)}")
     sentence = raw.get("sentence") or ""
