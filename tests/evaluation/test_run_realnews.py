@@ -24,7 +24,7 @@ class RecordingPipeline(ScriptedPipeline):
         return super().process_articles(articles)
 
 
-def test_realnews_runner(tmp_path: Path):
+def _write(tmp_path: Path) -> Path:
     folder = tmp_path / "realnews"
     folder.mkdir()
     texts = {"d1": "KIRA, Vexo, May 4 (Desk) - Zorland attacked Vexo on Monday.", "t1": "Quen praised Vexo."}
@@ -42,6 +42,11 @@ def test_realnews_runner(tmp_path: Path):
     (folder / "articles.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles), encoding="utf-8")
     (folder / "events.jsonl").write_text("".join(json.dumps(e) + "\n" for e in events), encoding="utf-8")
     (tmp_path / "eval").mkdir()
+    return folder
+
+
+def test_realnews_runner(tmp_path: Path):
+    folder = _write(tmp_path)
     pipe = RecordingPipeline()
     card = run_scorecard(Settings(eval_dir=tmp_path / "eval", realnews_dir=folder), sets=["realnews"], pipeline=pipe)
     assert card.sets == ["realnews"]
@@ -54,6 +59,17 @@ def test_realnews_runner(tmp_path: Path):
     assert got["realnews.dev.tuple_precision"] == (1.0, 1)
     assert got["realnews.test.event_recall"] == (0.5, 2)
     assert got["realnews.all.event_recall"] == (2 / 3, 3)
+
+
+def test_realnews_dev_half_shows_nothing_of_the_test_half(tmp_path: Path):
+    folder = _write(tmp_path)
+    pipe = RecordingPipeline()
+    card = run_scorecard(Settings(eval_dir=tmp_path / "eval", realnews_dir=folder), sets=["realnews"],
+                         pipeline=pipe, half="dev")
+    assert [a.doc_id for a in pipe.seen] == ["d1"]
+    got = {m.name: m.n for m in card.metrics}
+    assert got["realnews.dev.event_recall"] == 1 and got["realnews.test.event_recall"] == 0
+    assert all(m.item == "d1" for r in card.results for m in r.misses)
 
 
 def test_realnews_missing_folder_is_skipped(tmp_path: Path):

@@ -163,13 +163,20 @@ def run_synthetic(ctx: EvalContext) -> SetResult:
 def run_realnews(ctx: EvalContext) -> SetResult:
     """The real-news set in ``Settings.realnews_dir``: articles ingested with their metadata (title,
     outlet, publication day), cleaned and coded by the pipeline, scored by :func:`scorers.score_realnews`.
-    ``ctx.half`` (``dev``/``held``) is ignored: the set carries its own ``dev``/``test`` split and reports both."""
+    The set carries its own ``dev``/``test`` split and reports both; ``ctx.half`` ``dev`` keeps only the dev
+    articles, ``held`` only the test ones (so ``python -m petrel.evaluation realnews --half dev`` shows
+    nothing of the test half)."""
     from petrel.clean import clean_document
 
     folder = Path(ctx.settings.realnews_dir)
     if not (folder / readers.realnews.ARTICLES_FILE).is_file():
         raise FileNotFoundError(str(folder / readers.realnews.ARTICLES_FILE))
     articles, gold = readers.read_realnews(folder)
+    if ctx.half is not None:
+        wanted = "dev" if ctx.half == "dev" else "test"
+        articles = [a for a in articles if a.split == wanted]
+        kept = {a.article_id for a in articles}
+        gold = [g for g in gold if g.article_id in kept]
     cleaned: list[Article] = []
     for a in articles:
         raw = RawDocument(source=f"realnews:{a.article_id}", text=a.text, fmt="text", doc_id=a.article_id,
