@@ -41,7 +41,8 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(db_path=tmp_path_factory.mktemp("db") / "s.duckdb", eval_dir=SHARED / "eval")
+    return Settings(db_path=tmp_path_factory.mktemp("db") / "s.duckdb", eval_dir=SHARED / "eval",
+                    realnews_dir=REPO / "eval" / "realnews")
 
 
 @pytest.fixture(scope="session")

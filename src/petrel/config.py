@@ -41,3 +41,5 @@ class Settings(BaseSettings):
     eval_dir: Path = Field(Path("../shared/eval"), description="labelled evaluation data")
     synthetic_dir: Path = Field(Path("training/test"), description="the event model's synthetic test split "
                                 "(the `synthetic` evaluation set)")
+    realnews_dir: Path = Field(Path("eval/realnews"), description="the real-news evaluation set: articles and "
+                               "hand-coded events (the `realnews` evaluation set)")

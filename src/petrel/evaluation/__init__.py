@@ -8,8 +8,9 @@ Public API::
     write_baseline(card, Path("eval/baseline.json"))          # raises floors, never lowers them
     print(format_misses(diagnose("plover")))                  # gold beside prediction, per miss
 
-Sets (``RUNNERS``): ``plover``, ``petr2``, ``conflibert``, ``seeds``, ``dedup``. The data is read from
-``Settings.eval_dir`` at run time; see ``docs/evaluation.md`` for every metric and how it is computed.
+Sets (``RUNNERS``): ``plover``, ``petr2``, ``conflibert``, ``re3d``, ``seeds``, ``dedup``, ``synthetic``,
+``realnews``. The data is read from ``Settings.eval_dir`` at run time (``realnews`` from
+``Settings.realnews_dir``, in the repository); see ``docs/evaluation.md`` for every metric and how it is computed.
 """
 
 from petrel.evaluation.baseline import (

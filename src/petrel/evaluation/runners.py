@@ -17,7 +17,8 @@ from petrel.evaluation import readers, scorers
 from petrel.evaluation.halves import select_half
 from petrel.evaluation.predict import CodedText, PredictedEvent, code_texts, predicted_events
 from petrel.evaluation.records import Metric, PentaSentence, SeedEvent, SetResult, SpanSentence
-from petrel.models import Article, RawDocument
+from petrel.evaluation.scorers.realnews import RealnewsPrediction
+from petrel.models import Article, EventMention, RawDocument
 from petrel.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -159,6 +160,49 @@ def run_synthetic(ctx: EvalContext) -> SetResult:
     return scorers.score_synthetic(rows, [c.events for c in coded])
 
 
+def run_realnews(ctx: EvalContext) -> SetResult:
+    """The real-news set in ``Settings.realnews_dir``: articles ingested with their metadata (title,
+    outlet, publication day), cleaned and coded by the pipeline, scored by :func:`scorers.score_realnews`.
+    The set carries its own ``dev``/``test`` split and reports both; ``ctx.half`` ``dev`` keeps only the dev
+    articles, ``held`` only the test ones (so ``python -m petrel.evaluation realnews --half dev`` shows
+    nothing of the test half)."""
+    from petrel.clean import clean_document
+
+    folder = Path(ctx.settings.realnews_dir)
+    if not (folder / readers.realnews.ARTICLES_FILE).is_file():
+        raise FileNotFoundError(str(folder / readers.realnews.ARTICLES_FILE))
+    articles, gold = readers.read_realnews(folder)
+    if ctx.half is not None:
+        wanted = "dev" if ctx.half == "dev" else "test"
+        articles = [a for a in articles if a.split == wanted]
+        kept = {a.article_id for a in articles}
+        gold = [g for g in gold if g.article_id in kept]
+    cleaned: list[Article] = []
+    for a in articles:
+        raw = RawDocument(source=f"realnews:{a.article_id}", text=a.text, fmt="text", doc_id=a.article_id,
+                          title=a.title, url=a.url, published=a.published, outlet=a.outlet)
+        try:
+            cleaned.append(clean_document(raw, ctx.settings))
+        except PetrelError as exc:
+            log.warning("realnews article %s not coded: %s", a.article_id, exc.one_line())
+    docs = ctx.pipeline.process_articles(cleaned)
+    predicted = {d.article.doc_id: [realnews_prediction(e, d.article.text) for e in d.events] for d in docs}
+    texts = {d.article.doc_id: d.article.text for d in docs}
+    return scorers.score_realnews(articles, gold, predicted, texts)
+
+
+def realnews_prediction(event: EventMention, text: str) -> RealnewsPrediction:
+    """What the real-news scorer compares of one extracted event."""
+    ev, target, place = event.evidence, event.target, event.place
+    return RealnewsPrediction(
+        type=event.type, status=event.status, start=ev.start, end=ev.end, sentence=ev.sentence or text[ev.start:ev.end],
+        source_country=event.source.country, source_sectors=tuple(event.source.sector),
+        has_target=target is not None, target_country=target.country if target else None,
+        target_sectors=tuple(target.sector) if target else (), date=event.date,
+        place_country=place.country if place else None, admin1=place.admin1 if place else None,
+        confidence=event.confidence, source_name=event.source.name, target_name=target.name if target else "")
+
+
 def run_dedup(ctx: EvalContext) -> SetResult:
     from petrel.evaluation.dedup import dedup_metrics
 
@@ -174,4 +218,5 @@ RUNNERS: dict[str, Runner] = {
     "seeds": run_seeds,
     "dedup": run_dedup,
     "synthetic": run_synthetic,
+    "realnews": run_realnews,
 }
