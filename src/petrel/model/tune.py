@@ -193,6 +193,9 @@ def main(argv: list[str] | None = None) -> int:
     labels["blend"] = settings.to_dict()
     labels["scores"] = report
     labels_path.write_text(json.dumps(labels, indent=1) + "\n")
+    from petrel.model.card import write_card
+
+    write_card(args.model)
     print(json.dumps({"blend": settings.to_dict(), **report}, indent=1))
     return 0
 
