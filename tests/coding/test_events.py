@@ -277,7 +277,7 @@ def test_what_a_protest_is_against_is_its_target(code, text: str, code_: str) ->
     assert [(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events] == [
         ("PROTEST", code_, "SOM", "KEN")]
     road = code("Somali students protested on Monday, blocking the road to the Kenyan border.", TABLE).events
-    assert all(e.target is None or e.target.country != "KEN" for e in road)  # how, not against whom
+    assert road and all(e.target is None or e.target.country != "KEN" for e in road)  # how, not against whom
 
 
 def test_comma_listed_subjects_all_take_part(code) -> None:
