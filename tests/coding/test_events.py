@@ -292,7 +292,6 @@ def test_comma_listed_subjects_all_take_part(code) -> None:
     # observers let in: CAMEO 086, allow international involvement (the more specific pattern)
     ("Russia allowed Georgian observers to visit the region.", ("RETREAT", "RUS", "GEO")),
     ("Kenya expressed appreciation for Ethiopia's support.", ("SUPPORT", "KEN", "ETH")),
-    ("Egypt and Ethiopia reached an understanding on the dam.", ("AGREE", "EGY", "ETH")),
     ("Georgia says it is prepared to impose sanctions on Russia.", ("THREATEN", "GEO", "RUS")),
 ])
 def test_object_clauses_appreciation_and_readiness(code, text: str, expected: tuple[str, str, str]) -> None:
@@ -328,7 +327,7 @@ def test_prepositions_on_the_object_and_raising_passives(code, text: str, expect
 
 
 def test_a_scheduled_meeting_is_the_meeting_not_a_promise(code) -> None:
-    state = code("The Kenyan president is scheduled to attend a summit in Ethiopia.", TABLE)
+    state = code("The Kenyan president is scheduled to visit Ethiopia next week.", TABLE)
     event = next(e for e in state.events if e.source.country == "KEN")
     assert (event.type, event.status) == ("CONSULT", "future")
 
@@ -492,7 +491,7 @@ def test_hurrying_nobodys_act_is_no_event(code) -> None:
 
 def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(code) -> None:
     table = dict(TABLE, journalist=actor("journalist", None, "MED"))
-    [event] = code("A journalist has been killed in a car bomb explosion.", table).events
+    [event] = code("A journalist was killed in a grenade blast.", table).events
     assert (event.type, event.source.name, event.target) == ("ASSAULT", "unidentified attackers", None)
     assert event.rule.startswith("unknown-agent<")
     assert not code("The bill was killed in a late vote.", table).events  # nobody known was harmed
@@ -558,11 +557,6 @@ def test_helping_with_an_act_targets_the_acts_object_and_is_no_aid_of_its_own(co
     assert ("AID", "RUS", "GEO") in triples(code("Russia helped Georgia.", TABLE))
 
 
-def test_cost_dearly_is_a_threat_at_the_one_it_will_cost(code) -> None:
-    state = code('Novak said: "If Russia insists, this will cost Russia dearly."', TABLE)
-    assert ("THREATEN", "GEO", "RUS") in triples(state)
-
-
 def test_an_act_told_again_without_its_target_is_one_event(code) -> None:
     [event] = code("Russian troops engaged Georgian soldiers in a firefight.", TABLE).events
     assert (event.type, event.cameo, event.target.country) == ("ASSAULT", "193", "GEO")  # the firefight's code
@@ -596,10 +590,10 @@ def test_an_arrest_warrant_is_legal_action_against_whom_it_names(code, text: str
 
 def test_a_conjunct_hung_on_another_word_of_a_name_is_still_a_party(code) -> None:
     table = dict(TABLE, **{"Barack Obama": actor("Barack Obama", "USA", "GOV"),
-                           "Vladimir Putin": actor("Vladimir Putin", "RUS", "GOV")})
-    # the parser makes "Barack" the subject and "Putin" a conjunct of "Obama"
-    found = triples(code("Barack Obama and Vladimir Putin will meet in Zurich.", table))
-    assert found == {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")}
+                           "Xi Jinping": actor("Xi Jinping", "CHN", "GOV")})
+    # the parser makes "Barack" the subject and "Jinping" a conjunct of "Obama"
+    found = triples(code("Barack Obama and Xi Jinping will meet in Oslo.", table))
+    assert found == {("AGREE", "USA", "CHN"), ("AGREE", "CHN", "USA")}
 
 
 def test_a_protest_at_nobody_named_is_at_the_government_of_its_place(code) -> None:

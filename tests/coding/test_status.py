@@ -12,7 +12,7 @@ def trigger(nlp, text: str, word: str):
 
 
 @pytest.mark.parametrize(("text", "word", "status"), [
-    ("Iraqi forces drove the militants out in a costly three-year campaign.", "drove", "historical"),
+    ("Kenyan forces pushed the rebels back in a long two-year offensive.", "pushed", "historical"),
     ("The militias fought alongside Iraqi troops in recent years.", "fought", "historical"),
     ("The militias fought alongside Iraqi troops this year.", "fought", "actual"),  # the dates stage decides
     ("The militias will fight alongside Iraqi troops for years.", "fight", "future"),

@@ -85,8 +85,8 @@ def weigh(drafts: list[Draft], disabled: frozenset[str] = frozenset()) -> list[D
 
 
 def fold_protest_purposes(drafts: list[Draft]) -> list[Draft]:
-    """"staged demonstrations to demand reforms", "blocked roads demanding ...", "began a hunger strike to
-    protest against Sweden's decision", "blocked a road to show their disapproval of US policies": the
+    """"staged demonstrations to demand reforms", "blocked roads demanding ...", "began a fast to
+    oppose the court's ruling", "sat in at the ministry to voice anger at the new tax": the
     demand, protest or disapproval is what the protest is about. The protest stays the event and takes the
     purpose's target; the purpose goes."""
     protests = {_protest_anchor(d.trigger.token): d for d in drafts if d.info.type == "PROTEST"}

@@ -654,7 +654,7 @@ def _country_pair(event: EventMention) -> tuple[str | None, str | None]:
 
 
 def _from_origin(draft: Draft, index: args.MentionIndex, speaker: ActorRef) -> Draft:
-    """"Israel said a mortar bomb was fired at it from the Gaza Strip": a hostile act reported without its
+    """"Kenya said rockets were launched at its town from Somalia": a hostile act reported without its
     doer but with where it came from is by that place's side, unless that is the speaker's own
     (rule speech-origin<...)."""
     tok = draft.trigger.token
@@ -671,7 +671,7 @@ def _from_origin(draft: Draft, index: args.MentionIndex, speaker: ActorRef) -> D
 
 
 def _speaker_token(cue: Token) -> Token | None:
-    """The subject of a speech verb; "the Red Cross operating in Iraq said": the parser may make the
+    """The subject of a speech verb; "the charity working in Chad said": the parser may make the
     participle the subject, and the speaker is the participle's own subject."""
     subj = args.subject_token(cue)
     if subj is not None and subj.tag_ in ("VBG", "VBN"):
@@ -753,7 +753,7 @@ def _helpers_of_nested_acts(triggers: list[Trigger]) -> set[int]:
     """"helped to plan and carry out killings": a helper verb whose infinitive clause holds an event noun
     (or a verb with an event-noun object: "carry out attacks"), however deep, is part of that act, not aid
     of its own. (A verb there is often figurative: "helping to
-    integrate refugees and fighting the root causes of migration" stays aid.)"""
+    house migrants and tackling poverty" stays aid.)"""
     positions = {t.token.i for t in triggers if t.pattern.pos == "noun" or _names_event_by_object(t.pattern)}
     out: set[int] = set()
     for t in triggers:

@@ -130,7 +130,7 @@ def sector_victim(tok: Token, index: args.MentionIndex) -> bool:
     """"A journalist has been killed in a bomb blast": the victim of an agentless passive is a party known
     only by its sector. The act is still an attack by unidentified attackers; the victim names no target.
     Not in a relative clause ("condolences to farmers who were killed"), nor when the clause names who did
-    it ("killed in an air strike by government forces", "killed as X launched strikes")."""
+    it ("died in a drone strike by the army", "killed as X launched strikes")."""
     lenient = index.lenient_view()
     if tok.dep_ in ("relcl", "acl") or not any(lenient.actors_at(c) for c in tok.children if c.dep_ == "nsubjpass"):
         return False
