@@ -269,8 +269,8 @@ def test_a_protest_to_demand_something_is_the_protest(code) -> None:
 
 
 @pytest.mark.parametrize(("text", "code_"), [
-    ("Somali students began a hunger strike to protest against Kenya's decision.", "142"),
-    ("Somali students blocked a road to voice disapproval of Kenya's policies.", "144"),
+    ("Somali students went on a hunger strike to protest Kenya's new law.", "142"),
+    ("Somali students barricaded a highway to voice opposition to Kenya's policies.", "144"),
 ])
 def test_what_a_protest_is_against_is_its_target(code, text: str, code_: str) -> None:
     events = code(text, dict(TABLE, **{"Somali students": SOM})).events
@@ -511,10 +511,10 @@ def test_who_gathers_for_a_protest_holds_it(code) -> None:
 
 def test_people_no_actor_names_protesting_in_a_country_are_its_civilians(code) -> None:
     table = dict(TABLE, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
-    [event] = code("Prisoners rioted at a jail in Nairobi on Monday.", table).events
+    [event] = code("Inmates rioted inside a prison in Nairobi on Monday.", table).events
     assert (event.type, event.source.country, event.source.sector) == ("PROTEST", "KEN", ["CVL"])
     assert "local-protesters<" in event.rule
-    assert not code("They rioted at a jail in Nairobi on Monday.", table).events  # a pronoun says nothing
+    assert not code("They rioted inside a prison in Nairobi on Monday.", table).events  # a pronoun says nothing
     assert not code("Students protested at the Kenyan embassy.", table).events  # a party is not a place
 
 

@@ -567,8 +567,8 @@ def place_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
 
 
 def place_countries(tok: Token, index: MentionIndex, depth: int = 1) -> list[ActorRef]:
-    """Places named by country or city where an act happened, through one place noun: "rioted at a jail in
-    Dili" -> East Timor. Only place mentions (resolved as a country or city), never a party's name."""
+    """Places named by country or city where an act happened, through one place noun: "marched outside a court in
+    Lima" -> Peru. Only place mentions (resolved as a country or city), never a party's name."""
     for child in tok.children:
         if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
             continue

@@ -116,7 +116,7 @@ def _of_the_place(tok: Token, index: args.MentionIndex, actor: ActorRef, country
 
 
 def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"Prisoners rioted at a jail in Dili": people no actor names, protesting in a country, are its
+    """"Inmates went on the rampage inside a prison in Lima": people no actor names, protesting in a country, are its
     civilians (or the sector their mention gives). A pronoun or an unresolved name gives nobody."""
     if src_tok.pos_ != "NOUN":
         return []
