@@ -152,7 +152,7 @@ def located(gazetteer, state):
 
 
 def test_an_unidentified_attacker_takes_the_country_where_it_struck(gazetteer, make_state):
-    state = unknown_attack(make_state, "A roadside bomb near the town of Samarra killed a US soldier.", "killed")
+    state = unknown_attack(make_state, "A roadside mine near the city of Baqubah wounded two policemen.", "wounded")
     source = located(gazetteer, state)
     assert (source.country, source.resolution) == ("IRQ", "place")
 
@@ -166,7 +166,7 @@ def test_an_unidentified_attacker_is_not_placed_by_the_article_alone(stage, gaze
 
 
 def test_the_places_stage_never_edits_an_actor(stage, make_state):
-    state = unknown_attack(make_state, "A roadside bomb near the town of Samarra killed a US soldier.", "killed")
+    state = unknown_attack(make_state, "A roadside mine near the city of Baqubah wounded two policemen.", "wounded")
     before = state.events[0].source
     stage(state)
     assert state.events[0].place.country == "IRQ" and state.events[0].source is before

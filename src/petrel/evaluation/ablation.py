@@ -56,7 +56,8 @@ class _ParsedOnce:
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterable[object]:
         texts = list(texts)
         new = [t for t in dict.fromkeys(texts) if t not in self._docs]
-        self._docs.update(zip(new, self._nlp.pipe(new, batch_size=batch_size), strict=True))
+        if new:
+            self._docs.update(zip(new, self._nlp.pipe(new, batch_size=batch_size), strict=True))
         return (self._docs[t] for t in texts)
 
     def __call__(self, text: str) -> object:
@@ -66,8 +67,10 @@ class _ParsedOnce:
         return getattr(self._nlp, name)
 
 
-def ablate(settings: Settings, rule_ids: Sequence[str], *, sets: Sequence[str] = ABLATION_SETS) -> list[Ablation]:
-    """One :class:`Ablation` per rule id, against the full coder on ``sets`` (no merge check)."""
+def ablate(settings: Settings, rule_ids: Sequence[str], *, sets: Sequence[str] = ABLATION_SETS,
+           resources: object | None = None) -> list[Ablation]:
+    """One :class:`Ablation` per rule id, against the full coder on ``sets`` (no merge check).
+    ``resources`` (a loaded :class:`petrel.pipeline.Resources`) is reused when given."""
     from petrel.coding.rules import RULES
     from petrel.errors import QueryError
     from petrel.pipeline import Pipeline, Resources
@@ -77,7 +80,7 @@ def ablate(settings: Settings, rule_ids: Sequence[str], *, sets: Sequence[str] =
         raise QueryError(f"unknown rule id {', '.join(unknown)}: see petrel.coding.rules.RULES or a lexicon entry id",
                          rules=unknown)
     check_eval_dir(settings)
-    resources = Resources.load(settings)
+    resources = resources or Resources.load(settings)
     resources = dataclasses.replace(resources, nlp=_ParsedOnce(resources.nlp))
 
     def card(disabled: frozenset[str]) -> Scorecard:
