@@ -36,7 +36,8 @@ def evaluate(
     if ablate:
         from petrel.evaluation.__main__ import ablation_report
 
-        Console(highlight=False, soft_wrap=True).print(ablation_report(settings, ablate, sets or None), markup=False)
+        Console(highlight=False, soft_wrap=True, emoji=False).print(ablation_report(settings, ablate, sets or None),
+                                                                  markup=False)
         return
     if coders:
         Console().print(render_comparison(compare_coders(settings, sets=sets or None)))

@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ablate", action="append", metavar="RULE_ID",
                         help="switch this rule off and print the scorecard delta (repeatable; 'all': every rule)")
     args = parser.parse_args(argv)
-    console = Console(highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True, emoji=False)
     try:
         if args.ablate:
             console.print(ablation_report(Settings(), args.ablate, [args.set_name] if args.set_name else None),
