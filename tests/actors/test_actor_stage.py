@@ -251,7 +251,7 @@ def test_a_state_of_emergency_is_no_state(run) -> None:
 
 
 def test_a_reflexive_object_is_its_own_clauses_subject(run) -> None:
-    text = "Donald Trump said that Iraq had attacked themselves, and Qais al-Khazali defended himself."
+    text = "Donald Trump said that Iraq had hurt themselves, and Qais al-Khazali defended himself."
     mentions = run(text)
     assert one(mentions, text, "themselves").actor.country == "IRQ"
     assert one(mentions, text, "himself").actor.actor_id == "qais-al-khazali"

@@ -28,7 +28,7 @@ def triples(state) -> set[tuple[str, str, str | None]]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Russian troops are responsible for the shelling of Tbilisi.", ("ASSAULT", "RUS", "GEO")),
-    ("Kenya declared a state of emergency to begin on Friday.", ("COERCE", "KEN", "KEN")),
+    ("Kenya imposed a state of emergency to take effect on Friday.", ("COERCE", "KEN", "KEN")),
     ("Germany sent basic shelter materials to Kenya.", ("AID", "DEU", "KEN")),
     ("Ethiopia let the Somali prisoners go free.", ("RETREAT", "ETH", "SOM")),
     ("Russia agreed to a ceasefire with Georgia.", ("AGREE", "RUS", "GEO")),
@@ -95,7 +95,7 @@ def test_who_acts_during_a_protest_is_not_its_protester(code) -> None:
     assert not any(e.type == "PROTEST" and e.source.country == "GEO" for e in state.events)
     state = code("Georgian students took part in a demonstration against Russia.", TABLE)
     assert ("PROTEST", "GEO", "RUS") in triples(state)
-    state = code("Kenyan militants wounded two Somali soldiers in a bomb attack on Monday.", TABLE)
+    state = code("Kenyan militants wounded two Somali soldiers in a grenade attack on Monday.", TABLE)
     assert any(e.type == "ASSAULT" and e.source.country == "KEN" for e in state.events)  # an attack keeps its agent
 
 
@@ -360,7 +360,7 @@ def test_decisions_are_acts_and_announced_measures_threats(code, text: str, expe
 
 
 def test_a_press_release_is_no_release(code) -> None:
-    found = triples(code("Russia attacked Georgia, according to a press release by Novak.", TABLE))
+    found = triples(code("Russia attacked Georgia, according to a press release issued by Novak.", TABLE))
     assert ("ASSAULT", "RUS", "GEO") in found and not any(t[0] == "RETREAT" for t in found)
 
 
@@ -552,7 +552,7 @@ def test_deaths_in_an_accident_are_no_attack(code) -> None:
 def test_helping_with_an_act_targets_the_acts_object_and_is_no_aid_of_its_own(code) -> None:
     fought = triples(code("Russia helped Georgia to fight Kenya.", TABLE))
     assert ("ASSAULT", "RUS", "KEN") in fought and ("ASSAULT", "RUS", "GEO") not in fought
-    nested = code("Somalia said Russia helped to plan and carry out attacks on Kenya.", TABLE).events
+    nested = code("Somalia said Russia helped to prepare and carry out raids on Kenya.", TABLE).events
     assert "AID" not in {e.type for e in nested}
     assert ("AID", "RUS", "GEO") in triples(code("Russia helped Georgia.", TABLE))
 

@@ -750,7 +750,7 @@ def _drop_governing(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
 
 
 def _helpers_of_nested_acts(triggers: list[Trigger]) -> set[int]:
-    """"helped to plan and carry out killings": a helper verb whose infinitive clause holds an event noun
+    """"helped to prepare and carry out raids": a helper verb whose infinitive clause holds an event noun
     (or a verb with an event-noun object: "carry out attacks"), however deep, is part of that act, not aid
     of its own. (A verb there is often figurative: "helping to
     house migrants and tackling poverty" stays aid.)"""

@@ -77,7 +77,7 @@ def _accident(tok: Token) -> bool:
 
 
 def local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"A missionary was arrested in Lebanon", "prisoners have been released in Tripoli": an arrest or a
+    """"A teacher was detained in Chad", "detainees have been freed in Tunis": an arrest or a
     release by nobody named, in a country, is by its authorities (a government actor of that country).
     Not a release of hostages: kidnappers hold those ("two hostages were freed in Mali")."""
     if any(t.lemma_.lower() in HOSTAGE_WORDS for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree):
@@ -127,7 +127,7 @@ def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> li
 
 
 def sector_victim(tok: Token, index: args.MentionIndex) -> bool:
-    """"A journalist has been killed in a bomb blast": the victim of an agentless passive is a party known
+    """"A reporter was killed in a grenade blast": the victim of an agentless passive is a party known
     only by its sector. The act is still an attack by unidentified attackers; the victim names no target.
     Not in a relative clause ("condolences to farmers who were killed"), nor when the clause names who did
     it ("died in a drone strike by the army", "killed as X launched strikes")."""
