@@ -50,8 +50,8 @@ LOCAL_AUTHORITIES = _rule("local-authorities", PARTIES, "an agentless arrest or 
                           "an arrest or release by nobody named, in a country, is by its authorities")
 ATTACK_AGENT = _rule("attack-agent", PARTIES, "the attack noun a harm verb names as cause", "the source",
                      "'killed in an Israeli air strike': the doer of the attack named")
-UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims",
-                      "source 'unidentified attackers' (country from the place, see the actors of places)",
+UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims, the place its text states",
+                      "source 'unidentified attackers', of the country where they struck (resolution place)",
                       "violence by nobody named is by unidentified attackers, unless an accident")
 PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without target, its place",
                              "the target", "a protest at nobody named is addressed to the government of its place")
@@ -100,10 +100,6 @@ RESTATED_ACCUSATION = _rule("restated-accusation", "events: article", "speech-ac
 # --- the event model (petrel.coding.blend)
 EVENT_MODEL = _rule("event-model", "events: blend", "the model's sentence label, the main predicate",
                     "an event where the lexicon found none", "the model proposes an event the rules missed")
-
-# --- the places the actors step reads (petrel.actors.stage, petrel.geo)
-PLACED_ATTACKER = _rule("placed-attacker", "actors: places", "an unknown-agent event's place",
-                        "the source's country", "unidentified attackers are of the country where they struck")
 
 
 class UnknownRule(ValueError):
