@@ -13,20 +13,19 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from dataclasses import replace
-
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
 from petrel.coding import arguments as args
-from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
-from petrel.coding.proposal import code_for, main_predicate
 from petrel.coding import rules as R
+from petrel.coding import unnamed
+from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.drafts import Draft, Parties, actor_identity, weigh
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
+from petrel.coding.proposal import code_for, main_predicate
 from petrel.coding.quotes import cue_kind
-from petrel.coding import unnamed
 from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_ATTACKER
 from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, STATE_SECTORS, accused_parties, can_accuse,
                                   is_claimed_wrong, is_obligation, same_camp, same_side, threat_code,
