@@ -108,6 +108,6 @@ def render_ablations(ablations: Sequence[Ablation], *, all_metrics: bool = False
         for d in rows:
             full = "-" if d.full is None else f"{d.full:.3f}"
             without = "-" if d.without is None else f"{d.without:.3f}"
-            change = "" if d.change is None else f"{d.change:+.3f}"
+            change = "" if d.change is None else f"{d.change:+.4f}"
             lines.append(f"  {d.metric:40s} {full:>6s} -> {without:>6s}  {change}")
     return "\n".join(lines)
