@@ -26,6 +26,8 @@ class Settings(BaseSettings):
         "subjects", description="which unowned domestic actors take the document's focus country: off|subjects|all")
     sector_actors: bool = Field(False, description="also code events whose source or target is known only by its "
                                 "sector (\"the rebels\", no country): more events, some without a country")
+    disabled_rules: frozenset[str] = Field(frozenset(), description="rule ids of the event coder switched off "
+                                           "(petrel.coding.rules; a lexicon entry id works too), for ablation")
     event_model: Literal["combined", "rules", "model"] = Field(
         "combined", description="who decides which sentences hold events: combined (the trained event model "
         "proposes, vetoes and relabels, the lexicon rules find the parties), rules (the lexicon alone) or model "

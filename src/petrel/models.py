@@ -159,6 +159,9 @@ class EventMention:
     origin: str = "rules"  # rules | model | relabelled: who decided the event exists and its type
     model_label: str | None = None  # the event model's label for the sentence (a PLOVER type or NONE)
     model_score: float | None = None  # ... and its probability
+    # the registered rule ids that shaped it, outermost first, then the lexicon entry (petrel.coding.rules);
+    # ``rule`` is its stored form ("a<b<entry"). Empty for events read back from the store.
+    provenance: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

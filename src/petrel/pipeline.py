@@ -81,15 +81,16 @@ def build_stages(settings: Settings, resources: Resources) -> list[Stage]:
     from petrel.actors import ActorStage
     from petrel.coding import EventStage, QuoteStage
     from petrel.dates import DateStage
-    from petrel.geo import PlaceStage
+    from petrel.geo.stage import PlaceResolver, PlaceStage
     from petrel.model import ModelStage
 
+    places = PlaceResolver(resources.gazetteer)  # one per pipeline: the events and places stages share it
     return [
         ActorStage(settings, resources.kb, place_country=resources.gazetteer.country_of,
                    town_country=resources.gazetteer.town_country),
         *([ModelStage(resources.classifier)] if resources.classifier is not None and settings.event_model != "rules" else []),
         QuoteStage(settings),
-        EventStage(settings, resources.kb),
+        EventStage(settings, resources.kb, places=places.stated_place_of),
         DateStage(settings),
-        PlaceStage(settings, resources.gazetteer),
+        PlaceStage(settings, resources.gazetteer, places),
     ]

@@ -22,6 +22,9 @@ def evaluate(
     update_baseline: bool = typer.Option(False, help="raise floors to the measured figures (never lowers one)"),
     coders: bool = typer.Option(False, "--coders", help="compare rules alone, the event model alone and both "
                                 "(on the sentence sets and the seeds; no floors checked)"),
+    ablate: list[str] = typer.Option(None, "--ablate", metavar="RULE_ID", help="switch one rule off and print "
+                                     "the scorecard delta on the sentence sets (repeatable; 'all': every "
+                                     "registered rule; a lexicon entry id works too; no floors checked)"),
 ) -> None:
     """Score petrel on the labelled sets and print the scorecard."""
     from petrel.evaluation import (
@@ -30,6 +33,12 @@ def evaluate(
     )
 
     settings = make_settings(None, eval_dir=eval_dir)
+    if ablate:
+        from petrel.evaluation.__main__ import ablation_report
+
+        Console(highlight=False, soft_wrap=True, emoji=False).print(ablation_report(settings, ablate, sets or None),
+                                                                  markup=False)
+        return
     if coders:
         Console().print(render_comparison(compare_coders(settings, sets=sets or None)))
         return

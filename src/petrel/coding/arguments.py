@@ -204,7 +204,7 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
             mods += (index.actors_at(child) + _conj_actors(child, index)) or _led_by(child, index)
     if mods:
         return mods
-    if head.lemma_.lower() in WEAPON_NOUNS:  # "missiles fired by the Israeli military"
+    if head.lemma_.lower() in WEAPON_NOUNS:  # "rockets fired by the Syrian army"
         for child in head.children:
             if child.dep_ == "acl":
                 agent = agent_token(child)
@@ -222,7 +222,7 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
 
 
 def _shared_by_owners(head: Token, actor: ActorRef, index: MentionIndex) -> list[ActorRef]:
-    """"the armies of Brazil and Argentina" is one mention with Brazil's country; each further owner
+    """"the navies of Chile and Peru" is one mention with Chile's country; each further owner
     named in the "of" phrase has its own such party (Argentina's army, same sectors)."""
     out: list[ActorRef] = []
     for prep in head.children:
@@ -567,8 +567,8 @@ def place_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
 
 
 def place_countries(tok: Token, index: MentionIndex, depth: int = 1) -> list[ActorRef]:
-    """Places named by country or city where an act happened, through one place noun: "rioted at a jail in
-    Dili" -> East Timor. Only place mentions (resolved as a country or city), never a party's name."""
+    """Places named by country or city where an act happened, through one place noun: "marched outside a court in
+    Lima" -> Peru. Only place mentions (resolved as a country or city), never a party's name."""
     for child in tok.children:
         if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
             continue

@@ -2,25 +2,29 @@
 
 Used by the event coder's fallbacks (``EventStage._parties``), in this order:
 
-- ``local-protesters<``: people no actor names, protesting in a country, are its civilians;
-- ``protested-government<``: a protest against nobody named is addressed to the government of its place;
-- ``restricted-population<``: a curfew, ban or state of emergency on nobody named falls on its place's people;
-- ``local-authorities<``: an agentless arrest or release in a country is by its authorities;
-- ``attack-agent<``: a killing "in an Israeli air strike" or "by government shelling" is by whoever
+- ``local-protesters``: people no actor names, protesting in a country, are its civilians;
+- ``protested-government``: a protest against nobody named is addressed to the government of its place;
+- ``restricted-population``: a curfew, ban or state of emergency on nobody named falls on its place's people;
+- ``local-authorities``: an agentless arrest or release in a country is by its authorities;
+- ``attack-agent``: a killing "in an Israeli air strike" or "by government shelling" is by whoever
   carried out the attack named (an attack noun's own source: its demonym or "by X");
-- ``unknown-agent<``: violence by nobody named is by "unidentified attackers" (the places stage later gives
-  them the country where they struck), unless the deaths were an accident or a disaster.
+- ``unknown-agent``: violence by nobody named is by "unidentified attackers" (of the country where they
+  struck, :func:`locate_unknown_attackers`), unless the deaths were an accident or a disaster.
+
+The rule ids are registered in :mod:`petrel.coding.rules`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from petrel.coding import arguments as args
 from petrel.coding.lexicon import CameoInfo
-from petrel.models import ActorRef
+from petrel.coding.rules import UNKNOWN_AGENT
+from petrel.models import ActorRef, EventMention, Place
 
 HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
                         "behead", "bomb", "shell"})
@@ -35,10 +39,8 @@ ACCIDENT_WORDS = frozenset({"crash", "collapse", "accident", "flood", "flooding"
 ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "attack", "assault",
                           "offensive", "ambush", "fire", "gunfire", "barrage", "firefight", "shootout", "operation",
                           "crackdown", "onslaught", "incursion", "attacks", "strikes", "raids", "airstrikes"})
-ATTACK_AGENT_RULE = "attack-agent<"
 HOSTAGE_WORDS = frozenset({"hostage", "captive", "abductee", "kidnap", "kidnapped", "abducted", "hostages"})
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
-UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
 
 def is_unknown_attack(tok: Token, info: CameoInfo, agentless: bool, src_tok: Token | None) -> bool:
@@ -75,7 +77,7 @@ def _accident(tok: Token) -> bool:
 
 
 def local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"A missionary was arrested in Lebanon", "prisoners have been released in Tripoli": an arrest or a
+    """"A teacher was detained in Chad", "detainees have been freed in Tunis": an arrest or a
     release by nobody named, in a country, is by its authorities (a government actor of that country).
     Not a release of hostages: kidnappers hold those ("two hostages were freed in Mali")."""
     if any(t.lemma_.lower() in HOSTAGE_WORDS for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree):
@@ -114,7 +116,7 @@ def _of_the_place(tok: Token, index: args.MentionIndex, actor: ActorRef, country
 
 
 def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"Prisoners rioted at a jail in Dili": people no actor names, protesting in a country, are its
+    """"Inmates went on the rampage inside a prison in Lima": people no actor names, protesting in a country, are its
     civilians (or the sector their mention gives). A pronoun or an unresolved name gives nobody."""
     if src_tok.pos_ != "NOUN":
         return []
@@ -125,10 +127,10 @@ def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> li
 
 
 def sector_victim(tok: Token, index: args.MentionIndex) -> bool:
-    """"A journalist has been killed in a bomb blast": the victim of an agentless passive is a party known
+    """"A reporter was killed in a grenade blast": the victim of an agentless passive is a party known
     only by its sector. The act is still an attack by unidentified attackers; the victim names no target.
     Not in a relative clause ("condolences to farmers who were killed"), nor when the clause names who did
-    it ("killed in an air strike by government forces", "killed as X launched strikes")."""
+    it ("died in a drone strike by the army", "killed as X launched strikes")."""
     lenient = index.lenient_view()
     if tok.dep_ in ("relcl", "acl") or not any(lenient.actors_at(c) for c in tok.children if c.dep_ == "nsubjpass"):
         return False
@@ -153,3 +155,18 @@ def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
     by_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "by"
     clause_subject = tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "conj") and tok.head.head.i == act.i
     return (by_phrase or clause_subject) and bool(args.np_actors(tok, index))
+
+
+def locate_unknown_attackers(events: list[EventMention], stated_place: Callable[[EventMention], Place | None]) -> None:
+    """An unidentified perpetrator ("a roadside bomb near a town in Iraq killed a soldier", rule
+    ``unknown-agent``) is known by where it struck, like ACLED's "Unidentified Armed Group (Iraq)": it
+    takes the country of the place its sentence or dateline gives (``stated_place``, the places resolver;
+    not the article's dominant place), with resolution ``place``. The CAMEO-derived PLOVER gold codes such
+    actors so too."""
+    for event in events:
+        source = event.source
+        if source.country or UNKNOWN_AGENT not in event.provenance[:-1] or source.name != UNKNOWN_ATTACKER.name:
+            continue
+        place = stated_place(event)
+        if place is not None and place.country:
+            event.source = replace(source, country=place.country, sector=list(source.sector), resolution="place")

@@ -14,7 +14,6 @@ from pathlib import Path
 from petrel.config import Settings
 from petrel.errors import PetrelError
 from petrel.evaluation import readers, scorers
-from petrel.evaluation.halves import select_half
 from petrel.evaluation.predict import CodedText, PredictedEvent, code_texts, predicted_events
 from petrel.evaluation.records import Metric, PentaSentence, SeedEvent, SetResult, SpanSentence
 from petrel.evaluation.scorers.realnews import RealnewsPrediction
@@ -27,11 +26,9 @@ log = logging.getLogger(__name__)
 class EvalContext:
     """What every runner needs. The pipeline is built on first use and then shared; codings are cached."""
 
-    def __init__(self, settings: Settings, pipeline: Pipeline | None = None, *, merge_check: bool = True,
-                 half: str | None = None) -> None:
+    def __init__(self, settings: Settings, pipeline: Pipeline | None = None, *, merge_check: bool = True) -> None:
         self.settings = settings
         self.merge_check = merge_check
-        self.half = half  # "dev" / "held": score one half of each sentence set (see petrel.evaluation.halves)
         self._pipeline = pipeline
         self.coded: dict[str, list[CodedText]] = {}
 
@@ -53,13 +50,13 @@ class EvalContext:
 
 
 def run_plover(ctx: EvalContext) -> SetResult:
-    records = select_half(readers.read_plover(ctx.eval_dir), ctx.half, lambda r: r.text)
+    records = readers.read_plover(ctx.eval_dir)
     coded = ctx.code("plover", [r.text for r in records])
     return scorers.score_plover(records, [c.events for c in coded])
 
 
 def run_petr2(ctx: EvalContext) -> SetResult:
-    sentences = select_half(readers.read_petr2(ctx.eval_dir), ctx.half, lambda s: s.text)
+    sentences = readers.read_petr2(ctx.eval_dir)
     coded = ctx.code("petr2", [s.text for s in sentences])
     return scorers.score_petr2(sentences, [c.events for c in coded])
 
@@ -67,10 +64,10 @@ def run_petr2(ctx: EvalContext) -> SetResult:
 def run_conflibert(ctx: EvalContext) -> SetResult:
     """PentaClass on ``cameo_class``; spans on ``cameo_ner``, reusing the coded class sentence when the
     CoNLL sentence is the same text (same letters and digits), else coding its detokenised text."""
-    classes = select_half(readers.read_pentaclass(ctx.eval_dir), ctx.half, lambda s: s.text)
+    classes = readers.read_pentaclass(ctx.eval_dir)
     coded = ctx.code("conflibert", [s.text for s in classes])
     result = scorers.score_pentaclass(classes, [c.events for c in coded])
-    spans = select_half(readers.read_spans(ctx.eval_dir), ctx.half, lambda s: scorers.detokenize(s.tokens))
+    spans = readers.read_spans(ctx.eval_dir)
     span_result = scorers.score_spans(spans, _span_texts(ctx, spans, classes, coded))
     result.metrics += span_result.metrics
     result.misses += span_result.misses
@@ -87,7 +84,7 @@ def _span_texts(ctx: EvalContext, spans: list[SpanSentence], classes: list[Penta
 
 
 def run_re3d(ctx: EvalContext) -> SetResult:
-    docs = select_half(readers.read_re3d(ctx.eval_dir), ctx.half, lambda d: d.text)
+    docs = readers.read_re3d(ctx.eval_dir)
     coded = ctx.code("re3d", [d.text for d in docs])
     return scorers.score_re3d(docs, coded)
 

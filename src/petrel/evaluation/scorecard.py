@@ -39,17 +39,16 @@ def _chosen(sets: Sequence[str] | None) -> list[str]:
 
 
 def run_scorecard(settings: Settings, *, sets: Sequence[str] | None = None, pipeline: Pipeline | None = None,
-                  merge_check: bool = True, half: str | None = None) -> Scorecard:
+                  merge_check: bool = True) -> Scorecard:
     """Score petrel on the labelled sets in ``settings.eval_dir`` (all of them, or ``sets``).
 
     ``pipeline`` is reused when given (tests pass their session pipeline), else built once. A set whose
     files are missing, whose optional part of petrel is not importable, or on which petrel raised a
     :class:`PetrelError`, is reported as skipped with the reason (the gate fails on skipped sets).
-    ``merge_check`` runs the seeds' full ingest into a scratch store (a few seconds). ``half`` (``dev`` or
-    ``held``) scores one half of each sentence set (:mod:`petrel.evaluation.halves`); the gate uses all.
+    ``merge_check`` runs the seeds' full ingest into a scratch store (a few seconds).
     """
     check_eval_dir(settings)
-    ctx = EvalContext(settings, pipeline, merge_check=merge_check, half=half)
+    ctx = EvalContext(settings, pipeline, merge_check=merge_check)
     return Scorecard([run_set(name, ctx) for name in _chosen(sets)])
 
 
@@ -109,13 +108,14 @@ def run_set(name: str, ctx: EvalContext) -> SetResult:
 
 
 def diagnose(set_name: str, *, settings: Settings | None = None, pipeline: Pipeline | None = None,
-             kinds: Sequence[str] | None = None, half: str | None = None) -> list[Miss]:
-    """What one set got wrong, gold beside prediction (``kinds``: ``miss``, ``wrong``, ``spurious``;
-    ``half``: only the ``dev`` or ``held`` half of the set)."""
+             kinds: Sequence[str] | None = None) -> list[Miss]:
+    """What one set got wrong, gold beside prediction (``kinds``: ``miss``, ``wrong``, ``spurious``).
+    Every set is a test set: misses are for understanding a failure class, never for writing a rule from
+    one sentence (see docs/evaluation.md)."""
     settings = settings or Settings()
     check_eval_dir(settings)
     _chosen([set_name])
-    result = run_set(set_name, EvalContext(settings, pipeline, merge_check=False, half=half))
+    result = run_set(set_name, EvalContext(settings, pipeline, merge_check=False))
     return [m for m in result.misses if not kinds or m.kind in kinds]
 
 

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # the small model's mislabelled places ("Samarra": NORP)
+WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # the small model's mislabelled places (a town tagged NORP)
 LOCATIVE_PREPS = frozenset({
     "in", "at", "near", "across", "inside", "outside", "within", "throughout", "around", "into", "from",
     "to", "toward", "towards", "along", "over", "on", "off", "beyond", "between", "outside", "through",

@@ -13,16 +13,19 @@ Choice, in order (``docs/time-and-place.md`` has the full story):
 
 Homonyms ("Tripoli") are ranked by the gazetteer with the document's country votes: every country
 or demonym named anywhere in the article votes 1, other places 0.5 for their country, the dateline 2.
+
+The choice lives in :class:`PlaceResolver`, which the pipeline shares with the events stage: that stage
+asks it where an act by unidentified attackers struck, and gives them that country itself. This stage
+only sets ``event.place``; it never edits an actor.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from petrel.coding.unnamed import UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
 from petrel.config import Settings
 from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
 from petrel.geo.gazetteer import Gazetteer
@@ -33,6 +36,7 @@ from petrel.models import EventMention, Place
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from petrel.models import Article
     from petrel.state import DocState
 
 log = logging.getLogger(__name__)
@@ -49,18 +53,6 @@ class DocPlaces:
     votes: Counter[str] = field(default_factory=Counter)
     dateline: GazEntry | None = None
     by_sentence: dict[int, list[PlaceMention]] = field(default_factory=dict)  # sentence start -> mentions
-
-
-def locate_unknown_source(event: EventMention, place: Place | None) -> None:
-    """An unidentified perpetrator ("a roadside bomb near Samarra killed a soldier", rule ``unknown-agent``)
-    is known by where it struck, like ACLED's "Unidentified Armed Group (Iraq)": it takes the country of
-    the place its sentence or dateline gives (not the article's dominant place), with resolution ``place``.
-    The CAMEO-derived PLOVER gold codes such actors so too."""
-    source = event.source
-    if place is None or not place.country or source.country or UNKNOWN_AGENT_RULE not in event.rule:
-        return
-    if source.name == UNKNOWN_ATTACKER.name:
-        event.source = replace(source, country=place.country, sector=list(source.sector), resolution="place")
 
 
 def attacker_country(event: EventMention) -> str | None:
@@ -91,25 +83,47 @@ def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMe
 
 
 class PlaceStage:
-    """Sets ``event.place`` from the event's sentence, the dateline or the article's dominant place, and
-    the country of an unidentified perpetrator from that place (see :func:`locate_unknown_source`)."""
+    """Sets ``event.place`` from the event's sentence, the dateline or the article's dominant place (the
+    choice is :class:`PlaceResolver`'s, shared with the events stage)."""
 
     name = "places"
     reads = ("doc", "article.dateline", "events")
-    adds = ("event.place", "event.source.country of unidentified attackers")
+    adds = ("event.place",)
 
-    def __init__(self, settings: Settings | None, gazetteer: Gazetteer) -> None:
+    def __init__(self, settings: Settings | None, gazetteer: Gazetteer, resolver: PlaceResolver | None = None) -> None:
         self.settings = settings or Settings()
-        self.gazetteer = gazetteer
+        self.resolver = resolver or PlaceResolver(gazetteer)
 
     def __call__(self, state: DocState) -> None:
         if not state.events:
             return
-        context = self.document_places(state)
+        resolver = self.resolver
+        context = resolver.context(state.doc, state.article)
         for event in state.events:
-            stated = self.stated_place(state.doc, event, context)
-            event.place = stated or self.fallback_place(state.doc, event, context)
-            locate_unknown_source(event, stated)
+            event.place = resolver.stated_place(state.doc, event, context) or resolver.fallback_place(
+                state.doc, event, context)
+
+
+class PlaceResolver:
+    """Where an event happens, read from its document (see the module docstring). One resolver serves the
+    events stage (the place of an act by unidentified attackers) and the places stage; the document-level
+    part (country votes, dateline, each sentence's place mentions) is computed once per document."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._last: tuple[object, str | None, DocPlaces] | None = None
+
+    def context(self, doc: Doc, article: Article) -> DocPlaces:
+        """The document's :class:`DocPlaces`, kept for the document last asked about."""
+        if self._last is not None and self._last[0] is doc and self._last[1] == article.dateline:
+            return self._last[2]
+        context = self.document_places(doc, article.dateline)
+        self._last = (doc, article.dateline, context)
+        return context
+
+    def stated_place_of(self, doc: Doc, article: Article, event: EventMention) -> Place | None:
+        """:meth:`stated_place` with the document's context."""
+        return self.stated_place(doc, event, self.context(doc, article))
 
     def stated_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """The place the event's sentence gives it, else the dateline's for an event that happened."""
@@ -132,10 +146,10 @@ class PlaceStage:
 
     # ------------------------------------------------------------ document level
 
-    def document_places(self, state: DocState) -> DocPlaces:
-        context = DocPlaces(votes=self.country_votes(state.doc))
-        if state.article.dateline:
-            context.dateline = self.gazetteer.best(state.article.dateline, votes=context.votes)
+    def document_places(self, doc: Doc, dateline: str | None) -> DocPlaces:
+        context = DocPlaces(votes=self.country_votes(doc))
+        if dateline:
+            context.dateline = self.gazetteer.best(dateline, votes=context.votes)
             if context.dateline is not None and context.dateline.country:
                 context.votes[context.dateline.country] += 2
         return context
