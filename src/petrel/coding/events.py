@@ -66,6 +66,8 @@ TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "unti
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
 CUSTODY_CODES = frozenset({"173", "0841"})  # arrests and releases: by the authorities when nobody is named
 FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", "target", "hit", "rocket", "shoot"})
+# "gunmen arrived in the town" is no visit: only a party with a country or an id consults
+SECTOR_FREE_TYPES = frozenset({"CONSULT"})
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
 
 
@@ -100,8 +102,11 @@ class EventStage:
             return
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
         preds = {p.start: p for p in state.predictions}
-        events = [e for sent in state.doc.sents
-                  for e in self.code_sentence(sent, index, quotes, state.article.doc_id, preds.get(sent.start_char))]
+        events: list[EventMention] = []
+        for sent in state.doc.sents:
+            coded = self.code_sentence(sent, index, quotes, state.article.doc_id, preds.get(sent.start_char))
+            _remember_doers(index, sent, coded)
+            events += coded
         state.events.extend(_drop_restated_accusations(events))
 
     def _country_name(self, code: str) -> str:
@@ -202,8 +207,8 @@ class EventStage:
         if pat.flip:
             sources, targets = targets, sources
         prefix = ""
-        if self.sector_actors and not sources and src_tok is not None and not pat.flip:  # "rebels said ..."
-            sources = args.np_actors(src_tok, index.lenient_view())
+        if self.sector_actors and not sources and not pat.flip and info.type not in SECTOR_FREE_TYPES:
+            sources, src_tok = unnamed.sector_sources(tok, pat.pos, src_tok, index)
             prefix = "sector-actor<" if sources else ""
         if not sources and info.type == "PROTEST" and src_tok is not None:
             sources = unnamed.local_protesters(tok, src_tok, index)
@@ -212,19 +217,25 @@ class EventStage:
             sources = unnamed.local_authorities(tok, index)
             prefix = "local-authorities<" if sources else prefix
         if not sources and info.type == "ASSAULT":
-            sources = unnamed.attack_agents(tok, index)
+            sources = unnamed.attack_agents(tok, index.lenient_view() if self.sector_actors else index)
             prefix = unnamed.ATTACK_AGENT_RULE if sources else prefix
+        if not sources and info.type == "ASSAULT":
+            sources = unnamed.carried_doers(tok, index)  # "The army launched an offensive. The strikes killed 12"
+            prefix = unnamed.CARRIED_RULE if sources else prefix
         if not sources and (targets or unnamed.sector_victim(tok, index)) and unnamed.is_unknown_attack(
                 tok, info, roles.agentless, src_tok):
             sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, UNKNOWN_AGENT_RULE
             targets = targets or unnamed.local_victims(tok, index)
         targets = (targets or self._fallback_targets(trig, info, index, sources)
-                   or self._sector_targets(trig, sources, index))
+                   or self._sector_targets(trig, sources, index)
+                   or (unnamed.settlement_people(tok, info, index) if self.sector_actors and not pat.flip else []))
         if not targets and info.type == "PROTEST" and sources and not pat.flip:
             state = STATE_SECTORS.intersection(sources[0].sector)  # a government does not protest at itself
             targets = [t for t in unnamed.protested_government(tok, index, sources[0], self._country_name)
                        if not (state and same_side(t, sources[0]))]
             prefix = f"{PROTESTED_GOVERNMENT}{prefix}" if targets else prefix
+        if prefix.startswith("sector-actor<") and info.quad_class in (1, 2) and not targets:
+            sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
         return Parties(sources, targets, src_tok, roles.agentless, prefix,
                        by_subject=pat.pos != "noun" or roles.source_token is not None)
 
@@ -392,6 +403,15 @@ class EventStage:
         targets = [s for s in draft.sources if not same_side(s, speaker)]
         return replace(draft, info=self.lexicon.info(REQUEST_FOR_YIELD), sources=[speaker], targets=targets,
                        status=Status(), rule=f"speech-demand<{draft.rule}", confidence=draft.confidence - 0.1)
+
+
+def _remember_doers(index: args.MentionIndex, sent: Span, events: list[EventMention]) -> None:
+    """The doers of the sentence's attacks that actually happened, for the next sentences' definite attack
+    nouns (:func:`petrel.coding.unnamed.carried_doers`)."""
+    doers = [e.source for e in events if e.type == "ASSAULT" and e.status in ("actual", "claimed")
+             and e.source is not UNKNOWN_ATTACKER and e.quote_id is None]
+    if doers:
+        index.recent["ASSAULT"] = (sent.start, list({id(d): d for d in doers}.values()))
 
 
 def _ultimatum(tok: Token) -> bool:

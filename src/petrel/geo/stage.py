@@ -28,7 +28,7 @@ from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_t
 from petrel.geo.gazetteer import Gazetteer
 from petrel.geo.mentions import PlaceMention, sentence_places
 from petrel.geo.sources import GazEntry
-from petrel.models import EventMention, Place
+from petrel.models import ActorRef, EventMention, Place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -61,6 +61,42 @@ def locate_unknown_source(event: EventMention, place: Place | None) -> None:
         return
     if source.name == UNKNOWN_ATTACKER.name:
         event.source = replace(source, country=place.country, sector=list(source.sector), resolution="place")
+
+
+# a phrase that says its party is not of the place ("foreign troops", "a Saudi-led coalition jet")
+FOREIGN_WORDS = frozenset({"foreign", "international", "coalition", "western", "multinational", "allied",
+                           "overseas", "peacekeeping", "peacekeepers", "-led", "-backed"})
+# sectors whose unowned members belong where they act; armed forces may be anybody's when no place is said
+DOMESTIC_SECTORS = frozenset({"CVL", "COP", "GOV", "REB", "OPP", "PTY", "BUS", "LAB", "EDU", "JUD", "LEG", "REL",
+                              "MED", "HLH", "AGR", "INS", "CRM", "REF", "SPY"})
+
+
+def locate_sector_parties(event: EventMention, stated: Place | None, fallback: Place | None) -> None:
+    """A party known only by what it is ("regime forces", "demonstrators", "four farmers": sectors, neither a
+    country nor a knowledge-base id) belongs to the country of the event's stated place (its sentence, else
+    the dateline), else, for domestic sectors (not armed forces), of the event's fallback place or the
+    story's place (the article's dominant country, also for past and planned events). Its text stays as written; the resolution becomes ``place``. A phrase that says it is
+    foreign ("foreign troops", "coalition jets") takes no country from the place."""
+    for role in ("source", "target"):
+        party = getattr(event, role)
+        if not _sector_only(party):
+            continue
+        place = stated if stated is not None and stated.country else None
+        if place is None and fallback is not None and fallback.country and DOMESTIC_SECTORS.intersection(party.sector):
+            place = fallback
+        if place is None:
+            continue
+        if role == "target" and event.source is not None and event.source.country == place.country \
+                and set(event.source.sector) == set(party.sector):
+            continue  # "regime forces clashed with other forces": no party against itself
+        setattr(event, role, replace(party, country=place.country, sector=list(party.sector), resolution="place"))
+
+
+def _sector_only(party) -> bool:  # noqa: ANN001 - ActorRef | None
+    if party is None or party.country or party.actor_id or not party.sector:
+        return False
+    words = party.name.lower()
+    return not any(w in words for w in FOREIGN_WORDS)
 
 
 def attacker_country(event: EventMention) -> str | None:
@@ -96,7 +132,7 @@ class PlaceStage:
 
     name = "places"
     reads = ("doc", "article.dateline", "events")
-    adds = ("event.place", "event.source.country of unidentified attackers")
+    adds = ("event.place", "the country of unidentified attackers and of parties known only by their sector")
 
     def __init__(self, settings: Settings | None, gazetteer: Gazetteer) -> None:
         self.settings = settings or Settings()
@@ -106,10 +142,36 @@ class PlaceStage:
         if not state.events:
             return
         context = self.document_places(state)
+        story: Place | None | bool = False  # the story's place, looked up once when a party needs it
         for event in state.events:
             stated = self.stated_place(state.doc, event, context)
-            event.place = stated or self.fallback_place(state.doc, event, context)
+            fallback = None if stated else self.fallback_place(state.doc, event, context)
+            event.place = stated or fallback
             locate_unknown_source(event, stated)
+            if self.settings.sector_actors and (_sector_only(event.source) or _sector_only(event.target)):
+                if story is False:
+                    entry = self.dominant_place(state.doc, context)
+                    story = entry.to_place() if entry is not None else None
+                locate_sector_parties(event, stated, fallback or story)
+            if self.settings.sector_actors:
+                self.address_protest(event, stated)
+
+    def address_protest(self, event: EventMention, stated: Place | None) -> None:
+        """"Demonstrators marched through central Nairobi": a protest that names nobody it is against is
+        addressed to the government of the country where its sentence (or dateline) places it, as PLOVER and
+        CAMEO code protests (rule ``protested-government<``; the coder does the same where an actor mention
+        names the place). A government does not protest at its own."""
+        target = event.target  # a bare place name the coder took for a party ("blocked roads near Lyon") is none
+        if event.type != "PROTEST" or stated is None or not stated.country:
+            return
+        if target is not None and target.name != stated.name and (target.country or target.actor_id or target.sector):
+            return
+        if event.source.country == stated.country and {"GOV", "MIL", "COP"} & set(event.source.sector):
+            return
+        entry = self.gazetteer.country(stated.country)
+        name = f"government of {entry.name if entry is not None else stated.country}"
+        event.target = ActorRef(name, None, stated.country, ["GOV"], "place")
+        event.rule = f"protested-government<{event.rule}"
 
     def stated_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """The place the event's sentence gives it, else the dateline's for an event that happened."""
