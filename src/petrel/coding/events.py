@@ -71,8 +71,6 @@ SECTOR_FREE_TYPES = frozenset({"CONSULT"})
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
 
 
-
-
 class EventStage:
     """Adds ``state.events``: PLOVER/CAMEO-coded event mentions with evidence and status."""
 
@@ -105,7 +103,7 @@ class EventStage:
         events: list[EventMention] = []
         for sent in state.doc.sents:
             coded = self.code_sentence(sent, index, quotes, state.article.doc_id, preds.get(sent.start_char))
-            _remember_doers(index, sent, coded)
+            unnamed.remember_doers(index, sent.start, coded)
             events += coded
         state.events.extend(_drop_restated_accusations(events))
 
@@ -405,15 +403,6 @@ class EventStage:
                        status=Status(), rule=f"speech-demand<{draft.rule}", confidence=draft.confidence - 0.1)
 
 
-def _remember_doers(index: args.MentionIndex, sent: Span, events: list[EventMention]) -> None:
-    """The doers of the sentence's attacks that actually happened, for the next sentences' definite attack
-    nouns (:func:`petrel.coding.unnamed.carried_doers`)."""
-    doers = [e.source for e in events if e.type == "ASSAULT" and e.status in ("actual", "claimed")
-             and e.source is not UNKNOWN_ATTACKER and e.quote_id is None]
-    if doers:
-        index.recent["ASSAULT"] = (sent.start, list({id(d): d for d in doers}.values()))
-
-
 def _ultimatum(tok: Token) -> bool:
     """"X will withdraw its troops unless Y ...": an act announced on the condition "unless" is a threat
     (CAMEO 139, give ultimatum; a hostile act keeps its own threat code). The act inside the "unless"
@@ -429,7 +418,6 @@ def _ultimatum(tok: Token) -> bool:
     return False
 
 
-
 def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRef]:
     """"The US helped Iraq (to) fight the Islamic State": coded as the act helped with (a pattern like
     ``help >fight``), the target is the act's object, not the one helped."""
@@ -443,20 +431,6 @@ def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRe
 def _names_event_by_object(pattern: Pattern) -> bool:
     """A verb pattern naming its event by the object ("carry out +attacks", "launch +strikes")."""
     return pattern.pos == "verb" and pattern.objects is not None and pattern.objects != ANY
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _condition_actors(tok: Token, speaker: ActorRef, index: args.MentionIndex) -> list[ActorRef]:
@@ -766,7 +740,6 @@ def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
         if quote.start <= tok.idx < quote.end:
             return quote
     return None
-
 
 
 def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:

@@ -240,3 +240,12 @@ def carried_doers(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
     if before is None or not 0 < here - before <= CARRY_SENTENCES:
         return []
     return list(doers)
+
+
+def remember_doers(index: args.MentionIndex, sent_start: int, events: list) -> None:
+    """The doers of a sentence's attacks that happened (not in a quote, not unidentified), kept on the index
+    for the next sentences' definite attack nouns (:func:`carried_doers`)."""
+    doers = [e.source for e in events if e.type == "ASSAULT" and e.status in ("actual", "claimed")
+             and e.source is not UNKNOWN_ATTACKER and e.quote_id is None]
+    if doers:
+        index.recent["ASSAULT"] = (sent_start, list({id(d): d for d in doers}.values()))
