@@ -24,8 +24,9 @@ class Settings(BaseSettings):
     kb_paths: list[Path] = Field(default_factory=list, description="extra actor YAML files")
     focus_country: Literal["off", "subjects", "all"] = Field(
         "subjects", description="which unowned domestic actors take the document's focus country: off|subjects|all")
-    sector_actors: bool = Field(False, description="also code events whose source or target is known only by its "
-                                "sector (\"the rebels\", no country): more events, some without a country")
+    sector_actors: bool = Field(True, description="code events whose source or target is known only by what it "
+                                "is (\"regime forces\", \"demonstrators\"), with the country of the event's place; "
+                                "off: only parties with a country or a knowledge-base id (the coding of before 2026-12)")
     disabled_rules: frozenset[str] = Field(frozenset(), description="rule ids of the event coder switched off "
                                            "(petrel.coding.rules; a lexicon entry id works too), for ablation")
     event_model: Literal["combined", "rules", "model"] = Field(

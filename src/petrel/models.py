@@ -121,6 +121,14 @@ class Place:
         return asdict(self)
 
 
+@dataclass(frozen=True, slots=True)
+class PlaceHints:
+    """Where an event's own text puts it (``stated``), else where its article happens (``fallback``)."""
+
+    stated: Place | None = None
+    fallback: Place | None = None
+
+
 @dataclass(slots=True)
 class Quote:
     quote_id: str

@@ -90,7 +90,7 @@ def build_stages(settings: Settings, resources: Resources) -> list[Stage]:
                    town_country=resources.gazetteer.town_country),
         *([ModelStage(resources.classifier)] if resources.classifier is not None and settings.event_model != "rules" else []),
         QuoteStage(settings),
-        EventStage(settings, resources.kb, places=places.stated_place_of),
+        EventStage(settings, resources.kb, places=places.hints_of),
         DateStage(settings),
         PlaceStage(settings, resources.gazetteer, places),
     ]

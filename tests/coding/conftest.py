@@ -51,6 +51,12 @@ def code_sector(nlp, lexicon) -> Callable[..., DocState]:
     return make_runner(nlp, lexicon, sector_actors=True)
 
 
+@pytest.fixture(scope="session")
+def code_named(nlp, lexicon) -> Callable[..., DocState]:
+    """Like ``code``, with ``sector_actors`` off: only parties with a country or a knowledge-base id."""
+    return make_runner(nlp, lexicon, sector_actors=False)
+
+
 def make_runner(nlp, lexicon: Lexicon, **stage_options: bool) -> Callable[..., DocState]:  # noqa: ANN001
     settings = Settings()
     quotes = QuoteStage(settings, lexicon=lexicon)

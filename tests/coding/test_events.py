@@ -405,7 +405,7 @@ def test_a_refusal_unless_is_an_ultimatum(code) -> None:
     assert (event.type, event.cameo, event.negated) == ("THREATEN", "139", False)
 
 
-def test_a_party_known_only_by_its_sector_may_be_the_source(code, code_sector) -> None:
+def test_a_party_known_only_by_its_sector_may_be_the_source(code, code_named, code_sector) -> None:
     table = dict(TABLE, **{"Opposition groups": actor("opposition groups", None, "OPP"),
                            "opposition groups": actor("opposition groups", None, "OPP")})
     state = code_sector("Opposition groups demanded the release of Abdi by Kenya.", table)
@@ -413,7 +413,8 @@ def test_a_party_known_only_by_its_sector_may_be_the_source(code, code_sector) -
     assert event.source.country is None and event.rule.startswith("sector-actor<")
     named = code_sector("Kenya and opposition groups attacked Somalia.", table).events
     assert {e.source.country for e in named} == {"KEN"}  # a named party first: the sector-only one waits
-    assert not code("Opposition groups demanded the release of Abdi by Kenya.", table).events  # off by default
+    assert code("Opposition groups demanded the release of Abdi by Kenya.", table).events  # on by default
+    assert not code_named("Opposition groups demanded the release of Abdi by Kenya.", table).events  # switched off
 
 
 def test_a_target_known_only_by_its_sector(code_sector) -> None:
@@ -489,11 +490,14 @@ def test_hurrying_nobodys_act_is_no_event(code) -> None:
     assert not code("The rain speeded up the withdrawal.", TABLE).events
 
 
-def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(code) -> None:
+def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(code, code_named) -> None:
     table = dict(TABLE, journalist=actor("journalist", None, "MED"))
-    [event] = code("A journalist was killed in a grenade blast.", table).events
+    [event] = code_named("A journalist was killed in a grenade blast.", table).events
     assert (event.type, event.source.name, event.target) == ("ASSAULT", "unidentified attackers", None)
     assert event.rule.startswith("unknown-agent<")
+    [event] = code("A journalist was killed in a grenade blast.", table).events  # sector actors on
+    assert (event.source.name, event.target.name, event.target.sector) == ("unidentified attackers", "journalist",
+                                                                          ["MED"])
     assert not code("The bill was killed in a late vote.", table).events  # nobody known was harmed
     placed = dict(table, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
     [event] = code("A journalist has been killed in Nairobi.", placed).events  # a victim of its place

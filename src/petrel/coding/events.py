@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import unnamed
+from petrel.coding import located, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.drafts import Draft, Parties, actor_identity, weigh
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
@@ -33,10 +33,10 @@ from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, STATE_SECTORS, accu
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
-from petrel.models import ActorRef, Article, EventMention, Evidence, Place, Quote, SentencePrediction
+from petrel.models import ActorRef, Article, EventMention, Evidence, PlaceHints, Quote, SentencePrediction
 
 log = logging.getLogger(__name__)
-PlaceOf = Callable[[Doc, Article, EventMention], Place | None]  # the place an event's text states
+PlaceOf = Callable[[Doc, Article, EventMention], PlaceHints]  # where an event's text (or article) puts it
 
 CONSUMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE"})
 REQUEST_FOR_YIELD = "1056"
@@ -69,9 +69,9 @@ TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "unti
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
 CUSTODY_CODES = frozenset({"173", "0841"})  # arrests and releases: by the authorities when nobody is named
 FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", "target", "hit", "rocket", "shoot"})
+# "gunmen arrived in the town" is no visit: only a party with a country or an id consults
+SECTOR_FREE_TYPES = frozenset({"CONSULT"})
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
-
-
 
 
 class EventStage:
@@ -112,12 +112,18 @@ class EventStage:
             return
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
         preds = {p.start: p for p in state.predictions}
-        events = [e for sent in state.doc.sents
-                  for e in self.code_sentence(sent, index, quotes, state.article.doc_id, preds.get(sent.start_char))]
+        events: list[EventMention] = []
+        for sent in state.doc.sents:
+            coded = self.code_sentence(sent, index, quotes, state.article.doc_id, preds.get(sent.start_char))
+            unnamed.remember_doers(index, sent.start, coded)
+            events += coded
         events = _drop_restated_accusations(events) if self.on(R.RESTATED_ACCUSATION) else events
         if self.places is not None:
             places = self.places
-            unnamed.locate_unknown_attackers(events, lambda e: places(state.doc, state.article, e))
+            unnamed.locate_unknown_attackers(events, lambda e: places(state.doc, state.article, e).stated)
+            if self.sector_actors:
+                located.locate_parties(events, lambda e: places(state.doc, state.article, e), self._country_name,
+                                       protests=self.on(R.PROTESTED_GOVERNMENT))
         state.events.extend(events)
 
     def _country_name(self, code: str) -> str:
@@ -225,9 +231,9 @@ class EventStage:
         if pat.flip:
             sources, targets = targets, sources
         found_by: tuple[str, ...] = ()
-        if self.sector_actors and not sources and src_tok is not None and not pat.flip \
+        if self.sector_actors and not sources and not pat.flip and info.type not in SECTOR_FREE_TYPES \
                 and self.on(R.SECTOR_ACTOR):  # "rebels said ..."
-            sources = args.np_actors(src_tok, index.lenient_view())
+            sources, src_tok = unnamed.sector_sources(tok, pat.pos, src_tok, index)
             found_by = (R.SECTOR_ACTOR,) if sources else ()
         if not sources and info.type == "PROTEST" and src_tok is not None and self.on(R.LOCAL_PROTESTERS):
             sources = unnamed.local_protesters(tok, src_tok, index)
@@ -236,19 +242,27 @@ class EventStage:
             sources = unnamed.local_authorities(tok, index)
             found_by = (R.LOCAL_AUTHORITIES,) if sources else found_by
         if not sources and info.type == "ASSAULT" and self.on(R.ATTACK_AGENT):
-            sources = unnamed.attack_agents(tok, index)
+            sources = unnamed.attack_agents(tok, index.lenient_view() if self.sector_actors else index)
             found_by = (R.ATTACK_AGENT,) if sources else found_by
+        if not sources and info.type == "ASSAULT" and self.on(R.CARRIED_FORWARD):
+            sources = unnamed.carried_doers(tok, index)  # "The army launched an offensive. The strikes killed 12"
+            found_by = (R.CARRIED_FORWARD,) if sources else found_by
         if not sources and self.on(R.UNKNOWN_AGENT) and (targets or unnamed.sector_victim(tok, index)) \
                 and unnamed.is_unknown_attack(tok, info, roles.agentless, src_tok):
             sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.UNKNOWN_AGENT,)
             targets = targets or unnamed.local_victims(tok, index)
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
+        if not targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
+            targets = unnamed.settlement_people(tok, info, index)
+            found_by = (R.SETTLEMENT_PEOPLE, *found_by) if targets else found_by
         if not targets and info.type == "PROTEST" and sources and not pat.flip and self.on(R.PROTESTED_GOVERNMENT):
             state = STATE_SECTORS.intersection(sources[0].sector)  # a government does not protest at itself
             targets = [t for t in unnamed.protested_government(tok, index, sources[0], self._country_name)
                        if not (state and same_side(t, sources[0]))]
             found_by = (R.PROTESTED_GOVERNMENT, *found_by) if targets else found_by
+        if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
+            sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
         return Parties(sources, targets, src_tok, roles.agentless, found_by,
                        by_subject=pat.pos != "noun" or roles.source_token is not None)
 
@@ -439,7 +453,6 @@ def _ultimatum(tok: Token) -> bool:
     return False
 
 
-
 def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRef]:
     """"The US helped Iraq (to) fight the Islamic State": coded as the act helped with (a pattern like
     ``help >fight``), the target is the act's object, not the one helped."""
@@ -453,20 +466,6 @@ def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRe
 def _names_event_by_object(pattern: Pattern) -> bool:
     """A verb pattern naming its event by the object ("carry out +attacks", "launch +strikes")."""
     return pattern.pos == "verb" and pattern.objects is not None and pattern.objects != ANY
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _condition_actors(tok: Token, speaker: ActorRef, index: args.MentionIndex) -> list[ActorRef]:
@@ -781,7 +780,6 @@ def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
         if quote.start <= tok.idx < quote.end:
             return quote
     return None
-
 
 
 def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:

@@ -43,7 +43,7 @@ WEIGH = "events: weigh drafts"
 
 # --- parties the text does not name (petrel.coding.unnamed), in the order EventStage._parties tries them
 SECTOR_ACTOR = _rule("sector-actor", PARTIES, "the trigger's subject", "a source known only by its sector",
-                     "'rebels said ...': a party without a country (off unless Settings.sector_actors)")
+                     "'rebels said ...': a party known by what it is (Settings.sector_actors, on by default)")
 LOCAL_PROTESTERS = _rule("local-protesters", PARTIES, "a protest's unnamed subject, the place", "the source",
                          "people no actor names, protesting in a country, are its civilians")
 LOCAL_AUTHORITIES = _rule("local-authorities", PARTIES, "an agentless arrest or release, the place", "the source",
@@ -53,6 +53,11 @@ ATTACK_AGENT = _rule("attack-agent", PARTIES, "the attack noun a harm verb names
 UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims, the place its text states",
                       "source 'unidentified attackers', of the country where they struck (resolution place)",
                       "violence by nobody named is by unidentified attackers, unless an accident")
+CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
+                        "the source: the last attack's doer within a few sentences",
+                        "'The army launched an offensive. The strikes killed 12': the army's")
+SETTLEMENT_PEOPLE = _rule("settlement-people", PARTIES, "force against a town or village, nobody named",
+                          "the target: its residents (civilians)", "'shelled the town', 'stormed the village of X'")
 PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without target, its place",
                              "the target", "a protest at nobody named is addressed to the government of its place")
 RESTRICTED_POPULATION = _rule("restricted-population", PARTIES, "a curfew, ban or emergency without target",

@@ -31,7 +31,7 @@ from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_t
 from petrel.geo.gazetteer import Gazetteer
 from petrel.geo.mentions import PlaceMention, sentence_places
 from petrel.geo.sources import GazEntry
-from petrel.models import EventMention, Place
+from petrel.models import ActorRef, EventMention, Place, PlaceHints
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -124,6 +124,20 @@ class PlaceResolver:
     def stated_place_of(self, doc: Doc, article: Article, event: EventMention) -> Place | None:
         """:meth:`stated_place` with the document's context."""
         return self.stated_place(doc, event, self.context(doc, article))
+
+    def hints_of(self, doc: Doc, article: Article, event: EventMention) -> PlaceHints:
+        """Where the event's text puts it (``stated``) and, when it says nothing, where the article happens
+        (``fallback``: :meth:`fallback_place`, else the story's dominant place, also for past and planned
+        events): what the events stage needs to give parties known only by what they are a country."""
+        context = self.context(doc, article)
+        stated = self.stated_place(doc, event, context)
+        if stated is not None:
+            return PlaceHints(stated, None)
+        fallback = self.fallback_place(doc, event, context)
+        if fallback is None:
+            entry = self.dominant_place(doc, context)
+            fallback = entry.to_place() if entry is not None else None
+        return PlaceHints(None, fallback)
 
     def stated_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """The place the event's sentence gives it, else the dateline's for an event that happened."""
