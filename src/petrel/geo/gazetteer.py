@@ -18,7 +18,7 @@ from typing import Any
 import pycountry
 
 from petrel.config import Settings
-from petrel.geo.admin1 import admin1_table
+from petrel.geo.admin1 import admin1_table, read_admin1_names
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.sources import (
     GazEntry, city_entry, city_set_size, read_centroids, read_cities, read_geonames_countries, read_supplement,
@@ -143,9 +143,16 @@ class Gazetteer:
     def _name_city_subdivisions(self) -> None:
         """Fill ``admin1`` of cities where the geonames group maps safely to an ISO subdivision."""
         cities = [e for e in self._entries if e.kind == "city"]
-        table = admin1_table(cities, (e for e in self._entries if e.kind == "admin1"))  # top level only
+        table = admin1_table(cities, (e for e in self._entries if e.kind == "admin1"),  # top level only
+                             read_admin1_names(), self._subdivisions_named)
         for city in cities:
             city.admin1 = table.get(city.code or "")
+
+    def _subdivisions_named(self, alpha2: str, key: str) -> set[str]:
+        """ISO names of the subdivisions of a country indexed under ``key`` (any of their names; Iraq's
+        Kurdish governorates sit below the Kurdistan Region in ISO 3166-2 but are provinces all the same)."""
+        return {e.name for e in self._entries_for(key)
+                if e.kind in ("admin1", "admin2") and e.code and e.code.startswith(alpha2 + "-")}
 
     def _alpha3(self, alpha2: str) -> str | None:
         country = pycountry.countries.get(alpha_2=alpha2)
