@@ -70,8 +70,7 @@ def drop_page_noise(lines: list[str]) -> list[str]:
     """
     out = []
     for line in lines:
-        if is_noise_line(line):
-            out.append("")
-            continue
-        out.append(_STAMP_LEAD.sub("", line.lstrip(), count=1) if _STAMP_LEAD.match(line.lstrip()) else line)
+        while _STAMP_LEAD.match(line.lstrip()):  # "10:42 GMT 10:45 GMT The army said ..."
+            line = _STAMP_LEAD.sub("", line.lstrip(), count=1)
+        out.append("" if is_noise_line(line) else line)
     return out

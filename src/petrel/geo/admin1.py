@@ -25,9 +25,13 @@ from pathlib import Path
 from petrel.geo.names import index_keys, normalize
 from petrel.geo.sources import GazEntry, data_path
 
-ADMIN_TERMS = re.compile(
-    r"\b(?:governorate|province|provincia|region|state|muhafazat|muhafazah|wilayat|oblast|prefecture|"
-    r"department|departement|district|county|division|territory|of)\b", re.IGNORECASE)
+_TERMS = (r"(?:governorate|province|provincia|region|state|muhafazat|muhafazah|wilayat|oblast|prefecture|"
+          r"department|departement|district|county|division|territory)")
+# the kind of a subdivision before or after its name: "Muhafazat Hadramaout", "Bauchi State"
+ADMIN_TERMS = re.compile(rf"^(?:{_TERMS}(?:\s+of)?\s+)|(?:\s+{_TERMS})$", re.IGNORECASE)
+
+
+_GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def read_admin1_names(path: Path | None = None) -> dict[str, str]:
@@ -45,7 +49,7 @@ def read_admin1_names(path: Path | None = None) -> dict[str, str]:
 
 def bare_admin_name(name: str) -> str:
     """A subdivision name without its kind: "Bauchi State" -> "Bauchi", "Muhafazat Hadramaout" -> "Hadramaout"."""
-    bare = " ".join(ADMIN_TERMS.sub(" ", name).split())
+    bare = " ".join(ADMIN_TERMS.sub("", name.strip()).split())
     return bare or name
 
 
@@ -60,7 +64,8 @@ def admin1_table(cities: Iterable[GazEntry], subdivisions: Iterable[GazEntry],
     iso = {s.code: s.name for s in subs}
     by_name: dict[tuple[str, str], set[str]] = defaultdict(set)
     for sub in subs:
-        for key in {*index_keys(sub.name), *index_keys(bare_admin_name(sub.name))}:
+        plain = _GLOSS.sub("", sub.name)  # "Autonomous Region in Muslim Mindanao (ARMM)"
+        for key in {*index_keys(sub.name), *index_keys(plain), *index_keys(bare_admin_name(plain))}:
             by_name[(sub.code.split("-")[0], key)].add(sub.name)
     groups: dict[str, list[GazEntry]] = defaultdict(list)
     for city in cities:
