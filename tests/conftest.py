@@ -84,10 +84,14 @@ def pipeline(session_settings: Settings, resources):
 def nlp():
     """The bare spaCy pipeline (no knowledge-base ruler), loaded once per session."""
     spacy = pytest.importorskip("spacy")
+    from petrel.nlp import add_paragraph_boundaries
+
     try:
-        return spacy.load(Settings().spacy_model)
+        nlp = spacy.load(Settings().spacy_model)
     except OSError:
         pytest.skip("the spaCy model is not installed")
+    add_paragraph_boundaries(nlp)  # as petrel.nlp.load_nlp does: no sentence spans two paragraphs
+    return nlp
 
 
 def event_state(nlp, text: str, trigger: str, *, status: str = "actual", published: datetime | None = None,

@@ -116,6 +116,7 @@ class Place:
     lon: float | None = None
     precision: str = "city"
     geonameid: int | None = None
+    basis: str | None = None  # where the event's text gives it: sentence|paragraph|dateline|document
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -70,10 +70,10 @@ def test_dateline_fallback(stage, make_state):
 
 
 def test_dominant_place_fallback_prefers_a_city_of_the_main_country(stage, make_state):
-    text = ("Protesters blocked the main road on Sunday. Police said the crowd came from across Iraq. "
+    text = ("Protesters blocked the main road on Sunday.\n\nPolice said the crowd came from across Iraq.\n\n"
             "Smaller rallies took place in Basra, and Iraq's government called for calm in Iraq.")
     place = placed(stage, make_state, text, "blocked")
-    assert (place.name, place.country) == ("Basrah", "IRQ")
+    assert (place.name, place.country, place.basis) == ("Basrah", "IRQ", "document")
 
 
 def test_no_place_for_historical_events_without_one(stage, make_state):

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import typer
 
-from petrel.cli._app import DbOption, app, user_errors
+from petrel.cli._app import DbOption, app, err_console, user_errors
 from petrel.cli._db import read_db
 from petrel.cli._output import Format, write_records
-from petrel.store.queries import EventFilter, iter_events
+from petrel.store.queries import EventFilter, count_events, count_undated, iter_events
 
 COLUMNS = [
     ("date", lambda e: e.get("date")),
@@ -27,7 +27,7 @@ COLUMNS = [
 
 ACTOR_FIELDS = ("name", "actor_id", "country", "sector", "resolution")
 NESTED = {"source": ACTOR_FIELDS, "target": ACTOR_FIELDS,
-          "place": ("name", "country", "admin1", "lat", "lon", "precision"),
+          "place": ("name", "country", "admin1", "lat", "lon", "precision", "basis"),
           "evidence": ("doc_id", "sentence", "start", "end", "trigger")}
 
 
@@ -71,7 +71,16 @@ def events(
         records = iter_events(con, flt)
         if limit or fmt is Format.table:
             records = (r for _, r in zip(range(limit or 200), records))
-        write_records(records, fmt, output, COLUMNS, title="events", nested=NESTED)
+        written = write_records(records, fmt, output, COLUMNS, title="events", nested=NESTED)
+        if fmt is Format.table or output is not None:  # a stream on stdout stays pure data
+            err_console.print(summary_line(written, count_events(con, flt), count_undated(con, flt)),
+                              markup=False, highlight=False)
+
+
+def summary_line(written: int, total: int, undated: int) -> str:
+    """``"12 of 40 events shown, 3 undated"``: undated events are listed last, never dropped."""
+    shown = f"{written} events" if written == total else f"{written} of {total} events shown"
+    return f"{shown}, {undated} undated"
 
 
 def _day(value: str | None) -> date | str | None:

@@ -9,7 +9,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from petrel.cli._app import DbOption, app, err_console, make_settings, user_errors
-from petrel.ingest_service import IngestReport, ingest_paths
+from petrel.ingest_service import IngestDefaults, IngestReport, ingest_paths
 
 
 @app.command()
@@ -19,24 +19,27 @@ def ingest(
     db: Path = DbOption,
     batch_size: int = typer.Option(None, help="articles per batch and per transaction"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress or summary"),
+    published: str = typer.Option(None, help="publication date (YYYY-MM-DD) of inputs that carry none"),
+    outlet: str = typer.Option(None, help="outlet of inputs that name none"),
 ) -> None:
     """Ingest articles (text, JSONL, CSV, HTML, WARC) and code their events into the database.
 
     Re-ingesting the same article changes nothing. Exits 1 if any input was rejected.
     """
     settings = make_settings(db, batch_size=batch_size)
-    report = run_ingest(paths, settings, quiet=quiet)
+    defaults = IngestDefaults.parse(published, outlet)
+    report = run_ingest(paths, settings, quiet=quiet, defaults=defaults)
     if not quiet:
         print_report(report, settings.db_path)
     if report.failed:
         raise typer.Exit(1)
 
 
-def run_ingest(paths: list[str], settings, *, quiet: bool) -> IngestReport:
+def run_ingest(paths: list[str], settings, *, quiet: bool, defaults: IngestDefaults | None = None) -> IngestReport:
     """Run the ingest with a live progress line on stderr."""
     stdin = sys.stdin if "-" in paths else None
     if quiet:
-        return ingest_paths(paths, settings, stdin=stdin)
+        return ingest_paths(paths, settings, stdin=stdin, defaults=defaults)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("loading models...", total=None)
@@ -44,7 +47,7 @@ def run_ingest(paths: list[str], settings, *, quiet: bool) -> IngestReport:
         def on_batch(report: IngestReport) -> None:
             progress.update(task, description=_progress_line(report))
 
-        return ingest_paths(paths, settings, stdin=stdin, on_batch=on_batch)
+        return ingest_paths(paths, settings, stdin=stdin, on_batch=on_batch, defaults=defaults)
 
 
 def _progress_line(report: IngestReport) -> str:

@@ -7,7 +7,8 @@ Choice, in order (``docs/time-and-place.md`` has the full story):
 2. A locative place of the sentence in another clause; then another place (an object: "attack
    Lebanon") attached, then anywhere in the sentence. Actors are never places ("Iraq said",
    "Iraq's parliament"), nor are a noun's modifiers ("US troops").
-3. For ``actual`` and ``claimed`` events with no place in the sentence: the article's dateline, else
+3. For ``actual`` and ``claimed`` events with no place in the sentence: a place named as a place in
+   its paragraph (nearest sentence before it first), else the article's dateline, else
    its dominant place: the country most often named as a place, narrowed to the first city of that
    country named as a place, if any. An attacker's own country never places its attack by votes alone.
 
@@ -29,7 +30,7 @@ from typing import TYPE_CHECKING
 from petrel.config import Settings
 from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
 from petrel.geo.gazetteer import Gazetteer
-from petrel.geo.mentions import PlaceMention, sentence_places
+from petrel.geo.mentions import WEAK_LABELS, PlaceMention, climb, is_common_word, role_of, sentence_places
 from petrel.geo.sources import GazEntry
 from petrel.models import ActorRef, EventMention, Place, PlaceHints
 
@@ -82,6 +83,27 @@ def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMe
     return min(ranked, key=lambda r: r[0])[1] if ranked else None
 
 
+def with_basis(place: Place | None, basis: str) -> Place | None:
+    """``place`` saying where the text gives it: sentence, paragraph, dateline or document."""
+    return replace(place, basis=basis) if place is not None else None
+
+
+def paragraph_neighbours(doc: Doc, sentence: Span) -> list[Span]:
+    """The other sentences of ``sentence``'s paragraph (text between line breaks): the nearest before
+    it first, going back, then those after it, going forward."""
+    text = doc.text
+    end = sentence.start_char + len(sentence.text.rstrip())  # a sentence keeps the line break after it
+    first = text.rfind("\n", 0, sentence.start_char) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    before, after = [], []
+    for other in doc.sents:
+        if other.end_char <= first or other.start_char >= last or other.start == sentence.start:
+            continue
+        (before if other.start < sentence.start else after).append(other)
+    return before[::-1] + after
+
+
 class PlaceStage:
     """Sets ``event.place`` from the event's sentence, the dateline or the article's dominant place (the
     choice is :class:`PlaceResolver`'s, shared with the events stage)."""
@@ -100,8 +122,10 @@ class PlaceStage:
         resolver = self.resolver
         context = resolver.context(state.doc, state.article)
         for event in state.events:
-            event.place = resolver.stated_place(state.doc, event, context) or resolver.fallback_place(
-                state.doc, event, context)
+            event.place = (resolver.sentence_place(state.doc, event, context)
+                           or resolver.paragraph_place(state.doc, event, context)
+                           or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
+                           or resolver.fallback_place(state.doc, event, context))
 
 
 class PlaceResolver:
@@ -139,14 +163,33 @@ class PlaceResolver:
             fallback = entry.to_place() if entry is not None else None
         return PlaceHints(None, fallback)
 
+    def sentence_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        """The place the event's own sentence gives it (``basis`` ``sentence``)."""
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is None:
+            return None
+        chosen = choose_place(self.mentions_of(doc, sentence, context), trigger_token(doc, event.evidence, sentence))
+        return with_basis(chosen.entry.to_place(), "sentence") if chosen is not None else None
+
+    def paragraph_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        """For an event that happened and whose sentence names no place: a place its paragraph names as a
+        place ("in X"), the nearest sentence before it first, then after it (``basis`` ``paragraph``)."""
+        if event.status not in FALLBACK_STATUSES:
+            return None
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is None:
+            return None
+        for other in paragraph_neighbours(doc, sentence):
+            found = [m for m in self.mentions_of(doc, other, context) if m.role == "locative"]
+            if found:
+                return with_basis(found[0].entry.to_place(), "paragraph")
+        return None
+
     def stated_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """The place the event's sentence gives it, else the dateline's for an event that happened."""
-        sentence = sentence_of(doc, event.evidence)
-        if sentence is not None:
-            mentions = self.mentions_of(doc, sentence, context)
-            chosen = choose_place(mentions, trigger_token(doc, event.evidence, sentence))
-            if chosen is not None:
-                return chosen.entry.to_place()
+        placed = self.sentence_place(doc, event, context)
+        if placed is not None:
+            return placed
         if event.status in FALLBACK_STATUSES and context.dateline is not None:
             return context.dateline.to_place()
         return None
@@ -156,7 +199,7 @@ class PlaceResolver:
         if event.status not in FALLBACK_STATUSES:
             return None
         fallback = self.dominant_place(doc, context, attacker=attacker_country(event))
-        return fallback.to_place() if fallback else None
+        return with_basis(fallback.to_place(), "document") if fallback else None
 
     # ------------------------------------------------------------ document level
 
@@ -179,15 +222,35 @@ class PlaceResolver:
         """Countries named in the document: a country or demonym counts 1, another place 0.5."""
         votes: Counter[str] = Counter()
         for ent in doc.ents:
+            if ent.label_ in WEAK_LABELS and ent.label_ != "NORP":
+                self.weak_vote(ent, votes)
+                continue
             if ent.label_ not in VOTE_LABELS:
                 continue
             code = self.gazetteer.demonym_country(ent.text) if ent.label_ == "NORP" else None
-            entry = None if ent.label_ == "NORP" else self.gazetteer.best(ent.text)
+            entry = None if ent.label_ == "NORP" else self.shared_free(ent.text)
             if code:
                 votes[code] += 1
             elif entry is not None and entry.country:
                 votes[entry.country] += 1 if entry.kind == "country" else 0.5
         return votes
+
+    def shared_free(self, name: str) -> GazEntry | None:
+        """The best entry for ``name``, unless two countries share it ("Congo"): such a name votes for
+        neither; the rest of the document decides which it is."""
+        ranked = self.gazetteer.ranked(name)
+        if len(ranked) > 1 and ranked[0].kind == ranked[1].kind == "country" and ranked[0].country != ranked[1].country:
+            return None
+        return ranked[0] if ranked else None
+
+    def weak_vote(self, ent: Span, votes: Counter[str]) -> None:
+        """A name the small model calls a person or organisation but that stands as a place ("near Goma",
+        tagged PERSON) votes 0.5 for the country of the city it names."""
+        if role_of(climb(ent.root)) != "locative" or is_common_word(ent.text):
+            return
+        entry = self.gazetteer.best(ent.text)
+        if entry is not None and entry.kind == "city" and entry.country:
+            votes[entry.country] += 0.5
 
     def dominant_place(self, doc: Doc, context: DocPlaces, attacker: str | None = None) -> GazEntry | None:
         """Where the article happens: the country most often named as a place ("in Iraq", not "US troops";

@@ -124,7 +124,8 @@ def _place_columns(event: EventMention) -> Row:
     if place is None:
         return {}
     return {"place_name": place.name, "place_country": place.country, "place_admin1": place.admin1,
-            "lat": place.lat, "lon": place.lon, "place_precision": place.precision}
+            "lat": place.lat, "lon": place.lon, "place_precision": place.precision,
+            "place_basis": getattr(place, "basis", None)}
 
 
 def _date_bounds(value: str | None) -> Row:
