@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kind", action="append", choices=["miss", "wrong", "spurious"])
     parser.add_argument("--limit", type=int, default=0, help="show at most this many (0: all)")
     parser.add_argument("--confusion", action="store_true", help="count gold -> predicted label pairs instead")
+    parser.add_argument("--split", choices=["dev", "test"], help="realnews: code only this half (rules come from dev)")
     parser.add_argument("--ablate", action="append", metavar="RULE_ID",
                         help="switch this rule off and print the scorecard delta (repeatable; 'all': every rule)")
     args = parser.parse_args(argv)
@@ -37,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.set_name is None:
             parser.error("a set name or --ablate is required")
-        misses = diagnose(args.set_name, kinds=args.kind)
+        misses = diagnose(args.set_name, kinds=args.kind, realnews_split=args.split)
     except PetrelError as exc:
         console.print(exc.one_line(), markup=False)
         return 1

@@ -26,9 +26,11 @@ log = logging.getLogger(__name__)
 class EvalContext:
     """What every runner needs. The pipeline is built on first use and then shared; codings are cached."""
 
-    def __init__(self, settings: Settings, pipeline: Pipeline | None = None, *, merge_check: bool = True) -> None:
+    def __init__(self, settings: Settings, pipeline: Pipeline | None = None, *, merge_check: bool = True,
+                 realnews_split: str | None = None) -> None:
         self.settings = settings
         self.merge_check = merge_check
+        self.realnews_split = realnews_split  # "dev" or "test": code only that half of the real-news set
         self._pipeline = pipeline
         self.coded: dict[str, list[CodedText]] = {}
 
@@ -160,18 +162,16 @@ def run_synthetic(ctx: EvalContext) -> SetResult:
 def run_realnews(ctx: EvalContext) -> SetResult:
     """The real-news set in ``Settings.realnews_dir``: articles ingested with their metadata (title,
     outlet, publication day), cleaned and coded by the pipeline, scored by :func:`scorers.score_realnews`.
-    The set carries its own ``dev``/``test`` split and reports both; ``ctx.half`` ``dev`` keeps only the dev
-    articles, ``held`` only the test ones (so ``python -m petrel.evaluation realnews --half dev`` shows
-    nothing of the test half)."""
+    The set carries its own ``dev``/``test`` split and reports both; ``ctx.realnews_split`` ``dev`` keeps only
+    the dev articles (so ``python -m petrel.evaluation realnews --split dev`` shows nothing of the test half)."""
     from petrel.clean import clean_document
 
     folder = Path(ctx.settings.realnews_dir)
     if not (folder / readers.realnews.ARTICLES_FILE).is_file():
         raise FileNotFoundError(str(folder / readers.realnews.ARTICLES_FILE))
     articles, gold = readers.read_realnews(folder)
-    if ctx.half is not None:
-        wanted = "dev" if ctx.half == "dev" else "test"
-        articles = [a for a in articles if a.split == wanted]
+    if ctx.realnews_split is not None:
+        articles = [a for a in articles if a.split == ctx.realnews_split]
         kept = {a.article_id for a in articles}
         gold = [g for g in gold if g.article_id in kept]
     cleaned: list[Article] = []

@@ -108,14 +108,15 @@ def run_set(name: str, ctx: EvalContext) -> SetResult:
 
 
 def diagnose(set_name: str, *, settings: Settings | None = None, pipeline: Pipeline | None = None,
-             kinds: Sequence[str] | None = None) -> list[Miss]:
-    """What one set got wrong, gold beside prediction (``kinds``: ``miss``, ``wrong``, ``spurious``).
+             kinds: Sequence[str] | None = None, realnews_split: str | None = None) -> list[Miss]:
+    """What one set got wrong, gold beside prediction (``kinds``: ``miss``, ``wrong``, ``spurious``;
+    ``realnews_split``: only the ``dev`` half of the real-news set, the one rules may be written from).
     Every set is a test set: misses are for understanding a failure class, never for writing a rule from
     one sentence (see docs/evaluation.md)."""
     settings = settings or Settings()
     check_eval_dir(settings)
     _chosen([set_name])
-    result = run_set(set_name, EvalContext(settings, pipeline, merge_check=False))
+    result = run_set(set_name, EvalContext(settings, pipeline, merge_check=False, realnews_split=realnews_split))
     return [m for m in result.misses if not kinds or m.kind in kinds]
 
 
