@@ -24,8 +24,10 @@ from petrel.model.train.data import SEED, Row, load_corpus, split
 
 log = logging.getLogger("petrel.model.tune")
 
-GRID = {"propose": (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01), "veto": (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01),
-        "keep": (0.02, 0.05, 0.2), "relabel": (0.5, 0.6, 0.7, 0.8, 0.9, 1.01), "weight": (0.3, 0.5, 0.7)}
+GRID = {"propose": (0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01), "veto": (0.9, 0.95, 0.98, 1.01),
+        "keep": (0.02, 0.05, 0.2), "relabel": (0.9, 0.95, 0.98, 1.01), "weight": (0.3, 0.5, 0.7)}
+# veto and relabel only where the model is confident (>= 0.9), as the model's role is defined: the rules'
+# reading of a sentence stands unless the model is nearly sure it is wrong (docs/model.md says why)
 
 
 @dataclass(slots=True)
