@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= petrel.duckdb
 
-.PHONY: setup demo test bench eval serve clean browser
+.PHONY: setup demo test bench eval serve clean browser model
 
 setup: $(STAMP)
 
@@ -23,6 +23,12 @@ test: setup
 
 eval: setup
 	$(BIN)/petrel eval
+
+# the event model: fine-tune MiniLM on training/ with a fixed seed, export int8 ONNX to src/petrel/data/model
+model: setup
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m petrel.model.train training --out src/petrel/data/model
+	$(BIN)/python -m petrel.model.tune training --model src/petrel/data/model
 
 bench: setup
 	$(BIN)/python bench/run.py

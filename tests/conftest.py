@@ -10,7 +10,7 @@ import pytest
 
 from petrel.config import Settings
 from petrel.models import ActorRef, Article, EventMention, Evidence
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -34,6 +34,26 @@ def eval_dir(shared_dir: Path) -> Path:
     return shared_dir / "eval"
 
 
+@pytest.fixture(scope="session")
+def seed_run(seeds_dir: Path, eval_dir: Path, pipeline, session_settings):
+    """The seed articles through the pipeline, matched to the gold with the scorer's own matcher
+    (``petrel.evaluation.scorers.match_seed_events``): ``(docs by file stem, [(gold line, EventMention)])``.
+    Skips only when the seed data is absent."""
+    from petrel.evaluation import predicted_events, readers, scorers
+    from petrel.evaluation.runners import seed_articles
+
+    if not seeds_dir.is_dir() or not (eval_dir / "seeds" / "gold.jsonl").is_file():
+        pytest.skip("seed articles or gold events are absent")
+    articles = dict(seed_articles(session_settings, seeds_dir))
+    docs = dict(zip(articles, pipeline.process_articles(list(articles.values())), strict=True))
+    predicted, mention_of = {}, {}
+    for stem, doc in docs.items():
+        predicted[stem] = predicted_events(doc)
+        mention_of.update({id(p): e for p, e in zip(predicted[stem], doc.events, strict=True)})
+    matches = scorers.match_seed_events(readers.read_seed_events(eval_dir), predicted)
+    return docs, [(m.gold, mention_of[id(m.event)]) for m in matches]
+
+
 @pytest.fixture()
 def settings(tmp_path: Path) -> Settings:
     return Settings(db_path=tmp_path / "test.duckdb", eval_dir=SHARED / "eval")
@@ -41,7 +61,8 @@ def settings(tmp_path: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def session_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    return Settings(db_path=tmp_path_factory.mktemp("db") / "s.duckdb", eval_dir=SHARED / "eval")
+    return Settings(db_path=tmp_path_factory.mktemp("db") / "s.duckdb", eval_dir=SHARED / "eval",
+                    realnews_dir=REPO / "eval" / "realnews")
 
 
 @pytest.fixture(scope="session")
@@ -63,10 +84,14 @@ def pipeline(session_settings: Settings, resources):
 def nlp():
     """The bare spaCy pipeline (no knowledge-base ruler), loaded once per session."""
     spacy = pytest.importorskip("spacy")
+    from petrel.nlp import add_paragraph_boundaries
+
     try:
-        return spacy.load(Settings().spacy_model)
+        nlp = spacy.load(Settings().spacy_model)
     except OSError:
         pytest.skip("the spaCy model is not installed")
+    add_paragraph_boundaries(nlp)  # as petrel.nlp.load_nlp does: no sentence spans two paragraphs
+    return nlp
 
 
 def event_state(nlp, text: str, trigger: str, *, status: str = "actual", published: datetime | None = None,

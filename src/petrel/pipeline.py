@@ -2,17 +2,7 @@
 
 ``ingest`` readers yield :class:`RawDocument` or :class:`Rejection`; the ``clean`` stage turns a raw
 document into an :class:`Article`; ``nlp`` parses batches with spaCy; then per-document stages run in
-order on a :class:`DocState`, each reading what earlier stages wrote and adding its own part:
-
-=========  ==========================  =====================================
-stage      reads                       adds
-=========  ==========================  =====================================
-actors     doc, article                state.mentions (ActorMention)
-quotes     doc, mentions               state.quotes (Quote)
-events     doc, mentions, quotes       state.events (EventMention, no date/place yet)
-dates      doc, article.published      event.date, event.date_precision, may adjust status
-places     doc, article, events        event.place
-=========  ==========================  =====================================
+order on a :class:`DocState`; they read what earlier stages wrote and add their own part (the table is in :mod:`petrel.state`).
 
 Stages are plain objects built from a :class:`Settings` and shared resources (knowledge base,
 gazetteer); none holds global state, so two pipelines can live in one process.
@@ -21,37 +11,16 @@ gazetteer); none holds global state, so two pipelines can live in one process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from petrel.config import Settings
-from petrel.models import ActorMention, Article, EventMention, ProcessedDocument, Quote
+from petrel.models import Article, ProcessedDocument
+from petrel.state import DocState, Stage
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
-
-
-@dataclass(slots=True)
-class DocState:
-    """A document on its way through the per-document stages."""
-
-    article: Article
-    doc: Doc
-    mentions: list[ActorMention] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    events: list[EventMention] = field(default_factory=list)
-
-    def result(self) -> ProcessedDocument:
-        return ProcessedDocument(self.article, self.mentions, self.quotes, self.events)
-
-
-class Stage(Protocol):
-    name: str
-    reads: tuple[str, ...]
-    adds: tuple[str, ...]
-
-    def __call__(self, state: DocState) -> None: ...
 
 
 class Pipeline:
@@ -91,6 +60,7 @@ class Resources:
     nlp: Language
     kb: object
     gazetteer: object
+    classifier: object | None = None  # the event model; None when settings.event_model is "rules"
 
     @classmethod
     def load(cls, settings: Settings) -> Resources:
@@ -99,20 +69,28 @@ class Resources:
         from petrel.nlp import load_nlp
 
         kb = load_knowledge_base(settings)
-        return cls(nlp=load_nlp(settings, kb), kb=kb, gazetteer=load_gazetteer(settings))
+        classifier = None
+        if settings.event_model != "rules":
+            from petrel.model import load_classifier
+
+            classifier = load_classifier(str(settings.event_model_dir) if settings.event_model_dir else None)
+        return cls(nlp=load_nlp(settings, kb), kb=kb, gazetteer=load_gazetteer(settings), classifier=classifier)
 
 
 def build_stages(settings: Settings, resources: Resources) -> list[Stage]:
     from petrel.actors import ActorStage
     from petrel.coding import EventStage, QuoteStage
     from petrel.dates import DateStage
-    from petrel.geo import PlaceStage
+    from petrel.geo.stage import PlaceResolver, PlaceStage
+    from petrel.model import ModelStage
 
+    places = PlaceResolver(resources.gazetteer)  # one per pipeline: the events and places stages share it
     return [
         ActorStage(settings, resources.kb, place_country=resources.gazetteer.country_of,
                    town_country=resources.gazetteer.town_country),
+        *([ModelStage(resources.classifier)] if resources.classifier is not None and settings.event_model != "rules" else []),
         QuoteStage(settings),
-        EventStage(settings, resources.kb),
+        EventStage(settings, resources.kb, places=places.hints_of),
         DateStage(settings),
-        PlaceStage(settings, resources.gazetteer),
+        PlaceStage(settings, resources.gazetteer, places),
     ]

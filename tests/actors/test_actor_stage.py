@@ -9,7 +9,7 @@ import pytest
 from petrel.actors import ActorStage, actors_in_doc
 from petrel.config import Settings
 from petrel.models import ActorMention, Article
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 
 @pytest.fixture(scope="module")
@@ -251,7 +251,7 @@ def test_a_state_of_emergency_is_no_state(run) -> None:
 
 
 def test_a_reflexive_object_is_its_own_clauses_subject(run) -> None:
-    text = "Donald Trump said that Iraq had attacked themselves, and Qais al-Khazali defended himself."
+    text = "Donald Trump said that Iraq had hurt themselves, and Qais al-Khazali defended himself."
     mentions = run(text)
     assert one(mentions, text, "themselves").actor.country == "IRQ"
     assert one(mentions, text, "himself").actor.actor_id == "qais-al-khazali"
@@ -268,8 +268,8 @@ def test_a_militant_group_is_not_a_military_command(run) -> None:
 
 
 def test_pronoun_after_a_subject_inside_reported_speech(run) -> None:
-    text = ("Qais al-Khazali spoke on Monday, saying that Donald Trump does not understand Iraq, "
-            "but if he insists, it will cost him dearly.")
+    text = ("Angela Merkel spoke in Berlin, saying that Donald Trump had misjudged Europe, "
+            "and that if he kept the tariffs, voters would punish him.")
     assert one(run(text), text, "him").actor.actor_id == "donald-trump"
 
 
@@ -353,7 +353,7 @@ def test_dummy_or_distant_it_stays_unlinked(run, text: str) -> None:
 
 
 def test_he_after_a_speaker_talking_about_someone_else(run) -> None:
-    text = "Qais al-Khazali said Donald Trump does not understand Iraq. If he insists, it will cost him dearly."
+    text = "Angela Merkel said Donald Trump had misjudged Europe. If he keeps the tariffs, voters will punish him."
     mentions = run(text)
     assert one(mentions, text, "he").actor.actor_id == "donald-trump"
     assert one(mentions, text, "him").actor.actor_id == "donald-trump"
@@ -450,10 +450,10 @@ def test_peoples_take_the_country_they_live_in(run, text: str, word: str, countr
 
 
 def test_an_ethnic_people_lives_where_the_story_is_set(run) -> None:
-    text = "Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia."
-    assert one(run(text), text, "Albanians").actor.country == "SRB"
-    alone = "Ethnic Albanians demonstrated on Tuesday."
-    assert one(run(alone), alone, "Albanians").actor.country == "ALB"
+    text = "Thousands of ethnic Hungarians marched on Sunday in Romania."
+    assert one(run(text), text, "Hungarians").actor.country == "ROU"
+    alone = "Ethnic Hungarians marched on Sunday."
+    assert one(run(alone), alone, "Hungarians").actor.country == "HUN"
 
 
 @pytest.mark.parametrize(("text", "word", "country", "sector"), [

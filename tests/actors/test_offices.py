@@ -81,7 +81,7 @@ def test_words_that_are_only_small_towns_place_nothing(resources, kb, nlp, text,
 
 
 def test_a_listed_institution_whose_phrase_names_its_country_stays_that_countrys(mentions) -> None:
-    text = "U.S. Congress refused to remove sanctions on the Iranian regime in Tehran."
+    text = "U.S. Congress voted to keep tariffs on the Chinese steel makers in Beijing."
     assert _at(mentions(text), text, "Congress").country == "USA"
 
 
@@ -93,7 +93,7 @@ def test_whom_a_visitor_meets_on_a_visit_is_the_hosts(mentions) -> None:
 
 
 def test_of_several_countries_the_one_named_as_a_place_owns_the_office(mentions) -> None:
-    text = "President Tomas Ferreira declared a state of siege in Bolivia, a spokeswoman for the Peruvian embassy said."
+    text = "President Tomas Ferreira imposed a curfew in Bolivia, a spokesman for the Peruvian consulate said."
     assert _at(mentions(text), text, "Tomas Ferreira").country == "BOL"
     text = "President Tomas Ferreira met Bolivian and Peruvian envoys."  # no place among several: nobody
     assert _at(mentions(text), text, "Tomas Ferreira").country is None

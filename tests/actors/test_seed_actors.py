@@ -12,7 +12,7 @@ from petrel.actors import ActorStage, actors_in_doc
 from petrel.config import Settings
 from petrel.kb import normalise
 from petrel.models import ActorRef, Article
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 
 def _seed_refs(seeds_dir: Path, eval_dir: Path, nlp, kb) -> dict[str, list[ActorRef]]:

@@ -57,6 +57,33 @@ def test_events_jsonl_follows_the_contract(demo_db: Path) -> None:
                 "confidence"} <= set(event)
         assert {"name", "actor_id", "country", "sector"} <= set(event["source"])
         assert {"doc_id", "sentence", "start", "end", "trigger"} <= set(event["evidence"])
+        for mention in event["mentions"]:  # each reporting document with what it said
+            assert {"doc_id", "outlet", "published", "sentence", "start", "end", "trigger"} <= set(mention)
+            assert mention["sentence"] and mention["trigger"]
+        assert event["place"] is None or event["place"]["basis"] in ("sentence", "paragraph", "dateline", "document")
+
+
+def test_events_table_counts_the_undated(demo_db: Path) -> None:
+    result = run("events", "--db", str(demo_db), "--limit", "5")
+    assert result.exit_code == 0
+    summary = result.output.strip().splitlines()[-1]
+    assert summary.startswith("5 of ") and summary.endswith(" undated")
+    undated = int(summary.split(", ")[-1].split()[0])
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        assert undated == con.execute("SELECT count(*) FROM events WHERE date_start IS NULL").fetchone()[0]
+
+
+def test_ingest_takes_a_publication_day_and_outlet_for_bare_files(tmp_path: Path) -> None:
+    text = tmp_path / "note.txt"
+    text.write_text("Fishermen protested in the harbour town against a new fuel tax.", encoding="utf-8")
+    db = tmp_path / "bare.duckdb"
+    result = run("ingest", str(text), "--db", str(db), "--published", "2025-02-10", "--outlet", "Harbour Daily", "-q")
+    assert result.exit_code == 0, result.output
+    with duckdb.connect(str(db), read_only=True) as con:
+        row = con.execute("SELECT published::DATE::VARCHAR, outlet FROM articles").fetchone()
+    assert row == ("2025-02-10", "Harbour Daily")
+    bad = runner.invoke(app, ["ingest", str(text), "--db", str(db), "--published", "someday"])
+    assert bad.exit_code != 0 and "publication date" in bad.output
 
 
 def test_event_filters_and_formats(demo_db: Path, tmp_path: Path) -> None:

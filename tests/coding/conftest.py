@@ -14,7 +14,7 @@ import pytest
 from petrel.coding import EventStage, Lexicon, QuoteStage
 from petrel.config import Settings
 from petrel.models import ActorMention, ActorRef, Article
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 
 def actor(name: str, country: str | None, *sector: str, actor_id: str | None = None) -> ActorRef:
@@ -49,6 +49,12 @@ def code(nlp, lexicon) -> Callable[..., DocState]:
 def code_sector(nlp, lexicon) -> Callable[..., DocState]:
     """Like ``code``, with sector-only parties as fallback source and target."""
     return make_runner(nlp, lexicon, sector_actors=True)
+
+
+@pytest.fixture(scope="session")
+def code_named(nlp, lexicon) -> Callable[..., DocState]:
+    """Like ``code``, with ``sector_actors`` off: only parties with a country or a knowledge-base id."""
+    return make_runner(nlp, lexicon, sector_actors=False)
 
 
 def make_runner(nlp, lexicon: Lexicon, **stage_options: bool) -> Callable[..., DocState]:  # noqa: ANN001

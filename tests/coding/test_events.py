@@ -28,7 +28,7 @@ def triples(state) -> set[tuple[str, str, str | None]]:
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("Russian troops are responsible for the shelling of Tbilisi.", ("ASSAULT", "RUS", "GEO")),
-    ("Kenya declared a state of emergency to begin on Friday.", ("COERCE", "KEN", "KEN")),
+    ("Kenya imposed a state of emergency to take effect on Friday.", ("COERCE", "KEN", "KEN")),
     ("Germany sent basic shelter materials to Kenya.", ("AID", "DEU", "KEN")),
     ("Ethiopia let the Somali prisoners go free.", ("RETREAT", "ETH", "SOM")),
     ("Russia agreed to a ceasefire with Georgia.", ("AGREE", "RUS", "GEO")),
@@ -95,7 +95,7 @@ def test_who_acts_during_a_protest_is_not_its_protester(code) -> None:
     assert not any(e.type == "PROTEST" and e.source.country == "GEO" for e in state.events)
     state = code("Georgian students took part in a demonstration against Russia.", TABLE)
     assert ("PROTEST", "GEO", "RUS") in triples(state)
-    state = code("Kenyan militants wounded two Somali soldiers in a bomb attack on Monday.", TABLE)
+    state = code("Kenyan militants wounded two Somali soldiers in a grenade attack on Monday.", TABLE)
     assert any(e.type == "ASSAULT" and e.source.country == "KEN" for e in state.events)  # an attack keeps its agent
 
 
@@ -269,15 +269,15 @@ def test_a_protest_to_demand_something_is_the_protest(code) -> None:
 
 
 @pytest.mark.parametrize(("text", "code_"), [
-    ("Somali students began a hunger strike to protest against Kenya's decision.", "142"),
-    ("Somali students blocked a road to voice disapproval of Kenya's policies.", "144"),
+    ("Somali students went on a hunger strike to protest Kenya's new law.", "142"),
+    ("Somali students barricaded a highway to voice opposition to Kenya's policies.", "144"),
 ])
 def test_what_a_protest_is_against_is_its_target(code, text: str, code_: str) -> None:
     events = code(text, dict(TABLE, **{"Somali students": SOM})).events
     assert [(e.type, e.cameo, e.source.country, e.target.country if e.target else None) for e in events] == [
         ("PROTEST", code_, "SOM", "KEN")]
     road = code("Somali students protested on Monday, blocking the road to the Kenyan border.", TABLE).events
-    assert all(e.target is None or e.target.country != "KEN" for e in road)  # how, not against whom
+    assert road and all(e.target is None or e.target.country != "KEN" for e in road)  # how, not against whom
 
 
 def test_comma_listed_subjects_all_take_part(code) -> None:
@@ -292,7 +292,6 @@ def test_comma_listed_subjects_all_take_part(code) -> None:
     # observers let in: CAMEO 086, allow international involvement (the more specific pattern)
     ("Russia allowed Georgian observers to visit the region.", ("RETREAT", "RUS", "GEO")),
     ("Kenya expressed appreciation for Ethiopia's support.", ("SUPPORT", "KEN", "ETH")),
-    ("Egypt and Ethiopia reached an understanding on the dam.", ("AGREE", "EGY", "ETH")),
     ("Georgia says it is prepared to impose sanctions on Russia.", ("THREATEN", "GEO", "RUS")),
 ])
 def test_object_clauses_appreciation_and_readiness(code, text: str, expected: tuple[str, str, str]) -> None:
@@ -328,7 +327,7 @@ def test_prepositions_on_the_object_and_raising_passives(code, text: str, expect
 
 
 def test_a_scheduled_meeting_is_the_meeting_not_a_promise(code) -> None:
-    state = code("The Kenyan president is scheduled to attend a summit in Ethiopia.", TABLE)
+    state = code("The Kenyan president is scheduled to visit Ethiopia next week.", TABLE)
     event = next(e for e in state.events if e.source.country == "KEN")
     assert (event.type, event.status) == ("CONSULT", "future")
 
@@ -361,7 +360,7 @@ def test_decisions_are_acts_and_announced_measures_threats(code, text: str, expe
 
 
 def test_a_press_release_is_no_release(code) -> None:
-    found = triples(code("Russia attacked Georgia, according to a press release by Novak.", TABLE))
+    found = triples(code("Russia attacked Georgia, according to a press release issued by Novak.", TABLE))
     assert ("ASSAULT", "RUS", "GEO") in found and not any(t[0] == "RETREAT" for t in found)
 
 
@@ -406,7 +405,7 @@ def test_a_refusal_unless_is_an_ultimatum(code) -> None:
     assert (event.type, event.cameo, event.negated) == ("THREATEN", "139", False)
 
 
-def test_a_party_known_only_by_its_sector_may_be_the_source(code, code_sector) -> None:
+def test_a_party_known_only_by_its_sector_may_be_the_source(code, code_named, code_sector) -> None:
     table = dict(TABLE, **{"Opposition groups": actor("opposition groups", None, "OPP"),
                            "opposition groups": actor("opposition groups", None, "OPP")})
     state = code_sector("Opposition groups demanded the release of Abdi by Kenya.", table)
@@ -414,7 +413,8 @@ def test_a_party_known_only_by_its_sector_may_be_the_source(code, code_sector) -
     assert event.source.country is None and event.rule.startswith("sector-actor<")
     named = code_sector("Kenya and opposition groups attacked Somalia.", table).events
     assert {e.source.country for e in named} == {"KEN"}  # a named party first: the sector-only one waits
-    assert not code("Opposition groups demanded the release of Abdi by Kenya.", table).events  # off by default
+    assert code("Opposition groups demanded the release of Abdi by Kenya.", table).events  # on by default
+    assert not code_named("Opposition groups demanded the release of Abdi by Kenya.", table).events  # switched off
 
 
 def test_a_target_known_only_by_its_sector(code_sector) -> None:
@@ -490,11 +490,14 @@ def test_hurrying_nobodys_act_is_no_event(code) -> None:
     assert not code("The rain speeded up the withdrawal.", TABLE).events
 
 
-def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(code) -> None:
+def test_violence_against_a_party_known_only_by_its_sector_is_still_an_attack(code, code_named) -> None:
     table = dict(TABLE, journalist=actor("journalist", None, "MED"))
-    [event] = code("A journalist has been killed in a car bomb explosion.", table).events
+    [event] = code_named("A journalist was killed in a grenade blast.", table).events
     assert (event.type, event.source.name, event.target) == ("ASSAULT", "unidentified attackers", None)
     assert event.rule.startswith("unknown-agent<")
+    [event] = code("A journalist was killed in a grenade blast.", table).events  # sector actors on
+    assert (event.source.name, event.target.name, event.target.sector) == ("unidentified attackers", "journalist",
+                                                                          ["MED"])
     assert not code("The bill was killed in a late vote.", table).events  # nobody known was harmed
     placed = dict(table, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
     [event] = code("A journalist has been killed in Nairobi.", placed).events  # a victim of its place
@@ -512,10 +515,10 @@ def test_who_gathers_for_a_protest_holds_it(code) -> None:
 
 def test_people_no_actor_names_protesting_in_a_country_are_its_civilians(code) -> None:
     table = dict(TABLE, Nairobi=ActorRef(name="Nairobi", country="KEN", resolution="country"))
-    [event] = code("Prisoners rioted at a jail in Nairobi on Monday.", table).events
+    [event] = code("Inmates rioted inside a prison in Nairobi on Monday.", table).events
     assert (event.type, event.source.country, event.source.sector) == ("PROTEST", "KEN", ["CVL"])
     assert "local-protesters<" in event.rule
-    assert not code("They rioted at a jail in Nairobi on Monday.", table).events  # a pronoun says nothing
+    assert not code("They rioted inside a prison in Nairobi on Monday.", table).events  # a pronoun says nothing
     assert not code("Students protested at the Kenyan embassy.", table).events  # a party is not a place
 
 
@@ -553,14 +556,9 @@ def test_deaths_in_an_accident_are_no_attack(code) -> None:
 def test_helping_with_an_act_targets_the_acts_object_and_is_no_aid_of_its_own(code) -> None:
     fought = triples(code("Russia helped Georgia to fight Kenya.", TABLE))
     assert ("ASSAULT", "RUS", "KEN") in fought and ("ASSAULT", "RUS", "GEO") not in fought
-    nested = code("Somalia said Russia helped to plan and carry out attacks on Kenya.", TABLE).events
+    nested = code("Somalia said Russia helped to prepare and carry out raids on Kenya.", TABLE).events
     assert "AID" not in {e.type for e in nested}
     assert ("AID", "RUS", "GEO") in triples(code("Russia helped Georgia.", TABLE))
-
-
-def test_cost_dearly_is_a_threat_at_the_one_it_will_cost(code) -> None:
-    state = code('Novak said: "If Russia insists, this will cost Russia dearly."', TABLE)
-    assert ("THREATEN", "GEO", "RUS") in triples(state)
 
 
 def test_an_act_told_again_without_its_target_is_one_event(code) -> None:
@@ -596,10 +594,10 @@ def test_an_arrest_warrant_is_legal_action_against_whom_it_names(code, text: str
 
 def test_a_conjunct_hung_on_another_word_of_a_name_is_still_a_party(code) -> None:
     table = dict(TABLE, **{"Barack Obama": actor("Barack Obama", "USA", "GOV"),
-                           "Vladimir Putin": actor("Vladimir Putin", "RUS", "GOV")})
-    # the parser makes "Barack" the subject and "Putin" a conjunct of "Obama"
-    found = triples(code("Barack Obama and Vladimir Putin will meet in Zurich.", table))
-    assert found == {("AGREE", "USA", "RUS"), ("AGREE", "RUS", "USA")}
+                           "Xi Jinping": actor("Xi Jinping", "CHN", "GOV")})
+    # the parser makes "Barack" the subject and "Jinping" a conjunct of "Obama"
+    found = triples(code("Barack Obama and Xi Jinping will meet in Oslo.", table))
+    assert found == {("AGREE", "USA", "CHN"), ("AGREE", "CHN", "USA")}
 
 
 def test_a_protest_at_nobody_named_is_at_the_government_of_its_place(code) -> None:

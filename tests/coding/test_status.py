@@ -12,7 +12,7 @@ def trigger(nlp, text: str, word: str):
 
 
 @pytest.mark.parametrize(("text", "word", "status"), [
-    ("Iraqi forces drove the militants out in a costly three-year campaign.", "drove", "historical"),
+    ("Kenyan forces pushed the rebels back in a long two-year offensive.", "pushed", "historical"),
     ("The militias fought alongside Iraqi troops in recent years.", "fought", "historical"),
     ("The militias fought alongside Iraqi troops this year.", "fought", "actual"),  # the dates stage decides
     ("The militias will fight alongside Iraqi troops for years.", "fight", "future"),
@@ -42,7 +42,7 @@ def test_status(nlp, text: str, word: str, status: str) -> None:
 
 
 def test_negation_consumed_by_a_pattern_leaves_the_status_actual(nlp) -> None:
-    tok = trigger(nlp, "The president has no plans to withdraw the troops.", "withdraw")
+    tok = trigger(nlp, "The minister has no plans to pull out the soldiers.", "pull")
     assert is_negated(tok)
     assert status_of(tok, neg_consumed=True).status == "actual"
 
@@ -52,7 +52,7 @@ def test_without_negates(nlp) -> None:
 
 
 def test_the_purpose_of_a_refused_act_is_negated(nlp) -> None:
-    assert is_negated(trigger(nlp, "He would not give permission to the army to attack the city.", "attack"))
+    assert is_negated(trigger(nlp, "She would not give permission to the police to raid the camp.", "raid"))
 
 
 def test_an_embedded_question_has_its_own_cue(nlp) -> None:

@@ -6,7 +6,7 @@ from datetime import datetime
 
 from petrel.dates import DateStage
 from petrel.models import Article
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 PUB = datetime(2021, 3, 1, 21, 30)  # a Monday
 

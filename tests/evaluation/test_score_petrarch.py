@@ -19,12 +19,29 @@ def test_actor_country_is_the_three_letter_prefix(code, country):
     assert actor_country(code) == country
 
 
-def test_dyads_mark_unknown_and_missing_actors_and_drop_negated_and_claimed():
+def test_lenient_dyads_mark_missing_targets_as_dashes_and_drop_negated_and_claimed():
     events = [ev(cameo="190", src=None, tgt="BBB"), ev(cameo="0431", src="AAA", tgt=None),
               ev(cameo="190", status="negated"), ev(cameo="190", status="claimed")]
     assert dyads(events, level="root") == [("19", "---", "BBB"), ("04", "AAA", "---")]
     assert dyads(events, level="code") == [("190", "---", "BBB"), ("0431", "AAA", "---")]
     assert dyads(events, level="event") == [("19", "", ""), ("04", "", "")]
+
+
+def test_strict_dyads_score_claimed_events_and_leave_a_missing_target_empty():
+    events = [ev(cameo="190", src=None, tgt="BBB"), ev(cameo="0431", src="AAA", tgt=None),
+              ev(cameo="190", status="negated"), ev(cameo="190", src="AAA", tgt="BBB", status="claimed")]
+    assert dyads(events, level="root", strict=True) == [("19", "---", "BBB"), ("04", "AAA", ""), ("19", "AAA", "BBB")]
+
+
+def test_the_strict_family_is_gated_and_the_lenient_one_is_not():
+    sentences = [sent("1", ("140", "AAALEG", "---")), sent("2", ("190", "AAA", "BBB"))]
+    predictions = [[ev(cameo="140", src="AAA", tgt=None)], [ev(cameo="190", src="AAA", tgt="BBB", status="claimed")]]
+    metrics = {m.name: m for m in score_petr2(sentences, predictions).metrics}
+    assert metrics["petr2.root_dyad_recall"].value == 0.5 and metrics["petr2.root_dyad_recall"].gated
+    assert metrics["petr2.root_dyad_recall_lenient"].value == 0.5
+    assert not metrics["petr2.root_dyad_f1_lenient"].gated
+    assert metrics["petr2.root_dyad_precision"].value == 0.5  # the claimed act is scored, the --- target is not
+    assert metrics["petr2.root_dyad_precision_lenient"].value == 1.0
 
 
 def test_precision_recall_at_root_and_code():
@@ -50,8 +67,9 @@ def test_unknown_country_matches_only_a_countryless_actor():
     assert v["petr2.root_dyad_recall"] == 0.5
 
 
-def test_a_missing_target_matches_petrarchs_dashes_target():
+def test_a_missing_target_matches_petrarchs_dashes_target_only_leniently():
     sentences = [sent("1", ("140", "AAALEG", "---")), sent("2", ("140", "AAALEG", "BBB"))]
     predictions = [[ev(cameo="140", src="AAA", tgt=None)], [ev(cameo="140", src="AAA", tgt=None)]]
     v = {m.name: m.value for m in score_petr2(sentences, predictions).metrics}
-    assert v["petr2.root_dyad_recall"] == 0.5
+    assert v["petr2.root_dyad_recall_lenient"] == 0.5
+    assert v["petr2.root_dyad_recall"] == 0.0

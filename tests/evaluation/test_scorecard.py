@@ -142,18 +142,11 @@ def test_module_entry_point_lists_misses(mini, monkeypatch, capsys):
     from petrel.evaluation import __main__ as entry
 
     monkeypatch.setenv("PETREL_EVAL_DIR", str(mini.eval_dir))
-    monkeypatch.setattr(entry, "diagnose", lambda name, kinds=None, half=None: diagnose(
-        name, settings=mini, pipeline=ScriptedPipeline(), kinds=kinds, half=half))
+    monkeypatch.setattr(entry, "diagnose", lambda name, kinds=None: diagnose(
+        name, settings=mini, pipeline=ScriptedPipeline(), kinds=kinds))
     assert entry.main(["plover", "--limit", "5"]) == 0
     out = capsys.readouterr().out
     assert "P2" in out and "1 listed" in out
-
-
-def test_the_two_halves_split_the_misses(mini):
-    def items(half):
-        return sorted(m.item for m in diagnose("petr2", settings=mini, pipeline=ScriptedPipeline(), half=half))
-
-    assert sorted(items("dev") + items("held")) == items(None)
 
 
 class BrokenPipeline:

@@ -6,7 +6,7 @@ import pytest
 
 from petrel.geo import PlaceStage
 from petrel.models import ActorRef, Article
-from petrel.pipeline import DocState
+from petrel.state import DocState
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +70,10 @@ def test_dateline_fallback(stage, make_state):
 
 
 def test_dominant_place_fallback_prefers_a_city_of_the_main_country(stage, make_state):
-    text = ("Protesters blocked the main road on Sunday. Police said the crowd came from across Iraq. "
+    text = ("Protesters blocked the main road on Sunday.\n\nPolice said the crowd came from across Iraq.\n\n"
             "Smaller rallies took place in Basra, and Iraq's government called for calm in Iraq.")
     place = placed(stage, make_state, text, "blocked")
-    assert (place.name, place.country) == ("Basrah", "IRQ")
+    assert (place.name, place.country, place.basis) == ("Basrah", "IRQ", "document")
 
 
 def test_no_place_for_historical_events_without_one(stage, make_state):
@@ -104,7 +104,7 @@ def test_empty_state(stage, nlp):
 def test_modifiers_are_not_places(stage, make_state):
     text = "A US-led coalition bombed the depots while American advisers trained troops in Mosul."
     place = placed(stage, make_state, text, "bombed")
-    assert place is None or place.country != "USA"
+    assert place is not None and place.country == "IRQ"  # Mosul, named in the other clause; never the modifier
     place = placed(stage, make_state, "Hundreds of US troops stayed in Iraq.", "stayed")
     assert place.country == "IRQ"
 
@@ -133,27 +133,43 @@ def test_a_country_listed_with_a_party_is_not_a_place(stage, make_state):
 
 
 def unknown_attack(make_state, text: str, trigger: str, **kwargs):
-    from petrel.coding.unnamed import UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
+    from petrel.coding.unnamed import UNKNOWN_ATTACKER
 
     state = make_state(text, trigger, **kwargs)
     state.events[0].source = UNKNOWN_ATTACKER
-    state.events[0].rule = f"{UNKNOWN_AGENT_RULE}verb:1823:kill"
+    state.events[0].provenance = ("unknown-agent", "verb:1823:kill")
     return state
 
 
-def test_an_unidentified_attacker_takes_the_country_where_it_struck(stage, make_state):
-    state = unknown_attack(make_state, "A roadside bomb near the town of Samarra killed a US soldier.", "killed")
-    stage(state)
-    source = state.events[0].source
+def located(gazetteer, state):
+    """What the events stage does with the shared resolver: unidentified attackers take the stated place."""
+    from petrel.coding.unnamed import locate_unknown_attackers
+    from petrel.geo.stage import PlaceResolver
+
+    resolver = PlaceResolver(gazetteer)
+    locate_unknown_attackers(state.events, lambda e: resolver.stated_place_of(state.doc, state.article, e))
+    return state.events[0].source
+
+
+def test_an_unidentified_attacker_takes_the_country_where_it_struck(gazetteer, make_state):
+    state = unknown_attack(make_state, "A roadside mine near the city of Baqubah wounded two policemen.", "wounded")
+    source = located(gazetteer, state)
     assert (source.country, source.resolution) == ("IRQ", "place")
 
 
-def test_an_unidentified_attacker_is_not_placed_by_the_article_alone(stage, make_state):
+def test_an_unidentified_attacker_is_not_placed_by_the_article_alone(stage, gazetteer, make_state):
     text = "A roadside bomb killed two US soldiers. Iraq's government called for calm in Iraq."
     state = unknown_attack(make_state, text, "killed")
+    assert located(gazetteer, state).country is None  # where the article happens is too weak a clue ...
     stage(state)
-    assert state.events[0].place.country == "IRQ"  # where the article happens ...
-    assert state.events[0].source.country is None  # ... is too weak a clue to name the attacker's country
+    assert state.events[0].place.country == "IRQ"  # ... though the event is placed there
+
+
+def test_the_places_stage_never_edits_an_actor(stage, make_state):
+    state = unknown_attack(make_state, "A roadside mine near the city of Baqubah wounded two policemen.", "wounded")
+    before = state.events[0].source
+    stage(state)
+    assert state.events[0].place.country == "IRQ" and state.events[0].source is before
 
 
 def test_an_attackers_demonym_does_not_place_the_attack(stage, make_state):
@@ -161,7 +177,7 @@ def test_an_attackers_demonym_does_not_place_the_attack(stage, make_state):
     state = make_state(text, "struck")
     state.events[0].source = ActorRef("Russian missiles", country="RUS")
     stage(state)
-    assert state.events[0].place is None or state.events[0].place.country != "RUS"
+    assert state.events[0].place is None
 
 
 def test_a_named_place_of_the_attacker_still_counts(stage, make_state):

@@ -99,8 +99,32 @@ class Coreference:
         if token.pos_ == "NOUN" and _definite(token) and not self.taken.intersection(range(left_start(token), token.i)):
             accept = self._noun_ok(token)
             if accept is not None:
-                return self._attach(token, left_start(token), self._choose(token, accept))
+                found = self._attach(token, left_start(token), self._choose(token, accept))
+                return found or self._armed_band(token) or self._unowned_state(token)
         return None
+
+    def _armed_band(self, token: Token) -> Found | None:
+        """"Militants attacked a police station. The group later seized two villages": with no named
+        organisation before it, "the group" is the last band of armed men (a plural rebel phrase, named or
+        not) that did not only speak ("gunmen said" is no antecedent)."""
+        if token.lemma_.lower() not in ORG_NOUNS:
+            return None
+        camp = set(qualifier_sectors(token))
+
+        def accept(f: Found) -> bool:
+            return (f.plural and not f.person and "REB" in f.ref.sector and camp <= set(f.ref.sector)
+                    and not _is_speech(self.doc[f.head].head))
+        return self._attach(token, left_start(token), self._choose(token, accept))
+
+    def _unowned_state(self, token: Token) -> Found | None:
+        """"The army's offensive" with no country named before: the army is still known by what it is, a
+        sector-only mention (resolution ``unresolved``) the event coder may use and the places stage locates."""
+        if token.lemma_.lower() not in STATE_NOUNS or token.pos_ != "NOUN":
+            return None
+        start = left_start(token)
+        name = " ".join(self.doc[start:token.i + 1].text.split())
+        ref = ActorRef(name, None, None, self.kb.sectors_for_noun(token.lemma_), "unresolved")
+        return Found(start, token.i + 1, token.i, ref, subject=is_subject(token))
 
     def _attach(self, token: Token, start: int, antecedent: Found | None) -> Found | None:
         if antecedent is None:

@@ -173,8 +173,8 @@ class CountryContext:
     places_by_sentence: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def country_at(self, sent_start: int) -> str | None:
-        """The one country the sentence names; if it names several, the one it names as a place ("declared
-        a state of siege in Haiti, a spokeswoman for the U.S. embassy said" -> HTI), else none; with none,
+        """The one country the sentence names; if it names several, the one it names as a place ("imposed
+        a curfew in Chile, a spokesman for the French consulate said" -> CHL), else none; with none,
         the focus, else the one country of the document."""
         here = self.by_sentence.get(sent_start, frozenset())
         if here:

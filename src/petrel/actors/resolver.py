@@ -459,6 +459,10 @@ class DocResolver:
         for i in range(start, head.i):
             if i not in self.by_token and self._sectors(self.doc[i]):
                 return self._sectors(self.doc[i])
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            owner = next((g for g in prep.children if g.dep_ == "pobj"), None)  # "leaders of the union"
+            if owner is not None and owner.i not in self.by_token and self._sectors(owner):
+                return self._sectors(owner)
         return own
 
     def _person_after_title(self, head: Token) -> Found | None:

@@ -16,7 +16,7 @@ from petrel.models import ActorMention, ActorRef
 
 if TYPE_CHECKING:
     from petrel.kb import KnowledgeBase
-    from petrel.pipeline import DocState
+    from petrel.state import DocState
 
 
 class ActorStage:

@@ -36,5 +36,8 @@ PageParams = Annotated[Paging, Depends(paging)]
 def page_out(page: Page, paging_: Paging) -> dict[str, Any]:
     """The page envelope: items, total, page, limit, offset, pages."""
     pages = (page.total + paging_.limit - 1) // paging_.limit
-    return {"items": page.items, "total": page.total, "page": paging_.page, "limit": paging_.limit,
-            "offset": paging_.offset, "pages": pages}
+    out = {"items": page.items, "total": page.total, "page": paging_.page, "limit": paging_.limit,
+           "offset": paging_.offset, "pages": pages}
+    if page.undated is not None:
+        out["undated"] = page.undated
+    return out

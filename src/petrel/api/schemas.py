@@ -25,6 +25,7 @@ class PlaceOut(_Open):
     lat: float | None = None
     lon: float | None = None
     precision: str | None = None
+    basis: str | None = None  # sentence|paragraph|dateline|document
 
 
 class EvidenceOut(_Open):
@@ -37,9 +38,17 @@ class EvidenceOut(_Open):
 
 
 class MentionOut(_Open):
+    """One reporting document with its own evidence: what that outlet said."""
+
     doc_id: str
     outlet: str | None = None
     published: str | None = None
+    mention_id: str | None = None
+    sentence: str | None = None
+    start: int | None = None
+    end: int | None = None
+    trigger: str | None = None
+    trigger_start: int | None = None
 
 
 class EventOut(_Open):
@@ -102,6 +111,7 @@ class PageOut(_Open):
 
 class EventPageOut(PageOut):
     items: list[EventOut]  # type: ignore[assignment]
+    undated: int | None = None  # matching events without a day (listed last under the date sorts)
 
 
 class ErrorBody(BaseModel):

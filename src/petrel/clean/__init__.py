@@ -7,6 +7,8 @@ with what it fixes:
 2. :func:`peel_header_lines`: date lines, breadcrumbs (``Section - Subsection - Outlet``), labelled
    fields, bylines, and the ``(Outlet | Section)-`` lead-in glued to the first sentence.
 3. :func:`peel_trailer_lines`: ``Last Modified: ...`` dates, copyright lines, credits, sign-offs.
+   Then :func:`drop_page_noise`: image captions and credits, bylines, "Read more:" links, topic
+   banners and live-blog time stamps anywhere in the body.
 4. :func:`join_hard_wraps`: hard-wrapped lines back into paragraphs (``\\n\\n`` between paragraphs).
 5. :func:`repair_paragraph`: glued sentences (``AP.Qais``, ``said.“If``) and stray spaces.
 6. :func:`peel_title_paragraphs`: the title (and kickers) above the first real paragraph.
@@ -24,12 +26,13 @@ from datetime import datetime
 
 from petrel.clean._dates import parse_published
 from petrel.clean._headers import peel_header_lines, peel_title_paragraphs, peel_trailer_lines
+from petrel.clean._noise import drop_page_noise
 from petrel.clean._outlets import OutletTable, default_outlets
 from petrel.clean._paragraphs import join_hard_wraps
 from petrel.clean._recovered import Recovered
 from petrel.clean._repair import repair_paragraph
 from petrel.clean._unicode import normalise_unicode
-from petrel.clean._wire import strip_dateline, strip_wire_credits
+from petrel.clean._wire import dateline_published, strip_dateline, strip_wire_credits
 from petrel.config import Settings
 from petrel.errors import InputTooLarge, NoTextFound
 from petrel.models import Article, RawDocument
@@ -59,7 +62,8 @@ def clean_document(raw: RawDocument, settings: Settings) -> Article:
         doc_id=raw.doc_id or digest, source=raw.source, fmt=raw.fmt, text=body,
         title=_clean_field(raw.title) or found.title,
         outlet=outlets.normalise(raw.outlet) or found.outlet or outlets.from_url(raw.url or found.url),
-        published=parse_published(raw.published) or found.published or found.modified,
+        published=parse_published(raw.published) or found.published
+        or dateline_published(found.dateline_day, body, modified=found.modified) or found.modified,
         url=_clean_field(raw.url) or found.url, section=_clean_field(raw.section) or found.section, wire_credit=found.wire_credit,
         dateline=found.dateline, content_hash=digest)
 
@@ -86,6 +90,7 @@ def clean_text(text: str, *, given_title: str | None = None,
 def _clean_pass(text: str, found: Recovered, outlets: OutletTable, given_title: str | None) -> str:
     lines = peel_header_lines(text.split("\n"), found, outlets)
     lines = peel_trailer_lines(lines, found, outlets)
+    lines = drop_page_noise(lines)
     paragraphs = [repair_paragraph(p) for p in join_hard_wraps(lines)]
     paragraphs = peel_title_paragraphs(paragraphs, found, given_title=given_title)
     paragraphs = strip_dateline(paragraphs, found)

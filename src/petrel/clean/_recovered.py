@@ -19,6 +19,7 @@ class Recovered:
     url: str | None = None
     wire_credit: str | None = None
     dateline: str | None = None
+    dateline_day: tuple[str, int, int | None] | None = None  # ("Feb", 10, None) from "BISSAU, Feb 10 (Reuters) -"
 
     def keep(self, name: str, value: Any) -> None:
         """Set ``name`` unless it is already set or ``value`` is blank."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date, datetime
 
 from petrel.clean._recovered import Recovered
 from petrel.clean._repair import collapse_spaces
@@ -38,7 +39,7 @@ _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*"
 _DATELINE = re.compile(
     r"^(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})"
     r"(?:,\s*(?P<region>[A-Z][a-z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2}))?"
-    rf"(?:,?\s+{_MONTH_ABBR}\.?\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"
+    rf"(?:,?\s+(?P<mon>{_MONTH_ABBR})\.?\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?)?"
     r"\s*(?:\((?P<wire>[^()\n]{2,40})\))?"
     r"\s*(?P<dash>—|–|--|-|:)\s+")
 _WIRE_LEAD = re.compile(rf"^\((?P<wire>{WIRE_ALT})\)\s*(?:—|–|--|-|:)\s*")
@@ -50,7 +51,8 @@ _PAREN_CREDIT = re.compile(rf"\s*\((?P<wire>{WIRE_ALT})\)(?![\w])")
 def strip_dateline(paragraphs: list[str], found: Recovered) -> list[str]:
     """Take a dateline off the first paragraph.
 
-    Fixes ``BAGHDAD (AP) — The leader said...``, ``LONDON, Jan 5 (Reuters) - ...``,
+    Fixes ``BAGHDAD (AP) — The leader said...``, ``LONDON, Jan 5 (Reuters) - ...`` (the month and day go
+    to ``dateline_day``: see :func:`dateline_published`),
     ``Kabul (AFP) - ...``, ``MOSUL, Iraq — ...``, ``KABUL - ...`` and ``(Reuters) - ...``: the place
     goes to ``Article.dateline`` (title-cased: ``Baghdad``), a news agency to ``wire_credit`` (an
     outlet's own initials, ``KINSHASA (GLO) —``, are dropped). A place without parentheses must be in
@@ -66,6 +68,8 @@ def strip_dateline(paragraphs: list[str], found: Recovered) -> list[str]:
     if groups.get("place"):
         place = _title_if_caps(groups["place"])
         found.keep("dateline", f"{place}, {groups['region']}" if groups.get("region") else place)
+    if groups.get("mon") and groups.get("day"):
+        found.keep("dateline_day", (groups["mon"], int(groups["day"]), int(groups["year"]) if groups.get("year") else None))
     if groups.get("wire") and groups["wire"].strip() in CREDIT_OF:
         found.keep("wire_credit", CREDIT_OF[groups["wire"].strip()])
     rest = first[match.end():].strip()
@@ -108,3 +112,36 @@ def _strip_credits(paragraph: str, found: Recovered) -> str:
             found.keep("wire_credit", CREDIT_OF[match["wire"]])
             paragraph = collapse_spaces(pattern.sub("", paragraph))
     return paragraph
+
+
+_MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                                       "dec"), start=1)}
+_BODY_YEAR = re.compile(r"(?<![\d$£€.,])(?:19[89]\d|20\d\d)(?![\d%])")
+
+
+def dateline_published(day: tuple[str, int, int | None] | None, text: str, *,
+                       modified: datetime | None = None, today: date | None = None) -> datetime | None:
+    """The publication day a dateline gives (``BISSAU, Feb 10 (Reuters) -``), or ``None``.
+
+    The year is the dateline's own, else that of the article's ``modified`` date (a year earlier when the
+    day would fall after it), else the latest year not after ``today`` that the text names; without any,
+    no date is guessed. An impossible day (``Feb 30``) gives ``None``.
+    """
+    if day is None:
+        return None
+    name, number, year = day
+    month = _MONTHS.get(name[:3].lower())
+    if month is None:
+        return None
+    if year is None and modified is not None:
+        year = modified.year if (month, number) <= (modified.month, modified.day) else modified.year - 1
+    if year is None:
+        limit = (today or date.today()).year
+        years = [int(y) for y in _BODY_YEAR.findall(text) if int(y) <= limit]
+        year = max(years) if years else None
+    if year is None:
+        return None
+    try:
+        return datetime(year, month, number)
+    except ValueError:
+        return None

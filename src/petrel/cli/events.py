@@ -8,12 +8,12 @@ from pathlib import Path
 
 import typer
 
-from petrel.cli._app import DbOption, app, user_errors
+from petrel.cli._app import DbOption, app, err_console, user_errors
 from petrel.cli._db import read_db
 from petrel.cli._output import Format, say_written, write_chunks, write_records
 from petrel.errors import QueryError
 from petrel.export import Counted, iter_csv, iter_parquet
-from petrel.store.queries import EVENT_SORTS, EventFilter, iter_events, sort_key
+from petrel.store.queries import EVENT_SORTS, EventFilter, count_events, count_undated, iter_events, sort_key
 from petrel.store.specs import relabel
 
 COLUMNS = [
@@ -97,4 +97,13 @@ def events(
                 write_chunks(iter_parquet(counted), output)
             else:
                 write_records(counted, fmt, output, COLUMNS, title="events")
+            if fmt is Format.table:  # undated events are listed last, never dropped: say how many
+                err_console.print(summary_line(counted.n, count_events(con, flt), count_undated(con, flt)),
+                                  markup=False, highlight=False)
     say_written(counted.n, output)
+
+
+def summary_line(written: int, total: int, undated: int) -> str:
+    """``"12 of 40 events shown, 3 undated"``."""
+    shown = f"{written} events" if written == total else f"{written} of {total} events shown"
+    return f"{shown}, {undated} undated"

@@ -9,7 +9,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from petrel.cli._app import DbOption, app, err_console, make_settings, user_errors
-from petrel.ingest_service import IngestReport, ingest_paths
+from petrel.ingest_service import IngestDefaults, IngestReport, ingest_paths
 
 
 @app.command()
@@ -24,13 +24,16 @@ def ingest(
     shards: Path = typer.Option(None, help="with --scheduler: folder all workers can write Parquet shards to "
                                 "(default: a temporary folder beside the database, removed after the merge)"),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress or summary"),
+    published: str = typer.Option(None, help="publication date (YYYY-MM-DD) of inputs that carry none"),
+    outlet: str = typer.Option(None, help="outlet of inputs that name none"),
 ) -> None:
     """Ingest articles (text, JSONL, CSV, HTML, WARC) and code their events into the database.
 
     Re-ingesting the same article changes nothing. Exits 1 if any input was rejected.
     """
     settings = make_settings(db, batch_size=batch_size, workers=workers)
-    report = run_ingest(paths, settings, quiet=quiet, scheduler=scheduler, shards=shards)
+    defaults = IngestDefaults.parse(published, outlet)
+    report = run_ingest(paths, settings, quiet=quiet, scheduler=scheduler, shards=shards, defaults=defaults)
     if not quiet:
         print_report(report, settings.db_path)
     if report.failed:
@@ -38,12 +41,12 @@ def ingest(
 
 
 def run_ingest(paths: list[str], settings, *, quiet: bool, scheduler: str | None = None,
-               shards: Path | None = None) -> IngestReport:
+               shards: Path | None = None, defaults: IngestDefaults | None = None) -> IngestReport:
     """Run the ingest with a live progress line on stderr."""
     stdin = sys.stdin if "-" in paths else None
     where = {"scheduler": scheduler, "shards": shards}
     if quiet:
-        return ingest_paths(paths, settings, stdin=stdin, **where)
+        return ingest_paths(paths, settings, stdin=stdin, defaults=defaults, **where)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn())
     with Progress(*columns, console=err_console, transient=True) as progress:
         task = progress.add_task("loading models...", total=None)
@@ -51,7 +54,7 @@ def run_ingest(paths: list[str], settings, *, quiet: bool, scheduler: str | None
         def on_batch(report: IngestReport) -> None:
             progress.update(task, description=_progress_line(report))
 
-        return ingest_paths(paths, settings, stdin=stdin, on_batch=on_batch, **where)
+        return ingest_paths(paths, settings, stdin=stdin, on_batch=on_batch, defaults=defaults, **where)
 
 
 def _progress_line(report: IngestReport) -> str:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from petrel.coding import phrases
 from petrel.models import ActorMention, ActorRef
 
 # the addressee ("complained to the UN about X") and places come after the party acted upon
@@ -98,6 +99,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
         self.lenient = False  # also actors known only by their sector ("the rebels", "opposition groups")
+        self.recent: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers): the story so far
         self._by_token: dict[int, list[ActorMention]] = {}
         self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
         self._countries = sorted(((m.start, m.actor) for m in mentions
@@ -204,7 +206,7 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
             mods += (index.actors_at(child) + _conj_actors(child, index)) or _led_by(child, index)
     if mods:
         return mods
-    if head.lemma_.lower() in WEAPON_NOUNS:  # "missiles fired by the Israeli military"
+    if head.lemma_.lower() in WEAPON_NOUNS:  # "rockets fired by the Syrian army"
         for child in head.children:
             if child.dep_ == "acl":
                 agent = agent_token(child)
@@ -222,7 +224,7 @@ def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
 
 
 def _shared_by_owners(head: Token, actor: ActorRef, index: MentionIndex) -> list[ActorRef]:
-    """"the armies of Brazil and Argentina" is one mention with Brazil's country; each further owner
+    """"the navies of Chile and Peru" is one mention with Chile's country; each further owner
     named in the "of" phrase has its own such party (Argentina's army, same sectors)."""
     out: list[ActorRef] = []
     for prep in head.children:
@@ -415,6 +417,8 @@ def _prep_targets(tok: Token, index: MentionIndex, preps: frozenset[str], depth:
                     found = np_actors(obj, index)
                     if not found and depth > 0:
                         found = _prep_targets(obj, index, preps & DESCEND_PREPS, depth - 1)
+                    if not found and phrases.is_site(obj):  # "strikes on nine sites in Pakistan"
+                        found = place_countries(obj, index, 0)
                     if found:
                         return found
         if child.dep_ == "acl" and child.lemma_ in ("target", "include", "involve", "against"):
@@ -433,12 +437,16 @@ def noun_roles(tok: Token, index: MentionIndex) -> Roles:
     source_preps, target_preps = _noun_preps(tok)
     if not sources:
         sources = _prep_targets(tok, index, source_preps, depth=0)
+    if not sources and (agent := phrases.participle_agent(tok)) is not None:
+        src_tok, sources = agent, np_actors(agent, index)  # "a ban imposed on X by the EU"
     if not sources and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
         sources = _prep_targets(tok.head, index, NOUN_SOURCE_PREPS, depth=0)  # "drew criticism from X"
-    if not sources:
+    if not sources and src_tok is None:
         src_tok = _governing_subject(tok)
         sources = np_actors(src_tok, index) if src_tok is not None else []
     targets = _prep_targets(tok, index, target_preps)
+    if not targets and (part := phrases.doing_participle(tok)) is not None:
+        targets = _prep_targets(part, index, target_preps - {"of", "for"})  # "a ban imposed on the ministers"
     if not targets and tok.dep_ == "dobj" and tok.head.lemma_ in CAUSE_VERBS:
         causer = subject_token(tok.head)  # "X drew criticism from Y": X is the target
         targets = np_actors(causer, index) if causer is not None else []
@@ -567,8 +575,8 @@ def place_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
 
 
 def place_countries(tok: Token, index: MentionIndex, depth: int = 1) -> list[ActorRef]:
-    """Places named by country or city where an act happened, through one place noun: "rioted at a jail in
-    Dili" -> East Timor. Only place mentions (resolved as a country or city), never a party's name."""
+    """Places named by country or city where an act happened, through one place noun: "marched outside a court in
+    Lima" -> Peru. Only place mentions (resolved as a country or city), never a party's name."""
     for child in tok.children:
         if child.dep_ != "prep" or child.lower_ not in PLACE_PREPS:
             continue

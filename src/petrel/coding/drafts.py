@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from petrel.coding.lexicon import CameoInfo
+from petrel.coding.rules import CHARGE, ELABORATION, PROTEST_PURPOSE, PROTESTED_GOVERNMENT, REPEAT, check, rule_text
 from petrel.coding.speech import same_camp
 from petrel.coding.status import Status
 from petrel.coding.triggers import Trigger
@@ -24,7 +25,6 @@ PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 SUSPICION_VERBS = frozenset({"seek", "want", "suspect", "accuse", "convict", "charge", "sentence", "implicate",
                              "blame", "indict", "arrest", "detain", "jail", "hold", "try"})
-PROTESTED_GOVERNMENT = "protested-government<"
 PROTEST_PURPOSES = frozenset({"REQUEST", "ACCUSE", "PROTEST", "REJECT"})  # what a protest is about
 
 
@@ -37,27 +37,56 @@ class Draft:
     sources: list[ActorRef]
     targets: list[ActorRef]
     status: Status
-    rule: str
+    provenance: tuple[str, ...]  # registered rule ids, outermost first, then the lexicon entry id
     quote: Quote | None
     confidence: float
     by_subject: bool = True  # the sources are a clause subject ("X and Y held talks"), so may be reciprocal
+    repeats: tuple[str, ...] = ()  # rule texts of acts told again and folded into this one (drop_repeats)
+
+    @property
+    def rule(self) -> str:
+        """The stored form: ``a<b<entry`` (see :func:`petrel.coding.rules.rule_text`)."""
+        return rule_text(self.provenance, self.repeats)
+
+    def applied(self, rule_id: str) -> bool:
+        """Whether the registered rule ``rule_id`` shaped this draft."""
+        return rule_id in self.provenance[:-1]
+
+    def with_rule(self, rule_id: str) -> tuple[str, ...]:
+        """The provenance with ``rule_id`` (registered) put in front."""
+        return (check(rule_id), *self.provenance)
+
+    def without_rule(self, rule_id: str) -> tuple[str, ...]:
+        return tuple(r for i, r in enumerate(self.provenance) if r != rule_id or i == len(self.provenance) - 1)
 
 
 @dataclass(slots=True)
 class Parties:
-    """Who did it and to whom, with the fallback that found them (a rule prefix, or "")."""
+    """Who did it and to whom, with the fallbacks that found them (registered rule ids, outermost first)."""
 
     sources: list[ActorRef]
     targets: list[ActorRef]
     source_token: Token | None
     agentless: bool
-    prefix: str
+    rules: tuple[str, ...]
     by_subject: bool
 
 
+def weigh(drafts: list[Draft], disabled: frozenset[str] = frozenset()) -> list[Draft]:
+    """The drafting rules in their order, each unless switched off (``Settings.disabled_rules``):
+    protest purposes and charges first, then elaborations and repeats."""
+    if PROTEST_PURPOSE not in disabled:
+        drafts = fold_protest_purposes(drafts)
+    if CHARGE not in disabled:
+        drafts = drop_charges(drafts)
+    if ELABORATION not in disabled:
+        drafts = drop_elaborations(drafts)
+    return drop_repeats(drafts) if REPEAT not in disabled else drafts
+
+
 def fold_protest_purposes(drafts: list[Draft]) -> list[Draft]:
-    """"staged demonstrations to demand reforms", "blocked roads demanding ...", "began a hunger strike to
-    protest against Sweden's decision", "blocked a road to show their disapproval of US policies": the
+    """"staged demonstrations to demand reforms", "blocked roads demanding ...", "began a fast to
+    oppose the court's ruling", "sat in at the ministry to voice anger at the new tax": the
     demand, protest or disapproval is what the protest is about. The protest stays the event and takes the
     purpose's target; the purpose goes."""
     protests = {_protest_anchor(d.trigger.token): d for d in drafts if d.info.type == "PROTEST"}
@@ -68,10 +97,11 @@ def fold_protest_purposes(drafts: list[Draft]) -> list[Draft]:
         protest = protests.get(anchor) if anchor is not None else None
         if protest is None or protest is draft or (draft.info.type != "REQUEST" and not _same_sources(protest, draft)):
             out.append(draft)
-        elif not protest.targets or protest.rule.startswith(PROTESTED_GOVERNMENT):
+        elif not protest.targets or protest.applied(PROTESTED_GOVERNMENT):
             named = [t for t in draft.targets if not any(same_camp(t, s) for s in protest.sources)]
             if named or not protest.targets:  # what the purpose names outranks the place's government
-                protest.targets, protest.rule = named, protest.rule.removeprefix(PROTESTED_GOVERNMENT)
+                protest.targets = named
+                protest.provenance = protest.without_rule(PROTESTED_GOVERNMENT)
     return out
 
 
@@ -110,7 +140,7 @@ def drop_repeats(drafts: list[Draft]) -> list[Draft]:
         if kept is None:
             out.append(d)
         elif kept.info.code.endswith("0") and d.info.code[:2] == kept.info.code[:2] and d.info.code != kept.info.code:
-            kept.info, kept.rule = d.info, f"{kept.rule}+{d.rule}"
+            kept.info, kept.repeats = d.info, (*kept.repeats, d.rule)
     return out
 
 

@@ -2,36 +2,41 @@
 
 For every sentence: find triggers (:mod:`petrel.coding.triggers`), read source and target off the parse
 (:mod:`petrel.coding.arguments`), decide the status (:mod:`petrel.coding.status`), apply reported speech
-(:mod:`petrel.coding.speech`), and emit one event per source/target pair. ``rule`` names the lexicon entry
-(``verb:190:attack``) and, when speech changed the event, the speech rule in front of it
-(``speech-threat<verb:190:attack``). Events without a resolvable source, or whose source and target are
-the same actor, are not emitted.
+(:mod:`petrel.coding.speech`), and emit one event per source/target pair. A draft's ``provenance`` holds
+the registered rules that shaped it (:mod:`petrel.coding.rules`), then the lexicon entry; the event's
+``rule`` is its stored form (``speech-threat<verb:190:attack``). A rule in ``Settings.disabled_rules`` is
+not applied. Events without a resolvable source, or whose source and target are the same actor, are not
+emitted.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from petrel.coding import arguments as args
-from petrel.coding.drafts import (PROTESTED_GOVERNMENT, Draft, Parties, actor_identity, drop_charges,
-                                  drop_elaborations, drop_repeats, fold_protest_purposes)
+from petrel.coding import rules as R
+from petrel.coding import located, unnamed
+from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
+from petrel.coding.drafts import Draft, Parties, actor_identity, weigh
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
+from petrel.coding.proposal import code_for, main_predicate
 from petrel.coding.quotes import cue_kind
-from petrel.coding import unnamed
-from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
+from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_ATTACKER
 from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, STATE_SECTORS, accused_parties, can_accuse,
                                   is_claimed_wrong, is_obligation, same_camp, same_side, threat_code,
                                   threatened_party)
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
-from petrel.models import ActorRef, EventMention, Evidence, Quote
+from petrel.models import ActorRef, Article, EventMention, Evidence, PlaceHints, Quote, SentencePrediction
 
 log = logging.getLogger(__name__)
+PlaceOf = Callable[[Doc, Article, EventMention], PlaceHints]  # where an event's text (or article) puts it
 
 CONSUMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE"})
 REQUEST_FOR_YIELD = "1056"
@@ -64,46 +69,117 @@ TIME_PREPS = frozenset({"after", "since", "before", "following", "during", "unti
 CALENDAR_CUES = frozenset({"schedule", "due", "set", "slate", "expect"})  # planned, not promised: the act itself
 CUSTODY_CODES = frozenset({"173", "0841"})  # arrests and releases: by the authorities when nobody is named
 FIRED_VERBS = frozenset({"fire", "launch", "shell", "attack", "strike", "bomb", "target", "hit", "rocket", "shoot"})
+# "gunmen arrived in the town" is no visit: only a party with a country or an id consults
+SECTOR_FREE_TYPES = frozenset({"CONSULT"})
 REPORTED_DEPS = frozenset({"ccomp", "conj", "xcomp", "dobj", "nsubj", "nsubjpass", "attr"})  # claim -> its verb
-
-
 
 
 class EventStage:
     """Adds ``state.events``: PLOVER/CAMEO-coded event mentions with evidence and status."""
 
     name = "events"
-    reads = ("doc", "mentions", "quotes")
+    reads = ("doc", "mentions", "quotes", "predictions")
     adds = ("events",)
 
     def __init__(self, settings: Settings | None = None, kb: object | None = None, *,
-                 lexicon: Lexicon | None = None, sector_actors: bool | None = None) -> None:
+                 lexicon: Lexicon | None = None, sector_actors: bool | None = None,
+                 blend_settings: BlendSettings | None = None, places: PlaceOf | None = None) -> None:
         self.settings = settings or Settings()
+        self.places = places  # where an event's text says it happened (petrel.geo.stage.PlaceResolver)
         self.kb = kb
         self.lexicon = lexicon or Lexicon.load()
+        self.coder = self.settings.event_model
+        if blend_settings is None:
+            from petrel.model.classifier import DEFAULT_DIR
+
+            blend_settings = BlendSettings.load(self.settings.event_model_dir or DEFAULT_DIR)
+        self.blend_settings = MODEL_ONLY if self.coder == "model" else blend_settings
         # also parties known only by their sector ("the rebels"); off in the pipeline until dedup can merge
         # events whose source has no country (see docs/coding.md)
         self.sector_actors = self.settings.sector_actors if sector_actors is None else sector_actors
+        self.disabled = frozenset(self.settings.disabled_rules)
+        for rule_id in self.disabled:
+            if rule_id not in R.RULES and rule_id.split(":", 1)[0] not in ("verb", "noun", "adj"):
+                log.warning("Settings.disabled_rules names %r, which is neither a rule nor a lexicon entry", rule_id)
+
+    def on(self, rule_id: str) -> bool:
+        """Whether the registered rule ``rule_id`` applies (not in ``Settings.disabled_rules``)."""
+        return R.check(rule_id) not in self.disabled
 
     def __call__(self, state) -> None:  # noqa: ANN001 - DocState
         index = args.MentionIndex(state.doc, state.mentions)
         if not index:
             return
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
-        events = [e for sent in state.doc.sents for e in self.code_sentence(sent, index, quotes, state.article.doc_id)]
-        state.events.extend(_drop_restated_accusations(events))
+        preds = {p.start: p for p in state.predictions}
+        events: list[EventMention] = []
+        for sent in state.doc.sents:
+            coded = self.code_sentence(sent, index, quotes, state.article.doc_id, preds.get(sent.start_char))
+            unnamed.remember_doers(index, sent.start, coded)
+            events += coded
+        events = _drop_restated_accusations(events) if self.on(R.RESTATED_ACCUSATION) else events
+        if self.places is not None:
+            places = self.places
+            unnamed.locate_unknown_attackers(events, lambda e: places(state.doc, state.article, e).stated)
+            if self.sector_actors:
+                located.locate_parties(events, lambda e: places(state.doc, state.article, e), self._country_name,
+                                       protests=self.on(R.PROTESTED_GOVERNMENT))
+        state.events.extend(events)
 
     def _country_name(self, code: str) -> str:
         """"Nigeria" for "NGA" (the code itself without a knowledge base)."""
         return self.kb.country_name(code) if self.kb is not None else code
 
-    def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote],
-                      doc_id: str) -> list[EventMention]:
-        triggers = _drop_governing(_drop_clause_consumed(find_triggers(sent, self.lexicon)), self.lexicon)
+    def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str,
+                      prediction: SentencePrediction | None = None) -> list[EventMention]:
+        """The sentence's events: the rules', weighed with the event model's ``prediction`` when there is
+        one (see :mod:`petrel.coding.blend`)."""
+        events = self.rule_events(sent, index, quotes, doc_id) if self.coder != "model" else []
+        if prediction is None or self.coder == "rules":
+            return events
+        propose = (lambda: self.proposed_events(sent, index, quotes, doc_id, prediction)) \
+            if self.on(R.EVENT_MODEL) else list
+        return blend(events, prediction, self.blend_settings, propose, self.recode)
+
+    def proposed_events(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str,
+                        prediction: SentencePrediction) -> list[EventMention]:
+        """The event the model says the sentence holds, with parties read off its main predicate."""
+        if prediction.label == NONE:
+            return []
+        tok = main_predicate(sent, self.lexicon.speech)
+        code = code_for(prediction.label, prediction.mode, self.lexicon.cameo)
+        pos = "noun" if tok.pos_ in ("NOUN", "PROPN") else "verb"
+        pattern = Pattern(f"{R.EVENT_MODEL}:{code}", pos, frozenset({tok.lemma_.lower()}), code)
+        draft = self.draft(Trigger(tok, pattern), index, quotes)
+        if draft is None:
+            return []
+        events = _pairs(draft, sent, doc_id)
+        for event in events:
+            event.origin = "model"
+            if prediction.mode and (prediction.mode_score or 0) >= 0.5 and event.type == prediction.label:
+                event.mode = prediction.mode
+        return events
+
+    def recode(self, event: EventMention, event_type: str, mode: str | None) -> EventMention:
+        """``event`` with the model's type: its CAMEO code, quad class, Goldstein and id follow."""
+        info = self.lexicon.info(code_for(event_type, mode, self.lexicon.cameo))
+        evidence = event.evidence
+        new_id = hashlib.sha1(f"{event.mention_id}|{info.type}".encode()).hexdigest()[:20]
+        return replace(event, mention_id=new_id, type=info.type, mode=mode or info.mode, cameo=info.code,
+                       quad_class=info.quad_class, goldstein=info.goldstein,
+                       context=[info.context] if info.context else [], origin="relabelled",
+                       evidence=replace(evidence))
+
+    def rule_events(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str) -> list[EventMention]:
+        """The lexicon rules' events of one sentence."""
+        found = find_triggers(sent, self.lexicon)
+        if self.disabled:
+            found = [t for t in found if t.pattern.entry_id not in self.disabled]
+        triggers = _drop_governing(_drop_clause_consumed(found), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
-        drafts = drop_charges(fold_protest_purposes(drafts + self.obligations(sent, index, quotes)))
-        drafts = drop_repeats(drop_elaborations(drafts))
-        drafts += self.accusations(drafts, index)
+        obligations = self.obligations(sent, index, quotes) if self.on(R.SPEECH_OBLIGATION) else []
+        drafts = weigh(drafts + obligations, self.disabled)
+        drafts += self.accusations(drafts, index) if self.on(R.SPEECH_ACCUSE) else []
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -124,8 +200,9 @@ class EventStage:
             return None  # "did not say whether it regarded the attack as a breach": asked, not asserted
         if pat.status:
             status = Status(pat.status, False, "lexicon")
-        info, status, rule = self._intent(tok, info, status, pat.entry_id)
-        draft = Draft(trig, info, parties.sources, parties.targets, status, parties.prefix + rule, quote,
+        info, status, intent = self._intent(tok, info, status)
+        provenance = (*parties.rules, *intent, pat.entry_id)
+        draft = Draft(trig, info, parties.sources, parties.targets, status, provenance, quote,
                       _confidence(trig), by_subject=parties.by_subject)
         if quote is not None and is_obligation(tok) and info.type not in ("RETREAT", "CONCEDE"):
             return None  # what someone says another must do is their demand (see obligations), not an event
@@ -133,15 +210,17 @@ class EventStage:
             draft = self._speech(draft, parties.source_token, index, parties.agentless)
         if draft.info.type == "THREATEN" and not draft.targets:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
-        if pat.code in RESTRICTION_CODES and draft.sources and not pat.flip and all(
-                _same_actor(draft.sources[0], t) for t in draft.targets):  # none, or its own country as a place
+        if pat.code in RESTRICTION_CODES and draft.sources and not pat.flip and self.on(R.RESTRICTED_POPULATION) \
+                and all(_same_actor(draft.sources[0], t) for t in draft.targets):  # none, or its own country
             draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name)
-            draft.rule = f"restricted-population<{draft.rule}" if draft.targets else draft.rule
+            if draft.targets:
+                draft.provenance = draft.with_rule(R.RESTRICTED_POPULATION)
         return draft if _keep(draft) else None
 
     def _parties(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> Parties:
         """Source and target read off the parse, then the fallbacks: what the pattern consumed, a party
-        known only by its sector (rule sector-actor<), unidentified attackers (rule unknown-agent<)."""
+        known only by its sector (rule sector-actor), unidentified attackers (rule unknown-agent), ...;
+        each found party names its rule (:mod:`petrel.coding.rules`) unless that rule is switched off."""
         tok, pat = trig.token, trig.pattern
         roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
         sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
@@ -151,58 +230,69 @@ class EventStage:
         targets = _helped_act_targets(trig, index) or targets
         if pat.flip:
             sources, targets = targets, sources
-        prefix = ""
-        if self.sector_actors and not sources and src_tok is not None and not pat.flip:  # "rebels said ..."
-            sources = args.np_actors(src_tok, index.lenient_view())
-            prefix = "sector-actor<" if sources else ""
-        if not sources and info.type == "PROTEST" and src_tok is not None:
+        found_by: tuple[str, ...] = ()
+        if self.sector_actors and not sources and not pat.flip and info.type not in SECTOR_FREE_TYPES \
+                and self.on(R.SECTOR_ACTOR):  # "rebels said ..."
+            sources, src_tok = unnamed.sector_sources(tok, pat.pos, src_tok, index)
+            found_by = (R.SECTOR_ACTOR,) if sources else ()
+        if not sources and info.type == "PROTEST" and src_tok is not None and self.on(R.LOCAL_PROTESTERS):
             sources = unnamed.local_protesters(tok, src_tok, index)
-            prefix = "local-protesters<" if sources else prefix
-        if not sources and roles.agentless and info.code in CUSTODY_CODES:
+            found_by = (R.LOCAL_PROTESTERS,) if sources else found_by
+        if not sources and roles.agentless and info.code in CUSTODY_CODES and self.on(R.LOCAL_AUTHORITIES):
             sources = unnamed.local_authorities(tok, index)
-            prefix = "local-authorities<" if sources else prefix
-        if not sources and info.type == "ASSAULT":
-            sources = unnamed.attack_agents(tok, index)
-            prefix = unnamed.ATTACK_AGENT_RULE if sources else prefix
-        if not sources and (targets or unnamed.sector_victim(tok, index)) and unnamed.is_unknown_attack(
-                tok, info, roles.agentless, src_tok):
-            sources, src_tok, prefix = [UNKNOWN_ATTACKER], None, UNKNOWN_AGENT_RULE
+            found_by = (R.LOCAL_AUTHORITIES,) if sources else found_by
+        if not sources and info.type == "ASSAULT" and self.on(R.ATTACK_AGENT):
+            sources = unnamed.attack_agents(tok, index.lenient_view() if self.sector_actors else index)
+            found_by = (R.ATTACK_AGENT,) if sources else found_by
+        if not sources and info.type == "ASSAULT" and self.on(R.CARRIED_FORWARD):
+            sources = unnamed.carried_doers(tok, index)  # "The army launched an offensive. The strikes killed 12"
+            found_by = (R.CARRIED_FORWARD,) if sources else found_by
+        if not sources and self.on(R.UNKNOWN_AGENT) and (targets or unnamed.sector_victim(tok, index)) \
+                and unnamed.is_unknown_attack(tok, info, roles.agentless, src_tok):
+            sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.UNKNOWN_AGENT,)
             targets = targets or unnamed.local_victims(tok, index)
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
-        if not targets and info.type == "PROTEST" and sources and not pat.flip:
+        if not targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
+            targets = unnamed.settlement_people(tok, info, index)
+            found_by = (R.SETTLEMENT_PEOPLE, *found_by) if targets else found_by
+        if not targets and info.type == "PROTEST" and sources and not pat.flip and self.on(R.PROTESTED_GOVERNMENT):
             state = STATE_SECTORS.intersection(sources[0].sector)  # a government does not protest at itself
             targets = [t for t in unnamed.protested_government(tok, index, sources[0], self._country_name)
                        if not (state and same_side(t, sources[0]))]
-            prefix = f"{PROTESTED_GOVERNMENT}{prefix}" if targets else prefix
-        return Parties(sources, targets, src_tok, roles.agentless, prefix,
+            found_by = (R.PROTESTED_GOVERNMENT, *found_by) if targets else found_by
+        if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
+            sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
+        return Parties(sources, targets, src_tok, roles.agentless, found_by,
                        by_subject=pat.pos != "noun" or roles.source_token is not None)
 
-    def _intent(self, tok: Token, info: CameoInfo, status: Status, rule: str) -> tuple[CameoInfo, Status, str]:
+    def _intent(self, tok: Token, info: CameoInfo, status: Status) -> tuple[CameoInfo, Status, tuple[str, ...]]:
         """Promised or refused cooperation is AGREE or REJECT (CAMEO 03x / 12x), not the act itself:
-        "agreed to withdraw", "will provide aid", "refused to deploy peacekeepers"."""
+        "agreed to withdraw", "will provide aid", "refused to deploy peacekeepers"; a threatened,
+        announced or conditional hostile act is a threat. Returns the rule applied (none: ``()``)."""
         governor = _governor(tok)
         hostile = threat_code(info)
         conditional = status.status == "hypothetical" and status.cue in ("if", "in case")
         announced = status.status in ("future", "hypothetical") or (status.negated and _has_modal(tok))
-        if governor in THREAT_VERBS and info.quad_class >= 3 and info.type != "THREATEN":
+        if governor in THREAT_VERBS and info.quad_class >= 3 and info.type != "THREATEN" and self.on(R.THREAT):
             said = status_of(tok.head, neg_consumed=False, in_speech=False)  # the threat itself happened
             if said.status == "hypothetical" and said.cue in ("if", "unless", "in case"):
                 said = Status()  # "threatened to censure him if he stays": the condition is the threat's
-            return self.lexicon.info(hostile or GENERIC_THREAT), said, f"threat<{rule}"
-        if info.type != "THREATEN" and announced and _ultimatum(tok):  # "will (not) X unless Y"
+            return self.lexicon.info(hostile or GENERIC_THREAT), said, (R.THREAT,)
+        if info.type != "THREATEN" and announced and self.on(R.ULTIMATUM) and _ultimatum(tok):  # "will X unless Y"
             kept = Status("future", False, "unless") if status.negated else status
-            return self.lexicon.info(hostile or ULTIMATUM_CODE), kept, f"ultimatum<{rule}"
-        if hostile and info.type != "THREATEN" and (governor in INTENT_VERBS or status.status == "future"
-                                                     or (conditional and not _inside_condition(tok))):
-            return self.lexicon.info(hostile), status, f"announced<{rule}"  # "will impose", "vowed to fight"
+            return self.lexicon.info(hostile or ULTIMATUM_CODE), kept, (R.ULTIMATUM,)
+        if hostile and info.type != "THREATEN" and self.on(R.ANNOUNCED) and (
+                governor in INTENT_VERBS or status.status == "future" or (conditional and not _inside_condition(tok))):
+            return self.lexicon.info(hostile), status, (R.ANNOUNCED,)  # "will impose", "vowed to fight"
         if info.quad_class not in (1, 2) or info.type == "AGREE":
-            return info, status, rule
-        if governor in REFUSAL_VERBS or (status.negated and _has_modal(tok)):  # "will not provide aid"
-            return self.lexicon.info(REFUSAL_CODES.get(info.type, "120")), Status(), f"refusal<{rule}"
-        if governor in INTENT_VERBS or (status.status == "future" and status.cue not in CALENDAR_CUES):
-            return self.lexicon.info(INTENT_CODES.get(info.type, "030")), Status(), f"intent<{rule}"
-        return info, status, rule
+            return info, status, ()
+        if self.on(R.REFUSAL) and (governor in REFUSAL_VERBS or (status.negated and _has_modal(tok))):
+            return self.lexicon.info(REFUSAL_CODES.get(info.type, "120")), Status(), (R.REFUSAL,)  # "will not aid"
+        if self.on(R.INTENT_RULE) and (governor in INTENT_VERBS
+                                       or (status.status == "future" and status.cue not in CALENDAR_CUES)):
+            return self.lexicon.info(INTENT_CODES.get(info.type, "030")), Status(), (R.INTENT_RULE,)
+        return info, status, ()
 
     def obligations(self, sent: Span, index: args.MentionIndex, quotes: list[Quote]) -> list[Draft]:
         """"X said (that) Y must/should/has to Z", "X issued a reminder to Y that it must Z": X demands it of Y,
@@ -233,9 +323,9 @@ class EventStage:
         if not sources or not targets:
             return None
         code = REQUEST_FOR_YIELD if comp.lemma_ in self.lexicon.classes.get("retreat", ()) else "100"
-        pattern = Pattern(f"speech-obligation:{code}", "verb", frozenset({comp.lemma_}), code)
+        pattern = Pattern(f"{R.SPEECH_OBLIGATION}:{code}", "verb", frozenset({comp.lemma_}), code)
         return Draft(Trigger(comp, pattern), self.lexicon.info(code), sources, targets,
-                     status_of(cue), pattern.entry_id, _quote_at(comp, quotes), 0.62)
+                     status_of(cue), (pattern.entry_id,), _quote_at(comp, quotes), 0.62)
 
     def accusations(self, drafts: list[Draft], index: args.MentionIndex) -> list[Draft]:
         """"Israel said Hamas fired rockets at it": a violent or repressive act an actor says another camp
@@ -268,9 +358,10 @@ class EventStage:
         accused = accused_parties(speakers, draft.sources) if speakers else []
         if not accused:
             return None
-        pattern = Pattern(f"speech-accuse:{ACCUSE_CODE}", "verb", frozenset({cue.lemma_.lower()}), ACCUSE_CODE)
+        pattern = Pattern(f"{R.SPEECH_ACCUSE}:{ACCUSE_CODE}", "verb", frozenset({cue.lemma_.lower()}), ACCUSE_CODE)
         return Draft(Trigger(cue, pattern), self.lexicon.info(ACCUSE_CODE), speakers, accused,
-                     status_of(cue), f"speech-accuse<{draft.rule}", quote, draft.confidence - 0.1)
+                     status_of(cue), draft.with_rule(R.SPEECH_ACCUSE), quote, draft.confidence - 0.1,
+                     repeats=draft.repeats)
 
     def _sector_targets(self, trig: Trigger, sources: list[ActorRef], index: args.MentionIndex) -> list[ActorRef]:
         """Nobody codable acted upon: a party known only by its sector ("attacked rebel positions")."""
@@ -316,18 +407,20 @@ class EventStage:
         first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
                                                          and src_tok.lower_ in ("we", "i"))
         own_pronoun = quote.kind == "indirect" and src_tok is not None and src_tok.lower_ in OWN_PRONOUNS
-        if agentless and threat_code(draft.info) and all(s is UNKNOWN_ATTACKER for s in draft.sources):
+        if agentless and threat_code(draft.info) and all(s is UNKNOWN_ATTACKER for s in draft.sources) \
+                and self.on(R.SPEECH_ORIGIN):
             draft = _from_origin(draft, index, speaker)
-        if first_person or (not draft.sources and not agentless and (
-                own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft)))):
+        if self.on(R.SPEECH_SPEAKER) and (first_person or (not draft.sources and not agentless and (
+                own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft))))):
             draft.sources = speakers
-            draft.rule = f"speech-speaker<{draft.rule}"
+            draft.provenance = draft.with_rule(R.SPEECH_SPEAKER)
             draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
         code = threat_code(draft.info)
         if code and draft.status.status in ("future", "hypothetical") and draft.info.type != "THREATEN" and (
-                any(same_side(s, speaker) for s in draft.sources) or (draft.sources and draft.status.cue == "if")):
+                any(same_side(s, speaker) for s in draft.sources) or (draft.sources and draft.status.cue == "if")) \
+                and self.on(R.SPEECH_THREAT):
             return self._as_threat(draft, code, speakers, index)
-        if draft.info.type in ("RETREAT", "CONCEDE") and is_obligation(tok):
+        if draft.info.type in ("RETREAT", "CONCEDE") and is_obligation(tok) and self.on(R.SPEECH_DEMAND):
             return self._as_demand(draft, speaker)
         return draft
 
@@ -336,12 +429,13 @@ class EventStage:
         if not targets:
             targets = _condition_actors(draft.trigger.token, speakers[0], index)
         return replace(draft, info=self.lexicon.info(code), sources=speakers, targets=targets,
-                       rule=f"speech-threat<{draft.rule}", confidence=draft.confidence - 0.1)
+                       provenance=draft.with_rule(R.SPEECH_THREAT), confidence=draft.confidence - 0.1)
 
     def _as_demand(self, draft: Draft, speaker: ActorRef) -> Draft:
         targets = [s for s in draft.sources if not same_side(s, speaker)]
         return replace(draft, info=self.lexicon.info(REQUEST_FOR_YIELD), sources=[speaker], targets=targets,
-                       status=Status(), rule=f"speech-demand<{draft.rule}", confidence=draft.confidence - 0.1)
+                       status=Status(), provenance=draft.with_rule(R.SPEECH_DEMAND),
+                       confidence=draft.confidence - 0.1)
 
 
 def _ultimatum(tok: Token) -> bool:
@@ -359,7 +453,6 @@ def _ultimatum(tok: Token) -> bool:
     return False
 
 
-
 def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRef]:
     """"The US helped Iraq (to) fight the Islamic State": coded as the act helped with (a pattern like
     ``help >fight``), the target is the act's object, not the one helped."""
@@ -373,20 +466,6 @@ def _helped_act_targets(trig: Trigger, index: args.MentionIndex) -> list[ActorRe
 def _names_event_by_object(pattern: Pattern) -> bool:
     """A verb pattern naming its event by the object ("carry out +attacks", "launch +strikes")."""
     return pattern.pos == "verb" and pattern.objects is not None and pattern.objects != ANY
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _condition_actors(tok: Token, speaker: ActorRef, index: args.MentionIndex) -> list[ActorRef]:
@@ -433,7 +512,7 @@ def _keep(draft: Draft) -> bool:
     said Iraq attacked itself" still accuses Iraq, and emits no event of its own in :func:`_pairs`.)"""
     if not draft.sources:
         return False
-    if draft.status.cue == "for" and not draft.rule.startswith("speech-threat"):
+    if draft.status.cue == "for" and not draft.applied(R.SPEECH_THREAT):
         return False
     tok = draft.trigger.token
     if _is_statement(tok, draft.info):
@@ -445,7 +524,7 @@ def _keep(draft: Draft) -> bool:
     if draft.info.code in ("110", "111") and not draft.targets and draft.trigger.pattern.pos == "noun":
         return False  # "condemned the attack" with nobody named: a statement
     if not draft.targets and draft.trigger.pattern.pos == "noun" and draft.info.type not in TARGETLESS_TYPES \
-            and not (tok.dep_ == "dobj" and any(f"{r}<" in draft.rule for r in ("announced", "ultimatum"))) \
+            and not (tok.dep_ == "dobj" and (draft.applied(R.ANNOUNCED) or draft.applied(R.ULTIMATUM))) \
             and not (draft.by_subject and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES):
         return False
     pat = draft.trigger.pattern
@@ -460,7 +539,7 @@ def _keep(draft: Draft) -> bool:
         return False  # "after the 2003 invasion": a point in time, not an event of this sentence
     if _describes_a_party(tok):
         return False
-    return not (_in_condition(draft.trigger.token) and not draft.rule.startswith("speech-threat"))
+    return not (_in_condition(draft.trigger.token) and not draft.applied(R.SPEECH_THREAT))
 
 
 def _time_reference(tok: Token) -> bool:
@@ -557,8 +636,13 @@ def _drop_restated_accusations(events: list[EventMention]) -> list[EventMention]
     """"Kenya accused Somalia of an incursion. The ministry said Somali soldiers fired on a post": when the
     article states the accusation outright, the one read off the reported details (speech-accuse) is the
     same accusation told again, and goes."""
-    stated = {_country_pair(e) for e in events if e.type == "ACCUSE" and not e.rule.startswith("speech-accuse<")}
-    return [e for e in events if not (e.rule.startswith("speech-accuse<") and _country_pair(e) in stated)]
+    stated = {_country_pair(e) for e in events if e.type == "ACCUSE" and not _read_off(e)}
+    return [e for e in events if not (_read_off(e) and _country_pair(e) in stated)]
+
+
+def _read_off(event: EventMention) -> bool:
+    """An accusation read off a reported act (the outermost rule is speech-accuse)."""
+    return event.provenance[:1] == (R.SPEECH_ACCUSE,) and len(event.provenance) > 1
 
 
 def _country_pair(event: EventMention) -> tuple[str | None, str | None]:
@@ -568,7 +652,7 @@ def _country_pair(event: EventMention) -> tuple[str | None, str | None]:
 
 
 def _from_origin(draft: Draft, index: args.MentionIndex, speaker: ActorRef) -> Draft:
-    """"Israel said a mortar bomb was fired at it from the Gaza Strip": a hostile act reported without its
+    """"Kenya said rockets were launched at its town from Somalia": a hostile act reported without its
     doer but with where it came from is by that place's side, unless that is the speaker's own
     (rule speech-origin<...)."""
     tok = draft.trigger.token
@@ -579,13 +663,13 @@ def _from_origin(draft: Draft, index: args.MentionIndex, speaker: ActorRef) -> D
     origins = [a for a in origins if a.country and not same_side(a, speaker)]
     if not origins:
         return draft
-    rule = draft.rule.removeprefix("unknown-agent<")
+    provenance = (R.SPEECH_ORIGIN, *(r for r in draft.provenance[:-1] if r != R.UNKNOWN_AGENT), draft.provenance[-1])
     return replace(draft, sources=origins, targets=[t for t in draft.targets if not same_side(t, origins[0])],
-                   rule=f"speech-origin<{rule}")
+                   provenance=provenance)
 
 
 def _speaker_token(cue: Token) -> Token | None:
-    """The subject of a speech verb; "the Red Cross operating in Iraq said": the parser may make the
+    """The subject of a speech verb; "the charity working in Chad said": the parser may make the
     participle the subject, and the speaker is the participle's own subject."""
     subj = args.subject_token(cue)
     if subj is not None and subj.tag_ in ("VBG", "VBN"):
@@ -664,10 +748,10 @@ def _drop_governing(triggers: list[Trigger], lexicon: Lexicon) -> list[Trigger]:
 
 
 def _helpers_of_nested_acts(triggers: list[Trigger]) -> set[int]:
-    """"helped to plan and carry out killings": a helper verb whose infinitive clause holds an event noun
+    """"helped to prepare and carry out raids": a helper verb whose infinitive clause holds an event noun
     (or a verb with an event-noun object: "carry out attacks"), however deep, is part of that act, not aid
     of its own. (A verb there is often figurative: "helping to
-    integrate refugees and fighting the root causes of migration" stays aid.)"""
+    house migrants and tackling poverty" stays aid.)"""
     positions = {t.token.i for t in triggers if t.pattern.pos == "noun" or _names_event_by_object(t.pattern)}
     out: set[int] = set()
     for t in triggers:
@@ -696,7 +780,6 @@ def _quote_at(tok: Token, quotes: list[Quote]) -> Quote | None:
         if quote.start <= tok.idx < quote.end:
             return quote
     return None
-
 
 
 def _same_actor(a: ActorRef, b: ActorRef | None) -> bool:
@@ -743,6 +826,7 @@ def _event(draft: Draft, sent: Span, doc_id: str, source: ActorRef, target: Acto
         doc_id=doc_id, type=info.type, source=source, target=target, evidence=evidence,
         status=draft.status.status, mode=info.mode, context=[info.context] if info.context else [],
         cameo=info.code, quad_class=info.quad_class, goldstein=info.goldstein, rule=draft.rule,
+        provenance=draft.provenance,
         confidence=round(max(0.1, draft.confidence - _targetless_penalty(info, target)), 3),
         quote_id=draft.quote.quote_id if draft.quote is not None else None, negated=draft.status.negated)
 

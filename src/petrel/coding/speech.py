@@ -2,8 +2,8 @@
 
 Inside a quote (direct or indirect) with a resolved speaker:
 
-- the speaker is the source when the clause has a first-person subject ("we will not allow it") or no
-  resolvable subject at all ("this will cost him dearly");
+- the speaker is the source when the clause has a first-person subject ("we will not accept that") or no
+  resolvable subject at all ("this will hurt them");
 - a hostile act the speaker announces as future or conditional is the speaker's *threat*
   ("if the US stays, we will resist": THREATEN speaker -> US); the threatened party is the other side:
   the act's doer when that is not the speaker's country ("if Israel attacks ..."), else its target;

@@ -169,7 +169,7 @@ def _modality(chain: list[Token], in_speech: bool) -> Status:
 
 
 def _over_years(verb: Token) -> bool:
-    """"drove ISIS out in a costly three-year campaign", "fought alongside them in recent years": a past act
+    """"pushed the rebels back in a long two-year offensive", "fought alongside them in recent years": a past act
     spread over years is history, not the news of the day (a past tense or a perfect only)."""
     if verb.tag_ not in ("VBD", "VBN"):
         return False

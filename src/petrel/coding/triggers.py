@@ -125,7 +125,7 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
         deps = MOD_DEPS if pat.pos == "noun" else (OBJ_DEPS if pat.objects != ANY else REAL_OBJ_DEPS)
         hit = _child_in(tok, deps, pat.objects)
         if hit is None and pat.pos == "verb" and (pat.objects != ANY or pat.comp is not None):
-            raised = _raised_subject(tok)  # "declared a state of siege to begin at midnight"
+            raised = _raised_subject(tok)  # "ordered a curfew to start at dawn"
             hit = raised if raised is not None and (pat.objects == ANY or _lemma_in(raised, pat.objects)) else None
         if hit is None:
             return None

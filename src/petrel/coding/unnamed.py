@@ -2,25 +2,33 @@
 
 Used by the event coder's fallbacks (``EventStage._parties``), in this order:
 
-- ``local-protesters<``: people no actor names, protesting in a country, are its civilians;
-- ``protested-government<``: a protest against nobody named is addressed to the government of its place;
-- ``restricted-population<``: a curfew, ban or state of emergency on nobody named falls on its place's people;
-- ``local-authorities<``: an agentless arrest or release in a country is by its authorities;
-- ``attack-agent<``: a killing "in an Israeli air strike" or "by government shelling" is by whoever
+- ``local-protesters``: people no actor names, protesting in a country, are its civilians;
+- ``protested-government``: a protest against nobody named is addressed to the government of its place;
+- ``restricted-population``: a curfew, ban or state of emergency on nobody named falls on its place's people;
+- ``local-authorities``: an agentless arrest or release in a country is by its authorities;
+- ``attack-agent``: a killing "in an Israeli air strike" or "by government shelling" is by whoever
   carried out the attack named (an attack noun's own source: its demonym or "by X");
-- ``unknown-agent<``: violence by nobody named is by "unidentified attackers" (the places stage later gives
-  them the country where they struck), unless the deaths were an accident or a disaster.
+- ``carried-forward``: "The army launched an offensive. The strikes killed 12": a definite attack noun
+  with nobody named is the last attack's, within ``CARRY_SENTENCES`` sentences;
+- ``settlement-people``: force against a town or village with nobody named falls on its residents;
+- ``unknown-agent``: violence by nobody named is by "unidentified attackers" (of the country where they
+  struck, :func:`locate_unknown_attackers`), unless the deaths were an accident or a disaster.
+
+The rule ids are registered in :mod:`petrel.coding.rules`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from petrel.coding import arguments as args
+from petrel.coding import phrases
 from petrel.coding.lexicon import CameoInfo
-from petrel.models import ActorRef
+from petrel.coding.rules import UNKNOWN_AGENT
+from petrel.models import ActorRef, EventMention, Place
 
 HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
                         "behead", "bomb", "shell"})
@@ -35,10 +43,8 @@ ACCIDENT_WORDS = frozenset({"crash", "collapse", "accident", "flood", "flooding"
 ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "shelling", "bombing", "bombardment", "attack", "assault",
                           "offensive", "ambush", "fire", "gunfire", "barrage", "firefight", "shootout", "operation",
                           "crackdown", "onslaught", "incursion", "attacks", "strikes", "raids", "airstrikes"})
-ATTACK_AGENT_RULE = "attack-agent<"
 HOSTAGE_WORDS = frozenset({"hostage", "captive", "abductee", "kidnap", "kidnapped", "abducted", "hostages"})
 UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
-UNKNOWN_AGENT_RULE = "unknown-agent<"  # the places stage gives such a source the country where it struck
 
 
 def is_unknown_attack(tok: Token, info: CameoInfo, agentless: bool, src_tok: Token | None) -> bool:
@@ -57,6 +63,11 @@ def attack_agents(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
     modifiers and "by X" (rule attack-agent). Not its target ("killed in an attack on Russian troops")."""
     if tok.lemma_.lower() not in HARM_VERBS:
         return []
+    for subj in tok.children:  # "a raid by special forces killed two commanders"
+        if subj.dep_ == "nsubj" and subj.lemma_.lower() in ATTACK_NOUNS:
+            found = args.noun_roles(subj, index).sources
+            if found:
+                return found
     for prep in tok.children:
         if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during"):
             continue
@@ -75,7 +86,7 @@ def _accident(tok: Token) -> bool:
 
 
 def local_authorities(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"A missionary was arrested in Lebanon", "prisoners have been released in Tripoli": an arrest or a
+    """"A teacher was detained in Chad", "detainees have been freed in Tunis": an arrest or a
     release by nobody named, in a country, is by its authorities (a government actor of that country).
     Not a release of hostages: kidnappers hold those ("two hostages were freed in Mali")."""
     if any(t.lemma_.lower() in HOSTAGE_WORDS for c in tok.children if c.dep_ == "nsubjpass" for t in c.subtree):
@@ -114,21 +125,22 @@ def _of_the_place(tok: Token, index: args.MentionIndex, actor: ActorRef, country
 
 
 def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"Prisoners rioted at a jail in Dili": people no actor names, protesting in a country, are its
+    """"Inmates went on the rampage inside a prison in Lima": people no actor names, protesting in a country, are its
     civilians (or the sector their mention gives). A pronoun or an unresolved name gives nobody."""
-    if src_tok.pos_ != "NOUN":
+    people = phrases.quantity_head(src_tok)  # "thousands of teachers"
+    if people.pos_ != "NOUN":
         return []
-    sectors = next((a.sector for a in index.lenient_view().actors_at(src_tok) if a.sector), ["CVL"])
-    name = " ".join(t.text for t in src_tok.subtree if t.i <= src_tok.i)
+    sectors = next((a.sector for a in index.lenient_view().actors_at(people) if a.sector), ["CVL"])
+    name = " ".join(t.text for t in src_tok.subtree if t.i <= people.i)
     return [ActorRef(name=name, country=place.country, sector=list(sectors), resolution="context")
             for place in args.place_countries(tok, index)]
 
 
 def sector_victim(tok: Token, index: args.MentionIndex) -> bool:
-    """"A journalist has been killed in a bomb blast": the victim of an agentless passive is a party known
+    """"A reporter was killed in a grenade blast": the victim of an agentless passive is a party known
     only by its sector. The act is still an attack by unidentified attackers; the victim names no target.
     Not in a relative clause ("condolences to farmers who were killed"), nor when the clause names who did
-    it ("killed in an air strike by government forces", "killed as X launched strikes")."""
+    it ("died in a drone strike by the army", "killed as X launched strikes")."""
     lenient = index.lenient_view()
     if tok.dep_ in ("relcl", "acl") or not any(lenient.actors_at(c) for c in tok.children if c.dep_ == "nsubjpass"):
         return False
@@ -153,3 +165,104 @@ def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
     by_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "by"
     clause_subject = tok.dep_ == "nsubj" and tok.head.dep_ in ("advcl", "conj") and tok.head.head.i == act.i
     return (by_phrase or clause_subject) and bool(args.np_actors(tok, index))
+
+
+def locate_unknown_attackers(events: list[EventMention], stated_place: Callable[[EventMention], Place | None]) -> None:
+    """An unidentified perpetrator ("a roadside bomb near a town in Iraq killed a soldier", rule
+    ``unknown-agent``) is known by where it struck, like ACLED's "Unidentified Armed Group (Iraq)": it
+    takes the country of the place its sentence or dateline gives (``stated_place``, the places resolver;
+    not the article's dominant place), with resolution ``place``. The CAMEO-derived PLOVER gold codes such
+    actors so too."""
+    for event in events:
+        source = event.source
+        if source.country or UNKNOWN_AGENT not in event.provenance[:-1] or source.name != UNKNOWN_ATTACKER.name:
+            continue
+        place = stated_place(event)
+        if place is not None and place.country:
+            event.source = replace(source, country=place.country, sector=list(source.sector), resolution="place")
+
+
+SETTLEMENT_TYPES = frozenset({"ASSAULT", "COERCE"})
+TARGET_PREPS = frozenset({"on", "at", "against", "into", "upon"})
+
+
+def settlement_people(tok: Token, info: CameoInfo, index: args.MentionIndex) -> list[ActorRef]:
+    """"Troops stormed the village of Beita", "shelled the town", "shelled Saraqib": force against a place
+    where people live, with nobody named, falls on its residents: a civilian party named as the text names
+    the place, with the country of a place mention inside it ("the town of Rafah in Gaza"), else none (the
+    places stage gives it the country of the event's place)."""
+    if info.type not in SETTLEMENT_TYPES:
+        return []
+    objects = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ in TARGET_PREPS | {"to"}
+                for g in c.children if g.dep_ == "pobj"]
+    for obj in objects:
+        sector = phrases.site_owner(obj)  # "raided a military base": the military
+        if sector is not None:
+            return [ActorRef(name=phrases.settlement_phrase(obj), sector=[sector], resolution="unresolved")]
+    for obj in [phrases.property_place(o) or phrases.property_place(o, tok) or o for o in objects]:  # its people
+        if not (phrases.is_settlement(obj) or (phrases.named_place(obj) and not index.lenient_view().actors_at(obj))):
+            continue
+        places = [a for t in obj.subtree for a in index.actors_at(t)
+                  if a.resolution == "country" and a.country and a.country not in args.INTERNATIONAL]
+        if any(a.resolution != "country" for t in obj.subtree for a in index.actors_at(t)):
+            continue  # "the camp of the rebels": a party is named, the argument rules decide
+        country = places[0].country if places else None
+        return [ActorRef(name=phrases.settlement_phrase(obj), country=country, sector=["CVL"],
+                         resolution="context" if country else "unresolved")]
+    return []
+
+
+def sector_sources(tok: Token, pos: str, src_tok: Token | None,
+                   index: args.MentionIndex) -> tuple[list[ActorRef], Token | None]:
+    """A doer known only by what it is, when the parse names nobody codable (rule ``sector-actor``): the
+    subject ("Regime forces shelled ...", "Thousands of teachers marched"), or a noun event's own doer
+    ("the army's offensive", "a raid by special forces"). Returns (sources, the token they stand on)."""
+    lenient = index.lenient_view()
+    if pos == "noun":
+        verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) and phrases.participle_agent(tok) is None:
+            return [], None  # "the journalist who was killed in the blast": the victim, not the bomber
+    if pos == "noun" and src_tok is None:
+        roles = args.noun_roles(tok, lenient)
+        return roles.sources, roles.source_token
+    if src_tok is None:
+        return [], None
+    found = args.np_actors(src_tok, lenient)
+    if not found and (people := phrases.quantity_head(src_tok)) is not src_tok:
+        found = args.np_actors(people, lenient)
+    return found, src_tok
+
+
+CARRY_SENTENCES = 2
+DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+
+
+def carried_doers(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"The army launched an offensive on Monday. The strikes killed 12 people": an attack named by a
+    definite noun ("the strikes", "the raid", "this attack"), as the trigger or as the subject of a harm
+    verb, with nobody named, is the doer's of the last attack told at most ``CARRY_SENTENCES`` sentences
+    before (``index.recent``, kept by the events stage). Unidentified attackers are not carried."""
+    nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "nsubj"]
+    if not any(n.lemma_.lower() in ATTACK_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children)
+               for n in nouns):
+        return []
+    last = index.recent.get("ASSAULT")
+    if last is None:
+        return []
+    start, doers = last
+    sents = list(tok.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    before = next((i for i, s in enumerate(sents) if s.start == start), None)
+    if before is None or not 0 < here - before <= CARRY_SENTENCES:
+        return []
+    return list(doers)
+
+
+def remember_doers(index: args.MentionIndex, sent_start: int, events: list) -> None:
+    """The doers of a sentence's attacks that happened (not in a quote, not unidentified), kept on the index
+    for the next sentences' definite attack nouns (:func:`carried_doers`)."""
+    doers = [e.source for e in events if e.type == "ASSAULT" and e.status in ("actual", "claimed")
+             and e.source is not UNKNOWN_ATTACKER and e.quote_id is None]
+    if doers:
+        index.recent["ASSAULT"] = (sent_start, list({id(d): d for d in doers}.values()))

@@ -40,8 +40,15 @@ _NOT_COUNT = r"(?!\s+(?i:troops|soldiers|people|fighters|members|civilians|men|w
 # Numbers that look like years after these words are not years ("Resolution 1973", "Flight 2020").
 _NOT_NUMBERED = r"(?<![Rr]esolution\s)(?<![Ff]light\s)(?<!No\.\s)(?<![Nn]umber\s)(?<![Rr]oute\s)(?<![Aa]rticle\s)"
 
+# Cue words of a deadline, which looks ahead whatever the tense ("no later than May 10").
+_DEADLINE = (r"(?i:no\s+later\s+than|not\s+later\s+than|(?:a|the)\s+deadline\s+of|deadline\s+(?:of|on|is)|"
+             r"due\s+(?:on|by))")
+
 # name -> pattern; names are what :mod:`petrel.dates.resolve` dispatches on.
 RULES: tuple[tuple[str, str], ...] = (
+    # a deadline looks ahead whatever the tense: "no later than May 10", "a deadline of June 1"
+    ("deadline", rf"\b(?P<cue>{_DEADLINE})\s+(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+(?P<y>{YEAR}))?\b"),
+    ("deadline", rf"\b(?P<cue>{_DEADLINE})\s+(?:{WEEKDAY},?\s+)?{DAY}\s+(?:(?i:of)\s+)?{MONTH}(?![a-z])(?:,?\s+(?P<y>{YEAR}))?"),
     ("iso_day", r"\b(?P<y>" + YEAR + r")[-/](?P<m>[01]\d)[-/](?P<d>[0-3]\d)\b"),
     ("iso_month", r"\b(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])\b(?![-/]\d)"),
     ("month_day_year", rf"\b{MONTH}\s+{DAY},?\s+(?P<y>{YEAR})\b"),

@@ -166,6 +166,14 @@ def _day_no_year(g: dict[str, str], anchor: date | None, tense: Tense) -> Resolv
     return None
 
 
+def _deadline(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"no later than May 10": a deadline is ahead of the anchor whatever the verb's tense, so under
+    ``past`` it is dropped (it is not the day the reported act happened) and a past May 10 is never taken."""
+    if "y" in g:
+        return _full_date(g, anchor, tense)
+    return _day_no_year(g, anchor, "future")
+
+
 def _month_year(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
     return month_date(int(g["y"]), _month_number(g))
 
@@ -361,7 +369,7 @@ def _season(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDat
 
 
 _HANDLERS: dict[str, Callable[[dict[str, str], date | None, Tense], ResolvedDate | None]] = {
-    "iso_day": _iso_day, "iso_month": _iso_month, "month_day_year": _full_date, "day_month_year": _full_date,
+    "deadline": _deadline, "iso_day": _iso_day, "iso_month": _iso_month, "month_day_year": _full_date, "day_month_year": _full_date,
     "month_day": _day_no_year, "day_month": _day_no_year, "month_year": _month_year, "bare_month": _bare_month,
     "year_range": _year_range, "year_dash_range": _year_range, "decade": _decade, "since_year": _since_year,
     "year": _year, "weekday": _weekday, "day_word": _day_word, "day_before": _day_before, "ago": _ago, "in_future": _in_future,

@@ -32,7 +32,7 @@ from petrel.models import EventMention
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from petrel.pipeline import DocState
+    from petrel.state import DocState
 
 log = logging.getLogger(__name__)
 

@@ -23,6 +23,9 @@ Rules (all must hold):
 - place: unknown on either side; or both statements (``PLACE_FREE_TYPES``); or both city/point with coordinates within ``PLACE_KM``; or both
   city/point without coordinates and the same name; or (coarser) the same country and admin1 if both
   have one.
+- anonymous sides: when neither report names anybody (no knowledge-base id, every side unidentified
+  attackers or only of ``ANONYMOUS_SECTORS``: "gunmen killed civilians", "residents protested"), a matching fine place
+  on both sides is required: the shared word "civilians" says nothing about which event it was.
 - article: two groups that share an article but not a sentence do not link (two different events of one
   article stay two); mentions of one sentence may link (a coder may emit A->B and B->A for one meeting).
 
@@ -50,6 +53,9 @@ FINE_PLACES: tuple[str, ...] = ("point", "city")
 # (Mandera), so places do not separate two reports of one statement
 PLACE_FREE_TYPES: tuple[str, ...] = ("ACCUSE", "REJECT", "REQUEST", "SUPPORT", "THREATEN")
 PLACE_KM = 50.0
+# sectors that say nobody in particular: two events whose sides are only these merge only on a fine place
+ANONYMOUS_SECTORS: tuple[str, ...] = ("CVL",)
+UNKNOWN_NAME = "unidentified attackers"  # the coder's unknown perpetrator (petrel.coding.unnamed.UNKNOWN_ATTACKER)
 PLACE_RANK: dict[str, int] = {"point": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 MAX_YEARS = 5  # a range date is blocked under at most this many of its years
 MONTH_DAYS = 31  # a coarse date at most this many days long is a month: a day inside it may be the same event
@@ -177,10 +183,26 @@ def types_ok() -> str:
             f" AND ({place_strong()} OR {dyad})))")
 
 
+def anonymous(n: str) -> str:
+    """Node ``n`` (or, with ``n=""``, the current row) names nobody: each side is no one in particular, without a knowledge-base id ("unidentified
+    attackers", or a phrase whose sectors are all ``ANONYMOUS_SECTORS``: "civilians", "residents"). A
+    country alone (no sector) is somebody."""
+    p = f"{n}." if n else ""
+
+    def nobody(side: str) -> str:
+        return (f"({p}{side}id IS NULL AND ({p}{side}name = '{UNKNOWN_NAME}' OR (len({p}{side}sec) > 0"
+                f" AND len(list_filter({p}{side}sec, x -> x NOT IN ({anon}))) = 0)))")
+    anon = ", ".join(f"'{s}'" for s in ANONYMOUS_SECTORS)
+    return f"({nobody('s')} AND (NOT {p}tknown OR {nobody('t')}))"
+
+
 def pair_predicate(window_days: int, story_days: int) -> str:
-    """The whole compatibility test of two nodes ``a`` and ``b`` sharing a block."""
+    """The whole compatibility test of two nodes ``a`` and ``b`` sharing a block. Two reports that name
+    nobody ("gunmen killed civilians") share only the words of their sectors: they merge only on a matching
+    town or point, never on a country or an unknown place alone."""
     return (f"a.sgroup = b.sgroup AND {actors_ok()} AND {dates_ok(window_days, story_days)} AND {types_ok()}"
-            f" AND {places_ok()} AND NOT {same_article()}")
+            f" AND {places_ok()} AND NOT {same_article()}"
+            f" AND NOT ({anonymous('a')} AND {anonymous('b')} AND NOT {place_strong()})")
 
 
 def pair_score(window_days: int, story_days: int) -> str:

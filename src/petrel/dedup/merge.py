@@ -154,6 +154,10 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
                CASE WHEN ds IS NULL THEN 'U' WHEN precise THEN 'D' ELSE 'Y' END AS dclass,
                NOT tknown OR ds IS NULL AS wild,
                (pname IS NOT NULL OR pcty IS NOT NULL) AS pknown, coalesce(pprec IN ({fine}), false) AS pfine,
+               -- reports naming nobody, without a town, are never one node across articles: identical words
+               -- ("gunmen killed civilians in Nigeria") do not make one event
+               CASE WHEN {compat.anonymous('')} AND NOT coalesce(pprec IN ({fine}), false) THEN doc_id END
+                 AS anon_doc,
                coalesce(list_aggregate(list_transform(ssec, x -> 1::BIGINT << (hash(x) % 62)::INT), 'bit_or'), 0)
                  AS smask,
                coalesce(list_aggregate(list_transform(tsec, x -> 1::BIGINT << (hash(x) % 62)::INT), 'bit_or'), 0)
@@ -239,7 +243,7 @@ def _affected(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool) ->
 
 
 _NODE_FIELDS = ("type, family, sgroup, sym, placefree, sid, scty, ssec, sname, tid, tcty, tsec, tname, tknown, ds, de, "
-                "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, smask, tmask, dclass, wild")
+                "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, smask, tmask, dclass, wild, anon_doc")
 
 
 def _nodes(con: duckdb.DuckDBPyConnection) -> int:

@@ -12,8 +12,9 @@ Counting (documented in docs/dedup.md):
 - ``first_seen`` / ``last_seen``: min/max publication time of the mentions, falling back to ingest time.
 - ``confidence``: the highest mention confidence.
 - ``evidence``: the representative mention's document, sentence, offsets and trigger.
-- ``mention_docs``: one ``{doc_id, outlet, published}`` per reporting document (its earliest mention),
-  in order of publication then mention id, as ``/api/events`` prints them.
+- ``mention_docs``: one ``{doc_id, outlet, published, mention_id, sentence, start, end, trigger,
+  trigger_start}`` per reporting document (its earliest mention, with that mention's own evidence), in
+  order of publication then mention id, as ``/api/events`` prints them.
 
 The event's coded fields are those of its representative mention: highest confidence, then the narrowest
 date, then the most precise place, then the earliest seen, then the smallest id.
@@ -31,7 +32,8 @@ REINDEX_ABOVE = 5_000  # changed event ids above which the event_id index is reb
 _EVENT_COLUMNS = (
     "event_id, type, mode, context, cameo, quad_class, goldstein, status, source_name, source_actor_id, "
     "source_country, source_sector, target_name, target_actor_id, target_country, target_sector, date, "
-    "date_precision, date_start, date_end, place_name, place_country, place_admin1, lat, lon, place_precision"
+    "date_precision, date_start, date_end, place_name, place_country, place_admin1, lat, lon, place_precision, "
+    "place_basis"
 )
 
 
@@ -45,13 +47,20 @@ def evidence_sql(alias: str) -> str:
 
 def mention_docs_sql(mentions: str) -> str:
     """``(event_id, mention_docs)`` over ``mentions``, a constant relation with the event_mentions columns:
-    one entry per document (its first mention's outlet and publication time), oldest first. Grouped by
-    hash, not sorted per event: this runs over every mention on a full recompute."""
+    one entry per document (its first mention's outlet, publication time and evidence: sentence, offsets,
+    trigger), oldest first. Grouped by hash, not sorted per event: this runs over every mention on a full
+    recompute."""
     return f"""
-        SELECT event_id, list(struct_pack(doc_id := doc_id, outlet := outlet, published := published)
-                              ORDER BY published NULLS LAST, first_mention) AS mention_docs
-        FROM (SELECT event_id, doc_id, arg_min(outlet, mention_id) AS outlet,
-                     arg_min(published, mention_id) AS published, min(mention_id) AS first_mention
+        SELECT event_id, list(struct_pack(doc_id := doc_id, outlet := ev.outlet, published := ev.published,
+                                          mention_id := ev.mention_id, sentence := ev.sentence,
+                                          start := ev.sent_start, "end" := ev.sent_end, trigger := ev.trigger,
+                                          trigger_start := ev.trigger_start)
+                              ORDER BY ev.published NULLS LAST, ev.mention_id) AS mention_docs
+        FROM (SELECT event_id, doc_id, arg_min(struct_pack(outlet := outlet, published := published,
+                                                           mention_id := mention_id, sentence := sentence,
+                                                           sent_start := sent_start, sent_end := sent_end,
+                                                           trigger := trigger, trigger_start := trigger_start),
+                                               mention_id) AS ev
               FROM {mentions} GROUP BY event_id, doc_id) GROUP BY event_id"""
 
 

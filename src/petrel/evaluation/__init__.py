@@ -8,8 +8,9 @@ Public API::
     write_baseline(card, Path("eval/baseline.json"))          # raises floors, never lowers them
     print(format_misses(diagnose("plover")))                  # gold beside prediction, per miss
 
-Sets (``RUNNERS``): ``plover``, ``petr2``, ``conflibert``, ``seeds``, ``dedup``. The data is read from
-``Settings.eval_dir`` at run time; see ``docs/evaluation.md`` for every metric and how it is computed.
+Sets (``RUNNERS``): ``plover``, ``petr2``, ``conflibert``, ``re3d``, ``seeds``, ``dedup``, ``synthetic``,
+``realnews``. The data is read from ``Settings.eval_dir`` at run time (``realnews`` from
+``Settings.realnews_dir``, in the repository); see ``docs/evaluation.md`` for every metric and how it is computed.
 """
 
 from petrel.evaluation.baseline import (
@@ -39,15 +40,19 @@ from petrel.evaluation.records import (
 )
 from petrel.evaluation.runners import RUNNERS, EvalContext
 from petrel.evaluation.scorecard import (
+    CODERS,
+    compare_coders,
     confusion,
     diagnose,
     format_misses,
+    render_comparison,
     render_scorecard,
     run_scorecard,
     scorecard_markdown,
 )
 
 __all__ = [
+    "CODERS",
     "MARGIN",
     "RUNNERS",
     "CodedText",
@@ -68,6 +73,8 @@ __all__ = [
     "SetResult",
     "SpanSentence",
     "check_against_baseline",
+    "compare_coders",
+    "render_comparison",
     "code_texts",
     "confusion",
     "diagnose",

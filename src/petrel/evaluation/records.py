@@ -124,6 +124,51 @@ class SeedMetadata:
     section: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class RealnewsArticle:
+    """One article of the real-news set (``eval/realnews/articles.jsonl``)."""
+
+    article_id: str
+    title: str
+    outlet: str | None
+    published: str | None  # ISO date
+    url: str | None
+    licence: str
+    split: str  # dev | test
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class RealnewsActor:
+    """One side of a real-news gold event: the words as written, an ISO alpha-3 country and sectors."""
+
+    text: str | None
+    country: str | None
+    sectors: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RealnewsPlace:
+    name: str | None
+    country: str | None
+    admin1: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RealnewsEvent:
+    """One hand-coded event of a real-news article (``eval/realnews/events.jsonl``)."""
+
+    article_id: str
+    type: str
+    status: str
+    sentence: str  # a substring of the article text
+    source: RealnewsActor
+    target: RealnewsActor | None = None
+    mode: str | None = None
+    date: str | None = None  # YYYY-MM-DD, YYYY-MM, YYYY or None
+    place: RealnewsPlace | None = None
+
+
 # --- results --------------------------------------------------------------------------------------
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 from petrel.config import Settings
 from petrel.errors import PetrelError
 from petrel.evaluation import readers, scorers
-from petrel.evaluation.halves import select_half
 from petrel.evaluation.predict import CodedText, PredictedEvent, code_texts, predicted_events
 from petrel.evaluation.records import Metric, PentaSentence, SeedEvent, SetResult, SpanSentence
-from petrel.models import Article, RawDocument
+from petrel.evaluation.scorers.realnews import RealnewsPrediction
+from petrel.models import Article, EventMention, RawDocument
 from petrel.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -27,10 +27,10 @@ class EvalContext:
     """What every runner needs. The pipeline is built on first use and then shared; codings are cached."""
 
     def __init__(self, settings: Settings, pipeline: Pipeline | None = None, *, merge_check: bool = True,
-                 half: str | None = None) -> None:
+                 realnews_split: str | None = None) -> None:
         self.settings = settings
         self.merge_check = merge_check
-        self.half = half  # "dev" / "held": score one half of each sentence set (see petrel.evaluation.halves)
+        self.realnews_split = realnews_split  # "dev" or "test": code only that half of the real-news set
         self._pipeline = pipeline
         self.coded: dict[str, list[CodedText]] = {}
 
@@ -52,13 +52,13 @@ class EvalContext:
 
 
 def run_plover(ctx: EvalContext) -> SetResult:
-    records = select_half(readers.read_plover(ctx.eval_dir), ctx.half, lambda r: r.text)
+    records = readers.read_plover(ctx.eval_dir)
     coded = ctx.code("plover", [r.text for r in records])
     return scorers.score_plover(records, [c.events for c in coded])
 
 
 def run_petr2(ctx: EvalContext) -> SetResult:
-    sentences = select_half(readers.read_petr2(ctx.eval_dir), ctx.half, lambda s: s.text)
+    sentences = readers.read_petr2(ctx.eval_dir)
     coded = ctx.code("petr2", [s.text for s in sentences])
     return scorers.score_petr2(sentences, [c.events for c in coded])
 
@@ -66,10 +66,10 @@ def run_petr2(ctx: EvalContext) -> SetResult:
 def run_conflibert(ctx: EvalContext) -> SetResult:
     """PentaClass on ``cameo_class``; spans on ``cameo_ner``, reusing the coded class sentence when the
     CoNLL sentence is the same text (same letters and digits), else coding its detokenised text."""
-    classes = select_half(readers.read_pentaclass(ctx.eval_dir), ctx.half, lambda s: s.text)
+    classes = readers.read_pentaclass(ctx.eval_dir)
     coded = ctx.code("conflibert", [s.text for s in classes])
     result = scorers.score_pentaclass(classes, [c.events for c in coded])
-    spans = select_half(readers.read_spans(ctx.eval_dir), ctx.half, lambda s: scorers.detokenize(s.tokens))
+    spans = readers.read_spans(ctx.eval_dir)
     span_result = scorers.score_spans(spans, _span_texts(ctx, spans, classes, coded))
     result.metrics += span_result.metrics
     result.misses += span_result.misses
@@ -86,7 +86,7 @@ def _span_texts(ctx: EvalContext, spans: list[SpanSentence], classes: list[Penta
 
 
 def run_re3d(ctx: EvalContext) -> SetResult:
-    docs = select_half(readers.read_re3d(ctx.eval_dir), ctx.half, lambda d: d.text)
+    docs = readers.read_re3d(ctx.eval_dir)
     coded = ctx.code("re3d", [d.text for d in docs])
     return scorers.score_re3d(docs, coded)
 
@@ -145,6 +145,61 @@ def merge_metric(ctx: EvalContext, gold: list[SeedEvent], predicted: dict[str, l
     return Metric("seeds.merge", merged / len(pairs), len(pairs), "same_as pairs merged into one event with 2 sources")
 
 
+def run_synthetic(ctx: EvalContext) -> SetResult:
+    """The synthetic test split in ``Settings.synthetic_dir`` (written before training, never trained on)."""
+    from petrel.model.train.data import dedupe, read_rows
+
+    folder = Path(ctx.settings.synthetic_dir)
+    files = sorted(folder.glob("*.jsonl"))
+    if not files:
+        raise FileNotFoundError(str(folder))
+    rows, _ = read_rows(files, folder)
+    rows = dedupe(rows)
+    coded = ctx.code("synthetic", [r.text for r in rows])
+    return scorers.score_synthetic(rows, [c.events for c in coded])
+
+
+def run_realnews(ctx: EvalContext) -> SetResult:
+    """The real-news set in ``Settings.realnews_dir``: articles ingested with their metadata (title,
+    outlet, publication day), cleaned and coded by the pipeline, scored by :func:`scorers.score_realnews`.
+    The set carries its own ``dev``/``test`` split and reports both; ``ctx.realnews_split`` ``dev`` keeps only
+    the dev articles (so ``python -m petrel.evaluation realnews --split dev`` shows nothing of the test half)."""
+    from petrel.clean import clean_document
+
+    folder = Path(ctx.settings.realnews_dir)
+    if not (folder / readers.realnews.ARTICLES_FILE).is_file():
+        raise FileNotFoundError(str(folder / readers.realnews.ARTICLES_FILE))
+    articles, gold = readers.read_realnews(folder)
+    if ctx.realnews_split is not None:
+        articles = [a for a in articles if a.split == ctx.realnews_split]
+        kept = {a.article_id for a in articles}
+        gold = [g for g in gold if g.article_id in kept]
+    cleaned: list[Article] = []
+    for a in articles:
+        raw = RawDocument(source=f"realnews:{a.article_id}", text=a.text, fmt="text", doc_id=a.article_id,
+                          title=a.title, url=a.url, published=a.published, outlet=a.outlet)
+        try:
+            cleaned.append(clean_document(raw, ctx.settings))
+        except PetrelError as exc:
+            log.warning("realnews article %s not coded: %s", a.article_id, exc.one_line())
+    docs = ctx.pipeline.process_articles(cleaned)
+    predicted = {d.article.doc_id: [realnews_prediction(e, d.article.text) for e in d.events] for d in docs}
+    texts = {d.article.doc_id: d.article.text for d in docs}
+    return scorers.score_realnews(articles, gold, predicted, texts)
+
+
+def realnews_prediction(event: EventMention, text: str) -> RealnewsPrediction:
+    """What the real-news scorer compares of one extracted event."""
+    ev, target, place = event.evidence, event.target, event.place
+    return RealnewsPrediction(
+        type=event.type, status=event.status, start=ev.start, end=ev.end, sentence=ev.sentence or text[ev.start:ev.end],
+        source_country=event.source.country, source_sectors=tuple(event.source.sector),
+        has_target=target is not None, target_country=target.country if target else None,
+        target_sectors=tuple(target.sector) if target else (), date=event.date,
+        place_country=place.country if place else None, admin1=place.admin1 if place else None,
+        confidence=event.confidence, source_name=event.source.name, target_name=target.name if target else "")
+
+
 def run_dedup(ctx: EvalContext) -> SetResult:
     from petrel.evaluation.dedup import dedup_metrics
 
@@ -159,4 +214,6 @@ RUNNERS: dict[str, Runner] = {
     "re3d": run_re3d,
     "seeds": run_seeds,
     "dedup": run_dedup,
+    "synthetic": run_synthetic,
+    "realnews": run_realnews,
 }

@@ -39,18 +39,56 @@ def _chosen(sets: Sequence[str] | None) -> list[str]:
 
 
 def run_scorecard(settings: Settings, *, sets: Sequence[str] | None = None, pipeline: Pipeline | None = None,
-                  merge_check: bool = True, half: str | None = None) -> Scorecard:
+                  merge_check: bool = True) -> Scorecard:
     """Score petrel on the labelled sets in ``settings.eval_dir`` (all of them, or ``sets``).
 
     ``pipeline`` is reused when given (tests pass their session pipeline), else built once. A set whose
     files are missing, whose optional part of petrel is not importable, or on which petrel raised a
     :class:`PetrelError`, is reported as skipped with the reason (the gate fails on skipped sets).
-    ``merge_check`` runs the seeds' full ingest into a scratch store (a few seconds). ``half`` (``dev`` or
-    ``held``) scores one half of each sentence set (:mod:`petrel.evaluation.halves`); the gate uses all.
+    ``merge_check`` runs the seeds' full ingest into a scratch store (a few seconds).
     """
     check_eval_dir(settings)
-    ctx = EvalContext(settings, pipeline, merge_check=merge_check, half=half)
+    ctx = EvalContext(settings, pipeline, merge_check=merge_check)
     return Scorecard([run_set(name, ctx) for name in _chosen(sets)])
+
+
+CODERS = ("rules", "model", "combined")
+SENTENCE_SETS = ("plover", "petr2", "conflibert", "synthetic", "seeds")
+
+
+def compare_coders(settings: Settings, *, sets: Sequence[str] | None = None,
+                   coders: Sequence[str] = CODERS) -> dict[str, Scorecard]:
+    """One scorecard per coder (``rules`` alone, the event ``model`` alone, ``combined``) on the same
+    sets (default: the sentence sets and the seeds), sharing one loaded spaCy, knowledge base and model."""
+    from petrel.pipeline import Resources
+
+    check_eval_dir(settings)
+    resources = Resources.load(settings.model_copy(update={"event_model": "combined"}))
+    out: dict[str, Scorecard] = {}
+    for coder in coders:
+        chosen = settings.model_copy(update={"event_model": coder})
+        out[coder] = run_scorecard(chosen, sets=list(sets or SENTENCE_SETS), merge_check=False,
+                                   pipeline=Pipeline(chosen, resources=resources))
+    return out
+
+
+def render_comparison(cards: Mapping[str, Scorecard]) -> Table:
+    """Metric rows, one column per coder."""
+    table = Table(title="rules alone / model alone / combined")
+    table.add_column("metric")
+    for coder in cards:
+        table.add_column(coder, justify="right")
+    names: list[str] = []
+    values: dict[tuple[str, str], str] = {}
+    for coder, card in cards.items():
+        for result in card.results:
+            for metric in result.metrics:
+                if metric.name not in names:
+                    names.append(metric.name)
+                values[(coder, metric.name)] = "-" if metric.value is None else f"{metric.value:.3f}"
+    for name in names:
+        table.add_row(name, *(values.get((coder, name), "") for coder in cards))
+    return table
 
 
 def run_set(name: str, ctx: EvalContext) -> SetResult:
@@ -70,13 +108,15 @@ def run_set(name: str, ctx: EvalContext) -> SetResult:
 
 
 def diagnose(set_name: str, *, settings: Settings | None = None, pipeline: Pipeline | None = None,
-             kinds: Sequence[str] | None = None, half: str | None = None) -> list[Miss]:
+             kinds: Sequence[str] | None = None, realnews_split: str | None = None) -> list[Miss]:
     """What one set got wrong, gold beside prediction (``kinds``: ``miss``, ``wrong``, ``spurious``;
-    ``half``: only the ``dev`` or ``held`` half of the set)."""
+    ``realnews_split``: only the ``dev`` half of the real-news set, the one rules may be written from).
+    Every set is a test set: misses are for understanding a failure class, never for writing a rule from
+    one sentence (see docs/evaluation.md)."""
     settings = settings or Settings()
     check_eval_dir(settings)
     _chosen([set_name])
-    result = run_set(set_name, EvalContext(settings, pipeline, merge_check=False, half=half))
+    result = run_set(set_name, EvalContext(settings, pipeline, merge_check=False, realnews_split=realnews_split))
     return [m for m in result.misses if not kinds or m.kind in kinds]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from typing import Any
 import pycountry
 
 from petrel.config import Settings
-from petrel.geo.admin1 import admin1_table
+from petrel.geo.admin1 import admin1_table, read_admin1_names
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.sources import (
     GazEntry, city_entry, city_set_size, read_centroids, read_cities, read_geonames_countries, read_supplement,
@@ -129,7 +129,10 @@ class Gazetteer:
 
     def _add_subdivisions(self, extra: list[dict[str, Any]]) -> None:
         known = {item["code"]: item for item in extra}
+        parents: dict[str, str] = {}
         for sub in pycountry.subdivisions:
+            if getattr(sub, "parent_code", None):
+                parents[sub.code] = sub.parent_code
             country = self._alpha3(sub.country_code)
             kind = "admin2" if getattr(sub, "parent_code", None) else "admin1"  # e.g. French departments
             entry = GazEntry(sub.name, country, "admin1", None, None, admin1=sub.name, kind=kind, code=sub.code)
@@ -139,13 +142,36 @@ class Gazetteer:
             else:
                 self._place_subdivision(entry)
             self._add(entry, [sub.name, *(item.get("names") or [])])
+        self._name_parent_regions(parents)
+
+    def _name_parent_regions(self, parents: Mapping[str, str]) -> None:
+        """``admin1`` of a subdivision below the top level is its parent's name where the parents are the
+        country's first level (Sulu -> Autonomous Region in Muslim Mindanao, a French department -> its
+        region, as geonames' admin1 of their towns). Where the second level is the exception (Iraq's Kurdish
+        governorates below the Kurdistan Region) the governorates stay their own admin1."""
+        subs = [e for e in self._entries if e.kind in ("admin1", "admin2") and e.code]
+        names = {e.code: e.name for e in subs}
+        tops: Counter[str] = Counter(e.code.split("-")[0] for e in subs if e.kind == "admin1")
+        children: Counter[str] = Counter(e.code.split("-")[0] for e in subs if e.kind == "admin2")
+        for entry in subs:
+            country = entry.code.split("-")[0]
+            parent = names.get(parents.get(entry.code, ""))
+            if entry.kind == "admin2" and parent and children[country] > tops[country]:
+                entry.admin1 = parent
 
     def _name_city_subdivisions(self) -> None:
         """Fill ``admin1`` of cities where the geonames group maps safely to an ISO subdivision."""
         cities = [e for e in self._entries if e.kind == "city"]
-        table = admin1_table(cities, (e for e in self._entries if e.kind == "admin1"))  # top level only
+        table = admin1_table(cities, (e for e in self._entries if e.kind == "admin1"),  # top level only
+                             read_admin1_names(), self._subdivisions_named)
         for city in cities:
             city.admin1 = table.get(city.code or "")
+
+    def _subdivisions_named(self, alpha2: str, key: str) -> set[str]:
+        """ISO names of the subdivisions of a country indexed under ``key`` (any of their names; Iraq's
+        Kurdish governorates sit below the Kurdistan Region in ISO 3166-2 but are provinces all the same)."""
+        return {e.admin1 or e.name for e in self._entries_for(key)
+                if e.kind in ("admin1", "admin2") and e.code and e.code.startswith(alpha2 + "-")}
 
     def _alpha3(self, alpha2: str) -> str | None:
         country = pycountry.countries.get(alpha_2=alpha2)

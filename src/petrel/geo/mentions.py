@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # the small model's mislabelled places ("Samarra": NORP)
+WEAK_LABELS = frozenset({"ORG", "PERSON", "NORP"})  # the small model's mislabelled places (a town tagged NORP)
 LOCATIVE_PREPS = frozenset({
     "in", "at", "near", "across", "inside", "outside", "within", "throughout", "around", "into", "from",
     "to", "toward", "towards", "along", "over", "on", "off", "beyond", "between", "outside", "through",
@@ -46,6 +46,25 @@ COMPASS = {
     "south-eastern", "south-western",
 }
 ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "oblast", "county", "prefecture"})
+# A place name followed by one of these (capitalised) names an organisation: "the Kenya Police", "the
+# UN General Assembly", "Baghdad University", "the Basra Oil Company".
+INSTITUTION_WORDS = frozenset({
+    "Assembly", "Council", "Parliament", "Ministry", "University", "College", "Police", "Army", "Airlines",
+    "Airways", "Times", "News", "Post", "Herald", "Tribune", "Party", "Front", "Movement", "Bank", "Club",
+    "Committee", "Commission", "Agency", "Court", "Senate", "Congress", "Cup", "League", "Company", "Corporation",
+    "Group", "Institute", "Foundation", "Federation", "Union", "Brigade", "Brigades", "Battalion", "Force",
+    "Forces", "Guard", "Television", "TV", "Radio", "Network", "Declaration", "Accord", "Accords", "Agreement",
+    "Protocol", "Convention", "Summit", "Conference", "Process", "Format", "Office", "Department", "Mission",
+})
+# One-word "places" that are English words more often than towns ("Of" in Turkey, "Police" in Poland).
+COMMON_WORDS = frozenset({
+    "of", "police", "mobile", "split", "nice", "reading", "bath", "mercy", "hope", "unity", "liberty",
+    "independence", "progress", "security", "opposition", "government", "army", "victoria", "union", "central",
+    "federal", "national", "general", "president", "minister", "hamas", "islam", "sharia",
+})
+FOREIGN_TOWN_POPULATION = 250_000  # smaller towns of a country the document never names are homonyms ...
+FOREIGN_STORY_VOTES = 1.5  # ... when another country has at least this many votes (not one "US" in passing) ...
+KNOWN_TOWN_ALTERNATES = 30  # ... unless known the world over (Geneva, Sharm el-Sheikh: many names in geonames)
 CAPITAL = re.compile(r"\b[Tt]he\s+(?P<adj>[A-Z][a-z]+)\s+capital\b")
 BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-\u2013]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
 
@@ -214,6 +233,48 @@ def mention_head(doc: Doc, start: int, end: int) -> Token | None:
     return (nouns or outward or [span.root])[0]
 
 
+def names_an_organisation(doc: Doc, start: int, end: int) -> bool:
+    """The span is part of an organisation's name ("the UN General Assembly", "the Kenya Police")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if span[-1].text in INSTITUTION_WORDS:
+        return True
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and after.text in INSTITUTION_WORDS and after.is_title
+
+
+def is_common_word(text: str) -> bool:
+    """A one-word hit that is an English word, not a place ("Of", "Police", "Mobile"), or lower case."""
+    words = text.split()
+    return text.islower() or (len(words) == 1 and words[0].lower() in COMMON_WORDS)
+
+
+def foreign_homonym(entry: GazEntry, gazetteer: Gazetteer, votes: Mapping[str, float]) -> bool:
+    """A town of a country the document never otherwise names, while it is about another country: "Hamm"
+    in a Gaza story is not the German city. Capitals, large cities (250,000 people) and towns known the world
+    over (30 geonames alternate names: Geneva, Sharm el-Sheikh) stay."""
+    if entry.kind != "city" or entry.population >= FOREIGN_TOWN_POPULATION or not votes:
+        return False
+    if entry.alternates >= KNOWN_TOWN_ALTERNATES:
+        return False
+    own = votes.get(entry.country or "", 0.0)
+    if own >= 1 or max(votes.values()) < max(FOREIGN_STORY_VOTES, 2 * own):
+        return False
+    capital = gazetteer.capital_of(entry.country or "")
+    return capital is None or capital.geonameid != entry.geonameid
+
+
+def is_place(doc: Doc, start: int, end: int, text: str, entry: GazEntry, gazetteer: Gazetteer,
+             votes: Mapping[str, float]) -> bool:
+    """Whether a resolved span is really a place: not an organisation's name, a common word or a far
+    homonym of a town."""
+    if entry.kind in ("country", "admin1", "admin2") and not is_common_word(text):
+        return not names_an_organisation(doc, start, end)
+    return not (is_common_word(text) or names_an_organisation(doc, start, end)
+                or foreign_homonym(entry, gazetteer, votes))
+
+
 def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
                     votes: Mapping[str, float]) -> list[PlaceMention]:
     """Every resolvable place mention of the sentence with its role, in text order."""
@@ -221,7 +282,7 @@ def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
     for start, end, text, source in non_overlapping(raw_spans(doc, sentence, gazetteer)):
         entry = resolve_span(text, source, gazetteer, votes)
         head = mention_head(doc, start, end)
-        if entry is None or head is None:
+        if entry is None or head is None or not is_place(doc, start, end, text, entry, gazetteer, votes):
             continue
         role = role_of(head)
         if source != "weak" or (role == "locative" and entry.kind != "admin2"):

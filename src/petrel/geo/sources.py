@@ -40,6 +40,7 @@ class GazEntry:
     kind: str = ""  # country|admin1|admin2 (ISO 3166-2 below the top level)|city|base|region|river|border|...
     code: str | None = None  # alpha-3 (countries), ISO 3166-2 (subdivisions), geonames admin1 key "IQ.07" (cities)
     approximate: bool = False  # coordinates borrowed from a containing place
+    alternates: int = 0  # geonames alternate names of a city: how widely it is known
 
     @property
     def prior(self) -> float:
@@ -111,7 +112,7 @@ def city_entry(record: dict[str, Any], alpha3: dict[str, str]) -> GazEntry:
     return GazEntry(
         name=record["name"], country=alpha3.get(record["countrycode"]), precision="city",
         lat=record["latitude"], lon=record["longitude"], population=int(record.get("population") or 0),
-        geonameid=int(record["geonameid"]), kind="city",
+        geonameid=int(record["geonameid"]), kind="city", alternates=len(record.get("alternatenames") or ()),
         code=f"{record['countrycode']}.{record['admin1code']}" if record.get("admin1code") else None,
     )
 

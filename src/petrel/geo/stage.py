@@ -7,12 +7,17 @@ Choice, in order (``docs/time-and-place.md`` has the full story):
 2. A locative place of the sentence in another clause; then another place (an object: "attack
    Lebanon") attached, then anywhere in the sentence. Actors are never places ("Iraq said",
    "Iraq's parliament"), nor are a noun's modifiers ("US troops").
-3. For ``actual`` and ``claimed`` events with no place in the sentence: the article's dateline, else
+3. For ``actual`` and ``claimed`` events with no place in the sentence: a place named as a place in
+   its paragraph (nearest sentence before it first), else the article's dateline, else
    its dominant place: the country most often named as a place, narrowed to the first city of that
    country named as a place, if any. An attacker's own country never places its attack by votes alone.
 
 Homonyms ("Tripoli") are ranked by the gazetteer with the document's country votes: every country
 or demonym named anywhere in the article votes 1, other places 0.5 for their country, the dateline 2.
+
+The choice lives in :class:`PlaceResolver`, which the pipeline shares with the events stage: that stage
+asks it where an act by unidentified attackers struck, and gives them that country itself. This stage
+only sets ``event.place``; it never edits an actor.
 """
 
 from __future__ import annotations
@@ -22,18 +27,18 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from petrel.coding.unnamed import UNKNOWN_AGENT_RULE, UNKNOWN_ATTACKER
 from petrel.config import Settings
 from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
 from petrel.geo.gazetteer import Gazetteer
-from petrel.geo.mentions import PlaceMention, sentence_places
+from petrel.geo.mentions import WEAK_LABELS, PlaceMention, climb, is_common_word, role_of, sentence_places
 from petrel.geo.sources import GazEntry
-from petrel.models import EventMention, Place
+from petrel.models import ActorRef, EventMention, Place, PlaceHints
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-    from petrel.pipeline import DocState
+    from petrel.models import Article
+    from petrel.state import DocState
 
 log = logging.getLogger(__name__)
 
@@ -49,18 +54,6 @@ class DocPlaces:
     votes: Counter[str] = field(default_factory=Counter)
     dateline: GazEntry | None = None
     by_sentence: dict[int, list[PlaceMention]] = field(default_factory=dict)  # sentence start -> mentions
-
-
-def locate_unknown_source(event: EventMention, place: Place | None) -> None:
-    """An unidentified perpetrator ("a roadside bomb near Samarra killed a soldier", rule ``unknown-agent``)
-    is known by where it struck, like ACLED's "Unidentified Armed Group (Iraq)": it takes the country of
-    the place its sentence or dateline gives (not the article's dominant place), with resolution ``place``.
-    The CAMEO-derived PLOVER gold codes such actors so too."""
-    source = event.source
-    if place is None or not place.country or source.country or UNKNOWN_AGENT_RULE not in event.rule:
-        return
-    if source.name == UNKNOWN_ATTACKER.name:
-        event.source = replace(source, country=place.country, sector=list(source.sector), resolution="place")
 
 
 def attacker_country(event: EventMention) -> str | None:
@@ -90,35 +83,113 @@ def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMe
     return min(ranked, key=lambda r: r[0])[1] if ranked else None
 
 
+def with_basis(place: Place | None, basis: str) -> Place | None:
+    """``place`` saying where the text gives it: sentence, paragraph, dateline or document."""
+    return replace(place, basis=basis) if place is not None else None
+
+
+def paragraph_neighbours(doc: Doc, sentence: Span) -> list[Span]:
+    """The other sentences of ``sentence``'s paragraph (text between line breaks): the nearest before
+    it first, going back, then those after it, going forward."""
+    text = doc.text
+    end = sentence.start_char + len(sentence.text.rstrip())  # a sentence keeps the line break after it
+    first = text.rfind("\n", 0, sentence.start_char) + 1
+    last = text.find("\n", end)
+    last = len(text) if last < 0 else last
+    before, after = [], []
+    for other in doc.sents:
+        if other.end_char <= first or other.start_char >= last or other.start == sentence.start:
+            continue
+        (before if other.start < sentence.start else after).append(other)
+    return before[::-1] + after
+
+
 class PlaceStage:
-    """Sets ``event.place`` from the event's sentence, the dateline or the article's dominant place, and
-    the country of an unidentified perpetrator from that place (see :func:`locate_unknown_source`)."""
+    """Sets ``event.place`` from the event's sentence, the dateline or the article's dominant place (the
+    choice is :class:`PlaceResolver`'s, shared with the events stage)."""
 
     name = "places"
     reads = ("doc", "article.dateline", "events")
-    adds = ("event.place", "event.source.country of unidentified attackers")
+    adds = ("event.place",)
 
-    def __init__(self, settings: Settings | None, gazetteer: Gazetteer) -> None:
+    def __init__(self, settings: Settings | None, gazetteer: Gazetteer, resolver: PlaceResolver | None = None) -> None:
         self.settings = settings or Settings()
-        self.gazetteer = gazetteer
+        self.resolver = resolver or PlaceResolver(gazetteer)
 
     def __call__(self, state: DocState) -> None:
         if not state.events:
             return
-        context = self.document_places(state)
+        resolver = self.resolver
+        context = resolver.context(state.doc, state.article)
         for event in state.events:
-            stated = self.stated_place(state.doc, event, context)
-            event.place = stated or self.fallback_place(state.doc, event, context)
-            locate_unknown_source(event, stated)
+            event.place = (resolver.sentence_place(state.doc, event, context)
+                           or resolver.paragraph_place(state.doc, event, context)
+                           or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
+                           or resolver.fallback_place(state.doc, event, context))
+
+
+class PlaceResolver:
+    """Where an event happens, read from its document (see the module docstring). One resolver serves the
+    events stage (the place of an act by unidentified attackers) and the places stage; the document-level
+    part (country votes, dateline, each sentence's place mentions) is computed once per document."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self._last: tuple[object, str | None, DocPlaces] | None = None
+
+    def context(self, doc: Doc, article: Article) -> DocPlaces:
+        """The document's :class:`DocPlaces`, kept for the document last asked about."""
+        if self._last is not None and self._last[0] is doc and self._last[1] == article.dateline:
+            return self._last[2]
+        context = self.document_places(doc, article.dateline)
+        self._last = (doc, article.dateline, context)
+        return context
+
+    def stated_place_of(self, doc: Doc, article: Article, event: EventMention) -> Place | None:
+        """:meth:`stated_place` with the document's context."""
+        return self.stated_place(doc, event, self.context(doc, article))
+
+    def hints_of(self, doc: Doc, article: Article, event: EventMention) -> PlaceHints:
+        """Where the event's text puts it (``stated``) and, when it says nothing, where the article happens
+        (``fallback``: :meth:`fallback_place`, else the story's dominant place, also for past and planned
+        events): what the events stage needs to give parties known only by what they are a country."""
+        context = self.context(doc, article)
+        stated = self.stated_place(doc, event, context)
+        if stated is not None:
+            return PlaceHints(stated, None)
+        fallback = self.fallback_place(doc, event, context)
+        if fallback is None:
+            entry = self.dominant_place(doc, context)
+            fallback = entry.to_place() if entry is not None else None
+        return PlaceHints(None, fallback)
+
+    def sentence_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        """The place the event's own sentence gives it (``basis`` ``sentence``)."""
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is None:
+            return None
+        chosen = choose_place(self.mentions_of(doc, sentence, context), trigger_token(doc, event.evidence, sentence))
+        return with_basis(chosen.entry.to_place(), "sentence") if chosen is not None else None
+
+    def paragraph_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        """For an event that happened and whose sentence names no place: a place its paragraph names as a
+        place ("in X"), the nearest sentence before it first, then after it (``basis`` ``paragraph``)."""
+        if event.status not in FALLBACK_STATUSES:
+            return None
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is None:
+            return None
+        for other in paragraph_neighbours(doc, sentence):
+            found = [m for m in self.mentions_of(doc, other, context) if m.role == "locative"]
+            if found:
+                return with_basis(found[0].entry.to_place(), "paragraph")
+        return None
 
     def stated_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """The place the event's sentence gives it, else the dateline's for an event that happened."""
-        sentence = sentence_of(doc, event.evidence)
-        if sentence is not None:
-            mentions = self.mentions_of(doc, sentence, context)
-            chosen = choose_place(mentions, trigger_token(doc, event.evidence, sentence))
-            if chosen is not None:
-                return chosen.entry.to_place()
+        placed = self.sentence_place(doc, event, context)
+        if placed is not None:
+            return placed
         if event.status in FALLBACK_STATUSES and context.dateline is not None:
             return context.dateline.to_place()
         return None
@@ -128,14 +199,14 @@ class PlaceStage:
         if event.status not in FALLBACK_STATUSES:
             return None
         fallback = self.dominant_place(doc, context, attacker=attacker_country(event))
-        return fallback.to_place() if fallback else None
+        return with_basis(fallback.to_place(), "document") if fallback else None
 
     # ------------------------------------------------------------ document level
 
-    def document_places(self, state: DocState) -> DocPlaces:
-        context = DocPlaces(votes=self.country_votes(state.doc))
-        if state.article.dateline:
-            context.dateline = self.gazetteer.best(state.article.dateline, votes=context.votes)
+    def document_places(self, doc: Doc, dateline: str | None) -> DocPlaces:
+        context = DocPlaces(votes=self.country_votes(doc))
+        if dateline:
+            context.dateline = self.gazetteer.best(dateline, votes=context.votes)
             if context.dateline is not None and context.dateline.country:
                 context.votes[context.dateline.country] += 2
         return context
@@ -151,15 +222,35 @@ class PlaceStage:
         """Countries named in the document: a country or demonym counts 1, another place 0.5."""
         votes: Counter[str] = Counter()
         for ent in doc.ents:
+            if ent.label_ in WEAK_LABELS and ent.label_ != "NORP":
+                self.weak_vote(ent, votes)
+                continue
             if ent.label_ not in VOTE_LABELS:
                 continue
             code = self.gazetteer.demonym_country(ent.text) if ent.label_ == "NORP" else None
-            entry = None if ent.label_ == "NORP" else self.gazetteer.best(ent.text)
+            entry = None if ent.label_ == "NORP" else self.shared_free(ent.text)
             if code:
                 votes[code] += 1
             elif entry is not None and entry.country:
                 votes[entry.country] += 1 if entry.kind == "country" else 0.5
         return votes
+
+    def shared_free(self, name: str) -> GazEntry | None:
+        """The best entry for ``name``, unless two countries share it ("Congo"): such a name votes for
+        neither; the rest of the document decides which it is."""
+        ranked = self.gazetteer.ranked(name)
+        if len(ranked) > 1 and ranked[0].kind == ranked[1].kind == "country" and ranked[0].country != ranked[1].country:
+            return None
+        return ranked[0] if ranked else None
+
+    def weak_vote(self, ent: Span, votes: Counter[str]) -> None:
+        """A name the small model calls a person or organisation but that stands as a place ("near Goma",
+        tagged PERSON) votes 0.5 for the country of the city it names."""
+        if role_of(climb(ent.root)) != "locative" or is_common_word(ent.text):
+            return
+        entry = self.gazetteer.best(ent.text)
+        if entry is not None and entry.kind == "city" and entry.country:
+            votes[entry.country] += 0.5
 
     def dominant_place(self, doc: Doc, context: DocPlaces, attacker: str | None = None) -> GazEntry | None:
         """Where the article happens: the country most often named as a place ("in Iraq", not "US troops";

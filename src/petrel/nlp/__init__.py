@@ -5,6 +5,10 @@
 text ("asa'ib ahl al-haq", "hezbollah brigades"), ``petrel_terms`` matches one-word names exactly
 ("US" but not "us"). Matched entities carry the actor id (or ``country:XXX``) in ``ent.ent_id_``; the
 statistical ``ner`` keeps them and labels the rest.
+
+A component ``petrel_paragraphs`` before the parser starts a sentence after every line break, so a
+sentence never spans two paragraphs (the parser alone joins a line with no final full stop, such as a
+caption or a heading, to the next paragraph's first sentence).
 """
 
 from __future__ import annotations
@@ -13,19 +17,39 @@ import logging
 from typing import TYPE_CHECKING
 
 import spacy
+from spacy.language import Language
 
 from petrel.config import Settings
 from petrel.errors import ConfigError
 
 if TYPE_CHECKING:
-    from spacy.language import Language
+    from spacy.tokens import Doc
 
     from petrel.kb import KnowledgeBase
 
-__all__ = ["RULER_NAMES", "add_kb_rulers", "load_nlp"]
+__all__ = ["PARAGRAPHS", "RULER_NAMES", "add_kb_rulers", "add_paragraph_boundaries", "load_nlp"]
 
 log = logging.getLogger(__name__)
 RULER_NAMES: tuple[str, str] = ("petrel_names", "petrel_terms")
+PARAGRAPHS = "petrel_paragraphs"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence at the first token after a line break (blank lines separate cleaned paragraphs)."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if "\n" in before.whitespace_ or (before.is_space and "\n" in before.text):
+            token.is_sent_start = True
+    return doc
+
+
+def add_paragraph_boundaries(nlp: Language) -> None:
+    """Add :func:`paragraph_boundaries` before the parser (or first, without one); idempotent."""
+    if PARAGRAPHS in nlp.pipe_names:
+        return
+    where = {"before": "parser"} if "parser" in nlp.pipe_names else {"first": True}
+    nlp.add_pipe(PARAGRAPHS, **where)
 
 
 def load_nlp(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
@@ -35,6 +59,7 @@ def load_nlp(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
     except OSError as exc:
         raise ConfigError(f"spaCy model {settings.spacy_model!r} is not installed: pip install it or set "
                           "PETREL_SPACY_MODEL", model=settings.spacy_model) from exc
+    add_paragraph_boundaries(nlp)
     if kb is not None:
         add_kb_rulers(nlp, kb)
     return nlp

@@ -83,7 +83,7 @@ _EVENT_COLUMNS = (
     "source_name, source_actor_id, source_country, source_sector, "
     "target_name, target_actor_id, target_country, target_sector, "
     "date, date_precision, date_start, date_end, place_name, place_country, place_admin1, lat, lon, "
-    "place_precision, num_mentions, num_articles, num_sources, first_seen, last_seen, confidence, "
+    "place_precision, place_basis, num_mentions, num_articles, num_sources, first_seen, last_seen, confidence, "
     "story_id, rep_mention_id, evidence, mention_docs"
 )
 _DOC_COLUMNS = ("doc_id, source, fmt, status, reason_code, reason, url, outlet, published, title, "
@@ -342,9 +342,13 @@ class Page:
     total: int
     limit: int
     offset: int
+    undated: int | None = None  # events of ``total`` without a day (listed last under the date sorts)
 
     def to_dict(self) -> Row:
-        return {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
+        out = {"items": self.items, "total": self.total, "limit": self.limit, "offset": self.offset}
+        if self.undated is not None:
+            out["undated"] = self.undated
+        return out
 
 
 def _check_page(limit: int, offset: int) -> None:
@@ -401,7 +405,8 @@ def _place(row: Row) -> Row | None:
     if row.get("place_name") is None and row.get("lat") is None:
         return None
     return {"name": row["place_name"], "country": row["place_country"], "admin1": row["place_admin1"],
-            "lat": row["lat"], "lon": row["lon"], "precision": row["place_precision"]}
+            "lat": row["lat"], "lon": row["lon"], "precision": row["place_precision"],
+            "basis": row.get("place_basis")}
 
 
 def _evidence(ev: Row | None) -> Row | None:
@@ -432,7 +437,10 @@ def strip_sentence(row: Row, text: str, start: str, end: str) -> Row:
 
 
 def _mention_docs(docs: list[Row] | None) -> list[Row]:
-    return [{"doc_id": d["doc_id"], "outlet": d["outlet"], "published": _json_value(d["published"])}
+    """One entry per reporting document with what that document said: its sentence, offsets and trigger."""
+    return [{"doc_id": d["doc_id"], "outlet": d["outlet"], "published": _json_value(d["published"]),
+             "mention_id": d.get("mention_id"), "sentence": d.get("sentence"), "start": d.get("start"),
+             "end": d.get("end"), "trigger": d.get("trigger"), "trigger_start": d.get("trigger_start")}
             for d in docs or []]
 
 
@@ -483,7 +491,8 @@ def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
         cur = con.cursor().execute(f"SELECT {_EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {order} "
                                    "LIMIT ? OFFSET ?", params + [limit, offset])
         rows = _dicts(cur)
-    return Page(items=_records(rows), total=total, limit=limit, offset=offset)
+    undated = _undated(con, flt, where, params, cache)
+    return Page(items=_records(rows), total=total, limit=limit, offset=offset, undated=undated)
 
 
 MIN_WINDOW_DAYS = 7
@@ -548,6 +557,24 @@ def _total(con: duckdb.DuckDBPyConnection, flt: EventFilter, where: str, params:
     return read() if cache is None else cache.get(("count_events", filter_key(flt)), read)
 
 
+def count_undated(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
+                  cache: QueryCache | None = None) -> int:
+    """How many events matching ``flt`` have no date: counted and listed (last), never dropped."""
+    flt = flt or EventFilter()
+    where, params = _where(con, flt, cache)
+    return _undated(con, flt, where, params, cache)
+
+
+def _undated(con: duckdb.DuckDBPyConnection, flt: EventFilter, where: str, params: Params,
+             cache: QueryCache | None) -> int:
+    if flt.date_from or flt.date_to:
+        return 0  # a date filter keeps dated events only
+    def read() -> int:
+        return int(con.cursor().execute(f"SELECT count(*) FROM events WHERE ({where}) AND date_start IS NULL",
+                                        params).fetchone()[0])
+    return read() if cache is None else cache.get(("count_undated", filter_key(flt)), read)
+
+
 def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *,
                 sort: str = "-date", batch_size: int = 1000, cache: QueryCache | None = None,
                 limit: int | None = None, offset: int = 0) -> Iterator[Row]:
@@ -597,7 +624,7 @@ def _event_mentions_full(con: duckdb.DuckDBPyConnection, event_id: str) -> list[
     cur = con.cursor().execute(
         "SELECT m.mention_id, m.doc_id, m.outlet, m.published, a.title, a.url, m.type, m.status, m.cameo, "
         "m.source_name, m.target_name, m.date, m.sentence, m.sent_start, m.sent_end, m.trigger, "
-        "m.trigger_start, m.rule, m.confidence, m.quote_id "
+        "m.trigger_start, m.rule, m.confidence, m.quote_id, m.origin, m.model_label, m.model_score "
         "FROM event_mentions m LEFT JOIN articles a USING (doc_id) WHERE m.event_id = ? "
         "ORDER BY m.published NULLS LAST, m.mention_id", [event_id])
     return [strip_sentence(_jsonable(r), "sentence", "sent_start", "sent_end") for r in _dicts(cur)]

@@ -98,7 +98,8 @@ def event_mention_row(event: EventMention, article: Article) -> Row:
         "context": list(event.context), "cameo": event.cameo, "quad_class": event.quad_class,
         "goldstein": event.goldstein, "status": event.status, "date": event.date,
         "date_precision": event.date_precision, "rule": event.rule, "confidence": event.confidence,
-        "quote_id": event.quote_id,
+        "quote_id": event.quote_id, "origin": event.origin, "model_label": event.model_label,
+        "model_score": event.model_score,
     }
     row.update(_actor_columns("source", event.source))
     row.update(_actor_columns("target", event.target))
@@ -123,7 +124,8 @@ def _place_columns(event: EventMention) -> Row:
     if place is None:
         return {}
     return {"place_name": place.name, "place_country": place.country, "place_admin1": place.admin1,
-            "lat": place.lat, "lon": place.lon, "place_precision": place.precision}
+            "lat": place.lat, "lon": place.lon, "place_precision": place.precision,
+            "place_basis": getattr(place, "basis", None)}
 
 
 def _date_bounds(value: str | None) -> Row:

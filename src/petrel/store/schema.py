@@ -8,7 +8,8 @@ Tables
 - ``event_mentions``: one row per event coded from one sentence of one article (never changed by dedup).
 - ``events``: real-world events; each groups one or more event mentions (rebuilt by dedup, so reversible).
   Besides the representative mention's coding it carries that mention's ``evidence`` (sentence, offsets,
-  trigger) and ``mention_docs`` (one ``{doc_id, outlet, published}`` per reporting document), so a page
+  trigger) and ``mention_docs`` (one ``{doc_id, outlet, published}`` per reporting document, with that
+  document's own evidence: ``mention_id, sentence, start, end, trigger, trigger_start``), so a page
   of events is read from ``events`` alone.
 - ``merge_log``: why each event mention joined its event.
 - ``stories`` / ``story_articles``: articles and events grouped into stories.
@@ -23,11 +24,13 @@ import duckdb
 
 from petrel.errors import StoreError
 
-SCHEMA_VERSION = 2  # 2: events.evidence and events.mention_docs
+SCHEMA_VERSION = 4  # 2: events.evidence and events.mention_docs; 3: event_mentions.origin, model_label, model_score;
+# 4: each mention_docs entry carries its sentence, offsets and trigger; place_basis
 
 EVIDENCE_TYPE = ('STRUCT(doc_id VARCHAR, sentence VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, '
                  "trigger_start INTEGER, mention_id VARCHAR)")
-MENTION_DOCS_TYPE = "STRUCT(doc_id VARCHAR, outlet VARCHAR, published TIMESTAMP)[]"
+MENTION_DOCS_TYPE = ('STRUCT(doc_id VARCHAR, outlet VARCHAR, published TIMESTAMP, mention_id VARCHAR, sentence VARCHAR, '
+                     'start INTEGER, "end" INTEGER, trigger VARCHAR, trigger_start INTEGER)[]')
 
 TABLES: dict[str, str] = {
     "meta": """CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR)""",
@@ -57,9 +60,10 @@ TABLES: dict[str, str] = {
         target_resolution VARCHAR,
         date VARCHAR, date_precision VARCHAR, date_start DATE, date_end DATE,
         place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
-        place_precision VARCHAR,
+        place_precision VARCHAR, place_basis VARCHAR,
         sentence VARCHAR, sent_start INTEGER, sent_end INTEGER, trigger VARCHAR, trigger_start INTEGER,
-        rule VARCHAR, confidence DOUBLE, quote_id VARCHAR)""",
+        rule VARCHAR, confidence DOUBLE, quote_id VARCHAR,
+        origin VARCHAR, model_label VARCHAR, model_score DOUBLE)""",
     "events": """CREATE TABLE IF NOT EXISTS events (
         event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, context VARCHAR[], cameo VARCHAR,
         quad_class TINYINT, goldstein DOUBLE, status VARCHAR,
@@ -67,7 +71,7 @@ TABLES: dict[str, str] = {
         target_name VARCHAR, target_actor_id VARCHAR, target_country VARCHAR, target_sector VARCHAR[],
         date VARCHAR, date_precision VARCHAR, date_start DATE, date_end DATE,
         place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR, lat DOUBLE, lon DOUBLE,
-        place_precision VARCHAR,
+        place_precision VARCHAR, place_basis VARCHAR,
         num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
         first_seen TIMESTAMP, last_seen TIMESTAMP, confidence DOUBLE, story_id VARCHAR,
         rep_mention_id VARCHAR, num_copies INTEGER,

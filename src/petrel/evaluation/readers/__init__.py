@@ -11,6 +11,7 @@ conflibert        ``conflibert-cameo/cameo_class/train.tsv``       :func:`read_p
 conflibert spans  ``conflibert-cameo/cameo_ner/train.txt``         :func:`read_spans`
 seeds             ``seeds/gold.jsonl``, ``seeds/metadata.jsonl``   :func:`read_seed_events`, ...
 re3d              ``re3d/*/documents.json``, ``entities.json``     :func:`read_re3d`
+realnews          ``Settings.realnews_dir`` (in the repository)    :func:`read_realnews`
 ================  ==============================================  ===============================
 """
 
@@ -18,6 +19,7 @@ from petrel.evaluation.readers.conflibert import PENTA_FILE, SPAN_FILE, read_pen
 from petrel.evaluation.readers.petrarch import PETR2_FILE, read_petr2
 from petrel.evaluation.readers.plover import PLOVER_FILE, PLOVER_RENAMES, read_plover
 from petrel.evaluation.readers.re3d import RE3D_DIR, read_re3d
+from petrel.evaluation.readers.realnews import check_realnews, read_realnews
 from petrel.evaluation.readers.seeds import (
     SEED_GOLD_FILE,
     SEED_METADATA_FILE,
@@ -27,7 +29,7 @@ from petrel.evaluation.readers.seeds import (
 )
 
 __all__ = [
-    "PENTA_FILE", "PETR2_FILE", "PLOVER_FILE", "PLOVER_RENAMES", "RE3D_DIR", "read_re3d", "SEED_GOLD_FILE", "SEED_METADATA_FILE",
+    "PENTA_FILE", "PETR2_FILE", "check_realnews", "read_realnews", "PLOVER_FILE", "PLOVER_RENAMES", "RE3D_DIR", "read_re3d", "SEED_GOLD_FILE", "SEED_METADATA_FILE",
     "SPAN_FILE", "read_pentaclass", "read_petr2", "read_plover", "read_seed_events", "read_seed_metadata",
     "read_spans", "seed_articles_dir",
 ]

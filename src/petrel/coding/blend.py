@@ -1,0 +1,73 @@
+"""How the lexicon rules and the event model decide a sentence's events together.
+
+The rules find triggers, parties, status and evidence; the model reads the whole sentence and says how
+likely each PLOVER type (or no event) is. For one sentence:
+
+- rule events the model is confident are no event (``NONE`` above ``veto``) are dropped, unless the model
+  gives their own type at least ``keep``;
+- when the model is confident of a type no rule event has (above ``relabel``), the most confident rule
+  event takes that type (``origin = "relabelled"``): the rules were right that something happened between
+  those parties, the lexicon entry named it wrongly;
+- each kept event's confidence mixes the rule's with the model's probability of its type (``weight``), so
+  the sentence's top event is the one both agree on;
+- where the rules found nothing and the model is confident of a type (above ``propose``), the event is
+  read off the sentence's main predicate (``origin = "model"``, see :mod:`petrel.coding.proposal`).
+
+The thresholds are tuned on the validation share of the training corpus (never on a test set) and ship
+with the model as ``blend.json``; :class:`BlendSettings` holds them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from petrel.models import EventMention, SentencePrediction
+
+NONE = "NONE"
+BLEND_FILE = "blend.json"
+
+
+@dataclass(frozen=True, slots=True)
+class BlendSettings:
+    propose: float = 0.6
+    veto: float = 0.9
+    keep: float = 0.05
+    relabel: float = 0.85
+    weight: float = 0.5
+
+    @classmethod
+    def load(cls, folder: Path | None) -> BlendSettings:
+        """The thresholds shipped beside a model (defaults when the file is absent)."""
+        path = folder / BLEND_FILE if folder is not None else None
+        if path is None or not path.is_file():
+            return cls()
+        data = json.loads(path.read_text())
+        return cls(**{f.name: float(data[f.name]) for f in fields(cls) if f.name in data})
+
+    def to_dict(self) -> dict[str, float]:
+        return asdict(self)
+
+
+MODEL_ONLY = BlendSettings(propose=0.0, veto=0.0, keep=1.1, relabel=1.1, weight=1.0)
+
+Propose = Callable[[], list[EventMention]]
+Recode = Callable[[EventMention, str, str | None], EventMention]
+
+
+def blend(events: list[EventMention], pred: SentencePrediction, settings: BlendSettings, propose: Propose,
+          recode: Recode) -> list[EventMention]:
+    """The sentence's events once rules and model are weighed (see the module docstring)."""
+    if events and pred.prob(NONE) >= settings.veto:
+        events = [e for e in events if pred.prob(e.type) >= settings.keep]
+    if events and pred.label != NONE and pred.score >= settings.relabel and all(e.type != pred.label for e in events):
+        top = max(events, key=lambda e: e.confidence)
+        events = [recode(top, pred.label, pred.mode) if e is top else e for e in events]
+    if not events and pred.label != NONE and pred.score >= settings.propose:
+        events = propose()
+    for e in events:
+        e.model_label, e.model_score = pred.label, pred.score
+        e.confidence = round((1 - settings.weight) * e.confidence + settings.weight * pred.prob(e.type), 3)
+    return events

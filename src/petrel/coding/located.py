@@ -1,0 +1,82 @@
+"""Parties known only by what they are take the country of where the event happens.
+
+"Regime forces shelled the town", "demonstrators marched through central Nairobi", "four farmers were
+killed": the party has sectors but neither a country nor a knowledge-base id. It belongs to the country of
+the place the event's own text states (its sentence, else the dateline), else, for domestic sectors (not
+armed forces, which may be anybody's), of the place the article happens in. Its text stays as written; its
+resolution becomes ``place``. A phrase that says it is foreign ("foreign troops", "coalition jets") takes no
+country from the place. A protest that names nobody it is against is addressed to the government of the
+country where its text places it (rule ``protested-government``; the parties step does the same where an
+actor mention names the place); a government does not protest at its own.
+
+The events stage calls :func:`locate_parties` with the places resolver's hints (``petrel.geo.stage``);
+the places stage itself only sets ``event.place``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from petrel.coding.rules import PROTESTED_GOVERNMENT
+from petrel.models import ActorRef, EventMention, Place, PlaceHints
+
+# a phrase that says its party is not of the place ("foreign troops", "a Saudi-led coalition jet")
+FOREIGN_WORDS = frozenset({"foreign", "international", "coalition", "western", "multinational", "allied",
+                           "overseas", "peacekeeping", "peacekeepers", "-led", "-backed"})
+# sectors whose unowned members belong where they act; armed forces may be anybody's when no place is said
+DOMESTIC_SECTORS = frozenset({"CVL", "COP", "GOV", "REB", "OPP", "PTY", "BUS", "LAB", "EDU", "JUD", "LEG", "REL",
+                              "MED", "HLH", "AGR", "INS", "CRM", "REF", "SPY"})
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+
+
+def sector_only(party: ActorRef | None) -> bool:
+    """A party with sectors but neither a country nor an id, whose words do not say it is foreign."""
+    if party is None or party.country or party.actor_id or not party.sector:
+        return False
+    words = party.name.lower()
+    return not any(w in words for w in FOREIGN_WORDS)
+
+
+def locate_parties(events: list[EventMention], hints: Callable[[EventMention], PlaceHints],
+                   country_name: Callable[[str], str], *, protests: bool) -> None:
+    """Give sector-only parties their country and address target-less protests (see the module docstring)."""
+    for event in events:
+        needs_party = sector_only(event.source) or sector_only(event.target)
+        needs_target = protests and event.type == "PROTEST"
+        if not (needs_party or needs_target):
+            continue
+        hint = hints(event)
+        if needs_party:
+            locate_sector_parties(event, hint.stated, hint.fallback)
+        if needs_target:
+            address_protest(event, hint.stated, country_name)
+
+
+def locate_sector_parties(event: EventMention, stated: Place | None, fallback: Place | None) -> None:
+    for role in ("source", "target"):
+        party = getattr(event, role)
+        if not sector_only(party):
+            continue
+        place = stated if stated is not None and stated.country else None
+        if place is None and fallback is not None and fallback.country and DOMESTIC_SECTORS.intersection(party.sector):
+            place = fallback
+        if place is None:
+            continue
+        if role == "target" and event.source is not None and event.source.country == place.country \
+                and set(event.source.sector) == set(party.sector):
+            continue  # "regime forces clashed with other forces": no party against itself
+        setattr(event, role, replace(party, country=place.country, sector=list(party.sector), resolution="place"))
+
+
+def address_protest(event: EventMention, stated: Place | None, country_name: Callable[[str], str]) -> None:
+    target = event.target  # a bare place name the coder took for a party ("blocked roads near Lyon") is none
+    if event.type != "PROTEST" or stated is None or not stated.country:
+        return
+    if target is not None and target.name != stated.name and (target.country or target.actor_id or target.sector):
+        return
+    if event.source.country == stated.country and STATE_SECTORS & set(event.source.sector):
+        return
+    event.target = ActorRef(f"government of {country_name(stated.country)}", None, stated.country, ["GOV"], "place")
+    event.provenance = (PROTESTED_GOVERNMENT, *event.provenance)
+    event.rule = f"{PROTESTED_GOVERNMENT}<{event.rule}"

@@ -1,0 +1,134 @@
+"""The registry of the event coder's rules: every rule id an event's provenance may hold, once, with the
+stage that applies it, what it reads, what it adds and a one-line doc.
+
+An event says why it exists in ``EventMention.rule``: the rule ids that shaped it, outermost first, then the
+lexicon entry that fired (``speech-threat<announced<verb:190:attack``); a repeat folded into it follows a
+``+``. In the coder that provenance is a typed tuple (:attr:`petrel.coding.drafts.Draft.provenance`), and
+control flow tests membership of the constants below, never a string prefix. A rule id listed in
+``Settings.disabled_rules`` is switched off where it applies (``petrel eval --ablate RULE_ID`` measures
+what each one adds); a lexicon entry id (``verb:172:ban from``) may be switched off the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One rule of the coder."""
+
+    id: str
+    stage: str  # the stage (and step) that applies it
+    reads: str  # what it looks at
+    adds: str  # what it changes or adds
+    doc: str  # one line
+
+
+RULES: dict[str, Rule] = {}
+
+
+def _rule(rule_id: str, stage: str, reads: str, adds: str, doc: str) -> str:
+    if rule_id in RULES:
+        raise ValueError(f"rule {rule_id!r} registered twice")
+    RULES[rule_id] = Rule(rule_id, stage, reads, adds, doc)
+    return rule_id
+
+
+PARTIES = "events: parties"
+INTENT = "events: intent"
+SPEECH = "events: speech"
+WEIGH = "events: weigh drafts"
+
+# --- parties the text does not name (petrel.coding.unnamed), in the order EventStage._parties tries them
+SECTOR_ACTOR = _rule("sector-actor", PARTIES, "the trigger's subject", "a source known only by its sector",
+                     "'rebels said ...': a party known by what it is (Settings.sector_actors, on by default)")
+LOCAL_PROTESTERS = _rule("local-protesters", PARTIES, "a protest's unnamed subject, the place", "the source",
+                         "people no actor names, protesting in a country, are its civilians")
+LOCAL_AUTHORITIES = _rule("local-authorities", PARTIES, "an agentless arrest or release, the place", "the source",
+                          "an arrest or release by nobody named, in a country, is by its authorities")
+ATTACK_AGENT = _rule("attack-agent", PARTIES, "the attack noun a harm verb names as cause", "the source",
+                     "'killed in an Israeli air strike': the doer of the attack named")
+UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims, the place its text states",
+                      "source 'unidentified attackers', of the country where they struck (resolution place)",
+                      "violence by nobody named is by unidentified attackers, unless an accident")
+CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
+                        "the source: the last attack's doer within a few sentences",
+                        "'The army launched an offensive. The strikes killed 12': the army's")
+SETTLEMENT_PEOPLE = _rule("settlement-people", PARTIES, "force against a town or village, nobody named",
+                          "the target: its residents (civilians)", "'shelled the town', 'stormed the village of X'")
+PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without target, its place",
+                             "the target", "a protest at nobody named is addressed to the government of its place")
+RESTRICTED_POPULATION = _rule("restricted-population", PARTIES, "a curfew, ban or emergency without target",
+                              "the target", "a restriction on nobody named falls on its place's people")
+
+# --- promised, refused, threatened acts (EventStage._intent)
+THREAT = _rule("threat", INTENT, "a hostile act under 'threaten'/'warn'", "the type (THREATEN)",
+               "'threatened to censure X': one threat, aimed where the threatened act is aimed")
+ULTIMATUM = _rule("ultimatum", INTENT, "an announced act with an 'unless' clause", "the type (THREATEN, 139)",
+                  "'will withdraw unless Y ...' is an ultimatum")
+ANNOUNCED = _rule("announced", INTENT, "a future or vowed hostile act", "the type (THREATEN)",
+                  "'will impose sanctions', 'vowed to fight': a hostile act announced is a threat")
+REFUSAL = _rule("refusal", INTENT, "cooperation refused or negated with a modal", "the type (REJECT)",
+                "'refused to deploy peacekeepers', 'will not provide aid' is a rejection")
+INTENT_RULE = _rule("intent", INTENT, "cooperation promised or in the future", "the type (AGREE)",
+                    "'agreed to withdraw', 'will provide aid' is a promise")
+
+# --- reported speech (EventStage._speech, obligations, accusations)
+SPEECH_SPEAKER = _rule("speech-speaker", SPEECH, "a quote whose act names no doer", "the source (the speaker)",
+                       "'we will retaliate', 'X said it would ...': the speaker is the doer")
+SPEECH_THREAT = _rule("speech-threat", SPEECH, "a future hostile act by the speaker's side", "the type, parties",
+                      "a speaker announcing their own side's hostile act threatens")
+SPEECH_DEMAND = _rule("speech-demand", SPEECH, "a retreat the speaker says another must make", "the type (1056)",
+                      "'Y must withdraw' said by X: X demands that Y yield")
+SPEECH_ORIGIN = _rule("speech-origin", SPEECH, "an agentless hostile act fired 'from' a place",
+                      "the source (that place's side)", "a hostile act reported with its origin is by that side")
+SPEECH_OBLIGATION = _rule("speech-obligation", SPEECH, "'X said Y must Z'", "a REQUEST draft",
+                          "what a speaker says another must do is the speaker's demand, whatever it is")
+SPEECH_ACCUSE = _rule("speech-accuse", SPEECH, "a wrong a speaker says another camp did",
+                      "an ACCUSE draft (the act itself becomes claimed)",
+                      "'X said Y fired rockets' is also X's accusation of Y")
+
+# --- rules that weigh the drafts of one sentence (petrel.coding.drafts) and of one article
+PROTEST_PURPOSE = _rule("protest-purpose", WEIGH, "a demand or protest in a protest's purpose clause",
+                        "the protest's target (the purpose goes)", "what a protest demands is its target")
+CHARGE = _rule("charge", WEIGH, "an act under 'for' of a punishment or 'wanted for'", "drops that draft",
+               "what someone is punished, blamed or wanted for is the charge, not an event")
+ELABORATION = _rule("elaboration", WEIGH, "a participle of the same act and source", "drops that draft",
+                    "'protested, blocking the highway': how it was done, not a second act")
+REPEAT = _rule("repeat", WEIGH, "an act of the same type and source without target inside another's clause",
+               "drops it; the kept act may take its code ('+' in the rule text)", "an act told again is that act")
+RESTATED_ACCUSATION = _rule("restated-accusation", "events: article", "speech-accuse events and stated ones",
+                            "drops the read-off accusation", "an accusation stated outright is not counted twice")
+
+# --- the event model (petrel.coding.blend)
+EVENT_MODEL = _rule("event-model", "events: blend", "the model's sentence label, the main predicate",
+                    "an event where the lexicon found none", "the model proposes an event the rules missed")
+
+
+class UnknownRule(ValueError):
+    """A rule id that is not registered."""
+
+
+def check(rule_id: str) -> str:
+    """``rule_id`` itself, if registered."""
+    if rule_id not in RULES:
+        raise UnknownRule(f"rule {rule_id!r} is not registered in petrel.coding.rules")
+    return rule_id
+
+
+def rule_text(provenance: Iterable[str], repeats: Iterable[str] = ()) -> str:
+    """The stored form of a provenance: ``a<b<entry``, then ``+`` and each folded repeat's text."""
+    return "+".join(("<".join(provenance), *repeats))
+
+
+def rule_ids(text: str) -> list[str]:
+    """The registered-rule part of a stored rule text (entries and repeats left out): for the store's
+    readers and the tests (``speech-threat<verb:190:attack`` -> ``["speech-threat"]``)."""
+    out: list[str] = []
+    for part in text.split("<"):
+        if part not in RULES:
+            break
+        out.append(part)
+    return out

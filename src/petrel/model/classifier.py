@@ -1,0 +1,99 @@
+"""The event model at run time: int8 ONNX MiniLM + tokenizer, no torch.
+
+:meth:`EventClassifier.predict` takes sentence texts and returns one :class:`SentencePrediction` each:
+the probability of every PLOVER type and of ``NONE`` (no political event), the best mode and its score.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from petrel.errors import ConfigError
+from petrel.model.labels import MODE_LABELS, NO_MODE, NONE, TYPE_LABELS
+from petrel.models import SentencePrediction
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DIR = Path(__file__).resolve().parent.parent / "data" / "model"
+MODEL_FILE = "event-model.onnx"
+LABELS_FILE = "labels.json"
+TOKENIZER_FILE = "tokenizer.json"
+
+
+class EventClassifier:
+    """One ONNX session and tokenizer; thread-safe for ``predict`` (onnxruntime sessions are)."""
+
+    def __init__(self, folder: Path = DEFAULT_DIR, *, threads: int = 1, batch_size: int = 32) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        missing = [f for f in (MODEL_FILE, LABELS_FILE, TOKENIZER_FILE) if not (folder / f).is_file()]
+        if missing:
+            raise ConfigError(f"the event model is missing {', '.join(missing)} in {folder}: "
+                             "reinstall petrel, run `make model`, or set PETREL_EVENT_MODEL=false")
+        labels = json.loads((folder / LABELS_FILE).read_text())
+        if tuple(labels["types"]) != TYPE_LABELS or tuple(labels["modes"]) != MODE_LABELS:
+            raise ConfigError(f"the event model in {folder} was trained for other labels: run `make model`")
+        self.meta = labels
+        self.batch_size = batch_size
+        self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        self.tokenizer.enable_truncation(int(labels.get("max_len", 64)))
+        self.tokenizer.no_padding()
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        self.session = ort.InferenceSession(str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
+
+    def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """``(type probabilities, mode probabilities)``, one row per text, in order."""
+        types = np.zeros((len(texts), len(TYPE_LABELS)), dtype=np.float32)
+        modes = np.zeros((len(texts), len(MODE_LABELS)), dtype=np.float32)
+        if not texts:
+            return types, modes
+        encoded = self.tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))  # little padding per batch
+        for start in range(0, len(order), self.batch_size):
+            chunk = order[start:start + self.batch_size]
+            width = max(len(encoded[i].ids) for i in chunk)
+            ids = np.zeros((len(chunk), width), dtype=np.int64)
+            mask = np.zeros((len(chunk), width), dtype=np.int64)
+            for j, i in enumerate(chunk):
+                row = encoded[i].ids
+                ids[j, : len(row)] = row
+                mask[j, : len(row)] = 1
+            t, m = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            types[chunk] = t
+            modes[chunk] = m
+        return types, modes
+
+    def predict(self, texts: Sequence[str]) -> list[SentencePrediction]:
+        types, modes = self.probabilities(texts)
+        return [prediction(t, m) for t, m in zip(types, modes, strict=True)]
+
+
+def prediction(type_probs: np.ndarray, mode_probs: np.ndarray) -> SentencePrediction:
+    """The typed record of one row of probabilities: best label, its score, and the best mode of that type."""
+    best = int(type_probs.argmax())
+    label = TYPE_LABELS[best]
+    mode, mode_score = None, None
+    if label != NONE:
+        allowed = [i for i, m in enumerate(MODE_LABELS) if m.startswith(f"{label}:")]
+        if allowed:
+            i = max(allowed, key=lambda k: mode_probs[k])
+            share = float(mode_probs[i] / max(1e-9, mode_probs[allowed].sum() + mode_probs[MODE_LABELS.index(NO_MODE)]))
+            mode, mode_score = MODE_LABELS[i].split(":", 1)[1], round(share, 4)
+    return SentencePrediction(label=label, score=round(float(type_probs[best]), 4),
+                              probs={t: round(float(p), 4) for t, p in zip(TYPE_LABELS, type_probs, strict=True)},
+                              mode=mode, mode_score=mode_score)
+
+
+@lru_cache(maxsize=4)
+def load_classifier(folder: str | None = None, threads: int = 1) -> EventClassifier:
+    """The shipped classifier (or the one in ``folder``), loaded once per process."""
+    return EventClassifier(Path(folder) if folder else DEFAULT_DIR, threads=threads)

@@ -1,0 +1,1 @@
+"""Training the event model (needs the ``train`` extra: torch and the packaged MiniLM)."""

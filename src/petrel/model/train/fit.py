@@ -1,0 +1,185 @@
+"""Fine-tune MiniLM on the written corpus: the lower layers frozen and run once (cached), the upper
+layers and two heads (type, mode) trained with a fixed seed."""
+
+from __future__ import annotations
+
+import logging
+import random
+from dataclasses import asdict, dataclass
+
+import torch
+from torch import nn
+
+from petrel.model.labels import MODE_LABELS, NO_MODE, TYPE_LABELS
+from petrel.model.train.data import SEED, Row
+from petrel.model.train.encoder import EventNet, load_encoder
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class FitSettings:
+    seed: int = SEED
+    max_len: int = 64
+    batch_size: int = 32
+    epochs: int = 3
+    frozen_layers: int = 2  # embeddings and this many lower layers are not trained (their output is cached)
+    lr_encoder: float = 8e-5
+    lr_heads: float = 1e-3
+    warmup: float = 0.06
+    label_smoothing: float = 0.05
+    mode_weight: float = 0.5
+    threads: int = 1  # one thread: two spin-waiting threads crawl on a busy machine
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def tokenizer(max_len: int):  # noqa: ANN201 - tokenizers.Tokenizer
+    from tokenizers import Tokenizer
+
+    from petrel.model.train.encoder import base_model_dir
+
+    tk = Tokenizer.from_file(str(base_model_dir() / "tokenizer.json"))
+    tk.enable_truncation(max_len)
+    tk.no_padding()
+    return tk
+
+
+class Cached:
+    """The frozen part's output for each sentence (no padding), computed once."""
+
+    def __init__(self, net: EventNet, rows: list[Row], settings: FitSettings) -> None:
+        tk = tokenizer(settings.max_len)
+        self.ids = [torch.tensor(e.ids) for e in tk.encode_batch([r.text for r in rows])]
+        self.types = torch.tensor([TYPE_LABELS.index(r.type) for r in rows])
+        self.modes = torch.tensor([MODE_LABELS.index(r.mode_label) for r in rows])
+        self.hidden: list[torch.Tensor] = []
+        enc = net.encoder
+        enc.eval()
+        order = sorted(range(len(rows)), key=lambda i: len(self.ids[i]))
+        out: dict[int, torch.Tensor] = {}
+        with torch.no_grad():
+            for start in range(0, len(order), 64):
+                chunk = order[start:start + 64]
+                ids, mask = pad([self.ids[i] for i in chunk])
+                h = enc.run_layers(enc.embed(ids), mask, 0, settings.frozen_layers)
+                for j, i in enumerate(chunk):
+                    out[i] = h[j, : len(self.ids[i])].clone()
+        self.hidden = [out[i] for i in range(len(rows))]
+
+    def __len__(self) -> int:
+        return len(self.ids)
+
+    def batches(self, size: int, rng: random.Random | None) -> list[list[int]]:
+        """Index batches of similar length (little padding); shuffled when ``rng`` is given."""
+        order = sorted(range(len(self)), key=lambda i: (len(self.ids[i]), i))
+        if rng is not None:  # shuffle within windows of similar length, then the batches
+            windows = [order[i:i + size * 8] for i in range(0, len(order), size * 8)]
+            order = [i for w in windows for i in rng.sample(w, len(w))]
+        out = [order[i:i + size] for i in range(0, len(order), size)]
+        if rng is not None:
+            rng.shuffle(out)
+        return out
+
+    def batch(self, idx: list[int]) -> tuple[torch.Tensor, torch.Tensor]:
+        width = max(self.hidden[i].shape[0] for i in idx)
+        h = torch.zeros(len(idx), width, self.hidden[idx[0]].shape[1])
+        mask = torch.zeros(len(idx), width, dtype=torch.long)
+        for j, i in enumerate(idx):
+            n = self.hidden[i].shape[0]
+            h[j, :n] = self.hidden[i]
+            mask[j, :n] = 1
+        return h, mask
+
+
+def pad(seqs: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
+    width = max(len(s) for s in seqs)
+    ids = torch.zeros(len(seqs), width, dtype=torch.long)
+    mask = torch.zeros(len(seqs), width, dtype=torch.long)
+    for j, s in enumerate(seqs):
+        ids[j, : len(s)] = s
+        mask[j, : len(s)] = 1
+    return ids, mask
+
+
+def logits(net: EventNet, data: Cached, idx: list[int], frozen: int) -> tuple[torch.Tensor, torch.Tensor]:
+    h, mask = data.batch(idx)
+    pooled = net.encoder.pool(net.encoder.run_layers(h, mask, frozen), mask)
+    return net.heads(pooled)
+
+
+def predict(net: EventNet, data: Cached, settings: FitSettings) -> tuple[torch.Tensor, torch.Tensor]:
+    """Type and mode probabilities for every row of ``data``, in order."""
+    net.eval()
+    types = torch.zeros(len(data), len(TYPE_LABELS))
+    modes = torch.zeros(len(data), len(MODE_LABELS))
+    with torch.no_grad():
+        for idx in data.batches(64, None):
+            t, m = logits(net, data, idx, settings.frozen_layers)
+            types[idx] = t.softmax(-1)
+            modes[idx] = m.softmax(-1)
+    return types, modes
+
+
+def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[EventNet, list[dict]]:
+    """The trained network (the epoch with the best valid macro-F1) and one log line per epoch."""
+    from petrel.evaluation.metrics import macro_f1
+
+    torch.manual_seed(settings.seed)
+    torch.set_num_threads(settings.threads)
+    rng = random.Random(settings.seed)
+    net = EventNet(load_encoder(), len(TYPE_LABELS), len(MODE_LABELS))
+    for p in list(net.encoder.word.parameters()) + list(net.encoder.position.parameters()) + \
+            list(net.encoder.token_type.parameters()) + list(net.encoder.emb_norm.parameters()):
+        p.requires_grad_(False)
+    for layer in net.encoder.layers[: settings.frozen_layers]:
+        for p in layer.parameters():
+            p.requires_grad_(False)
+    log.info("caching the frozen layers for %d + %d sentences", len(train), len(valid))
+    tr, va = Cached(net, train, settings), Cached(net, valid, settings)
+    enc_params = [p for layer in net.encoder.layers[settings.frozen_layers:] for p in layer.parameters()]
+    head_params = list(net.type_head.parameters()) + list(net.mode_head.parameters())
+    opt = torch.optim.AdamW([{"params": enc_params, "lr": settings.lr_encoder},
+                             {"params": head_params, "lr": settings.lr_heads}], weight_decay=0.01)
+    steps = settings.epochs * len(tr.batches(settings.batch_size, None))
+    warm = max(1, int(steps * settings.warmup))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
+    type_loss = nn.CrossEntropyLoss(label_smoothing=settings.label_smoothing)
+    mode_loss = nn.CrossEntropyLoss(ignore_index=-100)
+    history: list[dict] = []
+    best: tuple[float, dict] | None = None
+    for epoch in range(settings.epochs):
+        net.train()
+        net.encoder.layers[: settings.frozen_layers].eval()
+        total = 0.0
+        batches = tr.batches(settings.batch_size, rng)
+        for n, idx in enumerate(batches, 1):
+            t, m = logits(net, tr, idx, settings.frozen_layers)
+            modes = tr.modes[idx].clone()
+            modes[modes == MODE_LABELS.index(NO_MODE)] = -100  # a type without a mode says nothing of modes
+            loss = type_loss(t, tr.types[idx])
+            if (modes != -100).any():
+                loss = loss + settings.mode_weight * mode_loss(m, modes)
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(enc_params + head_params, 1.0)
+            opt.step()
+            sched.step()
+            total += loss.item()
+            if n % 50 == 0:
+                log.info("epoch %d step %d/%d loss %.3f", epoch + 1, n, len(batches), total / n)
+        probs, _ = predict(net, va, settings)
+        pred = probs.argmax(-1).tolist()
+        gold = va.types.tolist()
+        f1 = macro_f1(gold, pred)
+        acc = sum(p == g for p, g in zip(pred, gold)) / len(gold)
+        history.append({"epoch": epoch + 1, "loss": round(total / len(batches), 4), "valid_accuracy": round(acc, 4),
+                        "valid_macro_f1": round(f1, 4)})
+        log.info("epoch %d: valid accuracy %.3f macro-F1 %.3f", epoch + 1, acc, f1)
+        if best is None or f1 > best[0]:
+            best = (f1, {k: v.detach().clone() for k, v in net.state_dict().items()})
+    net.load_state_dict(best[1])
+    net.eval()
+    return net, history

@@ -1,0 +1,87 @@
+"""Where an event's place comes from (sentence, paragraph, dateline, document), and which gazetteer hits
+are no place at all (an organisation's name, a common word, a far homonym of a town)."""
+
+from __future__ import annotations
+
+import pytest
+
+from petrel.geo import PlaceStage
+
+
+@pytest.fixture(scope="module")
+def stage(gazetteer):
+    return PlaceStage(None, gazetteer)
+
+
+def placed(stage, make_state, text: str, trigger: str, **kwargs):
+    state = make_state(text, trigger, **kwargs)
+    stage(state)
+    return state.events[0].place
+
+
+def test_the_sentence_wins_and_says_so(stage, make_state):
+    text = "Rebels shelled a market in Kidal on Friday.\n\nA ceasefire was agreed in Algiers last year."
+    place = placed(stage, make_state, text, "shelled", dateline="BAMAKO")
+    assert (place.name, place.basis) == ("Kidal", "sentence")
+
+
+def test_the_paragraph_before_the_dateline(stage, make_state):
+    text = ("Troops moved into the border town of Bunia on Monday. They arrested nine men after a gunfight.\n\n"
+            "The government in Kinshasa did not comment.")
+    place = placed(stage, make_state, text, "arrested", dateline="KINSHASA")
+    assert (place.name, place.country, place.basis) == ("Bunia", "COD", "paragraph")
+
+
+def test_another_paragraph_does_not_place_the_event(stage, make_state):
+    text = ("They arrested nine men after a gunfight.\n\n"
+            "Troops moved into the border town of Bunia on Monday.")
+    place = placed(stage, make_state, text, "arrested", dateline="KINSHASA")
+    assert (place.name, place.basis) == ("Kinshasa", "dateline")
+
+
+def test_the_paragraph_is_for_events_that_happened(stage, make_state):
+    text = "Rebels hold the town of Bunia. They may attack the airport soon."
+    assert placed(stage, make_state, text, "attack", status="hypothetical") is None
+
+
+def test_congo_in_a_story_about_goma_and_kinshasa_is_the_drc(stage, make_state):
+    text = ("Fighting spread across eastern Congo on Sunday.\n\nRebels advanced towards Goma, and officials in "
+            "Kinshasa called for talks.")
+    place = placed(stage, make_state, text, "spread")
+    assert place.country == "COD"
+
+
+def test_congo_in_a_story_about_brazzaville_is_the_republic(stage, make_state):
+    text = ("Protesters marched in Congo on Sunday.\n\nThe police in Brazzaville and Pointe-Noire "
+            "fired tear gas.")
+    place = placed(stage, make_state, text, "marched")
+    assert place.country == "COG"
+
+
+def test_a_small_foreign_homonym_is_no_place_in_a_story_elsewhere(stage, make_state):
+    text = ("Soldiers raided homes in Hamm overnight.\n\nResidents of Gaza City and Khan Younis in Gaza said "
+            "the raids went on for hours across Gaza.")
+    place = placed(stage, make_state, text, "raided")
+    assert place is None or place.country != "DEU"
+
+
+def test_a_town_known_the_world_over_stays(stage, make_state):
+    text = ("Envoys met in Geneva on Monday.\n\nResidents of Gaza City and Khan Younis in Gaza said the raids "
+            "went on for hours across Gaza.")
+    assert placed(stage, make_state, text, "met").country == "CHE"
+
+
+def test_an_organisation_is_no_place(stage, make_state):
+    text = "Delegates walked out of a session at the Kenya National Assembly on Tuesday."
+    place = placed(stage, make_state, text, "walked", status="future")
+    assert place is None
+
+
+def test_admin1_of_a_named_province(stage, make_state):
+    place = placed(stage, make_state, "Militants ambushed a convoy in Duhok province on Sunday.", "ambushed")
+    assert (place.country, place.admin1, place.basis) == ("IRQ", "Dahūk", "sentence")
+
+
+def test_admin1_of_a_town_with_a_numeric_geonames_code(stage, make_state):
+    place = placed(stage, make_state, "Gunmen attacked a village near Maiduguri on Sunday.", "attacked")
+    assert (place.country, place.admin1) == ("NGA", "Borno")
