@@ -8,6 +8,7 @@ from typing import Annotated
 
 from fastapi import Query
 
+from petrel.errors import QueryError
 from petrel.models import PLOVER_TYPES, STATUSES
 from petrel.store.queries import EventFilter
 
@@ -38,13 +39,17 @@ def event_filter(
     doc_id: Annotated[str | None, Query(min_length=1, max_length=200, description="events coded from this document")] = None,
 ) -> EventFilter:
     """The event filter every event route accepts (raises E400 for unknown types or statuses)."""
-    return EventFilter(actor=actor, source=source, target=target, country=country, type=_split(type),
-                       quad_class=quad_class, status=_split(status), date_from=date_from, date_to=date_to,
+    return EventFilter(actor=actor, source=source, target=target, country=country, type=_split(type, "type", 16),
+                       quad_class=quad_class, status=_split(status, "status", 6), date_from=date_from, date_to=date_to,
                        place=place, outlet=outlet, text=text, story_id=story_id, doc_id=doc_id)
 
 
-def _split(values: list[str]) -> list[str]:
-    return [part for value in values for part in value.split(",") if part.strip()]
+def _split(values: list[str], name: str, cap: int) -> list[str]:
+    """Repeated and comma-separated values as one list; more than ``cap`` items in all is E400."""
+    parts = [part for value in values for part in value.split(",", cap) if part.strip()]
+    if len(parts) > cap:
+        raise QueryError(f"invalid {name}: at most {cap} values (repeated or comma-separated)", param=name, cap=cap)
+    return parts
 
 
 @dataclass(frozen=True, slots=True)

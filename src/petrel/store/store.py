@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from petrel.config import Settings
-from petrel.errors import StoreError
+from petrel.errors import DatabaseLocked, StoreError
 from petrel.models import ProcessedDocument, Rejection
 from petrel.store import rows
 from petrel.store.schema import check_schema_version, create_schema
@@ -53,6 +54,17 @@ def rejection_id(rejection: Rejection) -> str:
     return "rejected-" + digest[:16]
 
 
+def open_error(target: str, exc: duckdb.Error) -> StoreError:
+    """The error for a failed open: :class:`DatabaseLocked` when another process holds the file."""
+    text = str(exc)
+    if "Could not set lock" not in text:
+        return StoreError(f"cannot open {target}: {exc}", path=target)
+    found = re.search(r"\(PID (\d+)\)", text)
+    holder = f"process {found.group(1)}" if found else "another process"
+    return DatabaseLocked(f"{target} is open in {holder} (a running `petrel serve`?): stop `petrel serve` "
+                          "or use --db OTHER", path=target, pid=int(found.group(1)) if found else None)
+
+
 class Store:
     """A petrel database. Use :meth:`open`; close it (or use ``with``) when done."""
 
@@ -76,7 +88,7 @@ class Store:
         try:
             con = duckdb.connect(target, read_only=read_only)
         except duckdb.Error as exc:
-            raise StoreError(f"cannot open {target}: {exc}", path=target) from exc
+            raise open_error(target, exc) from exc
         return cls(con, settings=settings, read_only=read_only)
 
     def __enter__(self) -> Store:
