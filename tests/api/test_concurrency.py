@@ -179,3 +179,38 @@ def test_the_same_question_is_answered_once_per_state_of_the_file() -> None:
 
     hows = asyncio.run(scenario())
     assert hows.count(b"miss") == 2 and len(calls) == 2  # once before the write, once after
+
+
+def test_just_after_a_write_the_previous_answer_is_served_only_while_every_slot_is_taken() -> None:
+    release = asyncio.Event()
+
+    async def app(scope: Any, receive: Any, send: Any) -> None:
+        if scope["path"] == "/api/slow":
+            await release.wait()
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": str(db.generation).encode()})
+
+    db = SimpleNamespace(generation=0)
+    gate = ReadGate(app, db=db, slots=1, queue_timeout=5, cache_bytes=10_000)
+
+    async def call(path: str) -> tuple[bytes, bytes]:
+        sent: list[dict[str, Any]] = []
+
+        async def send(message: dict[str, Any]) -> None:
+            sent.append(message)
+
+        await gate({"type": "http", "method": "GET", "path": path, "query_string": b"x=1"}, None, send)
+        return dict(sent[0]["headers"])[b"x-petrel-cache"], sent[1]["body"]
+
+    async def scenario() -> list[tuple[bytes, bytes]]:
+        seen = [await call("/api/events")]
+        db.generation = 1
+        slow = asyncio.create_task(call("/api/slow"))  # takes the only slot
+        await asyncio.sleep(0.05)
+        seen.append(await call("/api/events"))  # no slot free: the previous answer, at once
+        release.set()
+        await slow
+        seen.append(await call("/api/events"))  # a slot is free: fresh
+        return seen
+
+    assert asyncio.run(scenario()) == [(b"miss", b"0"), (b"stale", b"0"), (b"miss", b"1")]

@@ -10,6 +10,10 @@ every answer waited for all the others (p95 10.8 s). The gate:
   used first; dropped whenever the server's own ingest writes, see ``Database.changed``);
 - lets one request compute an answer that several are waiting for (the others wait for it, up to
   ``api_queue_timeout`` seconds, then compute it themselves);
+- just after a write (for :data:`STALE_SECONDS`), when every read slot is taken or the same question is
+  already being computed, answers with the previous state's answer (``X-Petrel-Cache: stale``) instead
+  of queueing: a burst of questions that all missed at once would otherwise wait for each other. With a
+  free slot the answer is always fresh;
 - lets at most ``api_read_slots`` requests query the database at once (two per core by default): the
   rest wait their turn in order, each for at most ``api_queue_timeout`` seconds, and then get a 503
   (``E503``) with ``Retry-After`` instead of waiting without bound.
@@ -22,6 +26,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +38,7 @@ from petrel.errors import ServiceBusy
 log = logging.getLogger(__name__)
 UNCACHED = ("/api/health", "/api/jobs/")
 MAX_ENTRY_BYTES = 2_000_000
+STALE_SECONDS = 30.0  # how long after a write the previous answers may still be served under overload
 Key = tuple[int, str, str]
 
 
@@ -44,13 +50,19 @@ class Answer:
 
 
 class AnswerCache:
-    """Answers by key, bounded by the total size of their bodies, least recently used first out."""
+    """Answers by key, bounded by the total size of their bodies, least recently used first out.
+
+    When the generation changes, the answers of the previous one are kept aside for
+    :data:`STALE_SECONDS` (:meth:`stale`), for the gate to serve while it is overloaded.
+    """
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.size = 0
         self.generation = 0
         self._entries: OrderedDict[Key, Answer] = OrderedDict()
+        self._previous: dict[tuple[str, str], Answer] = {}
+        self._previous_until = 0.0
 
     def get(self, key: Key) -> Answer | None:
         if key[0] != self.generation:
@@ -72,9 +84,18 @@ class AnswerCache:
             self.size -= len(dropped.body)
 
     def clear(self, generation: int) -> None:
-        self._entries.clear()
+        self._previous = {(path, query): answer for (_, path, query), answer in self._entries.items()}
+        self._previous_until = time.monotonic() + STALE_SECONDS
+        self._entries = OrderedDict()
         self.size = 0
         self.generation = generation
+
+    def stale(self, path: str, query: str) -> Answer | None:
+        """The answer of the previous generation, if it changed less than STALE_SECONDS ago."""
+        if not self._previous or time.monotonic() > self._previous_until:
+            self._previous = {}
+            return None
+        return self._previous.get((path, query))
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -90,7 +111,7 @@ class ReadGate:
     def __init__(self, app: ASGIApp, *, db: Any, slots: int, queue_timeout: float, cache_bytes: int) -> None:
         self.app = app
         self.db = db
-        self.slots = slots or default_slots()
+        self.slots = slots or default_slots()  # one deadline per request covers every wait below
         self.queue_timeout = queue_timeout
         self.cache = AnswerCache(cache_bytes)
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -114,27 +135,33 @@ class ReadGate:
         if path == UNCACHED[0] or not self.cache.max_bytes:
             await self._in_turn(scope, receive, send)
             return
+        deadline = time.monotonic() + self.queue_timeout
         key = (self.db.generation, path, _canonical(scope.get("query_string", b"")))
         answer = self.cache.get(key)
-        if answer is None and key in self._pending:
-            answer = await self._wait_for_other(key)
+        if answer is None:
+            stale = self.cache.stale(key[1], key[2])
+            if stale is not None and (key in self._pending or self._turns.locked()):
+                await _send(send, stale, b"stale")  # overloaded just after a write: the previous answer
+                return
+            if key in self._pending:
+                answer = await self._wait_for_other(key, deadline)
         if answer is not None:
             await _send(send, answer, b"hit")
             return
-        await self._compute(key, scope, receive, send)
+        await self._compute(key, scope, receive, send, deadline)
 
-    async def _wait_for_other(self, key: Key) -> Answer | None:
+    async def _wait_for_other(self, key: Key, deadline: float) -> Answer | None:
         try:
-            return await asyncio.wait_for(asyncio.shield(self._pending[key]), self.queue_timeout)
+            return await asyncio.wait_for(asyncio.shield(self._pending[key]), max(0.0, deadline - time.monotonic()))
         except (asyncio.TimeoutError, KeyError):
             return None
 
-    async def _compute(self, key: Key, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _compute(self, key: Key, scope: Scope, receive: Receive, send: Send, deadline: float) -> None:
         future: asyncio.Future[Answer | None] = asyncio.get_running_loop().create_future()
         self._pending.setdefault(key, future)
         answer: Answer | None = None
         try:
-            answer = await self._captured(scope, receive)
+            answer = await self._captured(scope, receive, deadline)
             if answer.status == 200:
                 self.cache.put(key, answer)
             await _send(send, answer, b"miss")
@@ -144,7 +171,7 @@ class ReadGate:
             if not future.done():
                 future.set_result(answer if answer is not None and answer.status == 200 else None)
 
-    async def _captured(self, scope: Scope, receive: Receive) -> Answer:
+    async def _captured(self, scope: Scope, receive: Receive, deadline: float) -> Answer:
         """Run the app in a turn and keep its whole answer (API answers are single JSON bodies)."""
         start: dict[str, Any] = {}
         body: list[bytes] = []
@@ -155,12 +182,13 @@ class ReadGate:
             elif message["type"] == "http.response.body":
                 body.append(message.get("body", b""))
 
-        await self._in_turn(scope, receive, keep)
+        await self._in_turn(scope, receive, keep, deadline)
         return Answer(start.get("status", 500), list(start.get("headers", [])), b"".join(body))
 
-    async def _in_turn(self, scope: Scope, receive: Receive, send: Send) -> None:
+    async def _in_turn(self, scope: Scope, receive: Receive, send: Send, deadline: float | None = None) -> None:
+        wait = self.queue_timeout if deadline is None else max(0.0, deadline - time.monotonic())
         try:
-            await asyncio.wait_for(self._turns.acquire(), self.queue_timeout)
+            await asyncio.wait_for(self._turns.acquire(), wait)
         except asyncio.TimeoutError:
             await _send(send, busy_answer(self.queue_timeout), b"busy")
             return
