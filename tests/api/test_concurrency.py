@@ -214,3 +214,24 @@ def test_just_after_a_write_the_previous_answer_is_served_only_while_every_slot_
         return seen
 
     assert asyncio.run(scenario()) == [(b"miss", b"0"), (b"stale", b"0"), (b"miss", b"1")]
+
+
+def test_the_server_holds_no_open_transaction_that_would_fail_a_rewrite(db_copy: Path) -> None:
+    """Regression: a result left pending on the server's connection kept its transaction open, and the
+    writer's refresh (delete and re-insert of the same keys) then failed with a write-write conflict."""
+    db = Database(db_copy, writable=True)
+    try:
+        with db.reader() as cur:
+            cur.execute("SELECT count(*) FROM events").fetchone()
+        for _ in range(3):
+            con = duckdb.connect(str(db_copy))
+            try:
+                con.execute("BEGIN TRANSACTION")
+                con.execute("CREATE TEMP TABLE x AS SELECT * FROM events WHERE event_id = 'ev001'")
+                con.execute("DELETE FROM events WHERE event_id = 'ev001'")
+                con.execute("INSERT INTO events SELECT * FROM x")
+                con.execute("COMMIT")
+            finally:
+                con.close()
+    finally:
+        db.close()

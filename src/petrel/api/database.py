@@ -68,11 +68,14 @@ class Database:
             con = duckdb.connect(str(self.path), read_only=not self.writable)
         except duckdb.Error as exc:
             raise open_error(str(self.path), exc) from exc
+        cur = con.cursor()  # a pending result keeps its transaction open: the cursor is closed at once
         try:
-            check_schema_version(con)
+            check_schema_version(cur)
         except StoreError:
             con.close()
             raise
+        finally:
+            cur.close()
         return con
 
     @contextmanager
