@@ -60,6 +60,7 @@ class Tally:
     errors: dict[str, int] = field(default_factory=dict)
     statuses: dict[int, int] = field(default_factory=dict)
     answers: dict[str, int] = field(default_factory=dict)  # X-Petrel-Cache: hit, miss, stale, busy
+    retried: int = 0  # GETs sent again on a new connection after the server closed a kept-alive one
 
     def error(self, kind: str) -> None:
         self.errors[kind] = self.errors.get(kind, 0) + 1
@@ -121,7 +122,15 @@ async def client(port: int, hot: list[str], tally: Tally, stop: float, budget: l
         try:
             if conn is None:
                 conn = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), REQUEST_TIMEOUT)
-            status, how = await asyncio.wait_for(fetch(*conn, "GET", path), REQUEST_TIMEOUT)
+            try:
+                status, how = await asyncio.wait_for(fetch(*conn, "GET", path), REQUEST_TIMEOUT)
+            except (ConnectionResetError, BrokenPipeError, asyncio.IncompleteReadError):
+                # the server closed this kept-alive connection (idle past its keep-alive timeout while this
+                # client waited for the CPU): retry once on a new one, as HTTP clients do for a GET
+                tally.retried += 1
+                _drop(conn)
+                conn = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", port), REQUEST_TIMEOUT)
+                status, how = await asyncio.wait_for(fetch(*conn, "GET", path), REQUEST_TIMEOUT)
         except asyncio.TimeoutError:
             tally.error("timeout")
             conn = _drop(conn)
@@ -223,7 +232,7 @@ async def cli_during_load(db: Path, delay: float, out: dict[str, Any]) -> None:
 
 def summarise(tally: Tally, elapsed: float, jobs: dict[str, int]) -> dict[str, Any]:
     return {"requests": len(tally.latencies), "errors": sum(tally.errors.values()), "error_kinds": tally.errors,
-            "statuses": {str(k): v for k, v in tally.statuses.items()}, "answers": tally.answers,
+            "statuses": {str(k): v for k, v in tally.statuses.items()}, "answers": tally.answers, "retried_on_closed_connection": tally.retried,
             "requests_per_s": round(len(tally.latencies) / elapsed, 1), "seconds": round(elapsed, 1),
             "all": percentiles(tally.latencies), "cold": percentiles(tally.cold), "jobs": jobs}
 
