@@ -24,6 +24,7 @@ Writes (``POST``), job status and the dashboard's static files pass straight thr
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import os
 import time
@@ -36,7 +37,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from petrel.errors import ServiceBusy
 
 log = logging.getLogger(__name__)
-UNCACHED = ("/api/health", "/api/jobs/")
+HEALTH = "/api/health"  # always asks the database: never cached, but takes a turn
+JOBS = "/api/jobs/"  # job status lives in memory: passes straight through
 MAX_ENTRY_BYTES = 2_000_000
 STALE_SECONDS = 30.0  # how long after a write the previous answers may still be served under overload
 Key = tuple[int, str, str]
@@ -128,11 +130,11 @@ class ReadGate:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "") if scope["type"] == "http" else ""
-        if not path.startswith("/api/") or scope["method"] != "GET" or path.startswith(UNCACHED[1]):
+        if not path.startswith("/api/") or scope["method"] != "GET" or path.startswith(JOBS):
             await self.app(scope, receive, send)
             return
         self._bind()
-        if path == UNCACHED[0] or not self.cache.max_bytes:
+        if path == HEALTH or not self.cache.max_bytes:
             await self._in_turn(scope, receive, send)
             return
         deadline = time.monotonic() + self.queue_timeout
@@ -200,8 +202,6 @@ class ReadGate:
 
 def busy_answer(waited: float) -> Answer:
     """The 503 of a request that waited ``waited`` seconds for a turn, in petrel's one error shape."""
-    import json
-
     error = ServiceBusy(f"no read slot came free within {waited:g} s: the server is overloaded", retry_after=1)
     body = json.dumps(error.to_dict()).encode()
     headers = [(b"content-type", b"application/json"), (b"retry-after", str(error.retry_after).encode()),
