@@ -32,8 +32,9 @@ def server_config(app: Any, host: str, port: int, *, log_level: str = "info",
 
 
 # The ingest writer runs the NLP pipeline (Python, holding the GIL) in the server's process; with the
-# default 5 ms switch interval the event loop waited up to that long for each of its many GIL takes,
-# and cached answers slowed down 4x while a job ran. A shorter interval hands the GIL back sooner.
+# default 5 ms switch interval the event loop may wait that long for each of its many GIL takes (cached
+# answers were served 4x slower while the first job loaded the pipeline, 2026-12-07). A shorter interval
+# hands the GIL back sooner; its own effect was not measured apart from the other changes of that day.
 SWITCH_INTERVAL = 0.001
 
 
