@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= petrel.duckdb
 
-.PHONY: setup demo test bench eval serve clean browser model
+.PHONY: setup demo test bench eval serve clean browser model stress
 
 setup: $(STAMP)
 
@@ -32,6 +32,14 @@ model: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# Long hostile and load runs, outside the default suite: every script in bench/stress/ runs in turn
+# (each bounded in count and time); the target fails if any script failed. STRESS=PATTERN picks some.
+STRESS ?= *
+stress: setup
+	@failed=""; for script in bench/stress/$(STRESS).py; do \
+		echo "== $$script"; nice $(BIN)/python $$script || failed="$$failed $$script"; \
+	done; if [ -n "$$failed" ]; then echo "stress FAILED:$$failed"; exit 1; fi; echo "stress: all passed"
 
 serve: setup
 	$(BIN)/petrel serve --db $(DB)

@@ -119,3 +119,21 @@ def test_an_unreadable_default_date_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="publication date"):
         IngestDefaults.parse("next tuesday-ish", None)
     assert IngestDefaults.parse(None, "  ") == IngestDefaults()
+
+
+def test_records_of_separate_calls_get_distinct_sources_so_no_rejection_is_lost(tmp_path: Path) -> None:
+    """Regression (issue 13): two API calls both named their lines '-:LINE', and the second call's
+    rejections (same source, same code, so the same rejection id) were silently dropped."""
+    from petrel.ingest_service import ingest_records
+
+    settings = Settings(db_path=tmp_path / "t.duckdb")
+    bad = "not json\n{\"id\": 3}\n"
+    first = ingest_records(bad, settings, pipeline=FakePipeline(), source="api:one")
+    second = ingest_records(bad, settings, pipeline=FakePipeline(), source="api:two")
+    assert [r.source for r in first.rejected] == ["api:one:1", "api:one:2"]
+    assert [r.source for r in second.rejected] == ["api:two:1", "api:two:2"]
+    with Store.open(settings.db_path, read_only=True) as store:
+        stored = store.con.execute("SELECT source FROM articles WHERE status = 'rejected' ORDER BY 1").fetchall()
+    assert [s for (s,) in stored] == ["api:one:1", "api:one:2", "api:two:1", "api:two:2"]
+    plain = ingest_records("nope\n", settings, pipeline=FakePipeline())
+    assert [r.source for r in plain.rejected] == ["-:1"]

@@ -43,6 +43,15 @@ class Settings(BaseSettings):
     near_dup_threshold: float = Field(0.8, ge=0, le=1, description="Jaccard estimate above which articles are near-duplicates")
     api_token: str | None = Field(None, description="enables POST /documents when set")
     api_max_body_bytes: int = Field(5_000_000, ge=1, description="largest POST /documents body")
+    api_body_timeout: float = Field(30.0, gt=0, description="seconds a POST /documents body may take to arrive (E408)")
+    api_read_slots: int = Field(0, ge=0, description="requests that query the database at once; the rest wait "
+                                "their turn (0: two per CPU core)")
+    api_queue_timeout: float = Field(10.0, gt=0, description="seconds a request waits for a read slot or a shared "
+                                     "answer before a 503 (E503) with Retry-After")
+    api_query_timeout: float = Field(30.0, gt=0, description="seconds a query may run before it is interrupted (503, E503)")
+    api_max_jobs: int = Field(16, ge=1, description="ingest jobs waiting for the writer; more are refused (503, E503)")
+    api_cache_mb: int = Field(64, ge=0, description="memory for the server's cached answers, dropped on every write "
+                              "(0 turns the cache off)")
     eval_dir: Path = Field(Path("../shared/eval"), description="labelled evaluation data")
     synthetic_dir: Path = Field(Path("training/test"), description="the event model's synthetic test split "
                                 "(the `synthetic` evaluation set)")

@@ -20,11 +20,14 @@ prints ``error[CODE]: message`` on one line and exits non-zero; the API answers
     │   ├── InputNotFound            E208
     │   └── ProcessingFailed         E209  a stage failed on this document (a bug: report it)
     ├── StoreError                   E300  500   the database cannot be opened or written
+    │   └── DatabaseLocked           E301  503   another process holds the file (e.g. `petrel serve`)
     ├── QueryError                   E400  400   a filter or parameter is invalid
     │   └── NotFound                 E404  404
     ├── AuthError                    E401  401   missing or wrong API token
     │   └── IngestDisabled           E403  403
+    ├── RequestTimeout               E408  408   the request body did not arrive in time
     ├── PayloadTooLarge              E413  413
+    ├── ServiceBusy                  E503  503   a bounded wait ran out (answer carries Retry-After)
     └── EvalDataMissing              E500  500   ../shared/eval is absent
 """
 
@@ -97,6 +100,12 @@ class StoreError(PetrelError):
     code, status, default_message = "E300", 500, "the database cannot be used"
 
 
+class DatabaseLocked(StoreError):
+    """Another process holds the database file (DuckDB allows one writer, or readers only)."""
+
+    code, status, default_message = "E301", 503, "the database is open in another process"
+
+
 class QueryError(PetrelError):
     code, status, default_message = "E400", 400, "the query is invalid"
 
@@ -115,6 +124,20 @@ class IngestDisabled(AuthError):
 
 class PayloadTooLarge(PetrelError):
     code, status, default_message = "E413", 413, "the request body is larger than the configured limit"
+
+
+class RequestTimeout(PetrelError):
+    code, status, default_message = "E408", 408, "the request body did not arrive in time"
+
+
+class ServiceBusy(PetrelError):
+    """A bounded wait of the server ran out; ``retry_after`` (seconds) goes into the ``Retry-After`` header."""
+
+    code, status, default_message = "E503", 503, "the server is busy: try again shortly"
+
+    def __init__(self, message: str | None = None, *, retry_after: int = 1, **detail: Any) -> None:
+        super().__init__(message, retry_after=retry_after, **detail)
+        self.retry_after = retry_after
 
 
 class EvalDataMissing(PetrelError):

@@ -113,13 +113,28 @@ def ingest_paths(paths: list[str], settings: Settings, *, stdin: TextIO | None =
 
 
 def ingest_records(records: Iterable[dict[str, Any]] | str, settings: Settings, *,
-                   pipeline: Pipeline | None = None, defaults: IngestDefaults | None = None) -> IngestReport:
-    """Ingest JSONL records (dicts or a JSONL string) given in memory, e.g. through the HTTP API."""
+                   pipeline: Pipeline | None = None, source: str = "-",
+                   defaults: IngestDefaults | None = None) -> IngestReport:
+    """Ingest JSONL records (dicts or a JSONL string) given in memory, e.g. through the HTTP API.
+
+    Their lines are named ``SOURCE:LINE`` (``-:LINE`` by default); the API gives each call its own
+    ``source`` (``api:JOB``), so rejections of two calls never share a name (a rejection's id is made of
+    its source and code).
+    """
     from petrel.ingest import iter_inputs
 
     if not isinstance(records, str):
         records = "\n".join(json.dumps(r) for r in records)
-    return _run(iter_inputs(["-"], settings, stdin=io.StringIO(records)), settings, pipeline, None, defaults)
+    inputs = iter_inputs(["-"], settings, stdin=io.StringIO(records))
+    return _run(_renamed(inputs, source), settings, pipeline, None, defaults)
+
+
+def _renamed(inputs: Iterable[RawDocument | Rejection], source: str) -> Iterator[RawDocument | Rejection]:
+    """The inputs read from '-' with their sources renamed ``source:LINE``."""
+    for item in inputs:
+        if source != "-" and (item.source == "-" or item.source.startswith("-:")):
+            item.source = source + item.source[1:]
+        yield item
 
 
 def _run(inputs: Iterable[RawDocument | Rejection], settings: Settings, pipeline: Pipeline | None,

@@ -77,6 +77,15 @@ def test_not_found_has_the_one_error_shape(client, url: str) -> None:
     error_of(client.get(url), 404, "E404")
 
 
+def test_comma_lists_count_against_the_cap(client) -> None:
+    """Regression (issue 13): 'type=A,A,...' passed the 16-value cap that repeated parameters have."""
+    assert client.get("/api/events", params={"type": ",".join(["ASSAULT"] * 16)}).status_code == 200
+    for params in ({"type": ",".join(["ASSAULT"] * 17)}, {"type": ",".join(["ASSAULT"] * 2000)},
+                   {"type": ["ASSAULT,THREATEN"] * 9}, {"status": ",".join(["actual"] * 7)}):
+        error = error_of(client.get("/api/events", params=params), 400, "E400")
+        assert error["detail"]["param"] in {"type", "status"}
+
+
 def test_a_wrong_method_has_the_one_error_shape(client) -> None:
     error_of(client.delete("/api/events"), 405, "E400")
 

@@ -1,4 +1,4 @@
-"""The HTTP API and web dashboard over a petrel database (read-only).
+"""The HTTP API and web dashboard over a petrel database (read-only unless ingest is on).
 
 ``create_app(settings)`` builds the FastAPI app; ``serve(settings, host, port)`` runs it with uvicorn
 (``petrel serve``); ``BackgroundServer`` runs it in a thread for tests and benchmarks. Routes are

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
+from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.base import RequestResponseEndpoint
+from starlette.datastructures import MutableHeaders
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from petrel import __version__
 from petrel.api.database import Database
 from petrel.api.errors import install_error_handlers
-from petrel.api.ingest import DefaultIngest, IngestFn
+from petrel.api.gate import ReadGate
+from petrel.api.ingest import DefaultIngest, IngestFn, report_dict
+from petrel.api.jobs import IngestQueue, Job
 from petrel.api.routes import ROUTERS
 from petrel.config import Settings
 
@@ -30,18 +35,26 @@ DOCS_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self'
 
 
 def create_app(settings: Settings | None = None, *, ingest: IngestFn | None = None) -> FastAPI:
-    """The app over ``settings.db_path`` (opened read-only). ``ingest`` replaces the ingest service."""
+    """The app over ``settings.db_path``: read-only, or read-write when ``api_token`` turns ingest on.
+
+    ``ingest`` replaces the ingest service (called by the app's one background writer).
+    """
     settings = settings or Settings()
     app = FastAPI(title="petrel", version=__version__, docs_url=None, redoc_url=None,
                   description="Political event data: who did what to whom, when, where, according to whom.")
     app.state.settings = settings
-    app.state.db = Database(settings.db_path)
+    db = Database(settings.db_path, writable=bool(settings.api_token), query_timeout=settings.api_query_timeout)
+    app.state.db = db
     app.state.ingest = ingest or DefaultIngest()
+    app.state.jobs = IngestQueue(partial(_run_job, app), max_jobs=settings.api_max_jobs)
     install_error_handlers(app)
     for router in ROUTERS:
         app.include_router(router)
-    app.middleware("http")(_security_headers)
-    app.router.add_event_handler("shutdown", app.state.db.close)
+    app.add_middleware(SecurityHeaders)
+    app.add_middleware(ReadGate, db=db, slots=settings.api_read_slots, queue_timeout=settings.api_queue_timeout,
+                       cache_bytes=settings.api_cache_mb * 1_000_000)
+    app.router.add_event_handler("shutdown", app.state.jobs.close)
+    app.router.add_event_handler("shutdown", db.close)
     _add_docs(app)
     if WEB_DIR.is_dir():
         app.mount("/", StaticFiles(directory=WEB_DIR, html=True), name="dashboard")
@@ -61,10 +74,34 @@ def _add_docs(app: FastAPI) -> None:
     app.mount("/docs/assets", StaticFiles(directory=APIDOCS_DIR), name="apidocs")
 
 
-async def _security_headers(request: Request, call_next: RequestResponseEndpoint) -> Response:
-    response = await call_next(request)
-    response.headers.setdefault("X-Content-Type-Options", "nosniff")
-    response.headers.setdefault("Referrer-Policy", "no-referrer")
-    if not request.url.path.startswith("/api"):
-        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-    return response
+def _run_job(app: FastAPI, job: Job) -> dict[str, Any]:
+    """Run one ingest job on the writer thread; the file changed, whatever happened."""
+    state = app.state
+    try:
+        return report_dict(state.ingest(job.body, state.settings, source=f"api:{job.job_id}"))
+    finally:
+        state.db.changed()
+
+
+class SecurityHeaders:
+    """Headers of every answer (a plain ASGI middleware: no task or stream per request)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        dashboard = not scope.get("path", "").startswith("/api")
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("Referrer-Policy", "no-referrer")
+                if dashboard:
+                    headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+            await send(message)
+
+        await self.app(scope, receive, with_headers)

@@ -1,4 +1,4 @@
-"""Request-scoped dependencies: a read-only cursor and the page envelope."""
+"""Request-scoped dependencies: a database cursor and the page envelope."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from petrel.store.queries import Page
 
 
 def cursor(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One cursor of the app's read-only connection for the duration of a request."""
+    """One cursor of the app's connection for the duration of a request (see ``petrel.api.database``)."""
     db = request.app.state.db
     with db.reader() as cur:
         request.state.query_cache = db.cache  # taken while reading, so it matches this connection

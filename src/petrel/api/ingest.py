@@ -1,12 +1,15 @@
-"""``POST /api/documents``: authentication, body limit, and the hand-over to the ingest service.
+"""``POST /api/documents``: authentication, body limits, and the hand-over to the ingest service.
 
 Off unless ``settings.api_token`` is set (E403). When on, a request needs ``Authorization: Bearer TOKEN``
-(E401). Bodies over ``settings.api_max_body_bytes`` are refused before they are read whole (E413). The
-body is JSONL (one ``{"text": ...}`` object per line, the same lines ``petrel ingest -`` reads).
+(E401). Bodies over ``settings.api_max_body_bytes`` are refused before they are read whole (E413), and a
+body that takes longer than ``settings.api_body_timeout`` seconds to arrive is refused too (E408), so a
+slow sender cannot hold a connection. The body is JSONL (one ``{"text": ...}`` object per line, the same
+lines ``petrel ingest -`` reads); the ingest itself runs later, as a job (:mod:`petrel.api.jobs`).
 """
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 from collections.abc import Callable
 from typing import Any
@@ -14,9 +17,10 @@ from typing import Any
 from fastapi import Request
 
 from petrel.config import Settings
-from petrel.errors import AuthError, EmptyInput, EncodingError, IngestDisabled, PayloadTooLarge
+from petrel.errors import AuthError, EmptyInput, EncodingError, IngestDisabled, PayloadTooLarge, RequestTimeout
 
-IngestFn = Callable[[str, Settings], Any]
+IngestFn = Callable[..., Any]
+"""``ingest(records, settings, *, source)``: ingest a JSONL string; ``source`` names its lines ("NAME:LINE")."""
 
 
 class DefaultIngest:
@@ -25,13 +29,13 @@ class DefaultIngest:
     def __init__(self) -> None:
         self._pipeline: Any = None
 
-    def __call__(self, records: str, settings: Settings) -> Any:
+    def __call__(self, records: str, settings: Settings, *, source: str = "-") -> Any:
         from petrel.ingest_service import ingest_records
         from petrel.pipeline import Pipeline
 
         if self._pipeline is None:
             self._pipeline = Pipeline(settings)
-        return ingest_records(records, settings, pipeline=self._pipeline)
+        return ingest_records(records, settings, pipeline=self._pipeline, source=source)
 
 
 def check_token(request: Request, settings: Settings) -> None:
@@ -43,11 +47,19 @@ def check_token(request: Request, settings: Settings) -> None:
         raise AuthError("send the API token as `Authorization: Bearer TOKEN`")
 
 
-async def read_body(request: Request, limit: int) -> str:
-    """The request body as text, refusing more than ``limit`` bytes without buffering past it."""
+async def read_body(request: Request, limit: int, timeout: float = 30.0) -> str:
+    """The request body as text: more than ``limit`` bytes (E413) or ``timeout`` seconds (E408) is refused."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > limit:
         raise PayloadTooLarge(limit=limit, size=int(declared))
+    try:
+        body = await asyncio.wait_for(_read_at_most(request, limit), timeout)
+    except asyncio.TimeoutError:
+        raise RequestTimeout(f"the body did not arrive within {timeout:g} s", timeout=timeout) from None
+    return _decode(body)
+
+
+async def _read_at_most(request: Request, limit: int) -> bytes:
     chunks: list[bytes] = []
     size = 0
     async for chunk in request.stream():
@@ -55,7 +67,7 @@ async def read_body(request: Request, limit: int) -> str:
         if size > limit:
             raise PayloadTooLarge(limit=limit)
         chunks.append(chunk)
-    return _decode(b"".join(chunks))
+    return b"".join(chunks)
 
 
 def _decode(body: bytes) -> str:

@@ -46,16 +46,20 @@ def event_filter(
         if given and alias:
             raise QueryError("give `from` or `date_from` (and `to` or `date_to`), not both")
     try:
-        return EventFilter(actor=actor, source=source, target=target, country=country, type=_split(type),
-                           quad_class=quad_class, status=_split(status), date_from=from_ or date_from,
-                           date_to=to or date_to, place=place, outlet=outlet, text=text, story_id=story_id,
-                           doc_id=doc_id)
+        return EventFilter(actor=actor, source=source, target=target, country=country,
+                           type=_split(type, "type", 16), quad_class=quad_class, status=_split(status, "status", 6),
+                           date_from=from_ or date_from, date_to=to or date_to, place=place, outlet=outlet,
+                           text=text, story_id=story_id, doc_id=doc_id)
     except QueryError as exc:
         raise relabel(exc, labels) from None
 
 
-def _split(values: list[str]) -> list[str]:
-    return [part for value in values for part in value.split(",") if part.strip()]
+def _split(values: list[str], name: str, cap: int) -> list[str]:
+    """Repeated and comma-separated values as one list; more than ``cap`` items in all is E400."""
+    parts = [part for value in values for part in value.split(",", cap) if part.strip()]
+    if len(parts) > cap:
+        raise QueryError(f"invalid {name}: at most {cap} values (repeated or comma-separated)", param=name, cap=cap)
+    return parts
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,7 @@
 A page of events needs, besides its rows, the total number of matches, which of the filter's actor specs
 are actor ids and the newest event date. Each is one more statement per request, and on a busy server
 every statement also waits its turn in DuckDB's scheduler. The HTTP server keeps one cache per opening of
-its read-only connection and drops it when its own ingest endpoint writes (``Database.exclusive``), the
+its connection and drops it when its own ingest endpoint writes (``Database.changed``), the
 only way the file changes while the server holds it. Entries are keyed by the complete validated filter,
 the cache is bounded (least recently used entries go first) and safe to share between request threads.
 """

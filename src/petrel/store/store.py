@@ -21,7 +21,7 @@ import duckdb
 import pyarrow as pa
 
 from petrel.config import Settings
-from petrel.errors import StoreError
+from petrel.errors import DatabaseLocked, StoreError
 from petrel.models import ProcessedDocument, Rejection
 from petrel.store import rows
 from petrel.store.schema import check_schema_version, create_schema
@@ -96,6 +96,17 @@ def rejection_id(rejection: Rejection) -> str:
     """Stable id of a rejected input, so re-ingesting the same bad input adds nothing."""
     digest = hashlib.sha256(f"{rejection.source}\x00{rejection.code}".encode()).hexdigest()
     return "rejected-" + digest[:16]
+
+
+def open_error(target: str, exc: duckdb.Error) -> StoreError:
+    """The error for a failed open: :class:`DatabaseLocked` when another process holds the file."""
+    text = str(exc)
+    if "Could not set lock" not in text:
+        return StoreError(f"cannot open {target}: {exc}", path=target)
+    found = re.search(r"\(PID (\d+)\)", text)
+    holder = f"process {found.group(1)}" if found else "another process"
+    return DatabaseLocked(f"{target} is open in {holder} (a running `petrel serve`?): stop `petrel serve` "
+                          "or use --db OTHER", path=target, pid=int(found.group(1)) if found else None)
 
 
 class Store:

@@ -1,4 +1,4 @@
-"""``/api/actors``"""
+"""``/api/actors`` (ids may hold ``/``: ``/{actor_id}/events`` is matched first, then ``/{actor_id}``)"""
 
 from __future__ import annotations
 
@@ -31,15 +31,15 @@ def list_actors(con: Con, paging: PageParams,
     return page_out(page, paging)
 
 
-@router.get("/actors/{actor_id}")
-def get_actor(con: Con, actor_id: ActorId) -> dict[str, Any]:
-    """One actor: counts as source and target, by quad class, first/last dates, top counterparts."""
-    return queries.get_actor(con, actor_id)
-
-
-@router.get("/actors/{actor_id}/events", response_model=EventPageOut)
+@router.get("/actors/{actor_id:path}/events", response_model=EventPageOut)
 def actor_events(con: Con, actor_id: ActorId, paging: PageParams,
                  role: Literal["any", "source", "target"] = "any", sort: EventSort = "-date") -> dict[str, Any]:
     """Events of one actor, as source, target or either."""
     page = queries.actor_events(con, actor_id, role=role, sort=sort, limit=paging.limit, offset=paging.offset)
     return page_out(page, paging)
+
+
+@router.get("/actors/{actor_id:path}")
+def get_actor(con: Con, actor_id: ActorId) -> dict[str, Any]:
+    """One actor: counts as source and target, by quad class, first/last dates, top counterparts."""
+    return queries.get_actor(con, actor_id)

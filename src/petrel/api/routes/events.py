@@ -41,7 +41,7 @@ def list_events(request: Request, con: Con, cache: Cache, flt: Filter, paging: P
     return page_out(page, paging)
 
 
-@router.get("/events/{event_id}", response_model=EventDetailOut)
+@router.get("/events/{event_id:path}", response_model=EventDetailOut)
 def get_event(con: Con, event_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """One event with all its mentions (sentence, outlet, title), quotes and merge reasons."""
     return queries.get_event(con, event_id)

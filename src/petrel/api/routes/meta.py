@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 
 from petrel import __version__
 from petrel.api.deps import Con
@@ -15,10 +15,10 @@ router = APIRouter(prefix="/api", tags=["meta"], route_class=StrictRoute)
 
 
 @router.get("/health")
-def health(con: Con) -> dict[str, Any]:
-    """Liveness and the database the server reads (read-only)."""
+def health(con: Con, request: Request) -> dict[str, Any]:
+    """Liveness, and whether the server holds the database read-only (false when ingest is on)."""
     con.execute("SELECT 1").fetchone()
-    return {"status": "ok", "version": __version__, "read_only": True}
+    return {"status": "ok", "version": __version__, "read_only": request.app.state.db.read_only}
 
 
 @router.get("/stats")

@@ -26,7 +26,7 @@ def list_stories(con: Con, paging: PageParams,
     return page_out(page, paging)
 
 
-@router.get("/stories/{story_id}")
+@router.get("/stories/{story_id:path}")
 def get_story(con: Con, story_id: Annotated[str, Path(max_length=200)]) -> dict[str, Any]:
     """One story with its articles in publication order and its events in date order."""
     return queries.story_timeline(con, story_id)
