@@ -18,7 +18,11 @@ prints ``error[CODE]: message`` on one line and exits non-zero; the API answers
     │   ├── UnsupportedFormat        E206
     │   ├── NoTextFound              E207
     │   ├── InputNotFound            E208
-    │   └── ProcessingFailed         E209  a stage failed on this document (a bug: report it)
+    │   ├── ProcessingFailed         E209  a stage failed on this document (a bug: report it)
+    │   ├── NotRegularFile           E210  a FIFO, device or socket (or a link to one): refused unopened
+    │   ├── SymlinkLoop              E211  a symbolic link that loops (or too many levels of links)
+    │   ├── AccessDenied             E212  a file or folder petrel may not read (permission denied)
+    │   └── IdConflict               E213  an id already used by a record with different text
     ├── StoreError                   E300  500   the database cannot be opened or written
     ├── QueryError                   E400  400   a filter or parameter is invalid
     │   └── NotFound                 E404  404
@@ -136,3 +140,23 @@ class ProcessingFailed(InputError):
     """A document broke a pipeline stage. Recorded as rejected; the batch goes on. Please report it."""
 
     code, default_message = "E209", "the document could not be processed"
+
+
+class NotRegularFile(InputError):
+    """A FIFO, device, socket or a link to one: refused from its ``stat``, before it is opened for reading."""
+
+    code, default_message = "E210", "not a regular file"
+
+
+class SymlinkLoop(InputError):
+    code, default_message = "E211", "a symbolic link loop"
+
+
+class AccessDenied(InputError):
+    code, default_message = "E212", "permission denied"
+
+
+class IdConflict(InputError):
+    """A record's ``id`` is already taken by a record with different text; the reason names both sources."""
+
+    code, default_message = "E213", "the id is already used by a record with different text"
