@@ -53,6 +53,10 @@ BLOCK = 1 << 16
 _HTTP = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False)
 
 
+class _FileLimit(InputTooLarge):
+    """A limit of the whole file (inflated size, compression ratio): ends the file, not one record."""
+
+
 def read_warc_file(path: Path, settings: Settings) -> Iterator[Item]:
     """Documents and per-record errors of one archive, in record order."""
     if check_size(path, limit=None) == 0:  # the limit applies to each record
@@ -68,7 +72,8 @@ def read_warc_file(path: Path, settings: Settings) -> Iterator[Item]:
                     found += 1
                     yield item
         except InputError as exc:
-            raise type(exc)(f"{exc.message}; the rest of the file is skipped after {found} records") from exc
+            cls = InputTooLarge if isinstance(exc, InputTooLarge) else type(exc)
+            raise cls(f"{exc.message}; the rest of the file is skipped after {found} records") from exc
         except _READ_ERRORS as exc:
             raise MalformedRecord(f"the WARC file is corrupt after {found} records: {type(exc).__name__}: {exc}"
                                   ) from exc
@@ -111,9 +116,9 @@ class _Inflated:
 
     def _check(self) -> None:
         if self.count > self.max_bytes:
-            raise InputTooLarge(f"the file inflates to over {self.max_bytes:,} bytes (PETREL_MAX_DECOMPRESSED_BYTES)")
+            raise _FileLimit(f"the file inflates to over {self.max_bytes:,} bytes (PETREL_MAX_DECOMPRESSED_BYTES)")
         if self.count > RATIO_FLOOR and self.count > self.max_ratio * max(self.raw.tell(), 1):
-            raise InputTooLarge(f"the file inflates over {self.max_ratio} times its compressed size, a gzip bomb "
+            raise _FileLimit(f"the file inflates over {self.max_ratio} times its compressed size, a gzip bomb "
                                 "(PETREL_MAX_COMPRESSION_RATIO)")
 
 
@@ -167,6 +172,8 @@ def _record_item(record, path: Path, settings: Settings, budget: _LineBudget) ->
         budget.reset()  # chunk-size lines of the body get their own budget
         body = _read_limited(record, settings.max_file_bytes)
         return _document(body, kind, source, uri or None)
+    except _FileLimit:
+        raise
     except InputError as exc:
         exc.detail.setdefault("source", source)
         return exc
