@@ -68,6 +68,7 @@ def read_warc_file(path: Path, settings: Settings) -> Iterator[Item]:
         try:
             for record in archive:
                 item = _record_item(record, path, settings, archive.budget)
+                archive.budget.reset()  # the blank lines after the record start a fresh budget
                 if item is not None:
                     found += 1
                     yield item
@@ -134,13 +135,18 @@ class _LineBudget(BufferedReader):
         self.left = self.budget_size
 
     def readline(self, length: int | None = None) -> bytes:
+        """A line of at most the budget left + 1 bytes. The line that overdraws the budget is still
+        returned (so warcio's own byte counts stay right); the next read of a line raises."""
+        self.check()
         cap = self.left + 1
         line = super().readline(cap if length is None or length < 0 else min(length, cap))
         self.left -= len(line)
+        return line
+
+    def check(self) -> None:
         if self.left < 0:
             raise InputTooLarge(f"the record's header lines are over {self.budget_size:,} bytes "
                                 "(PETREL_MAX_HEADER_BYTES)")
-        return line
 
 
 class _Archive(ArchiveIterator):
@@ -165,6 +171,7 @@ def _record_item(record, path: Path, settings: Settings, budget: _LineBudget) ->
             raise MalformedRecord(f"a WARC {record.rec_type} record without WARC-Target-URI (record "
                                   f"{record.rec_headers.get_header('WARC-Record-ID') or 'without an id'})")
         record.http_headers = _http_headers(record, uri)
+        budget.check()
         kind = _content_kind(record)
         if kind is None:
             log.debug("skipped %s record %s", record.rec_type, uri)
