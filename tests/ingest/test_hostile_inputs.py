@@ -55,8 +55,24 @@ def http(body: bytes, *, extra: bytes = b"") -> bytes:
 # ---------------------------------------------------------------- files that are not regular files
 
 
+@pytest.fixture()
+def memory_cap() -> Iterator[None]:
+    """At most 1 GB more address space while the test runs, so a regression that reads /dev/zero fails
+    with a MemoryError (a rejection the test does not expect) instead of exhausting the machine."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    size = int(Path("/proc/self/statm").read_text().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    resource.setrlimit(resource.RLIMIT_AS, (size + (1 << 30), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
 @pytest.mark.parametrize("name", ["zero.txt", "zero.jsonl", "zero.warc.gz", "zero.csv", "zero"])
-def test_a_link_to_dev_zero_is_refused_unread(tmp_path: Path, settings: Settings, name: str) -> None:
+def test_a_link_to_dev_zero_is_refused_unread(tmp_path: Path, settings: Settings, name: str,
+                                              memory_cap: None) -> None:
     link = tmp_path / name
     link.symlink_to("/dev/zero")
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
@@ -240,8 +256,8 @@ def test_a_response_without_target_uri_is_a_clean_rejection(tmp_path: Path, sett
     assert "WARC-Target-URI" in out[1].reason
 
 
-def test_a_record_whose_reading_raises_costs_only_itself(tmp_path: Path, settings: Settings,
-                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_warc_record_whose_reading_raises_costs_only_itself(tmp_path: Path, settings: Settings,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import petrel.ingest._warc as warc
 
     real = warc.extract_html
