@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from petrel.config import Settings
-from petrel.errors import InputError, MalformedRecord, ProcessingFailed
+from petrel.errors import EmptyInput, InputError, MalformedRecord, ProcessingFailed
 from petrel.ingest._files import decode, read_bytes
 from petrel.ingest._jsonl import record_to_document
 from petrel.models import RawDocument
@@ -42,7 +42,12 @@ def read_csv_file(path: Path, settings: Settings, *, delimiter: str = ",") -> It
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = _header(rows)
     columns = map_columns(header)
-    yield from _rows(rows, header, columns, str(path))
+    found = 0
+    for item in _rows(rows, header, columns, str(path)):
+        found += 1
+        yield item
+    if not found:
+        raise EmptyInput("the file has a header but no rows")
 
 
 def _header(rows: csv.reader) -> list[str]:  # type: ignore[valid-type]

@@ -53,10 +53,6 @@ BLOCK = 1 << 16
 _HTTP = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"], verify=False)
 
 
-class _FileLimit(InputTooLarge):
-    """A limit of the whole file (inflated size, compression ratio): ends the file, not one record."""
-
-
 def read_warc_file(path: Path, settings: Settings) -> Iterator[Item]:
     """Documents and per-record errors of one archive, in record order."""
     if check_size(path, limit=None) == 0:  # the limit applies to each record
@@ -117,10 +113,11 @@ class _Inflated:
 
     def _check(self) -> None:
         if self.count > self.max_bytes:
-            raise _FileLimit(f"the file inflates to over {self.max_bytes:,} bytes (PETREL_MAX_DECOMPRESSED_BYTES)")
+            raise InputTooLarge(f"the file inflates to over {self.max_bytes:,} bytes (PETREL_MAX_DECOMPRESSED_BYTES)",
+                                whole_file=True)
         if self.count > RATIO_FLOOR and self.count > self.max_ratio * max(self.raw.tell(), 1):
-            raise _FileLimit(f"the file inflates over {self.max_ratio} times its compressed size, a gzip bomb "
-                                "(PETREL_MAX_COMPRESSION_RATIO)")
+            raise InputTooLarge(f"the file inflates over {self.max_ratio} times its compressed size, a gzip bomb "
+                                "(PETREL_MAX_COMPRESSION_RATIO)", whole_file=True)
 
 
 class _LineBudget(BufferedReader):
@@ -179,9 +176,9 @@ def _record_item(record, path: Path, settings: Settings, budget: _LineBudget) ->
         budget.reset()  # chunk-size lines of the body get their own budget
         body = _read_limited(record, settings.max_file_bytes)
         return _document(body, kind, source, uri or None)
-    except _FileLimit:
-        raise
     except InputError as exc:
+        if exc.detail.get("whole_file"):  # a limit of the whole file ends the file, not this record
+            raise
         exc.detail.setdefault("source", source)
         return exc
     except (*_READ_ERRORS[1:], LookupError) as exc:  # a bad HTTP block or body: this record only
