@@ -51,9 +51,12 @@ def read_csv_file(path: Path, settings: Settings, *, delimiter: str = ",") -> It
 
 
 def _header(rows: csv.reader) -> list[str]:  # type: ignore[valid-type]
-    for row in rows:
-        if any(cell.strip() for cell in row):
-            return [cell.strip().lower() for cell in row]
+    try:
+        for row in rows:
+            if any(cell.strip() for cell in row):
+                return [cell.strip().lower() for cell in row]
+    except csv.Error as exc:
+        raise MalformedRecord(f"the header row cannot be read: CSV error: {exc}") from exc
     raise MalformedRecord("the file has no header row")
 
 

@@ -59,7 +59,10 @@ def read_warc_file(path: Path, settings: Settings) -> Iterator[Item]:
         raise EmptyInput("the file is empty")
     found = 0
     with open_input(path) as raw:
-        stream = _Inflated(raw, settings)
+        try:
+            stream = _Inflated(raw, settings)
+        except _READ_ERRORS as exc:
+            raise MalformedRecord(f"the WARC file is corrupt at its start: {type(exc).__name__}: {exc}") from exc
         archive = _Archive(stream, settings.max_header_bytes)
         try:
             for record in archive:
@@ -149,6 +152,8 @@ class _LineBudget(BufferedReader):
 class _Archive(ArchiveIterator):
     """warcio's iterator over an inflated stream, reading lines under a per-record budget and leaving
     HTTP headers unparsed (they are parsed by :func:`_http_headers`, under the same budget)."""
+
+    INC_RECORD = ""  # warcio writes this warning (with the stray line) to stderr; petrel rejects instead
 
     def __init__(self, stream: _Inflated, budget: int) -> None:
         super().__init__(stream, no_record_parse=True)
