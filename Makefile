@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= petrel.duckdb
 
-.PHONY: setup demo test bench eval serve clean browser
+.PHONY: setup demo test bench eval serve clean browser stress
 
 setup: $(STAMP)
 
@@ -26,6 +26,10 @@ eval: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+
+# long hostile-input and load runs, outside the test suite (docs/benchmarks.md); QUICK=1 for a short pass
+stress: setup
+	for f in bench/stress/*.py; do $(BIN)/python $$f $(if $(QUICK),--quick) || exit 1; done
 
 serve: setup
 	$(BIN)/petrel serve --db $(DB)

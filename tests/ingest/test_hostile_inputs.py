@@ -367,3 +367,20 @@ def test_regular_files_still_open_normally(tmp_path: Path, settings: Settings) -
     assert stat.S_ISREG(path.stat().st_mode)
     out = run([path], settings)
     assert isinstance(out[0], RawDocument) and out[0].text.startswith("Envoys")
+
+
+# ---------------------------------------------------------------- found by bench/stress/fuzz_readers.py
+
+
+def test_a_csv_header_cell_over_the_csv_limit_is_malformed_not_a_bug(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "wide.csv"
+    path.write_text('"' + "x" * 140_000 + '",text\na,b\n', encoding="utf-8")
+    assert codes(run([path], settings)) == {str(path): "E204"}
+
+
+def test_a_warc_gz_corrupt_from_its_first_bytes_is_malformed_not_a_bug(tmp_path: Path, settings: Settings) -> None:
+    path = tmp_path / "broken.warc.gz"
+    good = warc_record(b"https://x.test/1", http(HTML))
+    path.write_bytes(good[:12] + bytes(b ^ 0x5A for b in good[12:40]) + good[40:])
+    out = run([path], settings)
+    assert [getattr(i, "code", "ok") for i in out] == ["E204"]
