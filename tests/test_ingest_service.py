@@ -155,3 +155,32 @@ def test_a_clean_stage_bug_rejects_that_document_only(tmp_path: Path, small: Set
     report = ingest_paths([str(tmp_path / "c")], small, pipeline=FakePipeline())
     assert report.ingested == 2 and [r.code for r in report.rejected] == ["E209"]
     assert "UnicodeError" in report.rejected[0].reason
+
+
+class BrokenParser:
+    """A parser that fails on one text, in a batch and alone."""
+
+    def __init__(self, on: str) -> None:
+        self.nlp, self.on = spacy.blank("en"), on
+
+    def _check(self, text: str) -> None:
+        if self.on in text:
+            raise ValueError("a parser bug")
+
+    def __call__(self, text: str):  # noqa: ANN204
+        self._check(text)
+        return self.nlp(text)
+
+    def pipe(self, texts, batch_size: int = 32):  # noqa: ANN001, ANN201
+        for text in texts:
+            self._check(text)
+            yield self.nlp(text)
+
+
+def test_a_parser_failure_rejects_that_document_only(tmp_path: Path, small: Settings) -> None:
+    write_corpus(tmp_path / "c", 4)
+    pipeline = FakePipeline()
+    pipeline.nlp = BrokenParser("number 1 ")
+    report = ingest_paths([str(tmp_path / "c")], small, pipeline=pipeline)
+    assert report.ingested == 3 and [r.code for r in report.rejected] == ["E209"]
+    assert "ValueError" in report.rejected[0].reason and report.rejected[0].source.endswith("a01.txt")

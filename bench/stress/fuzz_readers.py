@@ -1,6 +1,7 @@
 """Fuzz every reader with generated and mangled files (a stress run, not a test).
 
-    .venv/bin/python bench/stress/fuzz_readers.py [--cases 100000] [--readers jsonl,csv,warc,text] [--seed 13] [--quick]
+    .venv/bin/python bench/stress/fuzz_readers.py [--cases 100000] [--readers jsonl,csv,warc,text] [--seed 13]
+                                                  [--minutes M] [--out FILE] [--quick]
 
 For each reader, ``--cases`` inputs are made from a seeded random generator: well-formed records,
 hostile ones (deep nesting, huge numbers, over-long lines, missing WARC target URIs, gzip bombs made
@@ -12,7 +13,8 @@ A case FAILS when anything escapes ``iter_inputs``, when it yields something tha
 a rejection, when a document is longer than the limit, or when it hangs past the alarm. Caught reader
 bugs (E209 rejections) are counted apart: they cost one record each, but each is a bug to look at.
 Prints one line per reader and writes ``bench/results/stress_fuzz.json``; failing inputs are kept in
-``bench/results/fuzz_failures/``. ``--quick`` runs 2,000 cases per reader. Exits 1 on any failure.
+``bench/results/fuzz_failures/``. ``--quick`` runs 2,000 cases per reader; ``--minutes`` stops each
+reader after that long and reports the cases it ran. Exits 1 on any failure.
 """
 
 from __future__ import annotations
@@ -238,13 +240,17 @@ def one_case(path: Path, data: bytes) -> tuple[Counter, list[str]]:
     return codes, problems
 
 
-def fuzz(reader: str, cases: int, seed: int, folder: Path) -> dict[str, object]:
+def fuzz(reader: str, cases: int, seed: int, folder: Path, minutes: float | None = None) -> dict[str, object]:
     rng = random.Random(f"{seed}-{reader}")
     totals: Counter = Counter()
     failures: list[dict[str, str]] = []
     slowest = 0.0
     started = time.perf_counter()
+    done = 0
     for case in range(cases):
+        if minutes is not None and time.perf_counter() - started > 60 * minutes:
+            break
+        done += 1
         name, data = GENERATORS[reader](rng)
         if rng.random() < 0.5:
             data = mutate(rng, data)
@@ -271,7 +277,7 @@ def fuzz(reader: str, cases: int, seed: int, folder: Path) -> dict[str, object]:
     seconds = time.perf_counter() - started
     bugs = {k[5:]: v for k, v in totals.items() if k.startswith("E209:")}
     codes = {k: v for k, v in sorted(totals.items()) if not k.startswith("E209:")}
-    return {"reader": reader, "cases": cases, "seconds": round(seconds, 1), "slowest_case_s": round(slowest, 3),
+    return {"reader": reader, "cases": done, "seconds": round(seconds, 1), "slowest_case_s": round(slowest, 3),
             "yielded": codes, "failures": len(failures), "failure_samples": failures[:20],
             "caught_reader_errors_E209": bugs}
 
@@ -281,6 +287,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=100_000)
     parser.add_argument("--readers", default=",".join(GENERATORS))
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--minutes", type=float, default=None, help="time budget per reader")
+    parser.add_argument("--out", type=Path, default=RESULTS / "stress_fuzz.json")
     parser.add_argument("--quick", action="store_true", help="2,000 cases per reader")
     args = parser.parse_args()
     cases = 2_000 if args.quick else args.cases
@@ -293,9 +301,9 @@ def main() -> int:
     results = []
     with tempfile.TemporaryDirectory(prefix="petrel-fuzz-") as folder:
         for reader in args.readers.split(","):
-            result = fuzz(reader, cases, args.seed, Path(folder))
+            result = fuzz(reader, cases, args.seed, Path(folder), args.minutes)
             results.append(result)
-            print(f"{reader:6} {cases:,} cases in {result['seconds']} s (slowest {result['slowest_case_s']} s): "
+            print(f"{reader:6} {result['cases']:,} cases in {result['seconds']} s (slowest {result['slowest_case_s']} s): "
                   f"{result['failures']} failures; yielded {result['yielded']}; "
                   f"caught reader errors (E209) {sum(result['caught_reader_errors_E209'].values())}", flush=True)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -305,7 +313,7 @@ def main() -> int:
            "limits": LIMITS.model_dump(include={"max_file_bytes", "max_header_bytes", "max_decompressed_bytes",
                                                  "max_json_depth", "max_json_number_digits"}),
            "readers": results}
-    (RESULTS / "stress_fuzz.json").write_text(json.dumps(out, indent=1), encoding="utf-8")
+    args.out.write_text(json.dumps(out, indent=1), encoding="utf-8")
     return 1 if any(r["failures"] for r in results) else 0
 
 

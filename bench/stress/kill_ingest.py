@@ -1,6 +1,6 @@
 """SIGKILL ``petrel ingest`` at random moments, then re-run it: the store must equal a clean run's.
 
-    .venv/bin/python bench/stress/kill_ingest.py [--kills 100] [--batch-size 4] [--seed 13] [--quick]
+    .venv/bin/python bench/stress/kill_ingest.py [--kills 100] [--batch-size 4] [--seed 13] [--minutes M] [--quick]
 
 A stress run, not a test. The corpus is the bundled sample (text, HTML, JSONL, CSV and WARC files).
 First a clean ingest into a fresh store gives the reference state and its duration T. Then rounds:
@@ -8,7 +8,8 @@ each round starts a fresh store and runs ``petrel ingest`` again and again, each
 SIGKILL after a random delay in [0.2 s, T]; a run that ends before its kill closes the round. Each
 round ends with a run left to finish, and the round's store is compared with the reference, table by
 table: every row of every table, with the ingest timestamps left out. A mismatch, a failed re-run or
-a store that cannot be opened is a failure. ``--quick`` makes 10 kills. Prints a summary and writes
+a store that cannot be opened is a failure. ``--quick`` makes 10 kills; ``--minutes`` starts no new
+round after that long (the kills made are reported). Prints a summary and writes
 ``bench/results/stress_kill.json``; exits 1 on any failure.
 """
 
@@ -71,6 +72,7 @@ def main() -> int:
     parser.add_argument("--kills", type=int, default=100)
     parser.add_argument("--batch-size", type=int, default=4, help="small batches: more commits to land between")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--minutes", type=float, default=None, help="start no new round after this long")
     parser.add_argument("--quick", action="store_true", help="10 kills")
     args = parser.parse_args()
     kills_wanted = 10 if args.quick else args.kills
@@ -88,6 +90,8 @@ def main() -> int:
         kills = 0
         started = time.perf_counter()
         while kills < kills_wanted:
+            if args.minutes is not None and time.perf_counter() - started > 60 * args.minutes:
+                break
             db = Path(folder) / f"round{len(rounds)}.duckdb"
             round_kills, delays = 0, []
             while kills < kills_wanted:

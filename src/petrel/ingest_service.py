@@ -143,19 +143,33 @@ def _unseen(articles: list[Article], store: Store, report: IngestReport) -> tupl
 
 
 def _process(pipeline: Pipeline, articles: list[Article]) -> tuple[list[ProcessedDocument], list[Rejection]]:
-    """Run the stages; a document that breaks a stage is rejected (E209) and the batch goes on."""
-    docs = pipeline.nlp.pipe((a.text for a in articles), batch_size=32)
+    """Run the stages; a document that breaks the parser or a stage is rejected (E209) and the batch goes on."""
+    try:
+        docs: list[Any] = list(pipeline.nlp.pipe((a.text for a in articles), batch_size=32))
+    except Exception:  # the parser failed on one of them: parse them one by one, so only that one is lost
+        log.exception("parsing a batch failed; parsing its %d documents one by one", len(articles))
+        docs = [_parse_one(pipeline, a) for a in articles]
     processed: list[ProcessedDocument] = []
     failures: list[Rejection] = []
     for article, doc in zip(articles, docs, strict=True):
         try:
+            if isinstance(doc, Exception):
+                raise doc
             processed.append(pipeline.run_stages(article, doc))
         except Exception as exc:  # a stage bug must not stop the batch; it is recorded with its reason
             log.exception("stage failed on %s", article.source)
             failures.append(Rejection(article.source, ProcessingFailed.code,
-                                      f"{ProcessingFailed.default_message}: {type(exc).__name__}: {exc}",
+                                      _short(f"{ProcessingFailed.default_message}: {type(exc).__name__}: {exc}"),
                                       article.fmt))
     return processed, failures
+
+
+def _parse_one(pipeline: Pipeline, article: Article) -> Any:
+    """The parsed document, or the exception the parser raised on it."""
+    try:
+        return pipeline.nlp(article.text)
+    except Exception as exc:  # handed back to _process, which rejects this document only
+        return exc
 
 
 def _account(report: IngestReport, processed: list[ProcessedDocument], events: int, quotes: int) -> None:
