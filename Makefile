@@ -34,11 +34,13 @@ bench: setup
 	$(BIN)/python bench/run.py
 
 # Long hostile and load runs, outside the default suite: every script in bench/stress/ runs in turn
-# (each bounded in count and time); the target fails if any script failed. STRESS=PATTERN picks some.
+# (each bounded in count and time); the target fails if any script failed. STRESS=PATTERN picks some;
+# QUICK=1 gives the reader fuzzer and the kill test their short pass.
 STRESS ?= *
 stress: setup
 	@failed=""; for script in bench/stress/$(STRESS).py; do \
-		echo "== $$script"; nice $(BIN)/python $$script || failed="$$failed $$script"; \
+		echo "== $$script"; quick=""; if [ -n "$(QUICK)" ] && grep -q -- "--quick" $$script; then quick="--quick"; fi; \
+		nice $(BIN)/python $$script $$quick || failed="$$failed $$script"; \
 	done; if [ -n "$$failed" ]; then echo "stress FAILED:$$failed"; exit 1; fi; echo "stress: all passed"
 
 serve: setup

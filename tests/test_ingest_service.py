@@ -15,7 +15,7 @@ import spacy
 
 from petrel.config import Settings
 from petrel.errors import ConfigError
-from petrel.ingest_service import IngestDefaults, ingest_paths
+from petrel.ingest_service import IngestDefaults, ingest_paths, ingest_records
 from petrel.models import ActorRef, Article, Evidence, EventMention, ProcessedDocument
 from petrel.store import Store
 
@@ -137,3 +137,93 @@ def test_records_of_separate_calls_get_distinct_sources_so_no_rejection_is_lost(
     assert [s for (s,) in stored] == ["api:one:1", "api:one:2", "api:two:1", "api:two:2"]
     plain = ingest_records("nope\n", settings, pipeline=FakePipeline())
     assert [r.source for r in plain.rejected] == ["-:1"]
+
+
+def _rejected(settings: Settings) -> list[tuple[str, str, str]]:
+    with Store.open(settings.db_path, read_only=True) as store:
+        return store.con.execute("SELECT source, reason_code, reason FROM articles WHERE status = 'rejected' "
+                                 "ORDER BY source").fetchall()
+
+
+def test_an_id_repeated_with_different_text_is_a_conflict_naming_both_sources(tmp_path: Path,
+                                                                               small: Settings) -> None:
+    rows = [{"id": "w-1", "text": "Envoys of two states met on Tuesday to discuss the shared dam."},
+            {"id": "w-1", "text": "Envoys of two states met on Tuesday to discuss the shared dam."},  # a true repeat
+            {"id": "w-1", "text": "Troops of one state shelled a border town on Friday night."}]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    report = ingest_paths([str(path)], small, pipeline=FakePipeline())
+    assert (report.ingested, report.skipped) == (1, 1)
+    assert [(r.source, r.code) for r in report.rejected] == [(f"{path}:3", "E213")]
+    assert f"{path}:1" in report.rejected[0].reason and "'w-1'" in report.rejected[0].reason
+    # across runs (the first copy is in the store by now), and through the API's path
+    later = ingest_records([{"id": "w-1", "text": "Police in one state detained a dozen protesters."}], small,
+                           pipeline=FakePipeline())
+    assert [r.code for r in later.rejected] == ["E213"] and f"{path}:1" in later.rejected[0].reason
+    assert [(s, c) for s, c, _ in _rejected(small)] == [("-:1", "E213"), (f"{path}:3", "E213")]
+
+
+HOSTILE = ["[" * 100_000 + "]" * 100_000,
+           '{"text": "Envoys of two states met on Tuesday.", "n": ' + "9" * 5_000 + "}",
+           json.dumps({"text": "Ministers of two states met on Friday to sign a water deal."})]
+
+
+def test_deep_and_huge_lines_through_the_api_path_cost_only_themselves(small: Settings) -> None:
+    report = ingest_records("\n".join(HOSTILE), small, pipeline=FakePipeline())
+    assert report.ingested == 1
+    assert [(r.source, r.code) for r in report.rejected] == [("-:1", "E205"), ("-:2", "E205")]
+
+
+def test_deep_and_huge_lines_through_a_file_cost_only_themselves(tmp_path: Path, small: Settings) -> None:
+    path = tmp_path / "h.jsonl"
+    path.write_text("\n".join(HOSTILE) + "\n", encoding="utf-8")
+    report = ingest_paths([str(path)], small, pipeline=FakePipeline())
+    assert report.ingested == 1 and stored(small, "event_mentions") == 1
+    assert [r.code for r in report.rejected] == ["E205", "E205"]
+
+
+def test_a_clean_stage_bug_rejects_that_document_only(tmp_path: Path, small: Settings,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import petrel.clean
+
+    real = petrel.clean.clean_document
+
+    def clean(raw, settings):  # noqa: ANN001, ANN202
+        if "number 1 " in raw.text:
+            raise UnicodeError("a clean bug")
+        return real(raw, settings)
+
+    monkeypatch.setattr(petrel.clean, "clean_document", clean)
+    write_corpus(tmp_path / "c", 3)
+    report = ingest_paths([str(tmp_path / "c")], small, pipeline=FakePipeline())
+    assert report.ingested == 2 and [r.code for r in report.rejected] == ["E209"]
+    assert "UnicodeError" in report.rejected[0].reason
+
+
+class BrokenParser:
+    """A parser that fails on one text, in a batch and alone."""
+
+    def __init__(self, on: str) -> None:
+        self.nlp, self.on = spacy.blank("en"), on
+
+    def _check(self, text: str) -> None:
+        if self.on in text:
+            raise ValueError("a parser bug")
+
+    def __call__(self, text: str):  # noqa: ANN204
+        self._check(text)
+        return self.nlp(text)
+
+    def pipe(self, texts, batch_size: int = 32):  # noqa: ANN001, ANN201
+        for text in texts:
+            self._check(text)
+            yield self.nlp(text)
+
+
+def test_a_parser_failure_rejects_that_document_only(tmp_path: Path, small: Settings) -> None:
+    write_corpus(tmp_path / "c", 4)
+    pipeline = FakePipeline()
+    pipeline.nlp = BrokenParser("number 1 ")
+    report = ingest_paths([str(tmp_path / "c")], small, pipeline=pipeline)
+    assert report.ingested == 3 and [r.code for r in report.rejected] == ["E209"]
+    assert "ValueError" in report.rejected[0].reason and report.rejected[0].source.endswith("a01.txt")

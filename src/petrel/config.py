@@ -23,6 +23,14 @@ class Settings(BaseSettings):
     max_file_bytes: int = Field(10_000_000, ge=1, description="larger inputs are rejected (E205): a whole text, "
                                 "HTML or CSV file; one line of JSONL or one WARC record")
     max_article_chars: int = Field(200_000, ge=1, description="longer article texts are rejected (E205)")
+    max_decompressed_bytes: int = Field(20_000_000_000, ge=1, description="a compressed input (.warc.gz) that "
+                                        "inflates to more bytes is rejected from that point (E205)")
+    max_compression_ratio: int = Field(200, ge=1, description="a compressed input inflating more than this many "
+                                       "times its compressed size (past the first MB) is a gzip bomb (E205)")
+    max_header_bytes: int = Field(1_000_000, ge=1, description="largest WARC and HTTP header block of one WARC "
+                                  "record, any single header line included (E205)")
+    max_json_depth: int = Field(64, ge=1, description="deepest nesting of arrays and objects in one JSONL record (E205)")
+    max_json_number_digits: int = Field(64, ge=1, description="longest number in one JSONL record, in characters (E205)")
     kb_paths: list[Path] = Field(default_factory=list, description="extra actor YAML files")
     focus_country: Literal["off", "subjects", "all"] = Field(
         "subjects", description="which unowned domestic actors take the document's focus country: off|subjects|all")

@@ -18,7 +18,11 @@ prints ``error[CODE]: message`` on one line and exits non-zero; the API answers
     │   ├── UnsupportedFormat        E206
     │   ├── NoTextFound              E207
     │   ├── InputNotFound            E208
-    │   └── ProcessingFailed         E209  a stage failed on this document (a bug: report it)
+    │   ├── ProcessingFailed         E209  a stage failed on this document (a bug: report it)
+    │   ├── NotRegularFile           E210  a FIFO, device or socket (or a link to one): refused unopened
+    │   ├── SymlinkLoop              E211  a symbolic link that loops (or too many levels of links)
+    │   ├── AccessDenied             E212  a file or folder petrel may not read (permission denied)
+    │   └── IdConflict               E213  an id already used by a record with different text
     ├── StoreError                   E300  500   the database cannot be opened or written
     │   └── DatabaseLocked           E301  503   another process holds the file (e.g. `petrel serve`)
     ├── QueryError                   E400  400   a filter or parameter is invalid
@@ -165,3 +169,23 @@ class ClusterError(ConfigError):
     """``petrel ingest --scheduler``: Dask is missing, the scheduler is unreachable or a worker cannot run petrel."""
 
     code, default_message = "E110", "the Dask cluster cannot be used"
+
+
+class NotRegularFile(InputError):
+    """A FIFO, device, socket or a link to one: refused from its ``stat``, before it is opened for reading."""
+
+    code, default_message = "E210", "not a regular file"
+
+
+class SymlinkLoop(InputError):
+    code, default_message = "E211", "a symbolic link loop"
+
+
+class AccessDenied(InputError):
+    code, default_message = "E212", "permission denied"
+
+
+class IdConflict(InputError):
+    """A record's ``id`` is already taken by a record with different text; the reason names both sources."""
+
+    code, default_message = "E213", "the id is already used by a record with different text"

@@ -3,7 +3,9 @@
 ``ingest_paths`` is what ``petrel ingest`` and ``petrel demo`` call; ``ingest_records`` is what the
 HTTP API's ``POST /documents`` calls. Both skip articles already stored (ids are content hashes or
 given ids), write each batch in one transaction, and record every input that could not be used as a
-rejected article with a one-line reason, so a bad input never stops a batch.
+rejected article with a one-line reason, so a bad input never stops a batch. A given id that comes
+again with different text is not skipped in silence: it is recorded as a conflict (E213) naming the
+source that holds the id.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from petrel.config import Settings
-from petrel.errors import ConfigError, InputError, ProcessingFailed
+from petrel.errors import ConfigError, IdConflict, InputError, ProcessingFailed
 from petrel.models import Article, ProcessedDocument, RawDocument, Rejection
 from petrel.pipeline import Pipeline
 from petrel.store import Store
@@ -143,11 +145,11 @@ def _run(inputs: Iterable[RawDocument | Rejection], settings: Settings, pipeline
     started = time.perf_counter()
     with Store.open(settings.db_path, settings=settings) as store:
         for articles, rejections in _batches(inputs, settings, defaults or IngestDefaults()):
-            fresh = _unseen(articles, store, report)
+            fresh, conflicts = _unseen(articles, store, report)
             if fresh and pipeline is None:
                 pipeline = Pipeline(settings)
             processed, failures = _process(pipeline, fresh) if fresh else ([], [])
-            rejections = rejections + failures
+            rejections = rejections + conflicts + failures
             report.rejected.extend(rejections)  # re-recording a known rejection is a no-op in the store
             result = store.write_batch(processed, rejections)
             _account(report, processed, result.events, result.quotes)
@@ -183,34 +185,60 @@ def _clean_into(raw: RawDocument, settings: Settings, articles: list[Article],
         articles.append(defaults.apply(clean_document(raw, settings)))
     except InputError as exc:
         rejections.append(Rejection(raw.source, exc.code, exc.message, raw.fmt))
+    except Exception as exc:  # a clean-stage bug costs this document only; logged with its traceback
+        log.exception("cleaning %s failed", raw.source)
+        rejections.append(Rejection(raw.source, ProcessingFailed.code,
+                                    _short(f"{ProcessingFailed.default_message}: {type(exc).__name__}: {exc}"), raw.fmt))
 
 
-def _unseen(articles: list[Article], store: Store, report: IngestReport) -> list[Article]:
-    """Drop articles already stored, and repeats within the batch."""
-    known = store.known_doc_ids(a.doc_id for a in articles)
+def _unseen(articles: list[Article], store: Store, report: IngestReport) -> tuple[list[Article], list[Rejection]]:
+    """Drop articles already stored and repeats within the batch; an id repeated with different text is a
+    conflict (E213), recorded with both sources."""
+    known = store.stored_hashes(a.doc_id for a in articles)
     fresh: dict[str, Article] = {}
+    conflicts: list[Rejection] = []
     for article in articles:
-        if article.doc_id in known or article.doc_id in fresh:
-            report.skipped += 1
-        else:
+        first = fresh.get(article.doc_id)
+        prior = (first.content_hash, first.source) if first is not None else known.get(article.doc_id)
+        if prior is None:
             fresh[article.doc_id] = article
-    return list(fresh.values())
+        elif prior[0] and article.content_hash and prior[0] != article.content_hash:
+            reason = (f"id {article.doc_id!r} is already used by {prior[1]} with different text; the first is "
+                      "kept: give this record its own id")
+            conflicts.append(Rejection(article.source, IdConflict.code, _short(reason), article.fmt))
+        else:
+            report.skipped += 1
+    return list(fresh.values()), conflicts
 
 
 def _process(pipeline: Pipeline, articles: list[Article]) -> tuple[list[ProcessedDocument], list[Rejection]]:
-    """Run the stages; a document that breaks a stage is rejected (E209) and the batch goes on."""
-    docs = pipeline.nlp.pipe((a.text for a in articles), batch_size=32)
+    """Run the stages; a document that breaks the parser or a stage is rejected (E209) and the batch goes on."""
+    try:
+        docs: list[Any] = list(pipeline.nlp.pipe((a.text for a in articles), batch_size=32))
+    except Exception:  # the parser failed on one of them: parse them one by one, so only that one is lost
+        log.exception("parsing a batch failed; parsing its %d documents one by one", len(articles))
+        docs = [_parse_one(pipeline, a) for a in articles]
     processed: list[ProcessedDocument] = []
     failures: list[Rejection] = []
     for article, doc in zip(articles, docs, strict=True):
         try:
+            if isinstance(doc, Exception):
+                raise doc
             processed.append(pipeline.run_stages(article, doc))
         except Exception as exc:  # a stage bug must not stop the batch; it is recorded with its reason
             log.exception("stage failed on %s", article.source)
             failures.append(Rejection(article.source, ProcessingFailed.code,
-                                      f"{ProcessingFailed.default_message}: {type(exc).__name__}: {exc}",
+                                      _short(f"{ProcessingFailed.default_message}: {type(exc).__name__}: {exc}"),
                                       article.fmt))
     return processed, failures
+
+
+def _parse_one(pipeline: Pipeline, article: Article) -> Any:
+    """The parsed document, or the exception the parser raised on it."""
+    try:
+        return pipeline.nlp(article.text)
+    except Exception as exc:  # handed back to _process, which rejects this document only
+        return exc
 
 
 def _account(report: IngestReport, processed: list[ProcessedDocument], events: int, quotes: int) -> None:
@@ -218,3 +246,9 @@ def _account(report: IngestReport, processed: list[ProcessedDocument], events: i
     report.events += events
     report.quotes += quotes
     report.words += sum(p.article.word_count for p in processed)
+
+
+def _short(reason: str, limit: int = 300) -> str:
+    """A rejection reason on one line of at most ``limit`` characters."""
+    reason = " ".join(reason.split())
+    return reason if len(reason) <= limit else reason[: limit - 3] + "..."

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import TYPE_CHECKING
 
 from petrel.dates.patterns import NUMBER_WORDS, VAGUE_COUNTS
 from petrel.dates.resolve import (
     ResolvedDate,
+    add_days,
+    clamp_year,
     count_range,
     day_date,
     day_range,
@@ -96,11 +98,13 @@ def shifted(main: ResolvedDate, offset: ClauseOffset) -> ResolvedDate | None:
 
 def _move(day: date, unit: str, n: int) -> date:
     if unit == "day":
-        return day + timedelta(days=n)
+        return add_days(day, n)
     if unit == "week":
-        return day + timedelta(days=7 * n)
+        return add_days(day, 7 * n)
     months = n if unit == "month" else 12 * n
     year, month = shift_months(day.year, day.month, months)
+    if year != clamp_year(year):  # past the calendar's ends
+        return date.min if year < 1 else date(date.max.year, 12, 1)
     return date(year, month, 1)
 
 

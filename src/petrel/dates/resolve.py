@@ -8,6 +8,9 @@ Values follow the event contract: ``"2019-01-28"`` (day), ``"2019-01"`` (month),
 "mid-2017") resolve to the plain year with year precision: the qualifier says which part of the year,
 not a bound we could state honestly. Under ``tense="past"`` no result starts after the anchor's day;
 expressions that can only point forward ("next week", "tomorrow") give ``None``.
+
+Arithmetic is clamped to the calendar (years 1 to 9999): "last week" from an anchor in year 1 or 9999
+gives a date at the calendar's edge, never an ``OverflowError``.
 """
 
 from __future__ import annotations
@@ -69,16 +72,31 @@ def find_expressions(text: str) -> list[TimeExpression]:
 # ---------------------------------------------------------------- values
 
 
+def add_days(day: date, days: int) -> date:
+    """``day`` plus ``days`` (negative: minus), clamped to ``date.min`` .. ``date.max``."""
+    try:
+        return day + timedelta(days=days)
+    except OverflowError:
+        return date.max if days > 0 else date.min
+
+
+def clamp_year(year: int) -> int:
+    return min(max(year, date.min.year), date.max.year)
+
+
 def day_date(first: date, *, text: str = "", vague: bool = False) -> ResolvedDate:
     return ResolvedDate(first.isoformat(), "day", first, first, text, vague=vague)
 
 
 def month_date(year: int, month: int) -> ResolvedDate:
+    if year != clamp_year(year):  # before year 1 or after 9999: the calendar's first or last month
+        year, month = clamp_year(year), (1 if year < date.min.year else 12)
     last = date(year, month, calendar.monthrange(year, month)[1])
     return ResolvedDate(f"{year:04d}-{month:02d}", "month", date(year, month, 1), last)
 
 
 def year_date(year: int) -> ResolvedDate:
+    year = clamp_year(year)
     return ResolvedDate(f"{year:04d}", "year", date(year, 1, 1), date(year, 12, 31))
 
 
@@ -228,11 +246,11 @@ def _weekday(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDa
         ahead = (target - anchor.weekday()) % 7
         if ahead == 0 and mod in ("next", "coming"):
             ahead = 7
-        return day_date(anchor + timedelta(days=ahead))
+        return day_date(add_days(anchor, ahead))
     back = (anchor.weekday() - target) % 7
     if back == 0 and mod in ("last", "past"):
         back = 7
-    return day_date(anchor - timedelta(days=back))
+    return day_date(add_days(anchor, -back))
 
 
 _DAY_WORDS: dict[str, int] = {
@@ -245,20 +263,20 @@ _DAY_WORDS: dict[str, int] = {
 def _day_word(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
     if anchor is None:
         return None
-    return day_date(anchor + timedelta(days=_DAY_WORDS[" ".join(g["w"].lower().split())]))
+    return day_date(add_days(anchor, _DAY_WORDS[" ".join(g["w"].lower().split())]))
 
 
 def _day_before(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
-    return day_date(anchor - timedelta(days=1)) if anchor is not None else None
+    return day_date(add_days(anchor, -1)) if anchor is not None else None
 
 
 def _unit_back(anchor: date, unit: str, n: int) -> ResolvedDate:
     """The day/week/month/year ``n`` units before (negative: after) the anchor, at the unit's grain."""
     if unit == "day":
-        return day_date(anchor - timedelta(days=n))
+        return day_date(add_days(anchor, -n))
     if unit == "week":
-        monday = anchor - timedelta(days=anchor.weekday() + 7 * n)
-        return day_range(monday, monday + timedelta(days=6))
+        monday = add_days(anchor, -(anchor.weekday() + 7 * n))
+        return day_range(monday, add_days(monday, 6))
     if unit == "month":
         return month_date(*shift_months(anchor.year, anchor.month, -n))
     if unit == "decade":
@@ -272,8 +290,8 @@ def _ago(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate |
         return None
     unit = g["unit"].lower()
     if unit == "week":  # "two weeks ago": the seven days centred on that day
-        centre = anchor - timedelta(days=7 * count[0])
-        return day_range(centre - timedelta(days=3), min(centre + timedelta(days=3), anchor), vague=True)
+        centre = add_days(anchor, -7 * count[0])
+        return day_range(add_days(centre, -3), min(add_days(centre, 3), anchor), vague=True)
     if count[0] == count[1]:
         return _unit_back(anchor, unit, count[0])
     return range_date(_unit_back(anchor, unit, count[1]), _unit_back(anchor, unit, count[0]), vague=True)
@@ -296,7 +314,7 @@ def _past_few(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedD
         return None
     unit = g["unit"].lower()
     if unit == "day":
-        return day_range(anchor - timedelta(days=count[1]), anchor, vague=count[0] != count[1])
+        return day_range(add_days(anchor, -count[1]), anchor, vague=count[0] != count[1])
     return range_date(_unit_back(anchor, unit, count[1]), _unit_back(anchor, unit, 0), vague=count[0] != count[1])
 
 
@@ -320,12 +338,12 @@ def _recent(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDat
 
 def _weekend(anchor: date, step: int, tense: Tense) -> ResolvedDate:
     """Saturday and Sunday: the last complete one, the current/most recent one, or the next one."""
-    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # on or before the anchor
-    if step > 0 and saturday + timedelta(days=1) >= anchor:
-        saturday -= timedelta(days=7)
+    saturday = add_days(anchor, -((anchor.weekday() - 5) % 7))  # on or before the anchor
+    if step > 0 and add_days(saturday, 1) >= anchor:
+        saturday = add_days(saturday, -7)
     elif step < 0 or (step == 0 and tense == "future" and anchor.weekday() < 5):
-        saturday += timedelta(days=7)
-    return day_range(saturday, saturday + timedelta(days=1))
+        saturday = add_days(saturday, 7)
+    return day_range(saturday, add_days(saturday, 1))
 
 
 def _relative_unit(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
@@ -339,7 +357,7 @@ def _relative_unit(g: dict[str, str], anchor: date | None, tense: Tense) -> Reso
     result = _unit_back(anchor, unit, step)
     if step == 0 and mod.startswith("earlier") and unit == "week":
         monday = result.first
-        return day_range(monday, max(monday, anchor - timedelta(days=1)))
+        return day_range(monday, max(monday, add_days(anchor, -1)))
     return result
 
 
@@ -362,10 +380,10 @@ def _season(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDat
     mod = g.get("mod", "").lower()
     spans = [_season_span(year, season) for year in range(anchor.year - 2, anchor.year + 2)]
     if mod == "next" or (tense == "future" and mod not in ("last", "past", "since")):
-        return next(s for s in spans if s.first > anchor)
+        return next((s for s in spans if s.first > anchor), None)  # None only at the calendar's end
     if mod in ("last", "past"):
-        return [s for s in spans if s.last < anchor][-1]
-    return [s for s in spans if s.first <= anchor][-1]
+        return next((s for s in reversed(spans) if s.last < anchor), None)
+    return next((s for s in reversed(spans) if s.first <= anchor), None)
 
 
 _HANDLERS: dict[str, Callable[[dict[str, str], date | None, Tense], ResolvedDate | None]] = {

@@ -19,14 +19,14 @@ Rules, in order (``docs/time-and-place.md`` has the full story):
 from __future__ import annotations
 
 import logging
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from petrel.config import Settings
 from petrel.dates.offsets import ClauseOffset, clause_offset, shifted
 from petrel.dates.evidence import CLAUSE_ARCS, governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
 from petrel.dates.patterns import ANAPHORIC, FUTURE_AUX
-from petrel.dates.resolve import ResolvedDate, Tense, day_date, find_expressions, resolve
+from petrel.dates.resolve import ResolvedDate, Tense, add_days, day_date, find_expressions, resolve
 from petrel.models import EventMention
 
 if TYPE_CHECKING:
@@ -146,7 +146,7 @@ def adjusted_status(status: str, result: ResolvedDate | None, anchor: date | Non
     """``actual`` becomes ``historical`` when the date clearly ends before publication."""
     if status != "actual" or result is None or anchor is None or result.vague:
         return status
-    return "historical" if result.last < anchor - timedelta(days=after_days) else status
+    return "historical" if result.last < add_days(anchor, -after_days) else status
 
 
 class DateStage:

@@ -23,6 +23,8 @@ See ``docs/ingest.md`` for fields and rejection codes.
 from __future__ import annotations
 
 import logging
+import os
+import stat
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
@@ -30,9 +32,9 @@ from pathlib import Path
 from typing import TextIO
 
 from petrel.config import Settings
-from petrel.errors import InputError, InputNotFound, ProcessingFailed
+from petrel.errors import InputError, ProcessingFailed
 from petrel.ingest._csv import read_csv_file
-from petrel.ingest._files import format_of, sniff_format, walk
+from petrel.ingest._files import format_of, os_error, sniff_format, stat_input, walk
 from petrel.ingest._html import read_html_file
 from petrel.ingest._jsonl import read_jsonl_file, read_jsonl_stream
 from petrel.ingest._text import read_text_file
@@ -66,7 +68,7 @@ def iter_inputs(paths: list[str], settings: Settings, *, stdin: TextIO | None = 
     ``"-"`` reads JSONL from ``stdin`` (``sys.stdin`` when not given). A file reached twice (named and
     inside a named folder) is read once. Nothing here raises for bad input: see ``docs/ingest.md``.
     """
-    seen: set[Path] = set()
+    seen: set[tuple[int, int]] = set()
     for arg in paths:
         if arg == "-":
             stream = stdin if stdin is not None else sys.stdin
@@ -75,26 +77,43 @@ def iter_inputs(paths: list[str], settings: Settings, *, stdin: TextIO | None = 
             yield from _iter_path(Path(arg), settings, seen)
 
 
-def _iter_path(path: Path, settings: Settings, seen: set[Path]) -> Iterator[Item]:
-    if not path.exists():
-        yield _reject(InputNotFound(f"no such file or folder: {path}"), str(path), None)
+def _iter_path(path: Path, settings: Settings, seen: set[tuple[int, int]]) -> Iterator[Item]:
+    try:
+        info = os.stat(path)
+    except OSError as exc:  # missing, a link loop, permission denied
+        yield _reject(os_error(exc, path), str(path), None)
         return
-    files = walk(path) if path.is_dir() else [path]
+    files = walk(path) if stat.S_ISDIR(info.st_mode) else [path]
     for file in files:
-        key = file.resolve()
-        if key not in seen:
-            seen.add(key)
+        if isinstance(file, InputError):  # a folder that cannot be listed
+            yield _reject(file, str(path), None)
+            continue
+        key = _identity(file)
+        if key is None or key not in seen:
+            if key is not None:
+                seen.add(key)
             yield from _iter_file(file, settings)
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    """Device and inode (links followed): the same file reached twice is read once. ``None`` when the
+    path cannot be ``stat``-ed; reading it then says why."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _iter_file(path: Path, settings: Settings) -> Iterator[Item]:
     try:
+        stat_input(path)  # FIFOs, devices, sockets, link loops: refused here, before any open
         kind = format_of(path) or sniff_format(path, settings.max_file_bytes)
     except InputError as exc:
         yield _reject(exc, str(path), None)
         return
     except OSError as exc:
-        yield _reject(InputNotFound(f"cannot read {path}: {exc.strerror or exc}"), str(path), None)
+        yield _reject(os_error(exc, path), str(path), None)
         return
     reader = READERS[kind]
     yield from _guarded(lambda: reader(path, settings), str(path), FMT.get(kind, kind))
@@ -112,7 +131,7 @@ def _guarded(read: Callable[[], Iterable[RawDocument | InputError]], source: str
     except InputError as exc:
         yield _reject(exc, source, fmt)
     except OSError as exc:  # e.g. permission denied, a folder vanished mid-walk
-        yield _reject(InputNotFound(f"cannot read {source}: {exc.strerror or exc}"), source, fmt)
+        yield _reject(os_error(exc, Path(source)), source, fmt)
     except Exception as exc:  # a reader bug must not stop the batch; recorded with its reason
         log.exception("reading %s failed", source)
         yield _reject(ProcessingFailed(f"reading failed: {type(exc).__name__}: {exc}"), source, fmt)

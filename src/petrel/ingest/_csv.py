@@ -2,21 +2,25 @@
 
 The text column is the first of ``text``, ``body``, ``content``, ``article`` (case-insensitive); the
 other columns map onto the JSONL contract fields by the names in :data:`COLUMN_NAMES`. A row's source
-is ``path:LINE`` with the line the row starts on.
+is ``path:LINE`` with the line the row starts on. Whatever goes wrong with one row is that row's
+rejection; the rows after it are still read. The file is read whole, so it is bounded by ``max_file_bytes``.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import logging
 from collections.abc import Iterator
 from pathlib import Path
 
 from petrel.config import Settings
-from petrel.errors import InputError, MalformedRecord
+from petrel.errors import EmptyInput, InputError, MalformedRecord, ProcessingFailed
 from petrel.ingest._files import decode, read_bytes
 from petrel.ingest._jsonl import record_to_document
 from petrel.models import RawDocument
+
+log = logging.getLogger(__name__)
 
 Item = RawDocument | InputError
 
@@ -38,13 +42,21 @@ def read_csv_file(path: Path, settings: Settings, *, delimiter: str = ",") -> It
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = _header(rows)
     columns = map_columns(header)
-    yield from _rows(rows, header, columns, str(path))
+    found = 0
+    for item in _rows(rows, header, columns, str(path)):
+        found += 1
+        yield item
+    if not found:
+        raise EmptyInput("the file has a header but no rows")
 
 
 def _header(rows: csv.reader) -> list[str]:  # type: ignore[valid-type]
-    for row in rows:
-        if any(cell.strip() for cell in row):
-            return [cell.strip().lower() for cell in row]
+    try:
+        for row in rows:
+            if any(cell.strip() for cell in row):
+                return [cell.strip().lower() for cell in row]
+    except csv.Error as exc:
+        raise MalformedRecord(f"the header row cannot be read: CSV error: {exc}") from exc
     raise MalformedRecord("the file has no header row")
 
 
@@ -91,6 +103,9 @@ def _row_document(row: list[str], header: list[str], columns: dict[str, int], so
         return record_to_document(record, source, "csv")
     except InputError as exc:
         return _error(exc, source)
+    except Exception as exc:  # a bug on one row must not cost the rows after it; logged with its traceback
+        log.exception("reading %s failed", source)
+        return _error(ProcessingFailed(f"reading the row failed: {type(exc).__name__}: {exc}"), source)
 
 
 def _error(exc: InputError, source: str) -> InputError:

@@ -154,6 +154,15 @@ class Store:
         found = self.con.execute("SELECT doc_id FROM articles WHERE list_contains(?, doc_id)", [ids]).fetchall()
         return {r[0] for r in found}
 
+    def stored_hashes(self, doc_ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        """``doc_id -> (content_hash, source)`` of these ids already stored (a rejection has no hash)."""
+        ids = list(set(doc_ids))
+        if not ids:
+            return {}
+        found = self.con.execute("SELECT doc_id, content_hash, source FROM articles WHERE list_contains(?, doc_id)",
+                                 [ids]).fetchall()
+        return {r[0]: (r[1], r[2]) for r in found}
+
     def count(self, table: str) -> int:
         if table not in rows.TABLE_NAMES:
             raise StoreError(f"unknown table {table}")
