@@ -111,7 +111,7 @@ def time_extent(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
     """Where the filtered events sit in time against the corpus's reporting window.
 
     ``window`` is the first and last publication day of the ingested articles (``null`` without any);
-    ``in_window``, ``before`` (history: events ending before the window), ``after`` and ``undated``
+    ``in_window``, ``before`` (history: events that began before the window), ``after`` and ``undated``
     count events; ``first_date`` and ``last_date`` span the filtered dated events.
     """
     first, last = con.cursor().execute(
@@ -120,7 +120,7 @@ def time_extent(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
     where, params = _where(con, flt)
     total, undated, before, after, first_date, last_date = con.cursor().execute(
         "SELECT count(*), count(*) FILTER (WHERE date_start IS NULL), "
-        "count(*) FILTER (WHERE date_start IS NOT NULL AND coalesce(date_end, date_start) < ?), "
+        "count(*) FILTER (WHERE date_start < ?), "
         "count(*) FILTER (WHERE date_start > ?), min(date_start), max(coalesce(date_end, date_start)) "
         f"FROM events WHERE {where}", [first, last] + params).fetchone()
     before, after = (int(before or 0), int(after or 0)) if first is not None else (0, 0)
