@@ -20,7 +20,7 @@ function initial(nodes) {
 // the centre, each move capped by a temperature that cools to zero.
 function step(nodes, edges, index, temperature) {
   const k = Math.min(150, Math.sqrt((W * H) / Math.max(nodes.length, 1)) * 0.7);
-  for (const n of nodes) { n.vx = (W / 2 - n.x) * 0.12; n.vy = (H / 2 - n.y) * 0.12; }
+  for (const n of nodes) { n.vx = (W / 2 - n.x) * 0.06; n.vy = (H / 2 - n.y) * 0.06; }
   for (let i = 0; i < nodes.length; i++) {
     for (let j = i + 1; j < nodes.length; j++) {
       const a = nodes[i], b = nodes[j], dx = a.x - b.x, dy = a.y - b.y;
