@@ -108,3 +108,18 @@ def test_the_page_fits_a_phone(browser: Any, server: Any, artifacts: Path) -> No
         tab.screenshot(path=str(artifacts / "dashboard-phone.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_filter_fields_take_names_and_say_when_nothing_matches(page: Any, server: Any) -> None:
+    page.goto(f"{server.url}/")
+    wait_ready(page)
+    page.fill("input[name=country]", "Yemen")
+    page.click("#apply")
+    wait_ready(page, "country=Yemen")
+    want = api(server, "/api/events", country="Yemen", limit=1)["total"]
+    assert want > 0 and int(page.get_attribute("#event-total", "data-total")) == want
+    assert "country=Yemen" in page.get_attribute("#download", "href")
+    page.fill("input[name=country]", "Yemne")
+    page.click("#apply")
+    page.wait_for_function("() => document.body.dataset.state === 'error'")
+    assert "did you mean" in page.text_content("#error")

@@ -7,7 +7,7 @@ const W = 300, H = 130, M = { left: 26, right: 4, top: 6, bottom: 18 };
 function panel(buckets, rows, maxTotal, title) {
   const svg = s("svg", { class: "dyad-chart", viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": title });
   const innerW = W - M.left - M.right, innerH = H - M.top - M.bottom;
-  const bw = innerW / Math.max(buckets.length, 1);
+  const bw = Math.min(innerW / Math.max(buckets.length, 1), 28);
   const byBucket = new Map(buckets.map((b) => [b, []]));
   for (const r of rows) byBucket.get(r.bucket)?.push(r);
   buckets.forEach((bucket, i) => {
