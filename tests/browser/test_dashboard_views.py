@@ -105,6 +105,10 @@ def test_the_page_fits_a_phone(browser: Any, server: Any, artifacts: Path) -> No
         wait_ready(tab)
         assert tab.evaluate("document.documentElement.scrollWidth") <= 390
         assert tab.evaluate("document.body.scrollWidth") <= 390
+        first = api(server, "/api/events", limit=1)["items"][0]["event_id"]
+        tab.dispatch_event(f"tr[data-event-id='{first}'] td.evidence", "click")
+        tab.wait_for_selector("#detail blockquote.lead")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 390, "the evidence panel fits too"
         tab.screenshot(path=str(artifacts / "dashboard-phone.png"), full_page=True)
     finally:
         context.close()
