@@ -13,6 +13,12 @@ export function params(filters, extra = {}) {
   return out;
 }
 
+/** The CSV export of every event matching the filter, in the table's order (only declared parameters). */
+export function exportUrl(filters, sort) {
+  const query = params(filters, { sort: sort && sort !== "-date" ? sort : "", format: "csv" });
+  return `/api/events?${query}`;
+}
+
 export class ApiError extends Error {
   constructor(status, body) {
     super((body && body.error && body.error.message) || `HTTP ${status}`);
@@ -34,7 +40,11 @@ export const api = {
   event: (id) => getJSON(`/api/events/${encodeURIComponent(id)}`),
   timeline: (f, extra) => getJSON("/api/timeline", params(f, extra)),
   network: (f, extra) => getJSON("/api/network", params(f, extra)),
+  rollup: (f, extra) => getJSON("/api/network/rollup", params(f, extra)),
   places: (f, extra) => getJSON("/api/places", params(f, extra)),
+  placeSummary: (f, extra) => getJSON("/api/places/summary", params(f, extra)),
+  extent: (f) => getJSON("/api/timeline/extent", params(f)),
+  dyads: (f, extra) => getJSON("/api/dyads", params(f, extra)),
   stories: (extra) => getJSON("/api/stories", params({}, extra)),
   story: (id) => getJSON(`/api/stories/${encodeURIComponent(id)}`),
   document: (id) => getJSON(`/api/documents/${encodeURIComponent(id)}`),

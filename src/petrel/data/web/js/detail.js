@@ -19,6 +19,20 @@ function mentionItem(m, onDocument) {
     h("blockquote", {}, highlighted(m.sentence, m.trigger, offset)));
 }
 
+function article(outlet, title, published) {
+  const name = outlet || "an unknown outlet";
+  return `${name}${title ? `: “${title}”` : ""}${published ? ` (${fmtDate(published)})` : ""}`;
+}
+
+/** One merge-log row in words (the API's summary when it has one), never ids or "null". */
+export function mergeWords(m) {
+  if (m.summary) return m.summary;
+  if (m.kind === "first" || !m.merged_with) return `first report: ${article(m.outlet, m.title, m.published)}`;
+  const why = m.reason ? ` because ${m.reason}` : "";
+  return `${article(m.outlet, m.title, m.published)} joined${why}: first report by ` +
+    article(m.merged_with_outlet, m.merged_with_title, m.merged_with_published);
+}
+
 export function renderEvent(container, event, { onDocument, onFilter }) {
   const ev = event.evidence;
   fill(container,
@@ -34,7 +48,7 @@ export function renderEvent(container, event, { onDocument, onFilter }) {
     event.quotes && event.quotes.length ? [h("h4", {}, "Quotes"), h("ul", {}, event.quotes.map((q) =>
       h("li", {}, h("strong", {}, q.speaker_name || "unknown"), ` ${q.cue || "said"}: `, h("q", {}, q.content))))] : null,
     event.merges && event.merges.length ? [h("h4", {}, "Why these mentions are one event"), h("ul", {},
-      event.merges.map((m) => h("li", {}, `${m.mention_id} joined ${m.merged_with}: ${m.reason} (${m.score})`)))] : null,
+      event.merges.map((m) => h("li", { class: "merge" }, mergeWords(m))))] : null,
   );
 }
 

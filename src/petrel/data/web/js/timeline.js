@@ -21,6 +21,15 @@ export function bucketEnd(start, interval) {
   return Date.UTC(d.getUTCFullYear() + 1, 0, 1) - DAY;
 }
 
+/** First day (ISO) of the bucket holding ``day`` (weeks start on Monday, as in the API). */
+export function bucketStart(day, interval) {
+  const d = new Date(utc(day));
+  if (interval === "day") return day;
+  if (interval === "week") return iso(utc(day) - ((d.getUTCDay() + 6) % 7) * DAY);
+  if (interval === "month") return `${day.slice(0, 7)}-01`;
+  return `${day.slice(0, 4)}-01-01`;
+}
+
 function stacks(series) {
   const byBucket = new Map();
   for (const row of series) {
@@ -38,10 +47,12 @@ function colorFor(key, by) {
   return `hsl(${hash}, 55%, 50%)`;
 }
 
-export function renderTimeline(svg, data, { onFilter }) {
+/** ``since``: drop the buckets before the one holding this day (events that began before the window). */
+export function renderTimeline(svg, data, { onFilter, since = null }) {
   clear(svg);
   svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
-  const series = data.series || [];
+  const first = since ? bucketStart(since, data.interval) : null;
+  const series = (data.series || []).filter((row) => !first || row.bucket >= first);
   if (!series.length) {
     svg.append(s("text", { x: W / 2, y: H / 2, "text-anchor": "middle", class: "muted" }, "No dated events"));
     return;
