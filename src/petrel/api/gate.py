@@ -138,7 +138,8 @@ class ReadGate:
             await self._in_turn(scope, receive, send)
             return
         deadline = time.monotonic() + self.queue_timeout
-        key = (self.db.generation, path, _canonical(scope.get("query_string", b"")))
+        accept = dict(scope.get("headers") or []).get(b"accept", b"")  # the same query may be asked as CSV
+        key = (self.db.generation, path, _canonical(scope.get("query_string", b"")) + "#" + accept.decode("latin-1"))
         answer = self.cache.get(key)
         if answer is None:
             stale = self.cache.stale(key[1], key[2])
