@@ -14,7 +14,7 @@ import io
 import json
 import logging
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -191,10 +191,13 @@ def _clean_into(raw: RawDocument, settings: Settings, articles: list[Article],
                                     _short(f"{ProcessingFailed.default_message}: {type(exc).__name__}: {exc}"), raw.fmt))
 
 
-def _unseen(articles: list[Article], store: Store, report: IngestReport) -> tuple[list[Article], list[Rejection]]:
-    """Drop articles already stored and repeats within the batch; an id repeated with different text is a
-    conflict (E213), recorded with both sources."""
+def _unseen(articles: list[Article], store: Store, report: IngestReport,
+            pending: Mapping[str, tuple[str, str]] | None = None) -> tuple[list[Article], list[Rejection]]:
+    """Drop articles already stored (or ``pending``: coded, not yet written) and repeats within the batch;
+    an id repeated with different text is a conflict (E213), recorded with both sources."""
     known = store.stored_hashes(a.doc_id for a in articles)
+    if pending:
+        known.update({a.doc_id: pending[a.doc_id] for a in articles if a.doc_id in pending and a.doc_id not in known})
     fresh: dict[str, Article] = {}
     conflicts: list[Rejection] = []
     for article in articles:

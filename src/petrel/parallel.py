@@ -95,12 +95,13 @@ def run_ordered(inputs: Iterable[RawDocument | Rejection], settings: Settings, b
     report = IngestReport()
     started = time.perf_counter()
     pending: deque[Batch] = deque()
-    in_flight: set[str] = set()
+    in_flight: dict[str, tuple[str, str]] = {}  # doc id -> (content hash, source) of articles not yet written
 
     def write_oldest(store: Store) -> None:
         batch = pending.popleft()
         backend.write(store, batch, report)
-        in_flight.difference_update(a.doc_id for a in batch.articles)
+        for a in batch.articles:
+            in_flight.pop(a.doc_id, None)
         report.seconds = time.perf_counter() - started
         if on_batch:
             on_batch(report)
@@ -108,9 +109,9 @@ def run_ordered(inputs: Iterable[RawDocument | Rejection], settings: Settings, b
     with Store.open(settings.db_path, settings=settings) as store:
         try:
             for index, (articles, rejections) in enumerate(_batches(inputs, settings, defaults or IngestDefaults())):
-                fresh = _fresh(articles, store, in_flight, report)
-                in_flight.update(a.doc_id for a in fresh)
-                pending.append(Batch(index, fresh, rejections))
+                fresh, conflicts = _fresh(articles, store, in_flight, report)
+                in_flight.update((a.doc_id, (a.content_hash, a.source)) for a in fresh)
+                pending.append(Batch(index, fresh, rejections + conflicts))
                 backend.dispatch(pending, final=False)
                 while len(pending) > backend.depth:
                     write_oldest(store)
@@ -124,20 +125,17 @@ def run_ordered(inputs: Iterable[RawDocument | Rejection], settings: Settings, b
     return report
 
 
-def _fresh(articles: list[Article], store: Store, in_flight: set[str], report: IngestReport) -> list[Article]:
-    """Drop articles already stored, already in a batch not yet written, or repeated in this batch.
+def _fresh(articles: list[Article], store: Store, in_flight: dict[str, tuple[str, str]],
+           report: IngestReport) -> tuple[list[Article], list[Rejection]]:
+    """Drop articles already stored, already in a batch not yet written, or repeated in this batch; an id
+    repeated with different text is a conflict (E213), as in a single-process run (``_unseen``).
 
     The same rule as a single-process run, where every earlier batch is already written when a batch
     is checked: "stored or in flight" here is exactly "stored" there.
     """
-    known = store.known_doc_ids(a.doc_id for a in articles)
-    fresh: dict[str, Article] = {}
-    for article in articles:
-        if article.doc_id in known or article.doc_id in in_flight or article.doc_id in fresh:
-            report.skipped += 1
-        else:
-            fresh[article.doc_id] = article
-    return list(fresh.values())
+    from petrel.ingest_service import _unseen
+
+    return _unseen(articles, store, report, in_flight)
 
 
 # -- the local backend ---------------------------------------------------------------------------

@@ -163,8 +163,8 @@ def test_a_locked_database_names_the_cause(sample_db: Path, tmp_path: Path) -> N
         holder.communicate("")
     assert result.exit_code == 1
     line = result.stderr.strip()
-    assert line.startswith(f"error[E300]: the database {db} is in use by another process (PID {holder.pid}")
-    assert line.endswith("stop `petrel serve` (or the ingest still running) or use --db OTHER")
+    assert line.startswith(f"error[E301]: {db} is open in process {holder.pid}")  # DatabaseLocked
+    assert "stop `petrel serve` or use --db OTHER" in line
     assert duckdb.connect(str(db), read_only=True).execute("SELECT count(*) FROM events").fetchone()[0] > 0
 
 

@@ -65,7 +65,7 @@ def test_realnews_dev_half_shows_nothing_of_the_test_half(tmp_path: Path):
     folder = _write(tmp_path)
     pipe = RecordingPipeline()
     card = run_scorecard(Settings(eval_dir=tmp_path / "eval", realnews_dir=folder), sets=["realnews"],
-                         pipeline=pipe, half="dev")
+                         pipeline=pipe, realnews_split="dev")
     assert [a.doc_id for a in pipe.seen] == ["d1"]
     got = {m.name: m.n for m in card.metrics}
     assert got["realnews.dev.event_recall"] == 1 and got["realnews.test.event_recall"] == 0

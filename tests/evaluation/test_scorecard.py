@@ -142,8 +142,8 @@ def test_module_entry_point_lists_misses(mini, monkeypatch, capsys):
     from petrel.evaluation import __main__ as entry
 
     monkeypatch.setenv("PETREL_EVAL_DIR", str(mini.eval_dir))
-    monkeypatch.setattr(entry, "diagnose", lambda name, kinds=None: diagnose(
-        name, settings=mini, pipeline=ScriptedPipeline(), kinds=kinds))
+    monkeypatch.setattr(entry, "diagnose", lambda name, kinds=None, realnews_split=None: diagnose(
+        name, settings=mini, pipeline=ScriptedPipeline(), kinds=kinds, realnews_split=realnews_split))
     assert entry.main(["plover", "--limit", "5"]) == 0
     out = capsys.readouterr().out
     assert "P2" in out and "1 listed" in out

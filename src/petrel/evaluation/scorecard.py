@@ -39,7 +39,7 @@ def _chosen(sets: Sequence[str] | None) -> list[str]:
 
 
 def run_scorecard(settings: Settings, *, sets: Sequence[str] | None = None, pipeline: Pipeline | None = None,
-                  merge_check: bool = True) -> Scorecard:
+                  merge_check: bool = True, realnews_split: str | None = None) -> Scorecard:
     """Score petrel on the labelled sets in ``settings.eval_dir`` (all of them, or ``sets``).
 
     ``pipeline`` is reused when given (tests pass their session pipeline), else built once. A set whose
@@ -48,7 +48,7 @@ def run_scorecard(settings: Settings, *, sets: Sequence[str] | None = None, pipe
     ``merge_check`` runs the seeds' full ingest into a scratch store (a few seconds).
     """
     check_eval_dir(settings)
-    ctx = EvalContext(settings, pipeline, merge_check=merge_check)
+    ctx = EvalContext(settings, pipeline, merge_check=merge_check, realnews_split=realnews_split)
     return Scorecard([run_set(name, ctx) for name in _chosen(sets)])
 
 
