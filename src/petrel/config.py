@@ -34,4 +34,8 @@ class Settings(BaseSettings):
     near_dup_threshold: float = Field(0.8, ge=0, le=1, description="Jaccard estimate above which articles are near-duplicates")
     api_token: str | None = Field(None, description="enables POST /documents when set")
     api_max_body_bytes: int = Field(5_000_000, ge=1, description="largest POST /documents body")
+    cache_dir: Path | None = Field(None, description="where compiled resources (knowledge base, gazetteer) are "
+                                   "cached; default $XDG_CACHE_HOME/petrel or ~/.cache/petrel")
+    use_cache: bool = Field(True, description="cache the compiled knowledge base and gazetteer (false: build "
+                            "them from their files on every start)")
     eval_dir: Path = Field(Path("../shared/eval"), description="labelled evaluation data")
