@@ -116,8 +116,7 @@ class DeferredRefresh:
     when the run ends (also when it stops on an error, so written batches are never left unmerged).
 
     The refresh is incremental (mentions never merged are its seeds), so one refresh over many batches
-    leaves the same events, merges and stories as one per batch; on a big store it costs about the same
-    as one per batch, so deferring it keeps ingest fast however large the store (``docs/dedup.md``).
+    leaves the same events, merges and stories as one per batch (``docs/dedup.md``).
     """
 
     def __init__(self, store: Store) -> None:
