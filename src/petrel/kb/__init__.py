@@ -48,15 +48,15 @@ def load_knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
     """
     from petrel.cache import cache_key, cached, resolve_cache_dir
 
-    settings = settings or Settings()
-    paths = [*package_kb_files(), *(Path(p) for p in settings.kb_paths)]
+    user_paths = [Path(p) for p in settings.kb_paths] if settings else []
+    paths = [*package_kb_files(), *user_paths]
     for path in paths:  # a missing file is a ConfigError, cache or not
         if not path.is_file():
             load_file(path)
     import pycountry
 
     key = cache_key("kb", paths, stat_files=[Path(pycountry.__file__)])
-    return cached("kb", key, lambda: build_knowledge_base(paths), resolve_cache_dir(settings))
+    return cached("kb", key, lambda: build_knowledge_base(paths), resolve_cache_dir(settings or Settings()))
 
 
 def build_knowledge_base(paths: list[Path]) -> KnowledgeBase:
