@@ -227,3 +227,36 @@ def test_a_parser_failure_rejects_that_document_only(tmp_path: Path, small: Sett
     report = ingest_paths([str(tmp_path / "c")], small, pipeline=pipeline)
     assert report.ingested == 3 and [r.code for r in report.rejected] == ["E209"]
     assert "ValueError" in report.rejected[0].reason and report.rejected[0].source.endswith("a01.txt")
+
+class _CountingStore:
+    def __init__(self, every: int) -> None:
+        from petrel.config import Settings
+
+        self.settings = Settings(dedup_refresh_batches=every)
+        self.refreshes = 0
+
+    def refresh_derived(self) -> None:
+        self.refreshes += 1
+
+
+@pytest.mark.parametrize(("every", "batches", "during", "total"), [(0, 5, 0, 1), (2, 5, 2, 3), (2, 4, 2, 2),
+                                                                   (1, 3, 3, 3)])
+def test_deferred_refresh_runs_every_n_batches_and_once_at_the_end(every: int, batches: int, during: int,
+                                                                     total: int) -> None:
+    from petrel.ingest_service import DeferredRefresh
+
+    store = _CountingStore(every)
+    with DeferredRefresh(store) as refresher:  # type: ignore[arg-type]
+        due = [refresher.due() for _ in range(batches)]
+    assert sum(due) == during
+    assert store.refreshes + sum(due) == total
+
+
+def test_deferred_refresh_still_runs_when_the_run_fails() -> None:
+    from petrel.ingest_service import DeferredRefresh
+
+    store = _CountingStore(0)
+    with pytest.raises(RuntimeError), DeferredRefresh(store) as refresher:  # type: ignore[arg-type]
+        refresher.due()
+        raise RuntimeError("a batch failed")
+    assert store.refreshes == 1

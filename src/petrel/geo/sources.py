@@ -23,6 +23,7 @@ from petrel.errors import ConfigError
 from petrel.models import Place
 
 CITY_SETS = (15000, 5000, 1000, 500)
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available, else pure Python
 
 
 @dataclass(slots=True)
@@ -67,7 +68,7 @@ def read_supplement(path: Path | None = None) -> dict[str, Any]:
     path = path or data_path("supplement.yaml")
     try:
         with path.open(encoding="utf-8") as fh:
-            return yaml.safe_load(fh) or {}
+            return yaml.load(fh, Loader=_LOADER) or {}  # noqa: S506 - a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read the gazetteer supplement {path}: {exc}", path=str(path)) from exc
 

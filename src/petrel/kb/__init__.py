@@ -42,9 +42,21 @@ def package_kb_files() -> list[Path]:
 
 
 def load_knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
-    """petrel's knowledge base plus the user's ``settings.kb_paths`` (raises ConfigError on a bad file)."""
-    user_paths = list(settings.kb_paths) if settings else []
-    return build_knowledge_base([*package_kb_files(), *user_paths])
+    """petrel's knowledge base plus the user's ``settings.kb_paths`` (raises ConfigError on a bad file).
+
+    The compiled result is cached (:mod:`petrel.cache`), keyed by the content of every YAML file read.
+    """
+    from petrel.cache import cache_key, cached, resolve_cache_dir
+
+    user_paths = [Path(p) for p in settings.kb_paths] if settings else []
+    paths = [*package_kb_files(), *user_paths]
+    for path in paths:  # a missing file is a ConfigError, cache or not
+        if not path.is_file():
+            load_file(path)
+    import pycountry
+
+    key = cache_key("kb", paths, stat_files=[Path(pycountry.__file__)])
+    return cached("kb", key, lambda: build_knowledge_base(paths), resolve_cache_dir(settings or Settings()))
 
 
 def build_knowledge_base(paths: list[Path]) -> KnowledgeBase:

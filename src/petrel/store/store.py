@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import duckdb
 import pyarrow as pa
@@ -25,6 +25,9 @@ from petrel.errors import DatabaseLocked, StoreError
 from petrel.models import ProcessedDocument, Rejection
 from petrel.store import rows
 from petrel.store.schema import check_schema_version, create_schema
+
+if TYPE_CHECKING:
+    from petrel.dedup.records import RefreshSummary
 
 log = logging.getLogger(__name__)
 
@@ -212,11 +215,15 @@ class Store:
         """The Arrow schema a batch for ``table`` is written with."""
         return self._arrow_schema(table)
 
-    def refresh_derived(self) -> None:
-        """Rebuild events, merges, near-duplicates and stories from the stored mentions."""
+    def refresh_derived(self, *, full: bool = False) -> RefreshSummary:
+        """Rebuild events, merges, near-duplicates and stories from the stored mentions.
+
+        Incremental (what new mentions can touch) unless ``full`` (everything, e.g. after changing the
+        dedup settings; ``petrel dedup --full``).
+        """
         from petrel.dedup import refresh
 
-        refresh(self.con, self.settings)
+        return refresh(self.con, self.settings, full=full)
 
     def _insert(self, table: str, records: list[dict[str, Any]]) -> None:
         if not records:

@@ -1,0 +1,94 @@
+"""Fast-start benchmark (not a test): a one-article ``petrel ingest`` vs loading the spaCy model alone.
+
+Runs each command ``--repeat`` times in fresh processes, alternating, and prints the median wall time and
+the median CPU time (user + sys of the child, which a loaded machine disturbs far less than wall time),
+and their ratios. Target (issue 12, item 4): ingest <= 1.5x the model load. Also times ``petrel serve``
+from start to its first ``/api/health`` answer (target <= 3 s).
+
+    .venv/bin/python bench/fast_start.py [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from petrel.config import Settings
+
+BIN = Path(sys.executable).parent
+ARTICLE = ("Government forces clashed with rebel fighters near the northern city on Monday, officials said.\n\n"
+           "The foreign ministry of the neighbouring country condemned the fighting.\n")
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, child CPU seconds) of one run."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def health_seconds(db: Path, env: dict[str, str]) -> float:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    started = time.perf_counter()
+    proc = subprocess.Popen([str(BIN / "petrel"), "serve", "--db", str(db), "--port", str(port)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while time.perf_counter() - started < 60:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/health", timeout=1) as resp:
+                    if resp.status == 200:
+                        return time.perf_counter() - started
+            except OSError:
+                time.sleep(0.05)
+        return float("nan")
+    finally:
+        proc.terminate()
+        proc.wait()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    model = Settings().spacy_model
+    work = Path(tempfile.mkdtemp(prefix="petrel-fast-start-"))
+    article = work / "one.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    env = dict(os.environ)
+    load = [sys.executable, "-c", f"import spacy; spacy.load({model!r})"]
+    runs: dict[str, list[tuple[float, float]]] = {"spacy.load": [], "ingest (cache)": [], "ingest (no cache)": []}
+    subprocess.run([str(BIN / "petrel"), "ingest", str(article), "--db", str(work / "warm.duckdb"), "--workers", "1"],
+                   env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fills the cache
+    for i in range(args.repeat):
+        runs["spacy.load"].append(timed(load, env))
+        for name, extra in (("ingest (cache)", {}), ("ingest (no cache)", {"PETREL_USE_CACHE": "false"})):
+            db = work / f"x{i}-{len(extra)}.duckdb"
+            cmd = [str(BIN / "petrel"), "ingest", str(article), "--db", str(db), "--workers", "1"]
+            runs[name].append(timed(cmd, {**env, **extra}))
+    base_wall = statistics.median(w for w, _ in runs["spacy.load"])
+    base_cpu = statistics.median(c for _, c in runs["spacy.load"])
+    for name, values in runs.items():
+        wall, cpu = statistics.median(w for w, _ in values), statistics.median(c for _, c in values)
+        print(f"{name:18s} wall {wall:6.2f}s ({wall / base_wall:4.2f}x)  cpu {cpu:6.2f}s ({cpu / base_cpu:4.2f}x)")
+    health = [health_seconds(work / "warm.duckdb", env) for _ in range(3)]
+    print(f"petrel serve -> first /api/health: median {statistics.median(health):.2f}s "
+          f"(runs: {', '.join(f'{h:.2f}' for h in health)})")
+    print(f"load: {os.getloadavg()}")
+
+
+if __name__ == "__main__":
+    main()
