@@ -10,7 +10,7 @@ from typing import Any
 
 import duckdb
 
-from petrel.store.queries import EventFilter, QueryError, _check_page, _dicts, _json_value, _where
+from petrel.store.queries import EventFilter, QueryError, _check_page, _dicts, _json_value, _where, network_nodes
 
 Row = dict[str, Any]
 NETWORK_LEVELS = ("actor", "country", "sector")
@@ -61,13 +61,7 @@ def rolled_network(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
     for row in _dicts(cur):
         row["by_quad"] = {str(q): row.pop(f"q{q}") for q in (1, 2, 3, 4)}
         edges.append(row)
-    nodes: dict[str, Row] = {}
-    for edge in edges:
-        for side in ("source", "target"):
-            node = nodes.setdefault(edge[side], {"id": edge[side], "name": edge[f"{side}_name"],
-                                                 "country": edge[f"{side}_country"], "count": 0})
-            node["count"] += edge["count"]
-    return {"level": level, "nodes": list(nodes.values()), "edges": edges}
+    return {"level": level, "nodes": network_nodes(edges), "edges": edges}
 
 
 def place_aggregates(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, *, level: str = "country",

@@ -735,10 +735,11 @@ def event_network(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None
         f"FROM events WHERE {where} AND target_name IS NOT NULL AND source_name IS NOT NULL "
         "GROUP BY 1, 2 ORDER BY count DESC, source, target LIMIT ?", params + [limit])
     edges = _dicts(cur)
-    return {"nodes": _nodes(edges), "edges": edges}
+    return {"nodes": network_nodes(edges), "edges": edges}
 
 
-def _nodes(edges: list[Row]) -> list[Row]:
+def network_nodes(edges: list[Row]) -> list[Row]:
+    """The nodes of a network's edges, each with the number of events on its edges."""
     nodes: dict[str, Row] = {}
     for edge in edges:
         for side in ("source", "target"):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -177,35 +177,30 @@ class Store:
                     *, refresh: bool = True) -> BatchResult:
         """Write processed documents and rejections in one transaction, then refresh derived tables."""
         tables = rows.batch_rows(docs, rejections, rejection_id)
-        self.con.execute("BEGIN TRANSACTION")
-        try:
-            for table, records in tables.items():
-                self._insert(table, records)
-            if refresh:
-                self.refresh_derived()
-            self.con.execute("COMMIT")
-        except Exception as exc:
-            self.con.execute("ROLLBACK")
-            raise StoreError(f"writing a batch failed and was rolled back: {exc}") from exc
+        self._transaction(lambda: [self._insert(table, records) for table, records in tables.items()], refresh)
         return BatchResult(
             articles=len(docs), rejected=len(rejections), events=len(tables["event_mentions"]),
             quotes=len(tables["quotes"]), mentions=len(tables["mentions"]),
         )
 
-    def write_tables(self, tables: dict[str, pa.Table], *, refresh: bool = True) -> BatchResult:
-        """Write a batch already in Arrow form (a Parquet shard, see ``petrel.store.shards``) in one transaction."""
+    def _transaction(self, write: Callable[[], object], refresh: bool) -> None:
+        """``write`` then (with ``refresh``) the derived tables, in one transaction rolled back on failure."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table, data in tables.items():
-                if table not in _SHARD_TABLES:
-                    raise StoreError(f"a shard cannot write table {table!r}")
-                self._insert_arrow(table, data)
+            write()
             if refresh:
                 self.refresh_derived()
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"writing a batch failed and was rolled back: {exc}") from exc
+
+    def write_tables(self, tables: dict[str, pa.Table], *, refresh: bool = True) -> BatchResult:
+        """Write a batch already in Arrow form (a Parquet shard, see ``petrel.store.shards``) in one transaction."""
+        unknown = [t for t in tables if t not in _SHARD_TABLES]
+        if unknown:
+            raise StoreError(f"a shard cannot write table {unknown[0]!r}")
+        self._transaction(lambda: [self._insert_arrow(table, data) for table, data in tables.items()], refresh)
         counts = {t: tables[t].num_rows if t in tables else 0 for t in _SHARD_TABLES}
         ok = _ok_articles(tables.get("articles"))
         return BatchResult(articles=ok, rejected=counts["articles"] - ok, events=counts["event_mentions"],
