@@ -16,7 +16,10 @@ with warnings.catch_warnings():
     from fastapi.testclient import TestClient
 
 
-def test_app_start_and_health_do_not_build_the_pipeline(fixture_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_app_start_and_health_do_not_build_the_pipeline(fixture_db: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "own.duckdb"  # with a token the server opens its file read-write: not the shared fixture
+    db.write_bytes(fixture_db.read_bytes())
     built: list[int] = []
 
     def refuse(self: object, *args: object, **kwargs: object) -> None:
@@ -25,7 +28,7 @@ def test_app_start_and_health_do_not_build_the_pipeline(fixture_db: Path, monkey
 
     monkeypatch.setattr(petrel.pipeline.Pipeline, "__init__", refuse)
     monkeypatch.setattr(petrel.pipeline.Resources, "load", classmethod(lambda cls, s: refuse(cls)))
-    app = create_app(Settings(db_path=fixture_db, api_token="t"))
+    app = create_app(Settings(db_path=db, api_token="t"))
     with TestClient(app) as client:
         assert client.get("/api/health").status_code == 200
     assert built == []
