@@ -39,6 +39,17 @@ class FakePipeline:
                           Evidence(article.doc_id, article.text, 0, len(article.text), "met"))
         return ProcessedDocument(article, [], [], [ev])
 
+    def run_batch(self, pairs: list) -> list:  # as Pipeline.run_batch: a failed document holds its exception
+        out: list = []
+        for article, doc in pairs:
+            try:
+                out.append(self.run_stages(article, doc))
+            except Interrupted:
+                raise
+            except Exception as exc:  # noqa: BLE001
+                out.append(exc)
+        return out
+
 
 def write_corpus(folder: Path, n: int) -> None:
     folder.mkdir()

@@ -259,16 +259,17 @@ def _process(pipeline: Pipeline, articles: list[Article]) -> tuple[list[Processe
         docs = [_parse_one(pipeline, a) for a in articles]
     processed: list[ProcessedDocument] = []
     failures: list[Rejection] = []
+    parsed = [(a, d) for a, d in zip(articles, docs, strict=True) if not isinstance(d, Exception)]
+    results = dict(zip((id(a) for a, _ in parsed), pipeline.run_batch(parsed), strict=True))
     for article, doc in zip(articles, docs, strict=True):
-        try:
-            if isinstance(doc, Exception):
-                raise doc
-            processed.append(pipeline.run_stages(article, doc))
-        except Exception as exc:  # a stage bug must not stop the batch; it is recorded with its reason
-            log.exception("stage failed on %s", article.source)
+        result = doc if isinstance(doc, Exception) else results[id(article)]
+        if isinstance(result, Exception):  # a stage bug must not stop the batch; it is recorded with its reason
+            log.error("stage failed on %s: %s: %s", article.source, type(result).__name__, result)
             failures.append(Rejection(article.source, ProcessingFailed.code,
-                                      _short(f"{ProcessingFailed.default_message}: {type(exc).__name__}: {exc}"),
+                                      _short(f"{ProcessingFailed.default_message}: {type(result).__name__}: {result}"),
                                       article.fmt))
+        else:
+            processed.append(result)
     return processed, failures
 
 

@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 
+BATCH_DOCS = 64  # documents whose stages run together (the event model reads all their sentences at once)
+
+
 class Pipeline:
     """spaCy plus petrel's per-document stages. Build once, reuse for many batches."""
 
@@ -33,11 +36,37 @@ class Pipeline:
         self.stages: list[Stage] = build_stages(self.settings, self.resources)
 
     def process_articles(self, articles: Iterable[Article]) -> Iterator[ProcessedDocument]:
-        """Parse articles in batches and run every stage on each."""
+        """Parse articles in batches and run every stage on each (a stage error is raised)."""
         articles = list(articles)
         texts = (a.text for a in articles)
-        for article, doc in zip(articles, self.nlp.pipe(texts, batch_size=32), strict=True):
-            yield self.run_stages(article, doc)
+        pairs = list(zip(articles, self.nlp.pipe(texts, batch_size=32), strict=True))
+        for start in range(0, len(pairs), BATCH_DOCS):
+            for result in self.run_batch(pairs[start:start + BATCH_DOCS]):
+                if isinstance(result, Exception):
+                    raise result
+                yield result
+
+    def run_batch(self, pairs: list[tuple[Article, Doc]]) -> list[ProcessedDocument | Exception]:
+        """Run the stages on parsed documents, stage by stage: a stage with ``run_batch`` (the event model)
+        sees the whole batch at once, the others one document at a time. A document a stage fails on gets
+        the exception in its place and goes no further; the others go on."""
+        states = [DocState(article, doc) for article, doc in pairs]
+        errors: dict[int, Exception] = {}
+        for stage in self.stages:
+            live = [i for i in range(len(states)) if i not in errors]
+            batch = getattr(stage, "run_batch", None)
+            if batch is not None:
+                try:
+                    batch([states[i] for i in live])
+                    continue
+                except Exception:  # noqa: BLE001 - find the document it fails on, one by one
+                    pass
+            for i in live:
+                try:
+                    stage(states[i])
+                except Exception as exc:  # noqa: BLE001 - handed back in the document's place
+                    errors[i] = exc
+        return [errors[i] if i in errors else state.result() for i, state in enumerate(states)]
 
     def run_stages(self, article: Article, doc: Doc) -> ProcessedDocument:
         state = DocState(article, doc)

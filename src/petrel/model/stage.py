@@ -20,10 +20,19 @@ class ModelStage:
         self.classifier = classifier
 
     def __call__(self, state: DocState) -> None:
-        starts = sorted(m.start for m in state.mentions)
-        sents = [s for s in state.doc.sents if _names_someone(s.start_char, s.end_char, starts)]
-        preds = self.classifier.predict([s.text for s in sents])
-        state.predictions.extend(replace(p, start=s.start_char, end=s.end_char) for s, p in zip(sents, preds, strict=True))
+        self.run_batch([state])
+
+    def run_batch(self, states: list[DocState]) -> None:
+        """The sentences of every document at once: one model call, batches of similar length."""
+        wanted = [(state, s) for state in states for s in _candidates(state)]
+        preds = self.classifier.predict([s.text for _, s in wanted])
+        for (state, s), p in zip(wanted, preds, strict=True):
+            state.predictions.append(replace(p, start=s.start_char, end=s.end_char))
+
+
+def _candidates(state: DocState) -> list:  # noqa: ANN202 - spaCy Spans
+    starts = sorted(m.start for m in state.mentions)
+    return [s for s in state.doc.sents if _names_someone(s.start_char, s.end_char, starts)]
 
 
 def _names_someone(start: int, end: int, mention_starts: list[int]) -> bool:
