@@ -11,6 +11,7 @@ import json
 import logging
 from pathlib import Path
 
+from petrel.model.train.augment import SHARE, vary_register
 from petrel.model.train.data import corpus_digest, load_corpus, split
 
 log = logging.getLogger("petrel.model.train")
@@ -23,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=None)
     parser.add_argument("--frozen-layers", type=int, default=None)
     parser.add_argument("--valid-share", type=float, default=0.1)
+    parser.add_argument("--frame-share", type=float, default=SHARE,
+                        help="share of training sentences given a date, dateline or attribution frame")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
@@ -35,11 +38,12 @@ def main(argv: list[str] | None = None) -> int:
     for p in problems:
         log.warning("dropped %s", p)
     train, valid = split(rows, args.valid_share, settings.seed)
+    train = vary_register(train, settings.seed, args.frame_share)
     log.info("%d training sentences (%d train, %d valid), %d test", len(rows), len(train), len(valid), len(test))
     net, history = fit(train, valid, settings)
     meta = {"corpus_digest": corpus_digest(rows), "train_rows": len(train), "valid_rows": len(valid),
             "test_rows": len(test), "settings": settings.to_dict(), "history": history,
-            "max_len": settings.max_len}
+            "max_len": settings.max_len, "frame_share": args.frame_share}
     path = export(net, args.out, meta)
     log.info("wrote %s (%.1f MB)", path, path.stat().st_size / 1e6)
     print(json.dumps(history[-1]))
