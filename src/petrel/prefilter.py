@@ -43,6 +43,7 @@ SENT_END = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
 CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 WORD = re.compile(r"[a-z]+")
 OBLIGATION = re.compile(r"\b(?:must|should|ought|(?:has|have|had|need|needs|needed) to)\b")
+MONTH = re.compile(r"(?<=\S )March\b")  # the month (a proper noun, never a trigger), not the protest
 PARSED_EXT = "petrel_parsed"  # Doc extension: (start_char, end_char) of the parsed pieces, or None (all parsed)
 
 
@@ -190,7 +191,7 @@ class PreFilter:
 
     def keep(self, text: str) -> bool:
         """Whether a sentence's text can hold an event."""
-        lower = text.lower()
+        lower = MONTH.sub(" ", text).lower()
         return self.words.can_hold_event(set(WORD.findall(lower))) or OBLIGATION.search(lower) is not None
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
