@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from petrel.clean import article_from_text
 from petrel.config import Settings
+from petrel.models import SentencePrediction
 from petrel.pipeline import Pipeline, parsed_spans
 from petrel.prefilter import PreFilter, inflections, sentence_bounds
 
@@ -43,8 +44,17 @@ def pipelines(session_settings: Settings, resources) -> tuple[Pipeline, Pipeline
 
 @pytest.fixture(scope="module")
 def prefilter(pipelines) -> PreFilter:
-    assert pipelines[0].prefilter is not None
-    return pipelines[0].prefilter
+    """The words alone: no lead sentences, no event model."""
+    on = pipelines[0].prefilter
+    assert on is not None and on.classifier is not None
+    return PreFilter(on.nlp, lead=0)
+
+
+class _Confident:
+    """A stand-in event model: every sentence holds an event with probability 0.7."""
+
+    def predict(self, texts):
+        return [SentencePrediction(label="PROTEST", score=0.7, probs={"NONE": 0.3, "PROTEST": 0.7}) for _ in texts]
 
 
 @pytest.mark.parametrize("sentence", [
@@ -113,6 +123,22 @@ def test_every_sentence_kept_gives_the_plain_parse(prefilter: PreFilter) -> None
     plain = prefilter.nlp(text)
     assert parsed_spans(doc) is None
     assert [(t.text, t.dep_, t.head.i) for t in doc] == [(t.text, t.dep_, t.head.i) for t in plain]
+
+
+def test_the_event_model_keeps_a_sentence_the_words_would_skip(prefilter: PreFilter) -> None:
+    text = "Rebels attacked the town. The weather was mild and dry."
+    assert parsed_spans(next(prefilter.pipe([text]))) == ((0, len("Rebels attacked the town.")),)
+    with_model = PreFilter(prefilter.nlp, lead=0, classifier=_Confident(), min_event_probability=0.5)
+    assert parsed_spans(next(with_model.pipe([text]))) is None and with_model.stats.by_model == 1
+    unsure = PreFilter(prefilter.nlp, lead=0, classifier=_Confident(), min_event_probability=0.8)
+    assert parsed_spans(next(unsure.pipe([text]))) is not None and unsure.stats.by_model == 0
+
+
+def test_lead_sentences_are_always_parsed(prefilter: PreFilter) -> None:
+    text = "The weather was mild and dry. Rebels attacked the town. The river is wide here."
+    lead = PreFilter(prefilter.nlp, lead=1)
+    spans = parsed_spans(next(lead.pipe([text])))
+    assert spans == ((0, len("The weather was mild and dry. Rebels attacked the town.")),)
 
 
 def _events(pipeline: Pipeline, texts: list[str]) -> set[tuple]:

@@ -41,7 +41,9 @@ class Pipeline:
             from petrel.prefilter import PreFilter
 
             lexicon = next((getattr(s, "lexicon", None) for s in self.stages if s.name == "events"), None)
-            self.prefilter = PreFilter(self.nlp, lexicon, lead=self.settings.prefilter_lead_sentences)
+            self.prefilter = PreFilter(self.nlp, lexicon, lead=self.settings.prefilter_lead_sentences,
+                                       classifier=self.resources.classifier if self.settings.event_model != "rules" else None,
+                                       min_event_probability=self.settings.prefilter_event_probability)
 
     def parse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
         """``nlp.pipe`` over the texts, through the pre-filter unless ``settings.prefilter`` is off: then

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from petrel.model.classifier import EventClassifier
+
 __all__ = ["FilterStats", "PreFilter", "TriggerWords", "inflections", "sentence_bounds"]
 
 SENT_END = frozenset({".", "!", "?", "...", "…", "?!", "!?"})
@@ -44,6 +46,7 @@ CLOSERS = frozenset({'"', "'", "”", "’", ")", "]", "»"})
 WORD = re.compile(r"[a-z]+")
 OBLIGATION = re.compile(r"\b(?:must|should|ought|(?:has|have|had|need|needs|needed) to)\b")
 MONTH = re.compile(r"(?<=\S )March\b")  # the month (a proper noun, never a trigger), not the protest
+NONE_LABEL = "NONE"  # the event model's "no political event" label
 PARSED_EXT = "petrel_parsed"  # Doc extension: (start_char, end_char) of the parsed pieces, or None (all parsed)
 
 
@@ -163,6 +166,7 @@ class FilterStats:
     documents: int = 0
     sentences: int = 0
     kept: int = 0
+    by_model: int = 0  # kept because the event model gave them an event probability, not for their words
     words: int = 0
     kept_words: int = 0
 
@@ -171,69 +175,106 @@ class FilterStats:
         return self.kept / self.sentences if self.sentences else 1.0
 
 
-class PreFilter:
-    """Tokenise, split, keep the sentences that can hold an event, parse only those (see the module docstring)."""
+Sentence = tuple[int, int, bool]  # (start token, end token, kept)
 
-    def __init__(self, nlp: Language, lexicon: Lexicon | None = None, *, lead: int = 2) -> None:
+
+class PreFilter:
+    """Tokenise, split, keep the sentences that can hold an event, parse only those (see the module docstring).
+
+    ``classifier`` (the event model, optional) reads the sentences the words would skip, and keeps those to
+    which it gives at least ``min_event_probability`` of holding an event (1 - P(NONE)): its own proposals
+    live in sentences without a lexicon word."""
+
+    def __init__(self, nlp: Language, lexicon: Lexicon | None = None, *, lead: int = 2,
+                 classifier: EventClassifier | None = None, min_event_probability: float = 0.2) -> None:
         from spacy.tokens import Doc
+
+        from petrel.nlp import RULER_NAMES
 
         if not Doc.has_extension(PARSED_EXT):
             Doc.set_extension(PARSED_EXT, default=None)
         self.nlp = nlp
         self.words = TriggerWords.from_lexicon(lexicon or Lexicon.load(), irregular_forms(nlp))
         self.lead = lead
+        self.classifier = classifier
+        self.min_event_probability = min_event_probability
         self.stats = FilterStats()
-        from petrel.nlp import RULER_NAMES
-
-        # the knowledge base's name rulers are cheap (phrase matchers): skipped sentences keep their named
-        # actors, which later sentences refer back to ("the group", "its spokesman")
-        self.rulers = [nlp.get_pipe(name) for name in RULER_NAMES if name in nlp.pipe_names]
+        # skipped sentences still get their entities (the knowledge base's rulers and the statistical NER):
+        # the actors stage lists their mentions, and later sentences refer back to them ("the group")
+        wanted = {"ner", *RULER_NAMES}
+        if "tok2vec" in nlp.pipe_names and wanted & set(getattr(nlp.get_pipe("tok2vec"), "listening_components", ())):
+            wanted.add("tok2vec")
+        self.skip_disable = [name for name in nlp.pipe_names if name not in wanted]
 
     def keep(self, text: str) -> bool:
-        """Whether a sentence's text can hold an event."""
+        """Whether a sentence's words can hold an event."""
         lower = MONTH.sub(" ", text).lower()
         return self.words.can_hold_event(set(WORD.findall(lower))) or OBLIGATION.search(lower) is not None
 
     def pipe(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-        """One ``Doc`` per text, in order, like ``nlp.pipe``: kept sentences parsed, the rest tokens only."""
-        texts = list(texts)
-        plans = [self._plan(self.nlp.make_doc(t)) for t in texts]
-        pieces = [piece for doc, runs in plans for start, end, kept in runs if kept for piece in [doc[start:end].as_doc()]]
-        parsed = iter(self.nlp.pipe(pieces, batch_size=batch_size))
-        for doc, runs in plans:
-            yield self._join(doc, runs, parsed)
+        """One ``Doc`` per text, in order, like ``nlp.pipe``: kept sentences parsed, the rest tokens and
+        entities only."""
+        docs = [self.nlp.make_doc(t) for t in texts]
+        plans = [self._sentences(doc) for doc in docs]
+        self._ask_model(docs, plans)
+        runs = [self._runs(plan) for plan in plans]
+        self._count(docs, plans)
+        kept = [doc[a:b].as_doc() for doc, rs in zip(docs, runs, strict=True) for a, b, k in rs if k]
+        skipped = [doc[a:b].as_doc() for doc, rs in zip(docs, runs, strict=True) for a, b, k in rs if not k]
+        parsed = iter(self.nlp.pipe(kept, batch_size=batch_size))
+        light = iter(self.nlp.pipe(skipped, batch_size=batch_size, disable=self.skip_disable))
+        for doc, rs in zip(docs, runs, strict=True):
+            yield self._join(doc, rs, parsed, light)
 
-    def _plan(self, doc: Doc) -> tuple[Doc, list[tuple[int, int, bool]]]:
-        """Runs of consecutive sentences, each ``(start token, end token, kept)``; counts into :attr:`stats`."""
+    def _sentences(self, doc: Doc) -> list[Sentence]:
+        """The document's sentences; a blank one (only spaces) goes with what precedes it."""
         starts = sentence_bounds(doc)
-        ends = starts[1:] + [len(doc)]
-        runs: list[tuple[int, int, bool]] = []
-        self.stats.documents += 1
+        out: list[Sentence] = []
         n = 0
-        for start, end in zip(starts, ends, strict=True):
+        for start, end in zip(starts, starts[1:] + [len(doc)], strict=True):
             span = doc[start:end]
-            if all(t.is_space for t in span):
-                kept = runs[-1][2] if runs else False  # blank lines go with what precedes them
-            else:
-                kept = n < self.lead or self.keep(span.text)
-                n += 1
-                words = sum(1 for t in span if not (t.is_space or t.is_punct))
-                self.stats.sentences += 1
-                self.stats.kept += kept
-                self.stats.words += words
-                self.stats.kept_words += words * kept
+            if all(t.is_space for t in span) and out:
+                out[-1] = (out[-1][0], end, out[-1][2])
+                continue
+            out.append((start, end, n < self.lead or self.keep(span.text)))
+            n += 1
+        return out
+
+    def _ask_model(self, docs: list[Doc], plans: list[list[Sentence]]) -> None:
+        """Keep the skipped sentences the event model gives a non-negligible event probability (one call)."""
+        if self.classifier is None:
+            return
+        asked = [(i, j) for i, plan in enumerate(plans) for j, (_, _, kept) in enumerate(plan) if not kept]
+        if not asked:
+            return
+        texts = [docs[i][plans[i][j][0]:plans[i][j][1]].text for i, j in asked]
+        for (i, j), pred in zip(asked, self.classifier.predict(texts), strict=True):
+            if 1.0 - pred.prob(NONE_LABEL) >= self.min_event_probability:
+                start, end, _ = plans[i][j]
+                plans[i][j] = (start, end, True)
+                self.stats.by_model += 1
+
+    @staticmethod
+    def _runs(plan: list[Sentence]) -> list[Sentence]:
+        runs: list[Sentence] = []
+        for start, end, kept in plan:
             if runs and runs[-1][2] == kept:
                 runs[-1] = (runs[-1][0], end, kept)
             else:
                 runs.append((start, end, kept))
-        return doc, runs
+        return runs
 
-    def _skipped(self, piece: Doc) -> Doc:
-        for ruler in self.rulers:
-            piece = ruler(piece)
-        return piece
+    def _count(self, docs: list[Doc], plans: list[list[Sentence]]) -> None:
+        for doc, plan in zip(docs, plans, strict=True):
+            self.stats.documents += 1
+            for start, end, kept in plan:
+                words = sum(1 for t in doc[start:end] if not (t.is_space or t.is_punct))
+                self.stats.sentences += 1
+                self.stats.kept += kept
+                self.stats.words += words
+                self.stats.kept_words += words * kept
 
-    def _join(self, doc: Doc, runs: list[tuple[int, int, bool]], parsed: Iterator[Doc]) -> Doc:
+    def _join(self, doc: Doc, runs: list[Sentence], parsed: Iterator[Doc], light: Iterator[Doc]) -> Doc:
         from spacy.attrs import SENT_START
         from spacy.tokens import Doc as SpacyDoc
 
@@ -243,7 +284,7 @@ class PreFilter:
             out = next(parsed)
             out._.set(PARSED_EXT, None)
             return out
-        pieces = [next(parsed) if kept else self._skipped(doc[start:end].as_doc()) for start, end, kept in runs]
+        pieces = [next(parsed) if kept else next(light) for _, _, kept in runs]
         out = SpacyDoc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
         starts = out.to_array([SENT_START]).astype(np.int64)
         bounds = set(sentence_bounds(doc))
