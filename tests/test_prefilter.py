@@ -165,7 +165,7 @@ def test_full_parse_gives_the_events_of_the_plain_pipeline(pipelines) -> None:
     assert [d.events for d in new] == [d.events for d in old]
 
 
-def test_ingest_full_parse_flag_turns_the_filter_off(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_ingest_flags_turn_the_filter_off_and_on(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from typer.testing import CliRunner
 
     from petrel.cli import app
@@ -175,7 +175,7 @@ def test_ingest_full_parse_flag_turns_the_filter_off(tmp_path: Path, monkeypatch
     monkeypatch.setattr("petrel.cli.ingest.ingest_paths",
                         lambda paths, settings, **kw: seen.append(settings.prefilter) or IngestReport())
     runner = CliRunner()
-    for extra in (["--full-parse"], []):
+    for extra in (["--full-parse"], ["--prefilter"], []):
         result = runner.invoke(app, ["ingest", "--db", str(tmp_path / "x.duckdb"), "-q", *extra, "a.jsonl"])
         assert result.exit_code == 0, result.output
-    assert seen == [False, True]
+    assert seen == [False, True, Settings().prefilter]

@@ -45,9 +45,11 @@ class Settings(BaseSettings):
         "(the model alone)")
     event_model_dir: Path | None = Field(None, description="folder of another trained event model (default: "
                                          "the one petrel ships in petrel/data/model)")
-    prefilter: bool = Field(True, description="parse only the sentences that can hold an event (a lexicon "
-                            "pattern's words, an obligation modal, or among the first sentences); false: parse "
-                            "every sentence (`petrel ingest --full-parse`), see petrel.prefilter")
+    prefilter: bool = Field(False, description="parse only the sentences that can hold an event (a lexicon "
+                            "pattern's words, an obligation modal, the first sentences, or an event probability "
+                            "from the event model); the others get their entities only. Off by default: it does "
+                            "not hold the 1-point accuracy bound (docs/benchmarks.md); `petrel ingest --prefilter` "
+                            "/ `--full-parse` choose per run, see petrel.prefilter")
     prefilter_lead_sentences: int = Field(2, ge=0, description="with the pre-filter, the first N sentences of "
                                           "each article are always parsed")
     prefilter_event_probability: float = Field(0.2, ge=0, le=1, description="with the pre-filter, a sentence "

@@ -7,19 +7,21 @@ patterns could match in it, judged on its words alone: the pattern's head lemma 
 preposition, a listed object or complement: "hold" only with a meeting noun, "call on" only with "on"), or
 when it holds an obligation modal ("must", "should", "has to": the speech-obligation rule codes those
 without a lexicon trigger). The first ``lead`` sentences are always kept (the lede names the places and actors
-the rest of the article leans on).
+the rest of the article leans on). The event model, when there is one, then reads the sentences the words
+would skip (raw text, no parse needed) and keeps those it gives a non-negligible event probability: the
+events it proposes alone sit in sentences without a lexicon word.
 
 Runs of kept sentences are parsed with the whole pipeline (tagger, parser, lemmatizer, rulers, NER) as one
-piece each; runs of skipped sentences keep their tokens only: no tags, no dependencies, no entities. The
-pieces are joined back into one ``Doc`` over the article's exact text, so every character offset is the
-same as with a full parse, and ``doc.sents`` gives the parsed sentences plus the skipped ones as
-unannotated sentences. A skipped sentence codes no event: no token has a part of speech for a trigger, and
-the event model is not run on it (:attr:`petrel.state.DocState.parsed`).
+piece each; runs of skipped sentences get only what the stages need from every sentence: their entities (the
+knowledge base's rulers and the statistical NER), for the actor mentions and for the later sentences that
+refer back to them. No tags, no dependencies, no lemmas. The pieces are joined back into one ``Doc`` over
+the article's exact text, so every character offset is the same as with a full parse, and ``doc.sents``
+gives the parsed sentences plus the skipped ones. A skipped sentence codes no event: no token has a part of
+speech for a trigger, and the event model stage does not read it (:attr:`petrel.state.DocState.parsed`).
 
-What is lost, by design: events the event model alone would have proposed in a sentence without a lexicon
-word, actor mentions, quotes and dates in skipped sentences (a pronoun in a kept sentence whose antecedent is
-only in a skipped one stays unresolved). ``Settings.prefilter = False`` (``petrel ingest --full-parse``)
-parses everything; docs/benchmarks.md has the measured speed and recall.
+What can be lost: an event in a sentence without a lexicon word that the model scores below the threshold,
+and quotes, dates and descriptions that only a parse finds in skipped sentences. ``Settings.prefilter =
+False`` (``petrel ingest --full-parse``) parses everything; docs/benchmarks.md has the measured speed and recall.
 """
 
 from __future__ import annotations
