@@ -52,9 +52,6 @@ class Pipeline:
             return self.nlp.pipe(texts, batch_size=batch_size)
         return self.prefilter.pipe(texts, batch_size=batch_size)
 
-    def parse_one(self, text: str) -> Doc:
-        return next(iter(self.parse([text])))
-
     def process_articles(self, articles: Iterable[Article]) -> Iterator[ProcessedDocument]:
         """Parse articles in batches and run every stage on each (a stage error is raised)."""
         articles = list(articles)
