@@ -81,10 +81,12 @@ def main() -> None:
             round_settings = settings.model_copy(update={"db_path": Path(tmp) / f"bench{k}.duckdb", "prefilter": True})
             e2e.append(timed(lambda: ingest_paths([str(jsonl)], round_settings, pipeline=pipeline)))
             stages_full.append(timed(lambda: list(full.process_articles(articles))))
-            full_settings = round_settings.model_copy(update={"db_path": Path(tmp) / f"full{k}.duckdb", "prefilter": False})
+            full_settings = round_settings.model_copy(update={"db_path": Path(tmp) / f"full{k}.duckdb",
+                                                              "prefilter": False})
             e2e_full.append(timed(lambda: ingest_paths([str(jsonl)], full_settings, pipeline=full)))
     report(len(articles), words, min(bare), min(stages), min(e2e), stage_times,
-           full=(min(stages_full), min(e2e_full)), kept=pipeline.prefilter.stats.share_kept if pipeline.prefilter else 1.0)
+           full=(min(stages_full), min(e2e_full)),
+           kept=pipeline.prefilter.stats.share_kept if pipeline.prefilter else 1.0)
     report_model(pipeline, texts, min(bare))
     if args.prefilter_rounds:  # the pre-filter's speed and recall on other corpora: its own block and results file
         figures = bench_prefilter(rounds=args.prefilter_rounds)
@@ -149,7 +151,8 @@ def report(n: int, words: int, bare: float, stages: float, e2e: float, per_stage
     (out / "latest.json").write_text(json.dumps({
         "articles": n, "words": words, "bare_s": bare, "stages_s": stages, "e2e_s": e2e,
         "e2e_words_per_s": words / e2e, "per_stage_s": per_stage, "stages_full_parse_s": full[0],
-        "e2e_full_parse_s": full[1], "ratio_e2e_full_parse_to_bare": bare / full[1], "share_sentences_parsed": kept, "ratio_e2e_to_bare": bare / e2e, "peak_mb": peak_mb}, indent=2))
+        "e2e_full_parse_s": full[1], "ratio_e2e_full_parse_to_bare": bare / full[1], "share_sentences_parsed": kept,
+        "ratio_e2e_to_bare": bare / e2e, "peak_mb": peak_mb}, indent=2))
 
 
 def report_model(pipeline: Pipeline, texts: list[str], bare: float) -> None:

@@ -41,13 +41,13 @@ class Pipeline:
             from petrel.prefilter import PreFilter
 
             lexicon = next((getattr(s, "lexicon", None) for s in self.stages if s.name == "events"), None)
-            self.prefilter = PreFilter(self.nlp, lexicon, lead=self.settings.prefilter_lead_sentences,
-                                       classifier=self.resources.classifier if self.settings.event_model != "rules" else None,
+            model = self.resources.classifier if self.settings.event_model != "rules" else None
+            self.prefilter = PreFilter(self.nlp, lexicon, lead=self.settings.prefilter_lead_sentences, classifier=model,
                                        min_event_probability=self.settings.prefilter_event_probability)
 
     def parse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
-        """``nlp.pipe`` over the texts, through the pre-filter unless ``settings.prefilter`` is off: then
-        only the sentences that can hold an event are fully parsed (:mod:`petrel.prefilter`)."""
+        """``nlp.pipe`` over the texts; with ``settings.prefilter`` on, through the pre-filter, which fully
+        parses only the sentences that can hold an event (:mod:`petrel.prefilter`)."""
         if self.prefilter is None:
             return self.nlp.pipe(texts, batch_size=batch_size)
         return self.prefilter.pipe(texts, batch_size=batch_size)
