@@ -117,6 +117,13 @@ def test_the_joined_document_keeps_the_text_and_parses_only_kept_sentences(prefi
     assert {s.text.strip() for s in doc.sents} >= {"Its market is busy on weekdays.", "The weather was mild and dry."}
 
 
+@pytest.mark.parametrize("text", ["", "   ", "\n\n", "The weather was mild and dry.\n\n  "])
+def test_empty_and_blank_texts_come_back_whole(prefilter: PreFilter, text: str) -> None:
+    doc = next(prefilter.pipe([text]))
+    assert doc.text == text
+    assert [s.text for s in doc.sents] == [s.text for s in prefilter.nlp(text).sents] or not text.strip(" \n")
+
+
 def test_every_sentence_kept_gives_the_plain_parse(prefilter: PreFilter) -> None:
     text = "Rebels attacked the town. Troops fought back."
     doc = next(prefilter.pipe([text]))

@@ -219,7 +219,7 @@ class PreFilter:
         docs = [self.nlp.make_doc(t) for t in texts]
         plans = [self._sentences(doc) for doc in docs]
         self._ask_model(docs, plans)
-        runs = [self._runs(plan) for plan in plans]
+        runs = [self._runs(plan) or [(0, 0, True)] for plan in plans]  # an empty text is parsed as it is
         self._count(docs, plans)
         kept = [doc[a:b].as_doc() for doc, rs in zip(docs, runs, strict=True) for a, b, k in rs if k]
         skipped = [doc[a:b].as_doc() for doc, rs in zip(docs, runs, strict=True) for a, b, k in rs if not k]
@@ -233,7 +233,7 @@ class PreFilter:
         starts = sentence_bounds(doc)
         out: list[Sentence] = []
         n = 0
-        for start, end in zip(starts, starts[1:] + [len(doc)], strict=True):
+        for start, end in zip(starts, starts[1:] + [len(doc)] if starts else [], strict=True):
             span = doc[start:end]
             if all(t.is_space for t in span) and out:
                 out[-1] = (out[-1][0], end, out[-1][2])
@@ -277,11 +277,10 @@ class PreFilter:
                 self.stats.kept_words += words * kept
 
     def _join(self, doc: Doc, runs: list[Sentence], parsed: Iterator[Doc], light: Iterator[Doc]) -> Doc:
+        """The article's ``Doc`` from its pieces, with the rule splitter's sentences in the skipped ones."""
         from spacy.attrs import SENT_START
         from spacy.tokens import Doc as SpacyDoc
 
-        if not runs:
-            return doc
         if all(kept for _, _, kept in runs):
             out = next(parsed)
             out._.set(PARSED_EXT, None)
