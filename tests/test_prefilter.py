@@ -124,6 +124,16 @@ def test_empty_and_blank_texts_come_back_whole(prefilter: PreFilter, text: str) 
     assert [s.text for s in doc.sents] == [s.text for s in prefilter.nlp(text).sents] or not text.strip(" \n")
 
 
+@hsettings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["Rebels attacked the town.", "The weather was mild.", "He said:", '"No."',
+                                 "\n\n", "  ", "U.S. troops left", "!", "talks"]), max_size=8))
+def test_the_joined_document_has_the_exact_text(prefilter: PreFilter, parts: list[str]) -> None:
+    text = " ".join(parts)
+    doc = next(prefilter.pipe([text]))
+    assert doc.text == text
+    assert [t.idx for t in doc] == [t.idx for t in prefilter.nlp.make_doc(text)]
+
+
 def test_every_sentence_kept_gives_the_plain_parse(prefilter: PreFilter) -> None:
     text = "Rebels attacked the town. Troops fought back."
     doc = next(prefilter.pipe([text]))
