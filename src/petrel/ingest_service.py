@@ -253,7 +253,7 @@ def _unseen(articles: list[Article], store: Store, report: IngestReport,
 def _process(pipeline: Pipeline, articles: list[Article]) -> tuple[list[ProcessedDocument], list[Rejection]]:
     """Run the stages; a document that breaks the parser or a stage is rejected (E209) and the batch goes on."""
     try:
-        docs: list[Any] = list(pipeline.nlp.pipe((a.text for a in articles), batch_size=32))
+        docs: list[Any] = list(_parse(pipeline, [a.text for a in articles]))
     except Exception:  # the parser failed on one of them: parse them one by one, so only that one is lost
         log.exception("parsing a batch failed; parsing its %d documents one by one", len(articles))
         docs = [_parse_one(pipeline, a) for a in articles]
@@ -273,10 +273,16 @@ def _process(pipeline: Pipeline, articles: list[Article]) -> tuple[list[Processe
     return processed, failures
 
 
+def _parse(pipeline: Pipeline, texts: list[str]) -> Any:
+    """``Pipeline.parse`` (through the pre-filter when it is on); a stand-in with only ``nlp`` parses fully."""
+    parse = getattr(pipeline, "parse", None)
+    return parse(texts) if parse is not None else pipeline.nlp.pipe(texts, batch_size=32)
+
+
 def _parse_one(pipeline: Pipeline, article: Article) -> Any:
     """The parsed document, or the exception the parser raised on it."""
     try:
-        return pipeline.nlp(article.text)
+        return next(iter(_parse(pipeline, [article.text])))
     except Exception as exc:  # handed back to _process, which rejects this document only
         return exc
 

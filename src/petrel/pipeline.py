@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from petrel.prefilter import PreFilter
+
 
 BATCH_DOCS = 64  # documents whose stages run together (the event model reads all their sentences at once)
 
@@ -34,12 +36,27 @@ class Pipeline:
         self.resources = resources or Resources.load(self.settings)
         self.nlp: Language = self.resources.nlp
         self.stages: list[Stage] = build_stages(self.settings, self.resources)
+        self.prefilter: PreFilter | None = None
+        if self.settings.prefilter:
+            from petrel.prefilter import PreFilter
+
+            lexicon = next((getattr(s, "lexicon", None) for s in self.stages if s.name == "events"), None)
+            model = self.resources.classifier if self.settings.event_model != "rules" else None
+            self.prefilter = PreFilter(self.nlp, lexicon, lead=self.settings.prefilter_lead_sentences, classifier=model,
+                                       min_event_probability=self.settings.prefilter_event_probability)
+
+    def parse(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+        """``nlp.pipe`` over the texts; with ``settings.prefilter`` on, through the pre-filter, which fully
+        parses only the sentences that can hold an event (:mod:`petrel.prefilter`)."""
+        if self.prefilter is None:
+            return self.nlp.pipe(texts, batch_size=batch_size)
+        return self.prefilter.pipe(texts, batch_size=batch_size)
 
     def process_articles(self, articles: Iterable[Article]) -> Iterator[ProcessedDocument]:
         """Parse articles in batches and run every stage on each (a stage error is raised)."""
         articles = list(articles)
         texts = (a.text for a in articles)
-        pairs = list(zip(articles, self.nlp.pipe(texts, batch_size=32), strict=True))
+        pairs = list(zip(articles, self.parse(texts), strict=True))
         for start in range(0, len(pairs), BATCH_DOCS):
             for result in self.run_batch(pairs[start:start + BATCH_DOCS]):
                 if isinstance(result, Exception):
@@ -50,7 +67,7 @@ class Pipeline:
         """Run the stages on parsed documents, stage by stage: a stage with ``run_batch`` (the event model)
         sees the whole batch at once, the others one document at a time. A document a stage fails on gets
         the exception in its place and goes no further; the others go on."""
-        states = [DocState(article, doc) for article, doc in pairs]
+        states = [DocState(article, doc, parsed=parsed_spans(doc)) for article, doc in pairs]
         errors: dict[int, Exception] = {}
         for stage in self.stages:
             live = [i for i in range(len(states)) if i not in errors]
@@ -69,7 +86,7 @@ class Pipeline:
         return [errors[i] if i in errors else state.result() for i, state in enumerate(states)]
 
     def run_stages(self, article: Article, doc: Doc) -> ProcessedDocument:
-        state = DocState(article, doc)
+        state = DocState(article, doc, parsed=parsed_spans(doc))
         for stage in self.stages:
             stage(state)
         return state.result()
@@ -80,6 +97,13 @@ class Pipeline:
 
         article = article_from_text(text, doc_id=doc_id, published=published)
         return next(self.process_articles([article]))
+
+
+def parsed_spans(doc: Doc) -> tuple[tuple[int, int], ...] | None:
+    """The character spans the pre-filter parsed (None: the whole document was)."""
+    from petrel.prefilter import PARSED_EXT
+
+    return doc._.get(PARSED_EXT) if doc.has_extension(PARSED_EXT) else None
 
 
 @dataclass

@@ -35,6 +35,12 @@ class DocState:
     predictions: list[SentencePrediction] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
+    #: character spans the pre-filter parsed (``petrel.prefilter``); None when the whole document was parsed
+    parsed: tuple[tuple[int, int], ...] | None = None
+
+    def is_parsed(self, start_char: int) -> bool:
+        """Whether the sentence starting at ``start_char`` was fully parsed (the pre-filter may skip some)."""
+        return self.parsed is None or any(a <= start_char < b for a, b in self.parsed)
 
     def result(self) -> ProcessedDocument:
         return ProcessedDocument(self.article, self.mentions, self.quotes, self.events)

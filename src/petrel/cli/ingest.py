@@ -26,12 +26,15 @@ def ingest(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="no progress or summary"),
     published: str = typer.Option(None, help="publication date (YYYY-MM-DD) of inputs that carry none"),
     outlet: str = typer.Option(None, help="outlet of inputs that name none"),
+    prefilter: bool = typer.Option(None, "--prefilter/--full-parse", help="parse only the sentences that can "
+                                   "hold an event, or every sentence (default: the prefilter setting, off; see "
+                                   "docs/benchmarks.md)"),
 ) -> None:
     """Ingest articles (text, JSONL, CSV, HTML, WARC) and code their events into the database.
 
     Re-ingesting the same article changes nothing. Exits 1 if any input was rejected.
     """
-    settings = make_settings(db, batch_size=batch_size, workers=workers)
+    settings = make_settings(db, batch_size=batch_size, workers=workers, prefilter=prefilter)
     defaults = IngestDefaults.parse(published, outlet)
     report = run_ingest(paths, settings, quiet=quiet, scheduler=scheduler, shards=shards, defaults=defaults)
     if not quiet:

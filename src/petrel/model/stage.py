@@ -10,7 +10,8 @@ from petrel.state import DocState
 
 class ModelStage:
     """Adds ``state.predictions``: one :class:`SentencePrediction` per sentence with an actor mention
-    (a sentence naming nobody cannot hold an event, so the model is not run on it)."""
+    (a sentence naming nobody cannot hold an event, so the model is not run on it; nor on a sentence the
+    pre-filter left unparsed, see :mod:`petrel.prefilter`)."""
 
     name = "model"
     reads = ("doc", "mentions")
@@ -32,7 +33,8 @@ class ModelStage:
 
 def _candidates(state: DocState) -> list:  # noqa: ANN202 - spaCy Spans
     starts = sorted(m.start for m in state.mentions)
-    return [s for s in state.doc.sents if _names_someone(s.start_char, s.end_char, starts)]
+    return [s for s in state.doc.sents
+            if _names_someone(s.start_char, s.end_char, starts) and state.is_parsed(s.start_char)]
 
 
 def _names_someone(start: int, end: int, mention_starts: list[int]) -> bool:
