@@ -40,7 +40,7 @@ import pyarrow as pa
 
 from petrel.config import Settings
 from petrel.dedup import compat
-from petrel.dedup._sql import arrays, drop_temp, temp_table
+from petrel.dedup._sql import arrays, drop_temp, temp_table, written_join_order
 from petrel.dedup.components import connected_components, constrained_components
 from petrel.dedup.records import MergeResult
 from petrel.dedup.writing import insert_events, insert_merge_log, update_event_ids
@@ -285,12 +285,13 @@ def _pairs(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
     log.debug("pair candidates: %d found, %d after the cheap filters, %d distinct", len(na), int(keep.sum()),
               len(packed))
     temp_table(con, "dd_cand", pa.table({"na": pa.array(packed >> 32), "nb": pa.array(packed & 0xFFFFFFFF)}))
-    con.execute(f"""
-        CREATE OR REPLACE TEMP TABLE dd_pairs AS
-        SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score,
-               {compat.vague('a')} AS vague_a, {compat.vague('b')} AS vague_b, a.n AS wa, b.n AS wb
-        FROM dd_cand c JOIN dd_slim a ON a.node_id = c.na JOIN dd_slim b ON b.node_id = c.nb
-        WHERE {compat.pair_predicate(window, story)}""")
+    with written_join_order(con):
+        con.execute(f"""
+            CREATE OR REPLACE TEMP TABLE dd_pairs AS
+            SELECT c.na, c.nb, {compat.pair_score(window, story)} AS score,
+                   {compat.vague('a')} AS vague_a, {compat.vague('b')} AS vague_b, a.n AS wa, b.n AS wb
+            FROM dd_cand c JOIN dd_slim a ON a.node_id = c.na JOIN dd_slim b ON b.node_id = c.nb
+            WHERE {compat.pair_predicate(window, story)}""")
     drop_temp(con, "dd_cand")
     _keep_best_links_of_vague_nodes(con)
     return _count(con, "dd_pairs")
