@@ -66,3 +66,16 @@ def test_the_store_refreshes_after_each_batch(dedup_settings) -> None:
         # make_doc writes the same text twice: the second article is a copy, not an independent report
         row = store.con.execute("SELECT num_mentions, num_articles, num_copies FROM events").fetchone()
         assert row == (2, 1, 1)
+
+
+def test_the_written_join_order_is_given_back_even_on_an_error() -> None:
+    import duckdb
+
+    from petrel.dedup._sql import written_join_order
+
+    con = duckdb.connect()
+    before = con.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0]
+    with pytest.raises(duckdb.Error), written_join_order(con):
+        assert "join_order" in con.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0]
+        con.execute("SELECT * FROM no_such_table")
+    assert con.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0] == before
