@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= petrel.duckdb
 
-.PHONY: setup demo test bench eval serve clean browser model stress
+.PHONY: setup demo test bench bench-large eval serve clean browser model stress
 
 setup: $(STAMP)
 
@@ -32,6 +32,13 @@ model: setup
 
 bench: setup
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/fast_start.py
+
+# Long runs outside CI: 1,000 articles into an empty store and into a generated 1M-mention store (built
+# once, ~15 min, kept in BIG_DB), store side and end to end through the pipeline.
+BIG_DB ?= /tmp/petrel-bench-1m.duckdb
+bench-large: setup
+	nice $(BIN)/python bench/big_store.py --db $(BIG_DB) --e2e
 
 # Long hostile and load runs, outside the default suite: every script in bench/stress/ runs in turn
 # (each bounded in count and time); the target fails if any script failed. STRESS=PATTERN picks some;

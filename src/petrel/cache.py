@@ -26,7 +26,7 @@ from petrel import __version__
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_FORMAT = 1  # bump when what is pickled changes shape
+_FORMAT = 2  # bump when what is pickled changes shape (2: GazEntry pickled by its arguments)
 
 
 def default_cache_dir() -> Path:

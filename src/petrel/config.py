@@ -72,10 +72,10 @@ class Settings(BaseSettings):
     api_max_jobs: int = Field(16, ge=1, description="ingest jobs waiting for the writer; more are refused (503, E503)")
     api_cache_mb: int = Field(64, ge=0, description="memory for the server's cached answers, dropped on every write "
                               "(0 turns the cache off)")
-    cache_dir: Path | None = Field(None, description="where compiled resources (knowledge base, gazetteer) are "
-                                   "cached; default $XDG_CACHE_HOME/petrel or ~/.cache/petrel")
-    use_cache: bool = Field(True, description="cache the compiled knowledge base and gazetteer (false: build "
-                            "them from their files on every start)")
+    cache_dir: Path | None = Field(None, description="where compiled resources (knowledge base, gazetteer, event "
+                                   "lexicon, tokenised name patterns) are cached; default $XDG_CACHE_HOME/petrel or ~/.cache/petrel")
+    use_cache: bool = Field(True, description="cache the compiled knowledge base, gazetteer, event lexicon "
+                            "and name patterns (false: build them from their files on every start)")
     eval_dir: Path = Field(Path("../shared/eval"), description="labelled evaluation data")
     synthetic_dir: Path = Field(Path("training/test"), description="the event model's synthetic test split "
                                 "(the `synthetic` evaluation set)")

@@ -66,3 +66,39 @@ def test_the_store_refreshes_after_each_batch(dedup_settings) -> None:
         # make_doc writes the same text twice: the second article is a copy, not an independent report
         row = store.con.execute("SELECT num_mentions, num_articles, num_copies FROM events").fetchone()
         assert row == (2, 1, 1)
+
+
+def test_the_written_join_order_is_given_back_even_on_an_error() -> None:
+    import duckdb
+
+    from petrel.dedup._sql import written_join_order
+
+    con = duckdb.connect()
+    before = con.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0]
+    with pytest.raises(duckdb.Error), written_join_order(con):
+        assert "join_order" in con.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0]
+        con.execute("SELECT * FROM no_such_table")
+    assert con.execute("SELECT current_setting('disabled_optimizers')").fetchone()[0] == before
+
+
+def test_an_affected_event_that_keeps_its_mentions_is_not_rewritten(con, dedup_settings) -> None:
+    """A new mention in the same block (same dyad, days apart) re-clusters the old event but changes nothing
+    of it: its row stays where it was (same rowid) and equals a full rebuild's; the new event is written."""
+    for doc, d in (("a", 2), ("b", 2), ("c", 4)):
+        add_article(con, doc, published=day(d))
+    add_mentions(con, [mention("a1", "a"), mention("b1", "b")])
+    refresh(con, dedup_settings)
+    (old_event, rowid), = con.execute("SELECT event_id, rowid FROM events").fetchall()
+    log_before = con.execute("SELECT *, rowid FROM merge_log ORDER BY mention_id").fetchall()
+    add_mentions(con, [mention("c1", "c", date="2026-03-04", place_name="Gujba", lat=11.5, lon=11.93)])
+    summary = refresh(con, dedup_settings)
+    assert summary.merges.mentions_considered == 3 and summary.merges.events_written == 1
+    assert con.execute("SELECT rowid FROM events WHERE event_id = ?", [old_event]).fetchone()[0] == rowid
+    assert con.execute("SELECT *, rowid FROM merge_log WHERE mention_id <> 'c1' ORDER BY mention_id").fetchall() \
+        == log_before
+    incremental = con.execute("SELECT * EXCLUDE (story_id) FROM events ORDER BY event_id").fetchall()
+    log = con.execute("SELECT * FROM merge_log ORDER BY mention_id").fetchall()
+    refresh(con, dedup_settings, full=True)
+    assert con.execute("SELECT * EXCLUDE (story_id) FROM events ORDER BY event_id").fetchall() == incremental
+    assert con.execute("SELECT * FROM merge_log ORDER BY mention_id").fetchall() == log
+    assert len(incremental) == 2

@@ -9,12 +9,13 @@ from pathlib import Path
 import duckdb
 
 from petrel.cli._app import make_settings
-from petrel.store import Store
 
 
 @contextmanager
 def read_db(db: Path | None) -> Iterator[duckdb.DuckDBPyConnection]:
     """A read-only connection to the database named by ``--db`` (or the default)."""
+    from petrel.store import Store  # not at import: `petrel ingest` starts faster without it
+
     settings = make_settings(db)
     with Store.open(settings.db_path, settings=settings, read_only=True) as store:
         yield store.con

@@ -10,10 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO
 
-import pyarrow as pa
-import pyarrow.parquet as pq
 from rich.console import Console
-from rich.table import Table
 
 from petrel.errors import QueryError
 
@@ -134,12 +131,17 @@ def _csv(records: Iterable[Record], stream: TextIO) -> int:
 
 
 def _parquet(records: list[Record], output: Path) -> int:
+    import pyarrow as pa  # imported when asked for: the other commands start faster without them
+    import pyarrow.parquet as pq
+
     table = pa.Table.from_pylist(records) if records else pa.table({})
     pq.write_table(table, output)
     return len(records)
 
 
 def _table(records: list[Record], columns: Sequence[Column], title: str | None) -> int:
+    from rich.table import Table
+
     table = Table(title=title, show_lines=False)
     for header, _ in columns:
         ratio = _WRAPPING_COLUMNS.get(header)

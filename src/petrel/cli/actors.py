@@ -9,7 +9,6 @@ import typer
 from petrel.cli._app import DbOption, app, err_console, user_errors
 from petrel.cli._db import read_db
 from petrel.cli._output import Format, say_written, write_records
-from petrel.store.queries import list_actors
 
 actors_app = typer.Typer(help="Actors: list those seen in the database, import actor dictionaries.",
                          no_args_is_help=False, invoke_without_command=True)
@@ -40,6 +39,8 @@ def actors(
     """Actors seen in the database, with how each was resolved (kb, context) and event counts."""
     if ctx.invoked_subcommand is not None:
         return
+    from petrel.store.queries import list_actors
+
     with read_db(db) as con:
         page = list_actors(con, q=q, country=country, limit=limit)
     n = write_records(page.items, fmt, output, COLUMNS, title=f"{page.total} actors")

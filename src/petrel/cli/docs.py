@@ -9,7 +9,6 @@ import typer
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
 from petrel.cli._output import Format, say_written, write_records
-from petrel.store.queries import list_documents
 
 COLUMNS = [
     ("doc_id", lambda d: d["doc_id"]),
@@ -36,6 +35,8 @@ def docs(
     output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
 ) -> None:
     """One row per input: id, where it came from, outlet, published, title, status, reason if rejected."""
+    from petrel.store.queries import list_documents
+
     with read_db(db) as con:
         page = list_documents(con, status=status, outlet=outlet, sort="published", limit=limit)
     records = [{k: d.get(k) for k in FIELDS} for d in page.items]

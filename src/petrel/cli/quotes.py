@@ -9,7 +9,6 @@ import typer
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
 from petrel.cli._output import Format, say_written, write_records
-from petrel.store.queries import list_quotes
 
 COLUMNS = [
     ("speaker", lambda q: q.get("speaker_name")),
@@ -32,6 +31,8 @@ def quotes(
     output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
 ) -> None:
     """Direct and indirect quotes with their speaker (resolved to an actor), cue verb and content."""
+    from petrel.store.queries import list_quotes
+
     with read_db(db) as con:
         page = list_quotes(con, doc_id=doc, speaker=speaker, limit=limit)
     n = write_records(page.items, fmt, output, COLUMNS, title=f"{page.total} quotes")

@@ -10,7 +10,6 @@ from rich.console import Console
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
 from petrel.cli._output import Format, say_written, write_records
-from petrel.store.queries import list_stories, story_timeline
 
 STORY_COLUMNS = [
     ("story_id", lambda s: s["story_id"]),
@@ -43,6 +42,8 @@ def stories(
     output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
 ) -> None:
     """Stories: articles and events grouped by shared actors, events and text within a time window."""
+    from petrel.store.queries import list_stories, story_timeline
+
     with read_db(db) as con:
         page = list_stories(con, limit=limit, offset=offset)
     n = write_records(page.items, fmt, output, STORY_COLUMNS, title=f"{page.total} stories")
@@ -57,6 +58,8 @@ def story(
     fmt: Format = typer.Option(Format.table, "--format", help="table or jsonl"),
 ) -> None:
     """One story's timeline: its events by date, with status and the outlets that reported each."""
+    from petrel.store.queries import list_stories, story_timeline
+
     with read_db(db) as con:
         timeline = story_timeline(con, story_id)
     if fmt is Format.table:

@@ -3,6 +3,10 @@
 The YAML files in ``petrel/data/lexicon`` group patterns by CAMEO code; ``cameo.yaml`` gives each code
 its PLOVER type, mode, context and Goldstein score. The pattern syntax is documented in ``docs/coding.md``
 and at the top of ``verbs.yaml``. Loading is explicit (:meth:`Lexicon.load`), never at import time.
+
+The compiled lexicon is cached on disk (:mod:`petrel.cache`, keyed by the content of every YAML file) and
+shared within a process (the quote and event stages read the same one): parsing the YAML cost about a
+second of CPU on every start.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ from typing import Any
 import yaml
 
 from petrel.errors import ConfigError
+
+FILES: tuple[str, ...] = ("classes.yaml", "cameo.yaml", "speech.yaml", "verbs.yaml", "nouns.yaml", "adjectives.yaml")
+# libyaml's loader when PyYAML was built with it (as the knowledge base reads its files), else pure Python
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_LOADED: dict[str, Lexicon] = {}  # compiled lexicons of this process, by cache key
 
 #: words that a pattern treats as a preposition or verb particle attached to the head
 PARTICLES: frozenset[str] = frozenset(
@@ -82,9 +91,32 @@ class Lexicon:
     classes: dict[str, frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def load(cls, folder: Path | None = None) -> Lexicon:
-        """Read the YAML files (the packaged ones unless ``folder`` is given) and compile them."""
+    def load(cls, folder: Path | None = None, *, cache_dir: Path | None | bool = True) -> Lexicon:
+        """The compiled YAML files (the packaged ones unless ``folder`` is given).
+
+        Read from the disk cache when its key (the files' content) matches, else compiled and stored there;
+        ``cache_dir`` is the cache directory (``True``: the default one, unless ``PETREL_USE_CACHE=false``;
+        ``None`` or ``False``: no disk cache). One process compiles or reads each lexicon once.
+        Callers must not mutate the result (it is shared).
+        """
+        from petrel.cache import cache_key, cached, resolve_cache_dir
+
         base = folder or Path(str(resources.files("petrel") / "data" / "lexicon"))
+        try:
+            key = cache_key("lexicon", [base / name for name in FILES], extra=_LOADER.__name__)
+        except OSError as exc:
+            raise ConfigError(f"cannot load the event lexicon from {base}: {exc}", path=str(base)) from exc
+        if key not in _LOADED:
+            if cache_dir is True:
+                from petrel.config import Settings
+
+                cache_dir = resolve_cache_dir(Settings())
+            _LOADED[key] = cached("lexicon", key, lambda: cls.compile(base), cache_dir or None)
+        return _LOADED[key]
+
+    @classmethod
+    def compile(cls, base: Path) -> Lexicon:
+        """Read and compile the YAML files in ``base`` (no cache)."""
         try:
             classes = _read(base / "classes.yaml")
             cameo = {str(k): _cameo_info(str(k), v) for k, v in _read(base / "cameo.yaml").items()}
@@ -109,7 +141,7 @@ class Lexicon:
 
 def _read(path: Path) -> dict[str, Any]:
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = yaml.load(fh, Loader=_LOADER)  # noqa: S506 - a safe loader
     if not isinstance(data, dict):
         raise ValueError(f"{path.name} must be a mapping")
     return data

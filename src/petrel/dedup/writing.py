@@ -131,7 +131,7 @@ def update_event_ids(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def insert_merge_log(con: duckdb.DuckDBPyConnection) -> None:
-    """One ``merge_log`` row per affected mention: what it joined and why.
+    """One ``merge_log`` row per affected mention of the events in ``dd_events``: what it joined and why.
 
     The event's anchor says ``first report``; a mention coded identically to an earlier one of its node
     points at that one; the first mention of every other node points at the first mention of the node it
@@ -161,4 +161,5 @@ def insert_merge_log(con: duckdb.DuckDBPyConnection) -> None:
                CASE WHEN s.pos_in_event = 1 THEN NULL WHEN s.pos_in_node > 1 THEN 1.0 ELSE b.score END
         FROM dd_assign s
         LEFT JOIN best b ON b.node_id = s.node_id
-        LEFT JOIN node_first nf ON nf.node_id = b.other""")
+        LEFT JOIN node_first nf ON nf.node_id = b.other
+        WHERE s.event_id IN (SELECT event_id FROM dd_events)""")

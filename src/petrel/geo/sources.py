@@ -43,6 +43,11 @@ class GazEntry:
     approximate: bool = False  # coordinates borrowed from a containing place
     alternates: int = 0  # geonames alternate names of a city: how widely it is known
 
+    def __reduce__(self) -> tuple[type, tuple]:
+        """Pickled as its constructor's arguments: the cached gazetteer (40k entries) loads twice as fast
+        as through the slots dataclass's ``__setstate__``."""
+        return (GazEntry, tuple(getattr(self, name) for name in self.__slots__))
+
     @property
     def prior(self) -> float:
         """Ranking prior: countries and curated places first, cities by population, then admin1."""

@@ -1,10 +1,12 @@
 """The spaCy pipeline petrel parses with, taught the knowledge base's names.
 
-:func:`load_nlp` loads ``settings.spacy_model`` and adds two entity rulers before ``ner`` fed by
+:func:`load_nlp` loads ``settings.spacy_model`` and adds two phrase rulers before ``ner`` fed by
 :meth:`KnowledgeBase.entity_ruler_patterns`: ``petrel_names`` matches multi-word names on lower-cased
 text ("asa'ib ahl al-haq", "hezbollah brigades"), ``petrel_terms`` matches one-word names exactly
 ("US" but not "us"). Matched entities carry the actor id (or ``country:XXX``) in ``ent.ent_id_``; the
-statistical ``ner`` keeps them and labels the rest.
+statistical ``ner`` keeps them and labels the rest. The rulers are :class:`petrel.nlp.ruler.PhraseRuler`
+(spaCy's ``entity_ruler`` semantics, with the tokenised patterns cached on disk, so a start does not
+tokenise 5,700 names).
 
 A component ``petrel_paragraphs`` before the parser starts a sentence after every line break, so a
 sentence never spans two paragraphs (the parser alone joins a line with no final full stop, such as a
@@ -14,6 +16,7 @@ caption or a heading, to the next paragraph's first sentence).
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import spacy
@@ -61,15 +64,31 @@ def load_nlp(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
                           "PETREL_SPACY_MODEL", model=settings.spacy_model) from exc
     add_paragraph_boundaries(nlp)
     if kb is not None:
-        add_kb_rulers(nlp, kb)
+        from petrel.cache import resolve_cache_dir
+
+        add_kb_rulers(nlp, kb, cache_dir=resolve_cache_dir(settings))
     return nlp
 
 
-def add_kb_rulers(nlp: Language, kb: KnowledgeBase) -> None:
-    """Add the two phrase rulers before ``ner`` (or at the end when the pipeline has no ``ner``)."""
+_RULERS: tuple[tuple[str, str, bool], ...] = ((RULER_NAMES[0], "LOWER", False), (RULER_NAMES[1], "ORTH", True))
+
+
+def add_kb_rulers(nlp: Language, kb: KnowledgeBase, *, cache_dir: Path | None = None) -> None:
+    """Add the two phrase rulers before ``ner`` (or at the end when the pipeline has no ``ner``).
+
+    Their tokenised patterns are read from ``cache_dir`` when cached there (None: tokenised now).
+    """
+    from petrel.cache import cached
+    from petrel.nlp.ruler import FACTORY, phrases_key, tokenize_patterns
+
+    patterns = [kb.entity_ruler_patterns(case_sensitive=case_sensitive) for _, _, case_sensitive in _RULERS]
+
+    def tokenized() -> list[list[tuple]]:
+        return [tokenize_patterns(nlp, group, attr) for group, (_, attr, _) in zip(patterns, _RULERS, strict=True)]
+
+    phrases = cached("kb-phrases", phrases_key(nlp, patterns), tokenized, cache_dir)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
-    for name, attr, case_sensitive in ((RULER_NAMES[0], "LOWER", False), (RULER_NAMES[1], "ORTH", True)):
-        ruler = nlp.add_pipe("entity_ruler", name=name, config={"phrase_matcher_attr": attr}, **where)
-        with nlp.select_pipes(enable=[]):
-            ruler.add_patterns(kb.entity_ruler_patterns(case_sensitive=case_sensitive))
-    log.info("entity rulers added: %s", ", ".join(RULER_NAMES))
+    for (name, attr, _), group in zip(_RULERS, phrases, strict=True):
+        ruler = nlp.add_pipe(FACTORY, name=name, config={"attr": attr}, **where)
+        ruler.set_phrases(group)
+    log.info("phrase rulers added: %s", ", ".join(RULER_NAMES))
