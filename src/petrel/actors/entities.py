@@ -114,9 +114,23 @@ def _name_part(token: Token) -> bool:
 
 def _unknown(span: Span, label: str) -> EntityInfo | None:
     kind = UNKNOWN_KINDS.get(label)
-    if kind is None or not _looks_like_name(span):
+    if kind is None or not _looks_like_name(span) or _names_a_place(span):
         return None
     return EntityInfo(span, unknown=kind)
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_a_place(span: Span) -> bool:
+    """"in Ibb city, Ibb", "near his home in Tafas, Daraa": an unknown name set in apposition to a place
+    (or to a place preposition's object) is the place's province, whatever label the model gives it; it
+    is no person that "he" could refer to."""
+    root = span.root
+    if root.dep_ != "appos":
+        return False
+    head = root.head
+    return head.ent_type_ in PLACE_LABELS or (head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "at", "outside"))
 
 
 def _looks_like_name(span: Span) -> bool:

@@ -1,0 +1,92 @@
+"""Conflict-event descriptions in a monitoring project's style (issue 11), through the whole pipeline:
+"On <day>, <actor> <did> <whom> in <village>, <province>." Every sentence here is written for these tests.
+
+Families: a protest by people known by what they are, with no addressee; a victim named by a title ("a
+council member"); the people killed in a strike on a thing; a day-dated report weeks before publication
+(not background); "Around <day> (as reported)"; an arrest whose place sits in apposition ("in Taiz city,
+Taiz"), which is no person."""
+
+from __future__ import annotations
+
+import pytest
+
+from petrel.models import EventMention
+
+PUBLISHED = "2026-03-04"
+
+
+@pytest.fixture(scope="module")
+def run(session_settings, resources):
+    """code(text) -> events, with the lexicon rules alone (the event model's veto is not under test)."""
+    from petrel.pipeline import Pipeline
+
+    pipeline = Pipeline(session_settings.model_copy(update={"event_model": "rules"}), resources=resources)
+    return lambda text: pipeline.code_text(text, published=PUBLISHED).events
+
+
+def one(events: list[EventMention], type_: str) -> EventMention:
+    found = [e for e in events if e.type == type_]
+    assert found, [(e.type, e.evidence.trigger, e.source.name) for e in events]
+    return found[0]
+
+
+def side(actor) -> tuple:
+    return (actor.country, set(actor.sector)) if actor is not None else None
+
+
+def test_a_protest_of_retirees_with_no_addressee_is_at_the_government(run):
+    event = one(run("On 2 February 2026, hundreds of retirees demonstrated in front of the provincial council "
+                    "building in Mosul to demand unpaid pensions."), "PROTEST")
+    assert event.source.name == "retirees" and side(event.source) == ("IRQ", {"CVL"})
+    assert event.target is not None and side(event.target) == ("IRQ", {"GOV"})
+    assert (event.date, event.status) == ("2026-02-02", "actual")
+
+
+def test_pensioners_and_teachers_are_civilians(run):
+    event = one(run("On 14 January 2026, pensioners rallied outside the finance office in Taiz."), "PROTEST")
+    assert "CVL" in event.source.sector and event.source.country == "YEM"
+
+
+def test_a_council_member_killed_is_the_target(run):
+    event = one(run("On 11 January 2026, unidentified gunmen shot and killed a municipal council member near his "
+                    "house in Nawa, Daraa."), "ASSAULT")
+    assert event.target is not None and side(event.target) == ("SYR", {"GOV"})
+
+
+def test_a_day_dated_report_two_months_old_is_actual(run):
+    event = one(run("On 11 January 2026, unidentified gunmen shot and killed a municipal council member near his "
+                    "house in Nawa, Daraa."), "ASSAULT")
+    assert (event.date, event.status) == ("2026-01-11", "actual")
+    event = one(run("On 15 October 2025, regime forces shelled the outskirts of Sarmin in eastern Idlib."), "ASSAULT")
+    assert (event.date, event.status) == ("2025-10-15", "actual")
+
+
+def test_background_years_back_stays_historical(run):
+    event = one(run("Regime forces shelled the town in 2019."), "ASSAULT")
+    assert event.status == "historical"
+
+
+@pytest.mark.parametrize("text", [
+    "On 20 February 2026, an Israeli drone struck a car in Nabatieh, killing three Hezbollah members.",
+    "On 27 February 2026, Russian forces launched strikes on three villages in Kharkiv oblast, killing an elderly woman.",
+])
+def test_the_people_killed_are_the_target_when_a_thing_is_struck(run, text):
+    event = one(run(text), "ASSAULT")
+    assert event.target is not None
+    assert event.target.country in ("LBN", "UKR")
+
+
+def test_around_a_day_as_reported_dates_the_event(run):
+    event = one(run("Around 9 January 2026 (as reported), Israeli forces demolished a Palestinian home in the "
+                    "village of Beit Ummar, Hebron, citing the lack of a permit."), "COERCE")
+    assert event.date == "2026-01-09"
+    assert event.place is not None and event.place.country == "PSE"
+
+
+def test_a_province_in_apposition_is_no_person(run):
+    events = run("On 1 March 2026, Houthi forces arrested a teacher in Ibb city, Ibb, after he criticized "
+                 "the group online.")
+    arrest = one(events, "COERCE")
+    assert arrest.target is not None and arrest.target.name == "teacher"
+    assert side(arrest.target) == ("YEM", {"CVL", "EDU"})
+    assert all(e.source.name != "Ibb" for e in events)
