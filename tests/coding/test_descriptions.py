@@ -90,3 +90,39 @@ def test_a_province_in_apposition_is_no_person(run):
     assert arrest.target is not None and arrest.target.name == "teacher"
     assert side(arrest.target) == ("YEM", {"CVL", "EDU"})
     assert all(e.source.name != "Ibb" for e in events)
+
+
+# -- a rejection answers whoever made the charge, the offer or the demand; a fight of two is mutual --------
+
+@pytest.mark.parametrize(("text", "source", "target"), [
+    ("Kenya accused Somalia of arming the militants on Monday. Somalia rejected the accusation.", "SOM", "KEN"),
+    ("Kenya demanded that Somalia withdraw its troops. Somalia rejected the demand on Tuesday.", "SOM", "KEN"),
+    ("Mali offered talks with the rebels on Friday, but the rebels rejected the offer.", "MLI", "MLI"),
+    ("Prime Minister Sheikh Hasina accused the Bangladesh Nationalist Party of stirring the riots; the BNP denied "
+     "any role.", "BGD", "BGD"),
+])
+def test_a_rejection_answers_the_one_who_made_the_charge_offer_or_demand(run, text, source, target):
+    event = one(run(text), "REJECT")
+    assert event.source.country == source
+    assert event.target is not None and event.target.country == target
+    assert event.target.name != event.source.name
+
+
+def test_a_denial_that_answers_nobody_named_is_a_statement(run):
+    assert not [e for e in run("Somalia denied the charges.") if e.type == "REJECT"]
+
+
+def test_an_accusation_three_sentences_back_is_not_answered(run):
+    text = ("Kenya accused Somalia of arming the militants. Talks went on. Trade fell. Markets closed. "
+            "Ethiopia rejected the accusation.")
+    assert not [e for e in run(text) if e.type == "REJECT" and e.target is not None]
+
+
+@pytest.mark.parametrize(("text", "pair"), [
+    ("Hezbollah and Israel fought a brief war in 2006.", {"LBN", "ISR"}),
+    ("Ethiopian and Eritrean troops clashed along the border on Sunday.", {"ETH", "ERI"}),
+])
+def test_two_sides_that_fought_fought_each_other(run, text, pair):
+    events = [e for e in run(text) if e.type == "ASSAULT"]
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == \
+        {tuple(sorted(pair)), tuple(sorted(pair, reverse=True))}

@@ -100,6 +100,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
         self.lenient = False  # also actors known only by their sector ("the rebels", "opposition groups")
         self.recent: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers): the story so far
+        self.said: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers), this sentence too
         self._by_token: dict[int, list[ActorMention]] = {}
         self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
         self._countries = sorted(((m.start, m.actor) for m in mentions

@@ -44,6 +44,8 @@ OWN_PRONOUNS = frozenset({"it", "they", "he", "she"})  # "X said it would ...": 
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+# "Hezbollah and Israel fought a war", "Ethiopia and Eritrea clashed": each fought the other
+MUTUAL_FIGHTS = frozenset({"fight", "clash", "battle", "skirmish", "trade", "exchange"})
 INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "commit", "undertake",
                           "volunteer", "consent", "willing", "ready", "prepared", "committed", "plan", "intend"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "fail", "unwilling", "reluctant"})
@@ -215,7 +217,11 @@ class EventStage:
             draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name)
             if draft.targets:
                 draft.provenance = draft.with_rule(R.RESTRICTED_POPULATION)
-        return draft if _keep(draft) else None
+        if not _keep(draft):
+            return None
+        if quote is None or draft.info.type == "ACCUSE":
+            unnamed.remember_said(index, tok, draft.info.type, draft.sources, draft.status.status)
+        return draft
 
     def _parties(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> Parties:
         """Source and target read off the parse, then the fallbacks: what the pattern consumed, a party
@@ -261,6 +267,9 @@ class EventStage:
             targets = [t for t in unnamed.protested_government(tok, index, sources[0], self._country_name)
                        if not (state and same_side(t, sources[0]))]
             found_by = (R.PROTESTED_GOVERNMENT, *found_by) if targets else found_by
+        if not targets and info.type == "REJECT" and sources and self.on(R.ANSWERED_PARTY):
+            targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
+            found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
             sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
         return Parties(sources, targets, src_tok, roles.agentless, found_by,
@@ -515,8 +524,8 @@ def _keep(draft: Draft) -> bool:
     if draft.status.cue == "for" and not draft.applied(R.SPEECH_THREAT):
         return False
     tok = draft.trigger.token
-    if _is_statement(tok, draft.info):
-        return False
+    if _is_statement(tok, draft.info) and not draft.applied(R.ANSWERED_PARTY):
+        return False  # "denied the charges" answering nobody the story names; answering X, it rejects X
     if _noun_infinitive(tok) and not draft.trigger.pattern.neg and draft.info.type != "THREATEN":
         return False  # "permission to help", "a mandate to attack": wanted, not done (a threat stays)
     if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and tok.head.lemma_ in PREVENT_VERBS:
@@ -797,8 +806,8 @@ def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
     tok = draft.trigger.token
     if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in tok.children):
         return out  # "will defend itself": nobody else is acted upon
-    reciprocal = (not draft.targets and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES
-                  and draft.by_subject)
+    reciprocal = (not draft.targets and len(draft.sources) > 1 and draft.by_subject
+                  and (draft.info.type in RECIPROCAL_TYPES or draft.trigger.token.lemma_.lower() in MUTUAL_FIGHTS))
     for source in draft.sources:
         targets: list[ActorRef | None] = (
             [s for s in draft.sources if s is not source] if reciprocal else list(draft.targets) or [None])

@@ -56,6 +56,9 @@ UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims
 CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
                         "the source: the last attack's doer within a few sentences",
                         "'The army launched an offensive. The strikes killed 12': the army's")
+ANSWERED_PARTY = _rule("answered-party", PARTIES, "a rejection or denial of a charge, offer or demand, nobody named",
+                        "the target: who made the charge, offer or demand, this sentence or a few before",
+                        "'X accused Y of ..., a charge Y denied': Y rejects X")
 SETTLEMENT_PEOPLE = _rule("settlement-people", PARTIES, "force against a town or village, nobody named",
                           "the target: its residents (civilians)", "'shelled the town', 'stormed the village of X'")
 PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without target, its place",

@@ -10,6 +10,7 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
   carried out the attack named (an attack noun's own source: its demonym or "by X");
 - ``carried-forward``: "The army launched an offensive. The strikes killed 12": a definite attack noun
   with nobody named is the last attack's, within ``CARRY_SENTENCES`` sentences;
+- ``answered-party``: a rejection of a charge, an offer or a demand with nobody named answers whoever made it;
 - ``settlement-people``: force against a town or village with nobody named falls on its residents;
 - ``unknown-agent``: violence by nobody named is by "unidentified attackers" (of the country where they
   struck, :func:`locate_unknown_attackers`), unless the deaths were an accident or a disaster.
@@ -266,3 +267,42 @@ def remember_doers(index: args.MentionIndex, sent_start: int, events: list) -> N
              and e.source is not UNKNOWN_ATTACKER and e.quote_id is None]
     if doers:
         index.recent["ASSAULT"] = (sent_start, list({id(d): d for d in doers}.values()))
+
+
+# what a rejection answers: the object noun -> the types of act that make one
+ANSWERED = {**dict.fromkeys(("charge", "accusation", "allegation", "claim", "role", "involvement", "report",
+                             "responsibility", "complicity", "criticism", "assertion"), ("ACCUSE",)),
+            **dict.fromkeys(("offer", "proposal", "initiative", "invitation", "plan"),
+                            ("AGREE", "CONSULT", "COOPERATE", "AID", "YIELD", "CONCEDE")),
+            **dict.fromkeys(("demand", "request", "call", "appeal", "ultimatum", "plea"), ("REQUEST", "THREATEN"))}
+
+
+def answered_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"X accused Y of rigging the vote, a charge Y denied", "Mali offered talks; the rebels rejected the
+    offer", "the BNP denied any role": a rejection of a charge, an offer or a demand, with nobody named,
+    answers whoever made the last such act, in its sentence or at most ``CARRY_SENTENCES`` before
+    (``index.said``, kept as the events stage drafts). Not the rejecter itself."""
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "relcl":  # "a charge the party denied"
+        nouns.append(tok.head)
+    kinds = next((ANSWERED[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in ANSWERED), None)
+    if kinds is None:
+        return []
+    sents = list(tok.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    starts = {s.start: i for i, s in enumerate(sents)}
+    found = [(starts.get(start, -1), doers) for kind in kinds if (seen := index.said.get(kind)) for start, doers in [seen]]
+    found = [(i, doers) for i, doers in found if 0 <= here - i <= CARRY_SENTENCES]
+    if not found:
+        return []
+    own = {(s.actor_id, s.country, tuple(s.sector)) for s in sources}
+    doers = max(found, key=lambda f: f[0])[1]
+    return [d for d in doers if (d.actor_id, d.country, tuple(d.sector)) not in own
+            and not (d.actor_id and any(d.actor_id == s.actor_id for s in sources))]
+
+
+def remember_said(index: args.MentionIndex, tok: Token, info_type: str, sources: list[ActorRef],
+                  status: str) -> None:
+    """Keep who made an accusation, an offer or a demand that is told as made (:func:`answered_parties`)."""
+    if sources and status in ("actual", "claimed") and sources[0] is not UNKNOWN_ATTACKER:
+        index.said[info_type] = (tok.sent.start, list(sources))
