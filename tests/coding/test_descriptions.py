@@ -126,3 +126,18 @@ def test_two_sides_that_fought_fought_each_other(run, text, pair):
     events = [e for e in run(text) if e.type == "ASSAULT"]
     assert {(e.source.country, e.target.country if e.target else None) for e in events} == \
         {tuple(sorted(pair)), tuple(sorted(pair, reverse=True))}
+
+
+# -- a side's own report of its violent act is its claim; the other side's report of it tells it -------------
+
+@pytest.mark.parametrize("text", [
+    "Hezbollah said it fired a salvo of rockets at an army base near Haifa on Thursday.",
+    "The Israeli military said its jets struck a weapons depot in southern Lebanon.",
+])
+def test_the_doers_own_report_is_a_claim(run, text):
+    assert one(run(text), "ASSAULT").status == "claimed"
+
+
+def test_residents_report_of_an_arrest_is_not_the_doers_claim(run):
+    event = one(run("Residents of Kidal said soldiers arrested ten men in the village."), "COERCE")
+    assert event.status == "actual"

@@ -44,6 +44,7 @@ OWN_PRONOUNS = frozenset({"it", "they", "he", "she"})  # "X said it would ...": 
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+OWN_CLAIM_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts a side's own report of them leaves claimed
 # "Hezbollah and Israel fought a war", "Ethiopia and Eritrea clashed": each fought the other
 MUTUAL_FIGHTS = frozenset({"fight", "clash", "battle", "skirmish", "trade", "exchange"})
 INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "commit", "undertake",
@@ -424,6 +425,9 @@ class EventStage:
             draft.sources = speakers
             draft.provenance = draft.with_rule(R.SPEECH_SPEAKER)
             draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
+        if draft.info.type in OWN_CLAIM_TYPES and draft.status.status in ("actual", "historical") and draft.sources \
+                and (first_person or all(same_camp(s, speaker) for s in draft.sources)) and self.on(R.OWN_CLAIM):
+            draft.status = Status("claimed", False, quote.cue)  # "Hezbollah said it fired rockets": its own word
         code = threat_code(draft.info)
         if code and draft.status.status in ("future", "hypothetical") and draft.info.type != "THREATEN" and (
                 any(same_side(s, speaker) for s in draft.sources) or (draft.sources and draft.status.cue == "if")) \

@@ -59,6 +59,8 @@ CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with
 ANSWERED_PARTY = _rule("answered-party", PARTIES, "a rejection or denial of a charge, offer or demand, nobody named",
                         "the target: who made the charge, offer or demand, this sentence or a few before",
                         "'X accused Y of ..., a charge Y denied': Y rejects X")
+OWN_CLAIM = _rule("own-claim", SPEECH, "a violent or repressive act its doer's own side reports",
+                   "status claimed", "'Hezbollah said it fired rockets at a base': the doer's word for its act")
 SETTLEMENT_PEOPLE = _rule("settlement-people", PARTIES, "force against a town or village, nobody named",
                           "the target: its residents (civilians)", "'shelled the town', 'stormed the village of X'")
 PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without target, its place",
