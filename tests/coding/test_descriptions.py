@@ -141,3 +141,17 @@ def test_the_doers_own_report_is_a_claim(run, text):
 def test_residents_report_of_an_arrest_is_not_the_doers_claim(run):
     event = one(run("Residents of Kidal said soldiers arrested ten men in the village."), "COERCE")
     assert event.status == "actual"
+
+
+# -- criminal groups and ships ---------------------------------------------------------------------------
+
+def test_gangs_and_cartels_are_criminal_groups(run):
+    event = one(run("Armed gangs attacked a police station in Port-au-Prince on Monday."), "ASSAULT")
+    assert side(event.source) == ("HTI", {"CRM"})
+    event = one(run("Mexico's army launched an offensive against drug cartels in Sinaloa."), "ASSAULT")
+    assert event.target is not None and "CRM" in event.target.sector
+
+
+def test_a_cargo_ship_attacked_is_a_business_target(run):
+    event = one(run("The Houthis attacked a cargo ship in the Red Sea on Monday."), "ASSAULT")
+    assert event.target is not None and event.target.sector == ["BUS"]
