@@ -155,3 +155,22 @@ def test_gangs_and_cartels_are_criminal_groups(run):
 def test_a_cargo_ship_attacked_is_a_business_target(run):
     event = one(run("The Houthis attacked a cargo ship in the Red Sea on Monday."), "ASSAULT")
     assert event.target is not None and event.target.sector == ["BUS"]
+
+
+# -- acts counted in batches, acts in retaliation, censorship of stations -------------------------------
+
+def test_a_package_of_sanctions_is_the_adopters_sanction(run):
+    event = one(run("The European Union adopted a new package of sanctions against Iran on Monday."), "SANCTION")
+    assert event.source.name == "European Union" and event.target is not None and event.target.country == "IRN"
+
+
+def test_an_act_in_retaliation_is_aimed_at_the_last_hostile_doer(run):
+    events = run("Militants in Mali attacked an army post on Monday. The army carried out airstrikes in retaliation.")
+    strike = [e for e in events if e.type == "ASSAULT" and e.evidence.trigger == "airstrikes"]
+    assert strike and strike[0].target is not None and "REB" in strike[0].target.sector
+
+
+def test_suspending_radio_stations_is_censorship_of_the_media(run):
+    event = one(run("Burkina Faso's junta suspended two foreign radio stations over their coverage of the war."),
+                "COERCE")
+    assert event.target is not None and "MED" in event.target.sector

@@ -221,7 +221,8 @@ class EventStage:
         if not _keep(draft):
             return None
         if quote is None or draft.info.type == "ACCUSE":
-            unnamed.remember_said(index, tok, draft.info.type, draft.sources, draft.status.status)
+            unnamed.remember_said(index, tok, draft.info.type, draft.sources, draft.status.status,
+                                  conflict=draft.info.quad_class >= 3)
         return draft
 
     def _parties(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> Parties:
@@ -270,6 +271,9 @@ class EventStage:
             found_by = (R.PROTESTED_GOVERNMENT, *found_by) if targets else found_by
         if not targets and info.type == "REJECT" and sources and self.on(R.ANSWERED_PARTY):
             targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
+            found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
+        if not targets and sources and info.quad_class >= 3 and self.on(R.ANSWERED_PARTY):
+            targets = unnamed.retaliated_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
             found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
             sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody

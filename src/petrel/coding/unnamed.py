@@ -11,6 +11,7 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
 - ``carried-forward``: "The army launched an offensive. The strikes killed 12": a definite attack noun
   with nobody named is the last attack's, within ``CARRY_SENTENCES`` sentences;
 - ``answered-party``: a rejection of a charge, an offer or a demand with nobody named answers whoever made it;
+  an act "in response" or "in retaliation" with nobody named is aimed at the last hostile act's doer;
 - ``settlement-people``: force against a town or village with nobody named falls on its residents;
 - ``unknown-agent``: violence by nobody named is by "unidentified attackers" (of the country where they
   struck, :func:`locate_unknown_attackers`), unless the deaths were an accident or a disaster.
@@ -302,7 +303,35 @@ def answered_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRe
 
 
 def remember_said(index: args.MentionIndex, tok: Token, info_type: str, sources: list[ActorRef],
-                  status: str) -> None:
-    """Keep who made an accusation, an offer or a demand that is told as made (:func:`answered_parties`)."""
+                  status: str, *, conflict: bool = False) -> None:
+    """Keep who made an accusation, an offer or a demand that is told as made (:func:`answered_parties`),
+    and who did the last hostile act (``"*conflict"``, :func:`retaliated_parties`)."""
     if sources and status in ("actual", "claimed") and sources[0] is not UNKNOWN_ATTACKER:
         index.said[info_type] = (tok.sent.start, list(sources))
+        if conflict:
+            index.said[HOSTILE] = (tok.sent.start, list(sources))
+
+
+HOSTILE = "*conflict"
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer"})
+
+
+def retaliated_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"Militants attacked an army post. The army carried out airstrikes in retaliation", "Pakistan
+    downgraded ties in response": an act "in response/retaliation" that names nobody is aimed at whoever
+    did the last hostile act, in its sentence or at most ``CARRY_SENTENCES`` before, on another side."""
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else [tok]
+    if not any(p.dep_ == "prep" and p.lower_ in ("in", "as") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in RESPONSE_NOUNS for g in p.children)
+            for h in holders for p in h.children):
+        return []
+    seen = index.said.get(HOSTILE)
+    if seen is None:
+        return []
+    sents = list(tok.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    before = next((i for i, s in enumerate(sents) if s.start == seen[0]), None)
+    if before is None or not 0 <= here - before <= CARRY_SENTENCES:
+        return []
+    own = {(s.actor_id, s.country, tuple(s.sector)) for s in sources}
+    return [d for d in seen[1] if (d.actor_id, d.country, tuple(d.sector)) not in own]
