@@ -174,3 +174,22 @@ def test_suspending_radio_stations_is_censorship_of_the_media(run):
     event = one(run("Burkina Faso's junta suspended two foreign radio stations over their coverage of the war."),
                 "COERCE")
     assert event.target is not None and "MED" in event.target.sector
+
+
+# -- force against a town, a road, a province falls on people ----------------------------------------------
+
+@pytest.mark.parametrize(("text", "type_", "country"), [
+    ("On 10 February 2026, Sudanese Armed Forces shelled residential areas of El Fasher, North Darfur.", "ASSAULT",
+     "SDN"),
+    ("On 11 February 2026, RSF fighters looted the market in Um Kadada, North Darfur.", "COERCE", "SDN"),
+    ("On 16 February 2026, gunmen abducted 15 passengers on the Abuja-Kaduna highway in Kaduna state.", "ASSAULT",
+     "NGA"),
+])
+def test_force_against_a_place_falls_on_its_people(run, text, type_, country):
+    event = one(run(text), type_)
+    assert event.target is not None and side(event.target) == (country, {"CVL"})
+
+
+def test_a_country_attacked_stays_the_country(run):
+    event = one(run("On 10 February 2026, Israeli jets struck Lebanon, the army said."), "ASSAULT")
+    assert event.target is not None and event.target.country == "LBN" and "CVL" not in event.target.sector

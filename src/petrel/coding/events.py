@@ -129,6 +129,13 @@ class EventStage:
                                        protests=self.on(R.PROTESTED_GOVERNMENT))
         state.events.extend(events)
 
+    def _is_country_name(self, name: str) -> bool:
+        """"Lebanon", "the United States": a country's own name (not a town resolved to its country)."""
+        if self.kb is None:
+            return True
+        term = self.kb.country_term(name)
+        return term is not None and term.kind == "country"
+
     def _country_name(self, code: str) -> str:
         """"Nigeria" for "NGA" (the code itself without a knowledge base)."""
         return self.kb.country_name(code) if self.kb is not None else code
@@ -261,6 +268,10 @@ class EventStage:
             targets = targets or unnamed.local_victims(tok, index)
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
+        if targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
+            people = unnamed.town_targets(tok, info, targets, index, self._is_country_name)  # "shelled El Fasher"
+            if people:
+                targets, found_by = people, (R.SETTLEMENT_PEOPLE, *found_by)
         if not targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
             targets = unnamed.settlement_people(tok, info, index)
             found_by = (R.SETTLEMENT_PEOPLE, *found_by) if targets else found_by

@@ -335,3 +335,37 @@ def retaliated_parties(tok: Token, index: args.MentionIndex, sources: list[Actor
         return []
     own = {(s.actor_id, s.country, tuple(s.sector)) for s in sources}
     return [d for d in seen[1] if (d.actor_id, d.country, tuple(d.sector)) not in own]
+
+
+SEIZING_CODES = frozenset({"192", "1921", "1922"})  # taking a town is taking it from whoever holds it
+
+
+def town_targets(tok: Token, info: CameoInfo, targets: list[ActorRef], index: args.MentionIndex,
+                 is_country_name: Callable[[str], bool]) -> list[ActorRef] | None:
+    """"Sudanese forces shelled El Fasher", "looted the market in Um Kadada, North Darfur", "abducted 15
+    passengers on the Abuja-Kaduna highway": force whose only targets are places (a town, a road, a
+    province the actors stage resolved to its country, not a country itself) falls on people: the
+    victims its object names ("15 passengers"), else the place's residents (civilians of its country).
+    Seizing a town stays as it is (a town taken is taken from its rulers). ``None``: nothing to change."""
+    if info.type not in SETTLEMENT_TYPES or info.code in SEIZING_CODES or not targets:
+        return None
+    if not all(_place_party(t, is_country_name) for t in targets):
+        return None
+    lenient = index.lenient_view()
+    victims = [a for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for a in args.np_actors(c, lenient)
+               if a.sector and not a.country and not a.actor_id]
+    if not victims:  # "a drone struck a car, killing two men": the participle's victims
+        victims = [a for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in HARM_VERBS
+                   for o in c.children if o.dep_ == "dobj" for a in args.np_actors(o, lenient)
+                   if a.sector and not a.actor_id]
+    if victims:
+        return [replace(v, country=v.country or targets[0].country, resolution="place" if not v.country
+                        else v.resolution) for v in victims]
+    return [ActorRef(name=f"residents of {t.name}", country=t.country, sector=["CVL"], resolution="context")
+            for t in targets[:1]]
+
+
+def _place_party(actor: ActorRef, is_country_name: Callable[[str], bool]) -> bool:
+    """An "actor" that is only a place resolved to its country ("El Fasher", "the Abuja-Kaduna highway")."""
+    return (actor.resolution == "country" and not actor.sector and not actor.actor_id and bool(actor.country)
+            and not is_country_name(actor.name))
