@@ -193,3 +193,11 @@ def test_force_against_a_place_falls_on_its_people(run, text, type_, country):
 def test_a_country_attacked_stays_the_country(run):
     event = one(run("On 10 February 2026, Israeli jets struck Lebanon, the army said."), "ASSAULT")
     assert event.target is not None and event.target.country == "LBN" and "CVL" not in event.target.sector
+
+
+def test_a_two_word_town_is_not_the_region_its_last_word_names(run):
+    # "Afar" alone is a region of Ethiopia; "Tal Afar, Nineveh" is a town of Iraq
+    event = one(run("On 21 February 2026, residents of Tal Afar, Nineveh, blocked a main road to protest power "
+                    "cuts."), "PROTEST")
+    assert event.source.country == "IRQ" and event.place is not None and event.place.country == "IRQ"
+    assert event.target is not None and event.target.country == "IRQ"

@@ -55,6 +55,8 @@ def resolve_entity(ent: Span, kb: KnowledgeBase) -> EntityInfo | None:
     span = _trim(ent)
     if span is None:
         return None
+    if _last_word_of_a_name(span) and (term := kb.country_term(span.text)) is not None and term.kind == "region":
+        return None  # "Tal Afar" is a town in Iraq, not Ethiopia's Afar region
     if ent.ent_id_:
         return _by_id(span, ent.ent_id_, kb)
     actor = kb.match(span.text)
@@ -88,6 +90,15 @@ def _by_id(span: Span, ent_id: str, kb: KnowledgeBase) -> EntityInfo | None:
     if actor is None or actor.kind == "place":
         return None
     return EntityInfo(span, actor=actor)
+
+
+def _last_word_of_a_name(span: Span) -> bool:
+    """A capitalised proper noun before the span is part of its name ("Tal" in "Tal Afar")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.pos_ == "PROPN" and before.is_title and before.dep_ == "compound" \
+        and span.start <= before.head.i < span.end
 
 
 def _only_titles(ent: Span, kb: KnowledgeBase) -> bool:

@@ -149,12 +149,21 @@ def widened(ent: Span) -> tuple[int, int, str, str]:
     ("Kirkuk province") included; the source says which were added."""
     doc = ent.doc
     start, end, source = ent.start, ent.end, "entity"
+    while start > 0 and _name_before(doc[start - 1], ent):  # "Tal Afar": the town, not Ethiopia's Afar
+        start -= 1
     if start > 0 and doc[start - 1].lower_ in COMPASS:
         start, source = start - 1, "compass"
     if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
         end, source = end + 1, "compass"
     span = doc[start:end]
     return span.start_char, span.end_char, span.text, source
+
+
+def _name_before(tok: Token, ent: Span) -> bool:
+    """A capitalised proper noun the entity leaves out but the parse makes part of its name ("Tal" in
+    "Tal Afar", "Kafr" in "Kafr Nabl"): the name is the whole."""
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", *PLACE_LABELS) and tok.dep_ == "compound" \
+        and ent.start <= tok.head.i < ent.end and tok.lower_ not in COMPASS
 
 
 def non_overlapping(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
