@@ -201,3 +201,19 @@ def test_a_two_word_town_is_not_the_region_its_last_word_names(run):
                     "cuts."), "PROTEST")
     assert event.source.country == "IRQ" and event.place is not None and event.place.country == "IRQ"
     assert event.target is not None and event.target.country == "IRQ"
+
+
+# -- sense and mode: help promised, force renounced --------------------------------------------------------
+
+def test_help_to_fight_promised_is_cooperation_not_a_threat(run):
+    events = run("China said it would help Pakistan fight terrorism.")
+    assert not [e for e in events if e.type == "THREATEN"]
+    agree = one(events, "AGREE")
+    assert (agree.source.country, agree.target.country if agree.target else None) == ("CHN", "PAK")
+
+
+def test_agreeing_not_to_use_force_is_an_agreement(run):
+    events = run("Armenia and Azerbaijan agreed not to use force against each other.")
+    assert not [e for e in events if e.type == "THREATEN"]
+    assert {(e.source.country, e.target.country) for e in events if e.type == "AGREE" and e.target} == \
+        {("ARM", "AZE"), ("AZE", "ARM")}

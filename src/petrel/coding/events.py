@@ -297,6 +297,11 @@ class EventStage:
         announced or conditional hostile act is a threat. Returns the rule applied (none: ``()``)."""
         governor = _governor(tok)
         hostile = threat_code(info)
+        if governor in INTENT_VERBS and status.negated and info.quad_class >= 3 and self.on(R.INTENT_RULE):
+            return self.lexicon.info("030"), Status(), (R.INTENT_RULE,)  # "agreed not to use force": a promise
+        if tok.lemma_ == "help" and hostile and (status.status in ("future", "hypothetical")) \
+                and self.on(R.INTENT_RULE):
+            return self.lexicon.info("031"), Status(), (R.INTENT_RULE,)  # "would help Kabul fight": help promised
         conditional = status.status == "hypothetical" and status.cue in ("if", "in case")
         announced = status.status in ("future", "hypothetical") or (status.negated and _has_modal(tok))
         if governor in THREAT_VERBS and info.quad_class >= 3 and info.type != "THREATEN" and self.on(R.THREAT):

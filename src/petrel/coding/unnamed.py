@@ -345,7 +345,8 @@ def town_targets(tok: Token, info: CameoInfo, targets: list[ActorRef], index: ar
     """"Sudanese forces shelled El Fasher", "looted the market in Um Kadada, North Darfur", "abducted 15
     passengers on the Abuja-Kaduna highway": force whose only targets are places (a town, a road, a
     province the actors stage resolved to its country, not a country itself) falls on people: the
-    victims its object names ("15 passengers"), else the place's residents (civilians of its country).
+    victims its object names ("15 passengers"), else the place's residents (civilians of its country,
+    named as the text names the place).
     Seizing a town stays as it is (a town taken is taken from its rulers). ``None``: nothing to change."""
     if info.type not in SETTLEMENT_TYPES or info.code in SEIZING_CODES or not targets:
         return None
@@ -354,15 +355,11 @@ def town_targets(tok: Token, info: CameoInfo, targets: list[ActorRef], index: ar
     lenient = index.lenient_view()
     victims = [a for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for a in args.np_actors(c, lenient)
                if a.sector and not a.country and not a.actor_id]
-    if not victims:  # "a drone struck a car, killing two men": the participle's victims
-        victims = [a for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.lemma_.lower() in HARM_VERBS
-                   for o in c.children if o.dep_ == "dobj" for a in args.np_actors(o, lenient)
-                   if a.sector and not a.actor_id]
     if victims:
         return [replace(v, country=v.country or targets[0].country, resolution="place" if not v.country
                         else v.resolution) for v in victims]
-    return [ActorRef(name=f"residents of {t.name}", country=t.country, sector=["CVL"], resolution="context")
-            for t in targets[:1]]
+    # its residents, named as the text names the place (as settlement_people names "the village of X")
+    return [ActorRef(name=t.name, country=t.country, sector=["CVL"], resolution="context") for t in targets[:1]]
 
 
 def _place_party(actor: ActorRef, is_country_name: Callable[[str], bool]) -> bool:
