@@ -134,6 +134,7 @@ def sentence_date(doc: Doc, event: EventMention, published: datetime | None) -> 
 
 
 # "On 3 May 2024, ...", "Around 14 June 2024 (as reported), ...": a date that opens the sentence frames it
+FRAME_CHARS = 60
 FRAME_LEAD = re.compile(r"^\W*(?:(?:on|around|about|circa|approximately|by|early on|late on|in|during)\s+)?$",
                         re.IGNORECASE)
 
@@ -141,7 +142,7 @@ FRAME_LEAD = re.compile(r"^\W*(?:(?:on|around|about|circa|approximately|by|early
 def framing_date(text: str, published: datetime | None, status: str, anchor: date | None) -> ResolvedDate | None:
     """A date expression that opens the sentence ("On 3 May 2024,", "Around 14 June 2024 (as reported),")
     dates every event of it, however the parser hangs it (a parenthesis often detaches it)."""
-    found = find_expressions(text)
+    found = find_expressions(text[:FRAME_CHARS])  # only an opening date frames: the sentence's head is enough
     if not found or not FRAME_LEAD.match(text[:found[0].start]):
         return None
     result = resolve(found[0], published, tense="past" if status in PAST_STATUSES else "future")
