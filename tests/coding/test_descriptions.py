@@ -81,6 +81,7 @@ def test_around_a_day_as_reported_dates_the_event(run):
                     "village of Beit Ummar, Hebron, citing the lack of a permit."), "COERCE")
     assert event.date == "2026-01-09"
     assert event.place is not None and event.place.country == "PSE"
+    assert event.target is not None and side(event.target) == ("PSE", {"CVL"})  # Palestinians' home
 
 
 def test_a_province_in_apposition_is_no_person(run):

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from petrel.dates import DateStage
+from petrel.dates.stage import framing_date
 from petrel.models import Article
 from petrel.state import DocState
 
@@ -164,3 +167,15 @@ def test_around_a_date_as_reported(make_state):
     event = dated(make_state, "Around 14 February 2021 (as reported), troops demolished three houses in the village.",
                   "demolished")
     assert (event.date, event.date_precision) == ("2021-02-14", "day")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Around 14 February 2021 (as reported), troops demolished three houses.", "2021-02-14"),
+    ("On 3 February 2021, gunmen killed a farmer.", "2021-02-03"),
+    ("3 February 2021: gunmen killed a farmer.", "2021-02-03"),
+    ("Troops demolished three houses, residents said on 14 February 2021.", None),  # not an opening frame
+    ("Gunmen, who first struck in 2019, killed a farmer.", None),
+])
+def test_a_date_that_opens_the_sentence_frames_it(text, value):
+    result = framing_date(text, PUB, "actual", PUB.date())
+    assert (result.value if result else None) == value

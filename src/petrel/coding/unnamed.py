@@ -350,6 +350,8 @@ def town_targets(tok: Token, info: CameoInfo, targets: list[ActorRef], index: ar
     Seizing a town stays as it is (a town taken is taken from its rulers). ``None``: nothing to change."""
     if info.type not in SETTLEMENT_TYPES or info.code in SEIZING_CODES or not targets:
         return None
+    if all(_people_property(t) for t in targets):  # "demolished two Palestinian homes": Palestinians' homes
+        return [replace(t, sector=["CVL"]) for t in targets]
     if not all(_place_party(t, is_country_name) for t in targets):
         return None
     lenient = index.lenient_view()
@@ -360,6 +362,13 @@ def town_targets(tok: Token, info: CameoInfo, targets: list[ActorRef], index: ar
                         else v.resolution) for v in victims]
     # its residents, named as the text names the place (as settlement_people names "the village of X")
     return [ActorRef(name=t.name, country=t.country, sector=["CVL"], resolution="context") for t in targets[:1]]
+
+
+def _people_property(actor: ActorRef) -> bool:
+    """"two Palestinian homes", "Syrian farms": what people own, named with their country and no sector."""
+    words = actor.name.lower().split()
+    return bool(words) and bool(actor.country) and not actor.sector and not actor.actor_id \
+        and words[-1].rstrip("s") in phrases.PROPERTY_NOUNS
 
 
 def _place_party(actor: ActorRef, is_country_name: Callable[[str], bool]) -> bool:
