@@ -85,3 +85,12 @@ def test_settings_load_from_the_model_folder(tmp_path) -> None:  # noqa: ANN001
     (tmp_path / "blend.json").write_text('{"propose": 0.7, "veto": 0.8, "unknown": 3}')
     loaded = BlendSettings.load(tmp_path)
     assert (loaded.propose, loaded.veto, loaded.keep) == (0.7, 0.8, BlendSettings().keep)
+
+
+def test_an_act_called_off_is_not_relabelled_into_the_act() -> None:
+    postponed = replace(event("SANCTION"), cameo="164")  # "postponed his visit to Pakistan"
+    out = blend([postponed], prediction(CONSULT=0.95, NONE=0.05), SETTINGS, never, recode)
+    assert [(e.type, e.origin) for e in out] == [("SANCTION", "rules")]
+    expelled = replace(event("SANCTION"), cameo="166")  # a relabel into another conflict type still happens
+    out = blend([expelled], prediction(COERCE=0.95, NONE=0.05), SETTINGS, never, recode)
+    assert [(e.type, e.origin) for e in out] == [("COERCE", "relabelled")]

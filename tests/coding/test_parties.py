@@ -160,3 +160,27 @@ def test_the_group_is_the_last_band_of_armed_men(run) -> None:
 def test_who_reports_an_act_is_not_its_doer(run, text, type_, doer) -> None:
     event = one(run(text), type_)
     assert event.source.name == doer
+
+
+# -- weapons with no owner and the story's own forces (issue 11, descriptions) ---------------------------
+
+def test_an_unowned_drone_is_nobodys_of_the_place_it_struck(run):
+    event = one(run("On 1 March 2026, a drone struck a car in Nabatieh, killing two men."), "ASSAULT")
+    assert event.source.country is None and event.target is not None and event.target.country == "LBN"
+
+
+def test_unowned_security_forces_are_the_storys_country(run):
+    text = ("Militants attacked a police post in Khyber district of Pakistan on Wednesday.\n\n"
+            "Security forces later killed four of the attackers.")
+    event = one(run(text), "ASSAULT", "killed")
+    assert event.source.country == "PAK"
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Rebels advanced on Goma on Sunday. Congo's government accused Rwanda of sending troops across the border.",
+     "COD"),
+    ("Protesters marched in Brazzaville on Sunday. Congo's government accused Rwanda of sending troops across "
+     "the border.", "COG"),
+])
+def test_congo_is_the_country_its_story_is_about(run, text, country):
+    assert one(run(text), "ACCUSE").source.country == country

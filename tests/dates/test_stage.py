@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from petrel.dates import DateStage
+from petrel.dates.stage import framing_date
 from petrel.models import Article
 from petrel.state import DocState
 
@@ -141,3 +144,38 @@ def test_a_year_modifying_another_noun_dates_that_noun_not_the_event(make_state)
     assert dated(make_state, text, "killed").date != "1960"
     invasion = "The 2003 invasion toppled the government."  # the noun is the event's subject
     assert dated(make_state, invasion, "toppled").date == "2003"
+
+
+def test_a_day_dated_report_months_before_publication_stays_actual(make_state):
+    # a monitoring description written weeks after the act it reports: news, not background
+    event = dated(make_state, "On 4 November 2020, gunmen shot dead a village elder near his farm.", "shot")
+    assert (event.date, event.status) == ("2020-11-04", "actual")
+    event = dated(make_state, "On 12 December 2020, soldiers shelled the outskirts of the town.", "shelled")
+    assert (event.date, event.status) == ("2020-12-12", "actual")
+
+
+def test_a_day_more_than_a_year_back_and_coarse_dates_stay_historical(make_state):
+    event = dated(make_state, "On 4 November 2019, gunmen shot dead a village elder near his farm.", "shot")
+    assert (event.date, event.status) == ("2019-11-04", "historical")
+    event = dated(make_state, "Soldiers shelled the town in November 2020.", "shelled")
+    assert (event.date, event.status) == ("2020-11", "historical")
+    event = dated(make_state, "Last year's offensive began when soldiers shelled the town in 2020.", "shelled")
+    assert event.status == "historical"
+
+
+def test_around_a_date_as_reported(make_state):
+    event = dated(make_state, "Around 14 February 2021 (as reported), troops demolished three houses in the village.",
+                  "demolished")
+    assert (event.date, event.date_precision) == ("2021-02-14", "day")
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Around 14 February 2021 (as reported), troops demolished three houses.", "2021-02-14"),
+    ("On 3 February 2021, gunmen killed a farmer.", "2021-02-03"),
+    ("3 February 2021: gunmen killed a farmer.", "2021-02-03"),
+    ("Troops demolished three houses, residents said on 14 February 2021.", None),  # not an opening frame
+    ("Gunmen, who first struck in 2019, killed a farmer.", None),
+])
+def test_a_date_that_opens_the_sentence_frames_it(text, value):
+    result = framing_date(text, PUB, "actual", PUB.date())
+    assert (result.value if result else None) == value

@@ -85,3 +85,27 @@ def test_admin1_of_a_named_province(stage, make_state):
 def test_admin1_of_a_town_with_a_numeric_geonames_code(stage, make_state):
     place = placed(stage, make_state, "Gunmen attacked a village near Maiduguri on Sunday.", "attacked")
     assert (place.country, place.admin1) == ("NGA", "Borno")
+
+
+# -- descriptions in a monitoring project's style: "in <village>, <province>", "in <town> city" (issue 11)
+
+@pytest.mark.parametrize(("text", "trigger", "name", "country"), [
+    ("Soldiers raided a house in Bint Jbeil, Nabatieh, on Monday.", "raided", "Bint Jbeil", "LBN"),
+    ("Troops demolished a home in the village of Beit Ummar, Hebron, on Monday.", "demolished", "Beit Ummar", "PSE"),
+])
+def test_an_unknown_village_takes_the_province_after_its_comma(stage, make_state, text, trigger, name, country):
+    place = placed(stage, make_state, text, trigger)
+    assert (place.name, place.country, place.precision, place.basis) == (name, country, "admin1", "sentence")
+    assert place.admin1
+
+
+def test_a_known_town_after_the_comma_is_not_replaced_by_an_unknown_word(stage, make_state):
+    place = placed(stage, make_state, "Gunmen killed a farmer in Tafas, Daraa, on Monday.", "killed")
+    assert (place.country, place.precision) == ("SYR", "city")
+
+
+@pytest.mark.parametrize("text", ["Retirees protested in front of the governorate building in Basra city.",
+                                  "Retirees protested outside the council in Basra city on Sunday."])
+def test_a_town_followed_by_city_is_the_town(stage, make_state, text):
+    place = placed(stage, make_state, text, "protested")
+    assert (place.country, place.precision, place.basis) == ("IRQ", "city", "sentence")

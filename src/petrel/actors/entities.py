@@ -55,6 +55,8 @@ def resolve_entity(ent: Span, kb: KnowledgeBase) -> EntityInfo | None:
     span = _trim(ent)
     if span is None:
         return None
+    if _last_word_of_a_name(span) and (term := kb.country_term(span.text)) is not None and term.kind == "region":
+        return None  # "Tal Afar" is a town in Iraq, not Ethiopia's Afar region
     if ent.ent_id_:
         return _by_id(span, ent.ent_id_, kb)
     actor = kb.match(span.text)
@@ -90,6 +92,15 @@ def _by_id(span: Span, ent_id: str, kb: KnowledgeBase) -> EntityInfo | None:
     return EntityInfo(span, actor=actor)
 
 
+def _last_word_of_a_name(span: Span) -> bool:
+    """A capitalised proper noun before the span is part of its name ("Tal" in "Tal Afar")."""
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.pos_ == "PROPN" and before.is_title and before.dep_ == "compound" \
+        and span.start <= before.head.i < span.end
+
+
 def _only_titles(ent: Span, kb: KnowledgeBase) -> bool:
     """"Spokesperson" or "President" alone, which the small model sometimes calls a PERSON."""
     if ent.ent_id_:
@@ -114,9 +125,23 @@ def _name_part(token: Token) -> bool:
 
 def _unknown(span: Span, label: str) -> EntityInfo | None:
     kind = UNKNOWN_KINDS.get(label)
-    if kind is None or not _looks_like_name(span):
+    if kind is None or not _looks_like_name(span) or _names_a_place(span):
         return None
     return EntityInfo(span, unknown=kind)
+
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _names_a_place(span: Span) -> bool:
+    """"in Ibb city, Ibb", "near his home in Tafas, Daraa": an unknown name set in apposition to a place
+    (or to a place preposition's object) is the place's province, whatever label the model gives it; it
+    is no person that "he" could refer to."""
+    root = span.root
+    if root.dep_ != "appos":
+        return False
+    head = root.head
+    return head.ent_type_ in PLACE_LABELS or (head.dep_ == "pobj" and head.head.lower_ in ("in", "near", "at", "outside"))
 
 
 def _looks_like_name(span: Span) -> bool:

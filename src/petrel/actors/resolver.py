@@ -588,10 +588,24 @@ def _drop_nested_duplicates(found: list[Found]) -> list[Found]:
 def _may_stand_alone(head: Token, kb: KnowledgeBase) -> bool:
     """An agent phrase with no owner is kept (unresolved) when it is plural or determined, not a title."""
     if kb.is_person_noun(head.lemma_) and not is_plural(head):
-        return False
+        return _acted_upon_someone(head)
     if _definite_singular(head):
         return False
     return is_plural(head) or any(c.dep_ in ("det", "nummod", "poss") for c in head.children)
+
+
+def _acted_upon_someone(head: Token) -> bool:
+    """"Gunmen killed a council member", "a local official was kidnapped": an indefinite title that is
+    acted upon names a victim (a party), not a person to be resolved by a name."""
+    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
+    return indefinite and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in HARM_VERBS
+
+
+# verbs whose object is a victim: "killed a council member", "a local official was abducted" (not "a new
+# minister will be named")
+HARM_VERBS = frozenset({"kill", "shoot", "wound", "injure", "assassinate", "murder", "stab", "beat", "attack",
+                        "target", "ambush", "kidnap", "abduct", "arrest", "detain", "seize", "capture", "execute",
+                        "behead", "torture", "threaten", "release", "free", "hang", "lynch", "assault", "shell"})
 
 
 def _with_title(profile: Profile, title_sectors: list[str]) -> Profile:

@@ -56,6 +56,19 @@ class ActorStage:
         state.mentions.extend(self.mentions(state.doc, doc_id=article.doc_id, published=article.published,
                                             dateline=article.dateline))
 
+    def _one_congo(self, doc, found: list[Found]) -> list[Found]:
+        """"Congo" in a story about Goma and Kinshasa is the DRC: the bare name (which the knowledge base
+        reads as the Republic of the Congo) takes the country the document's other Congo evidence names."""
+        if not any(f.ref.country == "COG" for f in found):
+            return found
+        drc, republic = _congo_votes(doc, found, self.place_country)
+        if drc <= republic:
+            return found
+        name = self.kb.country_name("COD")
+        return [replace(f, ref=replace(f.ref, country="COD", name=name if f.ref.name == self.kb.country_name("COG")
+                                        else f.ref.name)) if f.ref.country == "COG" and not f.ref.actor_id else f
+                for f in found]
+
     def mentions(self, doc, *, doc_id: str, published: date | datetime | None = None,
                  dateline: str | None = None) -> list[ActorMention]:
         """The actor mentions of a parsed document, in text order."""
@@ -68,9 +81,28 @@ class ActorStage:
         context = country_context(doc, found, focus)
         found = with_office_countries(doc, found, context)
         found += untitled_offices(doc, self.kb, found, context)
+        found = self._one_congo(doc, found)
         found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when).run()
         found = [_capped(doc, f) for f in found]
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
+
+
+CONGO_NAMES = frozenset({"congo", "the congo"})
+
+
+def _congo_votes(doc, found: list[Found], place_country: PlaceCountry | None) -> tuple[int, int]:
+    """(DRC, Republic of the Congo) evidence in a document: places of each named as such (Goma, Kinshasa,
+    Brazzaville) and actors already resolved to each, leaving out the bare name "Congo" itself."""
+    votes = {"COD": 0, "COG": 0}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "LOC") and ent.text.lower() not in CONGO_NAMES and place_country is not None:
+            code = place_country(ent.text)
+            if code in votes:
+                votes[code] += 1
+    for f in found:
+        if f.ref.country in votes and doc[f.start:f.end].text.lower().removesuffix("'s") not in CONGO_NAMES:
+            votes[f.ref.country] += 1
+    return votes["COD"], votes["COG"]
 
 
 def _capped(doc, found: Found) -> Found:

@@ -58,7 +58,10 @@ STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "re
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
                             "message", "decree", "speech", "interview", "appeal", "call", "motion", "bill",
                             "document", "memo", "petition", "ultimatum", "warning", "order", "law", "legislation"})
-LIGHT_VERBS = frozenset({"launch", "carry", "conduct", "stage", "hold", "mount", "wage", "begin", "start",
+# nouns that count acts: "a package of sanctions", "a wave of strikes", "a series of raids"
+EVENT_BATCHES = frozenset({"package", "round", "wave", "series", "set", "spate", "string", "barrage", "volley",
+                           "salvo", "flurry", "raft", "batch"})
+LIGHT_VERBS = frozenset({"adopt", "launch", "carry", "conduct", "stage", "hold", "mount", "wage", "begin", "start",
                          "continue", "step", "intensify", "escalate", "resume", "make", "give", "offer", "issue",
                          "express", "voice", "impose", "declare", "announce", "sign", "reach", "provide", "send",
                          "deliver", "organize", "organise", "lead", "call", "extend", "renew", "pledge", "promise",
@@ -100,6 +103,7 @@ class MentionIndex:
     def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
         self.lenient = False  # also actors known only by their sector ("the rebels", "opposition groups")
         self.recent: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers): the story so far
+        self.said: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers), this sentence too
         self._by_token: dict[int, list[ActorMention]] = {}
         self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
         self._countries = sorted(((m.start, m.actor) for m in mentions
@@ -477,7 +481,10 @@ def _governing_subject(tok: Token) -> Token | None:
     if responsible is not None:
         return responsible
     node = tok
-    for _ in range(3):
+    for _ in range(4):
+        if node.dep_ == "prep" and node.lower_ == "of" and node.head.lemma_.lower() in EVENT_BATCHES:
+            node = node.head  # "adopted a new package of sanctions", "launched a wave of strikes"
+            continue
         if node.dep_ == "prep" and node.lower_ not in ("in", "into") and not _gathering_for(node):
             return None  # "fought in battles" yes; "rose to prominence after the invasion" no
         if node.dep_ in ("dobj", "attr", "oprd", "pobj", "prep") and node.head.i != node.i:

@@ -8,6 +8,8 @@ likely each PLOVER type (or no event) is. For one sentence:
 - when the model is confident of a type no rule event has (above ``relabel``), the most confident rule
   event takes that type (``origin = "relabelled"``): the rules were right that something happened between
   those parties, the lexicon entry named it wrongly;
+  An act called off ("postponed his visit", "cancelled the talks": CAMEO 16x) is not relabelled into the
+  act itself (a visit, a meeting): the model reads the visit, the rule read that it will not happen;
 - each kept event's confidence mixes the rule's with the model's probability of its type (``weight``), so
   the sentence's top event is the one both agree on;
 - where the rules found nothing and the model is confident of a type (above ``propose``), the event is
@@ -64,10 +66,20 @@ def blend(events: list[EventMention], pred: SentencePrediction, settings: BlendS
         events = [e for e in events if pred.prob(e.type) >= settings.keep]
     if events and pred.label != NONE and pred.score >= settings.relabel and all(e.type != pred.label for e in events):
         top = max(events, key=lambda e: e.confidence)
-        events = [recode(top, pred.label, pred.mode) if e is top else e for e in events]
+        if not called_off(top, pred.label):
+            events = [recode(top, pred.label, pred.mode) if e is top else e for e in events]
     if not events and pred.label != NONE and pred.score >= settings.propose:
         events = propose()
     for e in events:
         e.model_label, e.model_score = pred.label, pred.score
         e.confidence = round((1 - settings.weight) * e.confidence + settings.weight * pred.prob(e.type), 3)
     return events
+
+
+COOPERATION_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
+
+
+def called_off(event: EventMention, label: str) -> bool:
+    """"postponed his visit", "cancelled a planned trip": the rule coded a reduction of relations (CAMEO
+    16x) whose object is the very act the model would relabel it into."""
+    return bool(event.cameo) and event.cameo.startswith("16") and label in COOPERATION_TYPES

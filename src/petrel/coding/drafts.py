@@ -119,7 +119,9 @@ def _purpose_anchor(tok: Token, *, infinitive: bool) -> int | None:
 
 def drop_elaborations(drafts: list[Draft]) -> list[Draft]:
     """"protested in Cucuta, blocking the highway", "shelled the town, hitting a school": a participle
-    clause of the same type and source tells how the act was done, not a second act; it goes."""
+    clause of the same type and source tells how the act was done, not a second act; it goes. When the act
+    itself names nobody acted upon ("a drone struck a car, killing two fighters"), the participle's
+    targets are its targets: the people harmed, not the thing hit."""
     anchors = {(_protest_anchor(d.trigger.token), d.info.type): d for d in drafts}
     out: list[Draft] = []
     for draft in drafts:
@@ -127,6 +129,8 @@ def drop_elaborations(drafts: list[Draft]) -> list[Draft]:
         head = anchors.get((tok.head.i, draft.info.type)) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
         if head is None or head is draft or not _same_sources(head, draft):
             out.append(draft)
+        elif not head.targets and draft.targets:
+            head.targets = list(draft.targets)
     return out
 
 

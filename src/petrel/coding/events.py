@@ -44,6 +44,9 @@ OWN_PRONOUNS = frozenset({"it", "they", "he", "she"})  # "X said it would ...": 
 STAND_IN_SUBJECTS = frozenset({"this", "that", "these", "those", "there", "anything", "everything", "nothing"})
 TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETREAT", "CONCEDE", "REJECT"})
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+OWN_CLAIM_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts a side's own report of them leaves claimed
+# "Hezbollah and Israel fought a war", "Ethiopia and Eritrea clashed": each fought the other
+MUTUAL_FIGHTS = frozenset({"fight", "clash", "battle", "skirmish", "trade", "exchange"})
 INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "commit", "undertake",
                           "volunteer", "consent", "willing", "ready", "prepared", "committed", "plan", "intend"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "fail", "unwilling", "reluctant"})
@@ -125,6 +128,13 @@ class EventStage:
                 located.locate_parties(events, lambda e: places(state.doc, state.article, e), self._country_name,
                                        protests=self.on(R.PROTESTED_GOVERNMENT))
         state.events.extend(events)
+
+    def _is_country_name(self, name: str) -> bool:
+        """"Lebanon", "the United States": a country's own name (not a town resolved to its country)."""
+        if self.kb is None:
+            return True
+        term = self.kb.country_term(name)
+        return term is not None and term.kind == "country"
 
     def _country_name(self, code: str) -> str:
         """"Nigeria" for "NGA" (the code itself without a knowledge base)."""
@@ -215,7 +225,12 @@ class EventStage:
             draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name)
             if draft.targets:
                 draft.provenance = draft.with_rule(R.RESTRICTED_POPULATION)
-        return draft if _keep(draft) else None
+        if not _keep(draft):
+            return None
+        if quote is None or draft.info.type == "ACCUSE":
+            unnamed.remember_said(index, tok, draft.info.type, draft.sources, draft.status.status,
+                                  conflict=draft.info.quad_class >= 3)
+        return draft
 
     def _parties(self, trig: Trigger, info: CameoInfo, index: args.MentionIndex) -> Parties:
         """Source and target read off the parse, then the fallbacks: what the pattern consumed, a party
@@ -253,6 +268,10 @@ class EventStage:
             targets = targets or unnamed.local_victims(tok, index)
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
+        if targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
+            people = unnamed.town_targets(tok, info, targets, index, self._is_country_name)  # "shelled El Fasher"
+            if people:
+                targets, found_by = people, (R.SETTLEMENT_PEOPLE, *found_by)
         if not targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
             targets = unnamed.settlement_people(tok, info, index)
             found_by = (R.SETTLEMENT_PEOPLE, *found_by) if targets else found_by
@@ -261,6 +280,12 @@ class EventStage:
             targets = [t for t in unnamed.protested_government(tok, index, sources[0], self._country_name)
                        if not (state and same_side(t, sources[0]))]
             found_by = (R.PROTESTED_GOVERNMENT, *found_by) if targets else found_by
+        if not targets and info.type == "REJECT" and sources and self.on(R.ANSWERED_PARTY):
+            targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
+            found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
+        if not targets and sources and info.quad_class >= 3 and self.on(R.ANSWERED_PARTY):
+            targets = unnamed.retaliated_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
+            found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
             sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
         return Parties(sources, targets, src_tok, roles.agentless, found_by,
@@ -272,6 +297,11 @@ class EventStage:
         announced or conditional hostile act is a threat. Returns the rule applied (none: ``()``)."""
         governor = _governor(tok)
         hostile = threat_code(info)
+        if governor in INTENT_VERBS and status.negated and info.quad_class >= 3 and self.on(R.INTENT_RULE):
+            return self.lexicon.info("030"), Status(), (R.INTENT_RULE,)  # "agreed not to use force": a promise
+        if tok.lemma_ == "help" and hostile and (status.status in ("future", "hypothetical")) \
+                and self.on(R.INTENT_RULE):
+            return self.lexicon.info("031"), Status(), (R.INTENT_RULE,)  # "would help Kabul fight": help promised
         conditional = status.status == "hypothetical" and status.cue in ("if", "in case")
         announced = status.status in ("future", "hypothetical") or (status.negated and _has_modal(tok))
         if governor in THREAT_VERBS and info.quad_class >= 3 and info.type != "THREATEN" and self.on(R.THREAT):
@@ -415,6 +445,9 @@ class EventStage:
             draft.sources = speakers
             draft.provenance = draft.with_rule(R.SPEECH_SPEAKER)
             draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
+        if draft.info.type in OWN_CLAIM_TYPES and draft.status.status in ("actual", "historical") and draft.sources \
+                and (first_person or all(same_camp(s, speaker) for s in draft.sources)) and self.on(R.OWN_CLAIM):
+            draft.status = Status("claimed", False, quote.cue)  # "Hezbollah said it fired rockets": its own word
         code = threat_code(draft.info)
         if code and draft.status.status in ("future", "hypothetical") and draft.info.type != "THREATEN" and (
                 any(same_side(s, speaker) for s in draft.sources) or (draft.sources and draft.status.cue == "if")) \
@@ -515,8 +548,8 @@ def _keep(draft: Draft) -> bool:
     if draft.status.cue == "for" and not draft.applied(R.SPEECH_THREAT):
         return False
     tok = draft.trigger.token
-    if _is_statement(tok, draft.info):
-        return False
+    if _is_statement(tok, draft.info) and not draft.applied(R.ANSWERED_PARTY):
+        return False  # "denied the charges" answering nobody the story names; answering X, it rejects X
     if _noun_infinitive(tok) and not draft.trigger.pattern.neg and draft.info.type != "THREATEN":
         return False  # "permission to help", "a mandate to attack": wanted, not done (a threat stays)
     if tok.dep_ in ("dobj", "xcomp", "pcomp", "pobj") and tok.head.lemma_ in PREVENT_VERBS:
@@ -797,8 +830,8 @@ def _pairs(draft: Draft, sent: Span, doc_id: str) -> list[EventMention]:
     tok = draft.trigger.token
     if any(c.dep_ in ("dobj", "dative") and c.lower_ in REFLEXIVES for c in tok.children):
         return out  # "will defend itself": nobody else is acted upon
-    reciprocal = (not draft.targets and len(draft.sources) > 1 and draft.info.type in RECIPROCAL_TYPES
-                  and draft.by_subject)
+    reciprocal = (not draft.targets and len(draft.sources) > 1 and draft.by_subject
+                  and (draft.info.type in RECIPROCAL_TYPES or draft.trigger.token.lemma_.lower() in MUTUAL_FIGHTS))
     for source in draft.sources:
         targets: list[ActorRef | None] = (
             [s for s in draft.sources if s is not source] if reciprocal else list(draft.targets) or [None])

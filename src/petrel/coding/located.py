@@ -28,6 +28,14 @@ FOREIGN_WORDS = frozenset({"foreign", "international", "coalition", "western", "
 DOMESTIC_SECTORS = frozenset({"CVL", "COP", "GOV", "REB", "OPP", "PTY", "BUS", "LAB", "EDU", "JUD", "LEG", "REL",
                               "MED", "HLH", "AGR", "INS", "CRM", "REF", "SPY"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+# a weapon with no owner named ("a drone struck a car in Nabatieh", "two drones targeted the airport") is
+# nobody's of the place it struck: it keeps no country
+WEAPON_WORDS = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "jet", "jets", "warplane",
+                          "warplanes", "aircraft", "bomber", "bombers", "gunship", "gunships", "mortar", "mortars",
+                          "shell", "shells", "artillery", "helicopter", "helicopters"})
+# the forces a story's own country fields, unowned: "security forces", "the army", "soldiers" (not a weapon)
+HOME_FORCES = frozenset({"security forces", "army", "military", "soldiers", "troops", "forces", "police",
+                         "policemen", "gendarmes", "soldier"})
 
 
 def sector_only(party: ActorRef | None) -> bool:
@@ -56,10 +64,11 @@ def locate_parties(events: list[EventMention], hints: Callable[[EventMention], P
 def locate_sector_parties(event: EventMention, stated: Place | None, fallback: Place | None) -> None:
     for role in ("source", "target"):
         party = getattr(event, role)
-        if not sector_only(party):
+        if not sector_only(party) or _weapon(party):
             continue
         place = stated if stated is not None and stated.country else None
-        if place is None and fallback is not None and fallback.country and DOMESTIC_SECTORS.intersection(party.sector):
+        if place is None and fallback is not None and fallback.country and (
+                DOMESTIC_SECTORS.intersection(party.sector) or _home_forces(party)):
             place = fallback
         if place is None:
             continue
@@ -80,3 +89,15 @@ def address_protest(event: EventMention, stated: Place | None, country_name: Cal
     event.target = ActorRef(f"government of {country_name(stated.country)}", None, stated.country, ["GOV"], "place")
     event.provenance = (PROTESTED_GOVERNMENT, *event.provenance)
     event.rule = f"{PROTESTED_GOVERNMENT}<{event.rule}"
+
+
+def _weapon(party: ActorRef) -> bool:
+    """"a drone", "two explosive-laden drones", "Israeli drone" (owned: not sector-only): a weapon alone."""
+    words = party.name.lower().split()
+    return bool(words) and words[-1] in WEAPON_WORDS
+
+
+def _home_forces(party: ActorRef) -> bool:
+    """"security forces", "the army", "soldiers" with no owner are the story's own country's."""
+    name = " ".join(w for w in party.name.lower().split() if w not in ("the", "a", "an"))
+    return any(name == w or name.endswith(" " + w) for w in HOME_FORCES)

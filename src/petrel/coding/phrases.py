@@ -94,10 +94,12 @@ def settlement_phrase(tok: Token) -> str:
 
 # "a military base", "a police station": the owners a site's modifier names, by sector
 SITE_OWNERS = {"military": "MIL", "army": "MIL", "naval": "MIL", "air": "MIL", "police": "COP", "government": "GOV",
-               "rebel": "REB", "militant": "REB", "insurgent": "REB", "security": "COP"}
+               "rebel": "REB", "militant": "REB", "insurgent": "REB", "security": "COP",
+               "cargo": "BUS", "merchant": "BUS", "commercial": "BUS", "container": "BUS", "fishing": "CVL"}
 OWNED_SITES = frozenset({"base", "station", "post", "outpost", "checkpoint", "barracks", "camp", "convoy",
                          "patrol", "position", "positions", "headquarters", "garrison", "compound", "vehicle",
-                         "building", "office", "academy", "airbase", "airport", "stronghold", "hideout"})
+                         "building", "office", "academy", "airbase", "airport", "stronghold", "hideout",
+                         "ship", "vessel", "tanker", "freighter", "boat"})  # "a cargo ship": its business
 # what people own where they live: burning it falls on them
 PROPERTY_NOUNS = frozenset({"house", "home", "shop", "clinic", "school", "hospital", "mosque", "church", "market",
                             "farm", "crop", "property", "dwelling", "hut", "store", "livestock", "cattle"})

@@ -56,6 +56,12 @@ UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims
 CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
                         "the source: the last attack's doer within a few sentences",
                         "'The army launched an offensive. The strikes killed 12': the army's")
+ANSWERED_PARTY = _rule("answered-party", PARTIES,
+                        "a rejection of a charge, offer or demand, or a hostile act 'in response', nobody named",
+                        "the target: who made the charge, offer or demand, or did the last hostile act, this "
+                        "sentence or two before", "'X accused Y of ..., a charge Y denied': Y rejects X")
+OWN_CLAIM = _rule("own-claim", SPEECH, "a violent or repressive act its doer's own side reports",
+                   "status claimed", "'Hezbollah said it fired rockets at a base': the doer's word for its act")
 SETTLEMENT_PEOPLE = _rule("settlement-people", PARTIES, "force against a town or village, nobody named",
                           "the target: its residents (civilians)", "'shelled the town', 'stormed the village of X'")
 PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without target, its place",

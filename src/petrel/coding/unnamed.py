@@ -10,6 +10,8 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
   carried out the attack named (an attack noun's own source: its demonym or "by X");
 - ``carried-forward``: "The army launched an offensive. The strikes killed 12": a definite attack noun
   with nobody named is the last attack's, within ``CARRY_SENTENCES`` sentences;
+- ``answered-party``: a rejection of a charge, an offer or a demand with nobody named answers whoever made it;
+  an act "in response" or "in retaliation" with nobody named is aimed at the last hostile act's doer;
 - ``settlement-people``: force against a town or village with nobody named falls on its residents;
 - ``unknown-agent``: violence by nobody named is by "unidentified attackers" (of the country where they
   struck, :func:`locate_unknown_attackers`), unless the deaths were an accident or a disaster.
@@ -266,3 +268,110 @@ def remember_doers(index: args.MentionIndex, sent_start: int, events: list) -> N
              and e.source is not UNKNOWN_ATTACKER and e.quote_id is None]
     if doers:
         index.recent["ASSAULT"] = (sent_start, list({id(d): d for d in doers}.values()))
+
+
+# what a rejection answers: the object noun -> the types of act that make one
+ANSWERED = {**dict.fromkeys(("charge", "accusation", "allegation", "claim", "role", "involvement", "report",
+                             "responsibility", "complicity", "criticism", "assertion"), ("ACCUSE",)),
+            **dict.fromkeys(("offer", "proposal", "initiative", "invitation", "plan"),
+                            ("AGREE", "CONSULT", "COOPERATE", "AID", "YIELD", "CONCEDE")),
+            **dict.fromkeys(("demand", "request", "call", "appeal", "ultimatum", "plea"), ("REQUEST", "THREATEN"))}
+
+
+def answered_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"X accused Y of rigging the vote, a charge Y denied", "Mali offered talks; the rebels rejected the
+    offer", "the BNP denied any role": a rejection of a charge, an offer or a demand, with nobody named,
+    answers whoever made the last such act, in its sentence or at most ``CARRY_SENTENCES`` before
+    (``index.said``, kept as the events stage drafts). Not the rejecter itself."""
+    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if tok.dep_ == "relcl":  # "a charge the party denied"
+        nouns.append(tok.head)
+    kinds = next((ANSWERED[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in ANSWERED), None)
+    if kinds is None:
+        return []
+    sents = list(tok.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    starts = {s.start: i for i, s in enumerate(sents)}
+    found = [(starts.get(start, -1), doers) for kind in kinds if (seen := index.said.get(kind)) for start, doers in [seen]]
+    found = [(i, doers) for i, doers in found if 0 <= here - i <= CARRY_SENTENCES]
+    if not found:
+        return []
+    own = {(s.actor_id, s.country, tuple(s.sector)) for s in sources}
+    doers = max(found, key=lambda f: f[0])[1]
+    return [d for d in doers if (d.actor_id, d.country, tuple(d.sector)) not in own
+            and not (d.actor_id and any(d.actor_id == s.actor_id for s in sources))]
+
+
+def remember_said(index: args.MentionIndex, tok: Token, info_type: str, sources: list[ActorRef],
+                  status: str, *, conflict: bool = False) -> None:
+    """Keep who made an accusation, an offer or a demand that is told as made (:func:`answered_parties`),
+    and who did the last hostile act (``"*conflict"``, :func:`retaliated_parties`)."""
+    if sources and status in ("actual", "claimed") and sources[0] is not UNKNOWN_ATTACKER:
+        index.said[info_type] = (tok.sent.start, list(sources))
+        if conflict:
+            index.said[HOSTILE] = (tok.sent.start, list(sources))
+
+
+HOSTILE = "*conflict"
+RESPONSE_NOUNS = frozenset({"response", "retaliation", "reprisal", "revenge", "answer"})
+
+
+def retaliated_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"Militants attacked an army post. The army carried out airstrikes in retaliation", "Pakistan
+    downgraded ties in response": an act "in response/retaliation" that names nobody is aimed at whoever
+    did the last hostile act, in its sentence or at most ``CARRY_SENTENCES`` before, on another side."""
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else [tok]
+    if not any(p.dep_ == "prep" and p.lower_ in ("in", "as") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in RESPONSE_NOUNS for g in p.children)
+            for h in holders for p in h.children):
+        return []
+    seen = index.said.get(HOSTILE)
+    if seen is None:
+        return []
+    sents = list(tok.doc.sents)
+    here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    before = next((i for i, s in enumerate(sents) if s.start == seen[0]), None)
+    if before is None or not 0 <= here - before <= CARRY_SENTENCES:
+        return []
+    own = {(s.actor_id, s.country, tuple(s.sector)) for s in sources}
+    return [d for d in seen[1] if (d.actor_id, d.country, tuple(d.sector)) not in own]
+
+
+SEIZING_CODES = frozenset({"192", "1921", "1922"})  # taking a town is taking it from whoever holds it
+
+
+def town_targets(tok: Token, info: CameoInfo, targets: list[ActorRef], index: args.MentionIndex,
+                 is_country_name: Callable[[str], bool]) -> list[ActorRef] | None:
+    """"Sudanese forces shelled El Fasher", "looted the market in Um Kadada, North Darfur", "abducted 15
+    passengers on the Abuja-Kaduna highway": force whose only targets are places (a town, a road, a
+    province the actors stage resolved to its country, not a country itself) falls on people: the
+    victims its object names ("15 passengers"), else the place's residents (civilians of its country,
+    named as the text names the place).
+    Seizing a town stays as it is (a town taken is taken from its rulers). ``None``: nothing to change."""
+    if info.type not in SETTLEMENT_TYPES or info.code in SEIZING_CODES or not targets:
+        return None
+    if all(_people_property(t) for t in targets):  # "demolished two Palestinian homes": Palestinians' homes
+        return [replace(t, sector=["CVL"]) for t in targets]
+    if not all(_place_party(t, is_country_name) for t in targets):
+        return None
+    lenient = index.lenient_view()
+    victims = [a for c in tok.children if c.dep_ in ("dobj", "nsubjpass") for a in args.np_actors(c, lenient)
+               if a.sector and not a.country and not a.actor_id]
+    if victims:
+        return [replace(v, country=v.country or targets[0].country, resolution="place" if not v.country
+                        else v.resolution) for v in victims]
+    # its residents, named as the text names the place (as settlement_people names "the village of X")
+    return [ActorRef(name=t.name, country=t.country, sector=["CVL"], resolution="context") for t in targets[:1]]
+
+
+def _people_property(actor: ActorRef) -> bool:
+    """"two Palestinian homes", "Syrian farms": what people own, named with their country and no sector."""
+    words = actor.name.lower().split()
+    return bool(words) and bool(actor.country) and not actor.sector and not actor.actor_id \
+        and words[-1].rstrip("s") in phrases.PROPERTY_NOUNS
+
+
+def _place_party(actor: ActorRef, is_country_name: Callable[[str], bool]) -> bool:
+    """An "actor" that is only a place resolved to its country ("El Fasher", "the Abuja-Kaduna highway")."""
+    return (actor.resolution == "country" and not actor.sector and not actor.actor_id and bool(actor.country)
+            and not is_country_name(actor.name))

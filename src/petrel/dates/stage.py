@@ -12,13 +12,15 @@ Rules, in order (``docs/time-and-place.md`` has the full story):
    expression, else the publication day) shifted by N (``petrel.dates.offsets``).
 4. "at the time" / "that year" take the last date named in the two sentences before.
 5. No expression: the publication day, except for historical events (``None``).
-6. An ``actual`` event whose date ends more than ``historical_after_days`` before publication
-   becomes ``historical``.
+6. An ``actual`` event whose date ends well before publication becomes ``historical``: more than
+   ``historical_after_days`` for a month, a year or a range ("in 2019", "last year's"), more than
+   ``REPORT_DAYS`` for a day ("On 3 May 2024, gunmen killed ...": a dated report, not background).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -37,6 +39,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PAST_STATUSES = frozenset({"actual", "historical", "claimed", "negated"})
+# a day-dated act is reported news for this long ("On 3 May 2024, gunmen killed ..." in a July description)
+REPORT_DAYS = 365
 MAX_COST = 10
 NOUN_MODIFIER_ARCS = frozenset({"compound", "nummod", "amod", "nmod"})
 
@@ -121,9 +125,28 @@ def sentence_date(doc: Doc, event: EventMention, published: datetime | None) -> 
         result = resolve(expr, published, tense=expression_tense(head, event.status))
         if result is not None and fits_status(result, event.status, anchor):
             return result
+    framed = framing_date(sentence.text, published, event.status, anchor)
+    if framed is not None:
+        return framed
     if ANAPHORIC.search(sentence.text):
         return previous_date(doc, sentence, published)
     return None
+
+
+# "On 3 May 2024, ...", "Around 14 June 2024 (as reported), ...": a date that opens the sentence frames it
+FRAME_CHARS = 60
+FRAME_LEAD = re.compile(r"^\W*(?:(?:on|around|about|circa|approximately|by|early on|late on|in|during)\s+)?$",
+                        re.IGNORECASE)
+
+
+def framing_date(text: str, published: datetime | None, status: str, anchor: date | None) -> ResolvedDate | None:
+    """A date expression that opens the sentence ("On 3 May 2024,", "Around 14 June 2024 (as reported),")
+    dates every event of it, however the parser hangs it (a parenthesis often detaches it)."""
+    found = find_expressions(text[:FRAME_CHARS])  # only an opening date frames: the sentence's head is enough
+    if not found or not FRAME_LEAD.match(text[:found[0].start]):
+        return None
+    result = resolve(found[0], published, tense="past" if status in PAST_STATUSES else "future")
+    return result if result is not None and fits_status(result, status, anchor) else None
 
 
 def offset_date(doc: Doc, sentence: Span, offset: ClauseOffset, status: str,
@@ -143,10 +166,13 @@ def offset_date(doc: Doc, sentence: Span, offset: ClauseOffset, status: str,
 
 
 def adjusted_status(status: str, result: ResolvedDate | None, anchor: date | None, *, after_days: int) -> str:
-    """``actual`` becomes ``historical`` when the date clearly ends before publication."""
+    """``actual`` becomes ``historical`` when the date clearly ends before publication: more than
+    ``after_days`` for a coarse date (month, year, range: background), more than :data:`REPORT_DAYS` for a
+    day (an act given its day is the report's own news, as in a monitoring description of last spring)."""
     if status != "actual" or result is None or anchor is None or result.vague:
         return status
-    return "historical" if result.last < add_days(anchor, -after_days) else status
+    days = max(after_days, REPORT_DAYS) if result.precision == "day" else after_days
+    return "historical" if result.last < add_days(anchor, -days) else status
 
 
 class DateStage:

@@ -94,8 +94,9 @@ def climb(token: Token) -> Token:
 
 def role_of(head: Token) -> str:
     """Whether a place mention headed by ``head`` is where something happened, who acted, or neither."""
-    if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in PLACE_LABELS:
-        return "modifier"  # "US troops": whose, not where
+    if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in PLACE_LABELS \
+            and head.head.lemma_.lower() not in PLACE_NOUNS:
+        return "modifier"  # "US troops": whose, not where ("Basra city", "Gaza city" are where)
     if is_hyphen_modifier(head):
         return "modifier"  # "a US-led coalition", "Iran-backed militias"
     if listed_with_a_party(head):
@@ -148,12 +149,21 @@ def widened(ent: Span) -> tuple[int, int, str, str]:
     ("Kirkuk province") included; the source says which were added."""
     doc = ent.doc
     start, end, source = ent.start, ent.end, "entity"
+    while start > 0 and _name_before(doc[start - 1], ent):  # "Tal Afar": the town, not Ethiopia's Afar
+        start -= 1
     if start > 0 and doc[start - 1].lower_ in COMPASS:
         start, source = start - 1, "compass"
     if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
         end, source = end + 1, "compass"
     span = doc[start:end]
     return span.start_char, span.end_char, span.text, source
+
+
+def _name_before(tok: Token, ent: Span) -> bool:
+    """A capitalised proper noun the entity leaves out but the parse makes part of its name ("Tal" in
+    "Tal Afar", "Kafr" in "Kafr Nabl"): the name is the whole."""
+    return tok.pos_ == "PROPN" and tok.is_title and tok.ent_type_ in ("", *PLACE_LABELS) and tok.dep_ == "compound" \
+        and ent.start <= tok.head.i < ent.end and tok.lower_ not in COMPASS
 
 
 def non_overlapping(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
@@ -173,11 +183,19 @@ def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[st
     entry = gazetteer.best(text, votes=votes)
     if entry is not None:
         return entry
+    words = text.split()
+    if len(words) > 1 and words[-1].lower() in SETTLEMENT_WORDS:  # "Basra city", "Ibb city"
+        entry = gazetteer.best(" ".join(words[:-1]), votes=votes)
+        if entry is not None and entry.kind == "city":
+            return entry
     if source == "compass":
         return qualified_place(text, gazetteer, votes)
     if source == "border":
         return border_region(text, gazetteer)
     return None
+
+
+SETTLEMENT_WORDS = frozenset({"city", "town"})
 
 
 def qualified_place(text: str, gazetteer: Gazetteer, votes: Mapping[str, float]) -> GazEntry | None:
@@ -279,12 +297,36 @@ def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
                     votes: Mapping[str, float]) -> list[PlaceMention]:
     """Every resolvable place mention of the sentence with its role, in text order."""
     mentions = []
+    unknown: list[tuple[int, int, str, Token]] = []
     for start, end, text, source in non_overlapping(raw_spans(doc, sentence, gazetteer)):
         entry = resolve_span(text, source, gazetteer, votes)
         head = mention_head(doc, start, end)
+        if head is not None and entry is None and source in ("entity", "weak", "compass"):
+            unknown.append((start, end, text, head))
         if entry is None or head is None or not is_place(doc, start, end, text, entry, gazetteer, votes):
             continue
         role = role_of(head)
         if source != "weak" or (role == "locative" and entry.kind != "admin2"):
             mentions.append(PlaceMention(start, end, text, entry, head, role))
-    return mentions
+    return sorted(mentions + qualified_unknowns(doc, unknown, mentions), key=lambda m: m.start)
+
+
+def qualified_unknowns(doc: Doc, unknown: list[tuple[int, int, str, Token]],
+                       known: list[PlaceMention]) -> list[PlaceMention]:
+    """"in Bint Jbeil, Nabatieh", "the village of Al-Walaja, Bethlehem": a name the gazetteer does not know,
+    followed by a comma and a place it knows, is a place inside that one's first-level region: it keeps its
+    own name and takes the known place's country, admin1 and point (``approximate``), at precision admin1
+    (or the known place's own, when that is coarser)."""
+    found = []
+    for start, end, text, head in unknown:
+        after = next((m for m in known if doc.text[end:m.start].strip() == "," and m.role != "actor"), None)
+        if after is None or after.entry.kind not in ("city", "admin1", "admin2") or is_common_word(text):
+            continue
+        role = role_of(head)
+        if role not in ("locative", "other"):
+            continue
+        precision = "admin1" if after.entry.precision in ("city", "point", "admin1") else after.entry.precision
+        entry = replace(after.entry, name=text, precision=precision, kind="qualified", geonameid=None,
+                        approximate=True, population=0)
+        found.append(PlaceMention(start, end, text, entry, head, role))
+    return found
