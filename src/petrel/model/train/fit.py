@@ -22,8 +22,8 @@ class FitSettings:
     seed: int = SEED
     max_len: int = 64
     batch_size: int = 32
-    epochs: int = 3
-    frozen_layers: int = 2  # embeddings and this many lower layers are not trained (their output is cached)
+    epochs: int = 5
+    frozen_layers: int = 0  # embeddings and this many lower layers are not trained (their output is cached)
     lr_encoder: float = 8e-5
     lr_heads: float = 1e-3
     warmup: float = 0.06
