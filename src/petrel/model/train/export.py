@@ -22,6 +22,8 @@ __all__ = ["calibration_texts", "export"]
 MODEL_FILE = "event-model.onnx"
 LABELS_FILE = "labels.json"
 TOKENIZER_FILE = "tokenizer.json"
+
+
 def export(net: EventNet, out: Path, meta: dict, calibration: list[str]) -> Path:
     """Write ``event-model.onnx`` (int8, fixed activation scales calibrated on ``calibration``),
     ``tokenizer.json`` and ``labels.json`` into ``out``."""

@@ -10,13 +10,14 @@ kept bit for bit (the file stays the same size); only the activations are no lon
 row of the batch is computed on its own. Embedding lookups (``Gather`` + ``DequantizeLinear``) are
 per-token already and are left as they are.
 
-:func:`static_scales` is what petrel ships: it keeps the int8 MatMuls (``MatMulInteger``, as fast as
-the dynamic model) but replaces every ``DynamicQuantizeLinear`` by a ``QuantizeLinear`` with a fixed
-scale and zero point, calibrated once on training sentences (the range of that MatMul input over them,
-measured on the weight-only graph, i.e. with the very int8 weights that ship). Every token is then
-quantised on the same grid whatever shares its batch, and integer accumulation is exact, so a sentence's
-probabilities do not depend on its neighbours or on padding. Neither rewrite needs the fp32 model, so
-an already quantised model can be made batch-independent without retraining.
+:func:`static_scales` is what petrel ships: the weight-only graph with each MatMul input passed through
+``QuantizeLinear -> DequantizeLinear`` with a fixed scale and zero point, calibrated once on training
+sentences (the range of that input over them, measured on the weight-only graph, i.e. with the very int8
+weights that ship). onnxruntime fuses that back into integer MatMuls (``MatMulIntegerToFloat``), so it
+runs about as fast as the dynamic model, and every token is quantised on the same grid whatever shares
+its batch. (Last-bit float differences between batch shapes can still cross a rounding step now and
+then, which is why the classifier also runs one sentence per call.) Neither rewrite needs the fp32
+model, so an already quantised model can be made batch-independent without retraining.
 """
 
 from __future__ import annotations
