@@ -5,7 +5,9 @@ of the node table built by :mod:`petrel.dedup.merge` (one node = mentions with i
 
 Rules (all must hold):
 
-- type: the same PLOVER type; or two types of one ``TYPE_FAMILIES`` family (coders often disagree there)
+- type: the same PLOVER type; or the event model's reading of both sentences (``model_label``) is one type
+  and the model set at least one of the two types (origin ``relabelled`` or ``model``); or two types of one
+  ``TYPE_FAMILIES`` family (coders often disagree there)
   but then only on the same day and with a matching known city/point place or both actors known and
   matching.
 - actors: source with source and target with target (either order for ``SYMMETRIC_TYPES``). Two actors
@@ -176,10 +178,24 @@ def place_score() -> str:
     return "(CASE WHEN NOT a.pknown OR NOT b.pknown THEN 0.6 WHEN a.pfine AND b.pfine THEN 1.0 ELSE 0.8 END)"
 
 
+def model_label(m: str) -> str:
+    """The event model's label of mention ``m``'s sentence, NULL for none or ``NONE``."""
+    return f"nullif({m}.model_label, 'NONE')"
+
+
+def model_agrees() -> str:
+    """The model reads both sentences as one type and the model set at least one of the two types (a
+    relabelled or model-proposed mention). One outlet's sentence may clear the relabel threshold and another's
+    not, or the coder's conventions may turn a proposed type into another ("will send troops": THREATEN): the
+    shared reading is what the two reports have in common."""
+    return "coalesce(a.mlabel = b.mlabel AND (a.by_model OR b.by_model), false)"
+
+
 def types_ok() -> str:
-    """Same type; or one family, the same day and either a matching fine place or the same full dyad."""
+    """Same type; or the model's reading shared (:func:`model_agrees`); or one family, the same day and either
+    a matching fine place or the same full dyad."""
     dyad = f"(a.tknown AND b.tknown AND {actor_ok('a.s', 'b.s')} AND {actor_ok('a.t', 'b.t')})"
-    return (f"(a.type = b.type OR (a.family = b.family AND a.precise AND b.precise AND a.ds = b.ds"
+    return (f"(a.type = b.type OR {model_agrees()} OR (a.family = b.family AND a.precise AND b.precise AND a.ds = b.ds"
             f" AND ({place_strong()} OR {dyad})))")
 
 

@@ -85,6 +85,8 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
     day_width = settings.dedup_window_days + 1
     story_width = settings.story_window_days + 1
     family = compat.case_map("m.type", compat.TYPE_FAMILIES, "m.type")
+    mlabel = compat.model_label("m")
+    mfamily = compat.case_map(mlabel, compat.TYPE_FAMILIES, mlabel)
     sgroup = compat.case_map("m.status", compat.STATUS_GROUPS, "'occurred'")
     sym = ", ".join(f"'{t}'" for t in compat.SYMMETRIC_TYPES)
     fine = ", ".join(f"'{p}'" for p in compat.FINE_PLACES)
@@ -94,6 +96,8 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
         CREATE OR REPLACE TEMP TABLE {table} AS
         WITH base AS (
             SELECT m.mention_id, m.doc_id, m.event_id AS old_event, m.type, {family} AS family,
+                   {mlabel} AS mlabel, {mfamily} AS mfamily,
+                   coalesce(m.origin IN ('relabelled', 'model'), false) AS by_model,
                    {sgroup} AS sgroup, m.type IN ({sym}) AS sym, m.type IN ({placefree}) AS placefree,
                    m.source_actor_id AS sid, m.source_country AS scty,
                    list_sort(coalesce(m.source_sector, [])) AS ssec, lower(trim(m.source_name)) AS sname,
@@ -119,6 +123,8 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
             FROM base),
         times AS (
             SELECT *,
+                -- a mention whose sentence the model reads as a type of another family is filed under both
+                CASE WHEN mfamily IS NOT NULL AND mfamily <> family THEN [family, mfamily] ELSE [family] END AS fams,
                 CASE WHEN sym AND tlead IS NOT NULL THEN [slead, tlead] ELSE [slead] END AS leads,
                 least(slead, tlead) || '=' || greatest(slead, tlead) AS dyad,
                 CASE WHEN ds IS NULL THEN ['U' || ubucket]
@@ -137,23 +143,26 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
                           || CASE WHEN {month} THEN ['MD' || month_of_ds, 'MD' || month_of_de] ELSE [] END
                      END AS probe_t
             FROM more)
-        SELECT * EXCLUDE (leads, dyad, own_t, probe_t, dbucket, month_of_ds, month_of_de),
+        SELECT * EXCLUDE (fams, leads, dyad, own_t, probe_t, dbucket, month_of_ds, month_of_de),
                own_f || own_p AS own_keys, probe_f || probe_p AS probe_keys
         FROM (SELECT *,
                -- own keys: the dyad (with a known target) and the lead actor, in the node's own time buckets
-               CASE WHEN tknown THEN list_transform(own_t, t -> hash('F', family, sgroup, dyad, t)) ELSE [] END
-                 AS own_f,
-               flatten(list_transform(leads, l -> list_transform(own_t, t -> hash('P', family, sgroup, l, t))))
-                 AS own_p,
+               CASE WHEN tknown THEN flatten(list_transform(fams, f -> list_transform(own_t,
+                         t -> hash('F', f, sgroup, dyad, t)))) ELSE [] END AS own_f,
+               flatten(flatten(list_transform(fams, f -> list_transform(leads, l -> list_transform(own_t,
+                         t -> hash('P', f, sgroup, l, t)))))) AS own_p,
                -- probe keys: the dyad in the neighbouring buckets; "wild" nodes (no target, or undated) probe
                -- every node of their lead actor
-               CASE WHEN tknown THEN list_transform(probe_t, t -> hash('F', family, sgroup, dyad, t)) ELSE [] END
-                 AS probe_f,
-               CASE WHEN NOT tknown OR ds IS NULL THEN flatten(list_transform(leads,
-                         l -> list_transform(probe_t, t -> hash('P', family, sgroup, l, t)))) ELSE [] END
+               CASE WHEN tknown THEN flatten(list_transform(fams, f -> list_transform(probe_t,
+                         t -> hash('F', f, sgroup, dyad, t)))) ELSE [] END AS probe_f,
+               CASE WHEN NOT tknown OR ds IS NULL OR (tid IS NULL AND tcty IS NULL AND len(tsec) > 0 AND pcty IS NULL)
+                    THEN flatten(flatten(list_transform(fams, f -> list_transform(leads,
+                         l -> list_transform(probe_t, t -> hash('P', f, sgroup, l, t)))))) ELSE [] END
                  AS probe_p,
                CASE WHEN ds IS NULL THEN 'U' WHEN precise THEN 'D' ELSE 'Y' END AS dclass,
-               NOT tknown OR ds IS NULL AS wild,
+               -- a target known only by its sector and no country anywhere ("two more battalions") has no
+               -- dyad key another report of it shares: such a node probes its lead actor like a wild one
+               NOT tknown OR ds IS NULL OR (tid IS NULL AND tcty IS NULL AND len(tsec) > 0 AND pcty IS NULL) AS wild,
                (pname IS NOT NULL OR pcty IS NOT NULL) AS pknown, coalesce(pprec IN ({fine}), false) AS pfine,
                -- reports naming nobody, without a town, are never one node across articles: identical words
                -- ("gunmen killed civilians in Nigeria") do not make one event
@@ -200,6 +209,8 @@ def _candidate_filter(con: duckdb.DuckDBPyConnection, settings: Settings) -> str
                max(de) FILTER (WHERE NOT precise AND de - ds < {compat.MONTH_DAYS})
         FROM dd_f""").fetchone()
     family = compat.case_map("m.type", compat.TYPE_FAMILIES, "m.type")
+    mfamily = compat.case_map(compat.model_label("m"), compat.TYPE_FAMILIES, compat.model_label("m"))
+    families = "(SELECT family FROM dd_f UNION SELECT mfamily FROM dd_f WHERE mfamily IS NOT NULL)"
     pub = "CAST(coalesce(m.published, a.published, a.ingested_at) AS DATE)"
     parts = ["false"]
     if lo is not None:
@@ -212,7 +223,7 @@ def _candidate_filter(con: duckdb.DuckDBPyConnection, settings: Settings) -> str
         parts.append(f"(m.date_start < m.date_end AND year(m.date_start) <= {yhi} AND year(m.date_end) >= {ylo})")
     if mlo is not None:
         parts.append(f"(m.date_start = m.date_end AND m.date_start BETWEEN DATE '{mlo}' - 31 AND DATE '{mhi}' + 31)")
-    return (f"({family} IN (SELECT DISTINCT family FROM dd_f) AND ({' OR '.join(parts)}))"
+    return (f"(({family} IN {families} OR {mfamily} IN {families}) AND ({' OR '.join(parts)}))"
             " OR m.mention_id IN (SELECT mention_id FROM dd_seed)")
 
 
@@ -243,7 +254,7 @@ def _affected(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool) ->
     return _count(con, "dd_aff")
 
 
-_NODE_FIELDS = ("type, family, sgroup, sym, placefree, sid, scty, ssec, sname, tid, tcty, tsec, tname, tknown, ds, de, "
+_NODE_FIELDS = ("type, family, mlabel, mfamily, by_model, sgroup, sym, placefree, sid, scty, ssec, sname, tid, tcty, tsec, tname, tknown, ds, de, "
                 "precise, ubucket, pname, pcty, padm, lat, lon, pprec, pknown, pfine, smask, tmask, dclass, wild, anon_doc")
 
 
@@ -301,7 +312,8 @@ def _pairs(con: duckdb.DuckDBPyConnection, settings: Settings) -> int:
 def _node_arrays(con: duckdb.DuckDBPyConnection) -> dict[str, np.ndarray]:
     """Per-node integer codes for the cheap filters, indexed by node_id."""
     return arrays(con, """
-        SELECT hash(sgroup, family) AS group_code, dclass = 'D' AS precise_day,
+        SELECT hash(sgroup, family) AS group_code, hash(sgroup, coalesce(mfamily, family)) AS model_group_code,
+               dclass = 'D' AS precise_day,
                coalesce(ds - DATE '1970-01-01', 0) AS day, sym, smask,
                CASE WHEN sid IS NULL THEN 0 ELSE hash(sid) END AS sid_code,
                CASE WHEN tid IS NULL THEN 0 ELSE hash(tid) END AS tid_code,
@@ -339,7 +351,9 @@ def _candidates(con: duckdb.DuckDBPyConnection, own: str, probe: str, nodes: dic
 
 def _cheap_filter(nodes: dict[str, np.ndarray], a: np.ndarray, b: np.ndarray, window: int) -> np.ndarray:
     """Exact necessary conditions of the pair test on integers (never drops a compatible pair)."""
-    keep = nodes["group_code"][a] == nodes["group_code"][b]
+    ga, gb, ma_, mb_ = (nodes["group_code"][a], nodes["group_code"][b], nodes["model_group_code"][a],
+                        nodes["model_group_code"][b])
+    keep = (ga == gb) | (ga == mb_) | (ma_ == gb) | (ma_ == mb_)
     both_days = nodes["precise_day"][a].astype(bool) & nodes["precise_day"][b].astype(bool)
     keep &= ~both_days | (np.abs(nodes["day"][a] - nodes["day"][b]) <= window)
     ma, mb = nodes["smask"][a], nodes["smask"][b]

@@ -1,4 +1,4 @@
-"""The event model at run time: int8 ONNX MiniLM + tokenizer, no torch.
+"""The event model at run time: int8 ONNX MiniLM + tokenizer, no torch, one sentence per call.
 
 :meth:`EventClassifier.predict` takes sentence texts and returns one :class:`SentencePrediction` each:
 the probability of every PLOVER type and of ``NONE`` (no political event), the best mode and its score.
@@ -29,7 +29,7 @@ TOKENIZER_FILE = "tokenizer.json"
 class EventClassifier:
     """One ONNX session and tokenizer; thread-safe for ``predict`` (onnxruntime sessions are)."""
 
-    def __init__(self, folder: Path = DEFAULT_DIR, *, threads: int = 1, batch_size: int = 32) -> None:
+    def __init__(self, folder: Path = DEFAULT_DIR, *, threads: int = 1) -> None:
         import onnxruntime as ort
         from tokenizers import Tokenizer
 
@@ -41,7 +41,6 @@ class EventClassifier:
         if tuple(labels["types"]) != TYPE_LABELS or tuple(labels["modes"]) != MODE_LABELS:
             raise ConfigError(f"the event model in {folder} was trained for other labels: run `make model`")
         self.meta = labels
-        self.batch_size = batch_size
         self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         self.tokenizer.enable_truncation(int(labels.get("max_len", 64)))
         self.tokenizer.no_padding()
@@ -51,25 +50,24 @@ class EventClassifier:
         self.session = ort.InferenceSession(str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
 
     def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """``(type probabilities, mode probabilities)``, one row per text, in order."""
+        """``(type probabilities, mode probabilities)``, one row per text, in order.
+
+        Each sentence runs on its own (one unpadded row per call), so its probabilities are bit for bit
+        the same whatever else is in ``texts``: see "Reproducibility" in docs/model.md."""
         types = np.zeros((len(texts), len(TYPE_LABELS)), dtype=np.float32)
         modes = np.zeros((len(texts), len(MODE_LABELS)), dtype=np.float32)
         if not texts:
             return types, modes
-        encoded = self.tokenizer.encode_batch(list(texts))
-        order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))  # little padding per batch
-        for start in range(0, len(order), self.batch_size):
-            chunk = order[start:start + self.batch_size]
-            width = max(len(encoded[i].ids) for i in chunk)
-            ids = np.zeros((len(chunk), width), dtype=np.int64)
-            mask = np.zeros((len(chunk), width), dtype=np.int64)
-            for j, i in enumerate(chunk):
-                row = encoded[i].ids
-                ids[j, : len(row)] = row
-                mask[j, : len(row)] = 1
-            t, m = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            types[chunk] = t
-            modes[chunk] = m
+        done: dict[tuple[int, ...], int] = {}  # a repeated sentence (same word pieces) runs once
+        for i, encoded in enumerate(self.tokenizer.encode_batch(list(texts))):
+            key = tuple(encoded.ids)
+            if key in done:
+                types[i], modes[i] = types[done[key]], modes[done[key]]
+                continue
+            ids = np.array([encoded.ids], dtype=np.int64)
+            t, m = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            types[i], modes[i] = t[0], m[0]
+            done[key] = i
         return types, modes
 
     def predict(self, texts: Sequence[str]) -> list[SentencePrediction]:

@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
 
-    from petrel.model.train.export import export
+    from petrel.model.train.export import calibration_texts, export
     from petrel.model.train.fit import FitSettings, fit
 
     changes = {k: v for k, v in (("epochs", args.epochs), ("frozen_layers", args.frozen_layers)) if v is not None}
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
     meta = {"corpus_digest": corpus_digest(rows), "train_rows": len(train), "valid_rows": len(valid),
             "test_rows": len(test), "settings": settings.to_dict(), "history": history,
             "max_len": settings.max_len, "frame_share": args.frame_share}
-    path = export(net, args.out, meta)
+    path = export(net, args.out, meta, calibration_texts([r.text for r in train], settings.seed))
     log.info("wrote %s (%.1f MB)", path, path.stat().st_size / 1e6)
     print(json.dumps(history[-1]))
     return 0

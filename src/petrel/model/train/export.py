@@ -1,4 +1,9 @@
-"""Export a trained :class:`EventNet` to ONNX and quantise it to int8 (what petrel ships and runs)."""
+"""Export a trained :class:`EventNet` to ONNX and quantise it to int8 (what petrel ships and runs).
+
+The int8 model is batch-independent: ``quantize_dynamic`` gives the int8 weights, then
+:func:`petrel.model.train.quantise.calibrate` fixes every activation scale on training sentences, so a
+sentence's probabilities never depend on which sentences share its batch or on padding (docs/model.md).
+"""
 
 from __future__ import annotations
 
@@ -10,16 +15,22 @@ import torch
 
 from petrel.model.labels import MODE_LABELS, TYPE_LABELS
 from petrel.model.train.encoder import EventNet, base_model_dir
+from petrel.model.train.quantise import calibrate, calibration_texts
+
+__all__ = ["calibration_texts", "export"]
 
 MODEL_FILE = "event-model.onnx"
 LABELS_FILE = "labels.json"
 TOKENIZER_FILE = "tokenizer.json"
 
 
-def export(net: EventNet, out: Path, meta: dict) -> Path:
-    """Write ``event-model.onnx`` (int8), ``tokenizer.json`` and ``labels.json`` into ``out``."""
+def export(net: EventNet, out: Path, meta: dict, calibration: list[str]) -> Path:
+    """Write ``event-model.onnx`` (int8, fixed activation scales calibrated on ``calibration``),
+    ``tokenizer.json`` and ``labels.json`` into ``out``."""
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
+    if not calibration:
+        raise ValueError("the int8 export needs calibration sentences")
     out.mkdir(parents=True, exist_ok=True)
     net.eval()
     ids = torch.ones(2, 12, dtype=torch.long)
@@ -33,6 +44,9 @@ def export(net: EventNet, out: Path, meta: dict) -> Path:
     quantize_dynamic(str(full), str(out / MODEL_FILE), weight_type=QuantType.QInt8)
     full.unlink()
     shutil.copy(base_model_dir() / "tokenizer.json", out / TOKENIZER_FILE)
-    labels = {"types": list(TYPE_LABELS), "modes": list(MODE_LABELS), **meta}
+    max_len = int(meta.get("max_len", 64))
+    calibrate(out / MODEL_FILE, calibration, out / TOKENIZER_FILE, max_len)
+    labels = {"types": list(TYPE_LABELS), "modes": list(MODE_LABELS), **meta,
+              "quantisation": {"scheme": "int8-static", "calibration_sentences": len(calibration)}}
     (out / LABELS_FILE).write_text(json.dumps(labels, indent=1) + "\n")
     return out / MODEL_FILE
