@@ -38,13 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     for p in problems:
         log.warning("dropped %s", p)
     train, valid = split(rows, args.valid_share, settings.seed)
+    calibration = calibration_texts([r.text for r in train], settings.seed)  # unframed, as `quantise --calibrate`
     train = vary_register(train, settings.seed, args.frame_share)
     log.info("%d training sentences (%d train, %d valid), %d test", len(rows), len(train), len(valid), len(test))
     net, history = fit(train, valid, settings)
     meta = {"corpus_digest": corpus_digest(rows), "train_rows": len(train), "valid_rows": len(valid),
             "test_rows": len(test), "settings": settings.to_dict(), "history": history,
             "max_len": settings.max_len, "frame_share": args.frame_share}
-    path = export(net, args.out, meta, calibration_texts([r.text for r in train], settings.seed))
+    path = export(net, args.out, meta, calibration)
     log.info("wrote %s (%.1f MB)", path, path.stat().st_size / 1e6)
     print(json.dumps(history[-1]))
     return 0
