@@ -84,14 +84,16 @@ function edgeColor(e, colorBy) {
   return goldsteinColor(e.goldstein);
 }
 
-/** Label boxes: for each node try above, below, right, left; a label that fits nowhere is left out. */
+/** Label boxes: for each node try above, below, right, left; a label that fits nowhere is left out. The boxes
+ * are estimates of the rendered text (fonts differ between browsers), so they are kept PAD pixels apart. */
 export function placeLabels(nodes, radiusOf) {
   const boxes = nodes.map((n) => ({ x0: n.x - radiusOf(n), y0: n.y - radiusOf(n), x1: n.x + radiusOf(n), y1: n.y + radiusOf(n) }));
-  const overlaps = (a, b) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+  const PAD = 2;
+  const overlaps = (a, b) => a.x0 < b.x1 + PAD && b.x0 < a.x1 + PAD && a.y0 < b.y1 + PAD && b.y0 < a.y1 + PAD;
   const placed = [];
   const order = [...nodes].sort((a, b) => b.count - a.count);
   for (const n of order) {
-    const label = String(n.name || n.id), w = Math.min(label.length, 28) * 6.2 + 4, hgt = 13, r = radiusOf(n) + 2;
+    const label = String(n.name || n.id), w = Math.min(label.length, 28) * 6.6 + 6, hgt = 14, r = radiusOf(n) + 2;
     const spots = [
       { x: n.x, y: n.y - r - 2, anchor: "middle", box: [n.x - w / 2, n.y - r - hgt, n.x + w / 2, n.y - r] },
       { x: n.x, y: n.y + r + 11, anchor: "middle", box: [n.x - w / 2, n.y + r, n.x + w / 2, n.y + r + hgt] },
