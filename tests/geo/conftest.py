@@ -5,9 +5,14 @@ from __future__ import annotations
 import pytest
 
 from petrel.config import Settings
-from petrel.geo import Gazetteer, load_gazetteer
+from petrel.geo import Gazetteer, PlaceStage, load_gazetteer
 
 
 @pytest.fixture(scope="session")
 def gazetteer() -> Gazetteer:
     return load_gazetteer(Settings()).warm()
+
+
+@pytest.fixture(scope="module")
+def stage(gazetteer):
+    return PlaceStage(None, gazetteer)

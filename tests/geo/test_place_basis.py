@@ -5,18 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from petrel.geo import PlaceStage
-
-
-@pytest.fixture(scope="module")
-def stage(gazetteer):
-    return PlaceStage(None, gazetteer)
-
-
-def placed(stage, make_state, text: str, trigger: str, **kwargs):
-    state = make_state(text, trigger, **kwargs)
-    stage(state)
-    return state.events[0].place
+from .placing import placed
 
 
 def test_the_sentence_wins_and_says_so(stage, make_state):

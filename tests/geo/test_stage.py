@@ -4,20 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from petrel.geo import PlaceStage
 from petrel.models import ActorRef, Article
 from petrel.state import DocState
 
-
-@pytest.fixture(scope="module")
-def stage(gazetteer):
-    return PlaceStage(None, gazetteer)
-
-
-def placed(stage, make_state, text: str, trigger: str, **kwargs):
-    state = make_state(text, trigger, **kwargs)
-    stage(state)
-    return state.events[0].place
+from .placing import placed
 
 
 def test_place_attached_to_the_trigger_chain(stage, make_state):
