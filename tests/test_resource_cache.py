@@ -90,3 +90,30 @@ def test_cached_gazetteer_answers_like_a_built_one(tmp_path: Path) -> None:
     assert len(restored) == len(built)
     for name in ("Mosul", "Baghdad", "Paris", "Iraqi"):
         assert restored.country_of(name) == built.country_of(name), name
+    # the packed form (petrel.geo.packed) gives every key's candidates in the same order, with the same penalties
+    keys = [*list(built._index)[::40], "northern iraq", "georgia", "al anbar", "no such place at all"]
+    for key in keys:
+        assert [(e, p) for e, p in restored.candidates(key)] == [(e, p) for e, p in built.candidates(key)], key
+    for code in ("IRQ", "USA", "XKX", "FRA"):
+        assert restored.country(code) == built.country(code)
+        assert restored.capital_of(code) == built.capital_of(code)
+    text = "Clashes in northern Iraq near the Ayn al-Asad airbase and in Gaza"
+    assert restored.find_phrases(text) == built.find_phrases(text) != []
+    assert restored.candidates("mosul")[0][0] is restored.candidates("mosul")[0][0]  # decoded once, then kept
+
+
+def test_editing_the_gazetteer_supplement_rebuilds_the_cached_gazetteer(tmp_path: Path) -> None:
+    from petrel.geo.sources import data_path
+
+    supplement = tmp_path / "supplement.yaml"
+    original = data_path("supplement.yaml").read_text(encoding="utf-8")
+    place = "\nplaces:\n  - {{name: {name}, country: IRQ, precision: point, lat: 33.1, lon: 43.2, kind: base}}\n"
+    assert "\nplaces:\n" in original
+    supplement.write_text(original.replace("\nplaces:\n", place.format(name="Camp Oldname"), 1), encoding="utf-8")
+    cache = tmp_path / "cache"
+    assert Gazetteer(supplement_path=supplement, cache_dir=cache).country_of("Camp Oldname") == "IRQ"
+    assert Gazetteer(supplement_path=supplement, cache_dir=cache).country_of("Camp Oldname") == "IRQ"  # cached
+    supplement.write_text(original.replace("\nplaces:\n", place.format(name="Camp Newname"), 1), encoding="utf-8")
+    fresh = Gazetteer(supplement_path=supplement, cache_dir=cache)
+    assert fresh.country_of("Camp Newname") == "IRQ"
+    assert fresh.country_of("Camp Oldname") is None

@@ -26,7 +26,7 @@ from petrel import __version__
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-_FORMAT = 2  # bump when what is pickled changes shape (2: GazEntry pickled by its arguments)
+_FORMAT = 3  # bump when what is pickled changes shape (2: GazEntry pickled by its arguments; 3: packed gazetteer)
 
 
 def default_cache_dir() -> Path:
