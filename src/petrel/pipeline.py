@@ -124,10 +124,13 @@ class Resources:
         kb = load_knowledge_base(settings)
         classifier = None
         if settings.event_model != "rules":
-            from petrel.model import load_classifier
+            from petrel.model import LazyClassifier
 
-            classifier = load_classifier(str(settings.event_model_dir) if settings.event_model_dir else None)
-        return cls(nlp=load_nlp(settings, kb), kb=kb, gazetteer=load_gazetteer(settings), classifier=classifier)
+            # loaded when a sentence first needs it (a run with nothing to score never creates the session)
+            classifier = LazyClassifier(str(settings.event_model_dir) if settings.event_model_dir else None)
+        gazetteer = load_gazetteer(settings)
+        gazetteer.warm()  # its packed cache loads in milliseconds; no first document pays for it
+        return cls(nlp=load_nlp(settings, kb), kb=kb, gazetteer=gazetteer, classifier=classifier)
 
 
 def build_stages(settings: Settings, resources: Resources) -> list[Stage]:

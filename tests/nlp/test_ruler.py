@@ -81,3 +81,40 @@ def test_tokenised_phrases_come_from_the_cache(session_settings, kb, tmp_path, m
     doc = again("Kataib Hezbollah met the US envoy.")
     assert ("Kataib Hezbollah", "kataib-hezbollah") in [(e.text, e.ent_id_) for e in doc.ents]
     assert len(again.get_pipe(RULER_NAMES[0])) == len(nlp.get_pipe(RULER_NAMES[0])) > 1000
+
+
+USER_ACTOR = """actors:
+  - id: start16-test-militia
+    name: {name}
+    kind: organisation
+    country: IRQ
+    sectors: [REB]
+"""
+
+
+def test_cached_phrases_follow_the_knowledge_base_files(tmp_path, monkeypatch) -> None:
+    """A knowledge base from load_knowledge_base keys the phrase cache by its files: a second start makes no
+    patterns at all, and an edited YAML file gives new phrases (the old name is no longer tagged)."""
+    from petrel.config import Settings
+    from petrel.kb import KnowledgeBase, load_knowledge_base
+
+    user = tmp_path / "mine.yaml"
+    user.write_text(USER_ACTOR.format(name="Brigade of the Old Name"), encoding="utf-8")
+    settings = Settings(kb_paths=[user], cache_dir=tmp_path / "cache")
+
+    def tagged(text: str) -> list[str]:
+        nlp = spacy.blank("en")
+        add_kb_rulers(nlp, load_knowledge_base(settings), cache_dir=tmp_path / "cache")
+        return [e.ent_id_ for e in nlp(text).ents]
+
+    assert tagged("The Brigade of the Old Name attacked.") == ["start16-test-militia"]
+    made = KnowledgeBase.entity_ruler_patterns
+
+    def no_patterns(*args, **kwargs):
+        raise AssertionError("patterns made again despite the cache")
+
+    monkeypatch.setattr(KnowledgeBase, "entity_ruler_patterns", no_patterns)
+    assert tagged("The Brigade of the Old Name attacked.") == ["start16-test-militia"]  # from the cache
+    monkeypatch.setattr(KnowledgeBase, "entity_ruler_patterns", made)
+    user.write_text(USER_ACTOR.format(name="Brigade of the New Name"), encoding="utf-8")
+    assert tagged("The Brigade of the New Name attacked the Brigade of the Old Name.") == ["start16-test-militia"]

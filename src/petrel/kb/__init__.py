@@ -44,7 +44,8 @@ def package_kb_files() -> list[Path]:
 def load_knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
     """petrel's knowledge base plus the user's ``settings.kb_paths`` (raises ConfigError on a bad file).
 
-    The compiled result is cached (:mod:`petrel.cache`), keyed by the content of every YAML file read.
+    The compiled result is cached (:mod:`petrel.cache`), keyed by the content of every YAML file read and
+    of the package's own builder modules; ``kb.source_key`` holds that key.
     """
     from petrel.cache import cache_key, cached, resolve_cache_dir
 
@@ -55,8 +56,11 @@ def load_knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
             load_file(path)
     import pycountry
 
-    key = cache_key("kb", paths, stat_files=[Path(pycountry.__file__)])
-    return cached("kb", key, lambda: build_knowledge_base(paths), resolve_cache_dir(settings or Settings()))
+    code = sorted(Path(__file__).parent.glob("*.py"))  # an edited builder is a new key too
+    key = cache_key("kb", [*paths, *code], stat_files=[Path(pycountry.__file__)])
+    kb = cached("kb", key, lambda: build_knowledge_base(paths), resolve_cache_dir(settings or Settings()))
+    kb.source_key = key  # what the phrase rulers' cache is keyed by (petrel.nlp.add_kb_rulers)
+    return kb
 
 
 def build_knowledge_base(paths: list[Path]) -> KnowledgeBase:

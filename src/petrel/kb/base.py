@@ -39,6 +39,7 @@ class KnowledgeBase:
     def __init__(self, actors: Iterable[Actor], countries: Mapping[str, CountryEntry],
                  agents: Mapping[str, Iterable[str]], person_nouns: Iterable[str] = ()) -> None:
         self._actors: dict[str, Actor] = {a.id: a for a in actors}
+        self.source_key: str | None = None  # the cache key of the files it was built from (load_knowledge_base)
         self._countries = dict(countries)
         self._country_terms = term_index(self._countries)
         self._country_by_first = _first_letter_index(k for k, t in self._country_terms.items() if t.kind == "country")

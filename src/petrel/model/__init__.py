@@ -10,8 +10,8 @@ Public API::
 Training (``make model``, needs the ``train`` extra) lives in :mod:`petrel.model.train`.
 """
 
-from petrel.model.classifier import EventClassifier, load_classifier
+from petrel.model.classifier import EventClassifier, LazyClassifier, load_classifier
 from petrel.model.labels import MODE_LABELS, NONE, TYPE_LABELS
 from petrel.model.stage import ModelStage
 
-__all__ = ["EventClassifier", "MODE_LABELS", "ModelStage", "NONE", "TYPE_LABELS", "load_classifier"]
+__all__ = ["EventClassifier", "LazyClassifier", "MODE_LABELS", "ModelStage", "NONE", "TYPE_LABELS", "load_classifier"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from petrel.model.classifier import EventClassifier
+from petrel.model.classifier import EventClassifier, LazyClassifier
 from petrel.state import DocState
 
 
@@ -17,7 +17,7 @@ class ModelStage:
     reads = ("doc", "mentions")
     adds = ("predictions",)
 
-    def __init__(self, classifier: EventClassifier) -> None:
+    def __init__(self, classifier: EventClassifier | LazyClassifier) -> None:
         self.classifier = classifier
 
     def __call__(self, state: DocState) -> None:
@@ -26,6 +26,8 @@ class ModelStage:
     def run_batch(self, states: list[DocState]) -> None:
         """The sentences of every document at once: one model call, batches of similar length."""
         wanted = [(state, s) for state in states for s in _candidates(state)]
+        if not wanted:  # nothing to read: a lazily loaded model stays unloaded
+            return
         preds = self.classifier.predict([s.text for _, s in wanted])
         for (state, s), p in zip(wanted, preds, strict=True):
             state.predictions.append(replace(p, start=s.start_char, end=s.end_char))

@@ -81,12 +81,15 @@ def add_kb_rulers(nlp: Language, kb: KnowledgeBase, *, cache_dir: Path | None = 
     from petrel.cache import cached
     from petrel.nlp.ruler import FACTORY, phrases_key, tokenize_patterns
 
-    patterns = [kb.entity_ruler_patterns(case_sensitive=case_sensitive) for _, _, case_sensitive in _RULERS]
+    def patterns() -> list[list[dict]]:
+        return [kb.entity_ruler_patterns(case_sensitive=case_sensitive) for _, _, case_sensitive in _RULERS]
 
     def tokenized() -> list[list[tuple]]:
-        return [tokenize_patterns(nlp, group, attr) for group, (_, attr, _) in zip(patterns, _RULERS, strict=True)]
+        return [tokenize_patterns(nlp, group, attr) for group, (_, attr, _) in zip(patterns(), _RULERS, strict=True)]
 
-    phrases = cached("kb-phrases", phrases_key(nlp, patterns), tokenized, cache_dir)
+    source_key = getattr(kb, "source_key", None)  # set by load_knowledge_base: no need to make the patterns
+    key = phrases_key(nlp, source_key=source_key) if source_key else phrases_key(nlp, patterns())
+    phrases = cached("kb-phrases", key, tokenized, cache_dir)
     where = {"before": "ner"} if "ner" in nlp.pipe_names else {}
     for (name, attr, _), group in zip(_RULERS, phrases, strict=True):
         ruler = nlp.add_pipe(FACTORY, name=name, config={"attr": attr}, **where)

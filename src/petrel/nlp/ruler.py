@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
@@ -101,14 +102,23 @@ def tokenize_patterns(nlp: Language, patterns: list[dict[str, Any]], attr: str) 
     return out
 
 
-def phrases_key(nlp: Language, patterns: list[list[dict[str, Any]]]) -> str:
-    """What the tokenised phrases depend on: the patterns and the model (name, version, spaCy version)."""
+def phrases_key(nlp: Language, patterns: list[list[dict[str, Any]]] | None = None, *,
+                source_key: str | None = None) -> str:
+    """What the tokenised phrases depend on: the patterns and the model (name, version, spaCy version).
+
+    ``source_key`` (the knowledge base's own cache key: its files and builder code) stands for the
+    patterns, so a start need not make the 19,000 patterns only to find the cached phrases; this module's
+    source is then part of the key too (it tokenises them)."""
     from spacy import __version__ as spacy_version
 
     meta = nlp.meta
     digest = hashlib.blake2b(digest_size=16)
     digest.update(repr((meta.get("lang"), meta.get("name"), meta.get("version"), spacy_version)).encode())
-    for group in patterns:
+    if source_key is not None:
+        digest.update(f"kb:{source_key}\n".encode())
+        digest.update(Path(__file__).read_bytes())
+        return digest.hexdigest()
+    for group in patterns or ():
         for p in group:
             digest.update(f"{p['label']}\0{p['pattern']}\0{p.get('id')}\n".encode())
     return digest.hexdigest()
