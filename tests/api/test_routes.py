@@ -120,7 +120,7 @@ def test_dyads_network_places_stats_health(client) -> None:
     places = client.get("/api/places", params={"type": "CONSULT"}).json()["items"]
     assert {p["name"] for p in places} == {"Cairo", "Geneva"}
     assert client.get("/api/stats").json()["events"] == len(EVENTS)
-    assert client.get("/api/health").json() == {"status": "ok", "version": "0.1.0", "read_only": True}
+    assert client.get("/api/health").json() == {"status": "ok", "version": "0.1.0", "read_only": True, "pipeline": "off"}
 
 
 def test_openapi_describes_every_api_route(client) -> None:

@@ -53,6 +53,10 @@ def create_app(settings: Settings | None = None, *, ingest: IngestFn | None = No
     app.add_middleware(SecurityHeaders)
     app.add_middleware(ReadGate, db=db, slots=settings.api_read_slots, queue_timeout=settings.api_queue_timeout,
                        cache_bytes=settings.api_cache_mb * 1_000_000)
+    if settings.api_token and hasattr(app.state.ingest, "start_loading"):
+        # ingest is on: build the NLP pipeline in the background, so /api/health answers at once and the
+        # first POSTed job waits only for what is left of the load
+        app.router.add_event_handler("startup", partial(app.state.ingest.start_loading, settings))
     app.router.add_event_handler("shutdown", app.state.jobs.close)
     app.router.add_event_handler("shutdown", db.close)
     _add_docs(app)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import logging
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -19,23 +21,70 @@ from fastapi import Request
 from petrel.config import Settings
 from petrel.errors import AuthError, EmptyInput, EncodingError, IngestDisabled, PayloadTooLarge, RequestTimeout
 
+log = logging.getLogger(__name__)
+
 IngestFn = Callable[..., Any]
 """``ingest(records, settings, *, source)``: ingest a JSONL string; ``source`` names its lines ("NAME:LINE")."""
 
 
 class DefaultIngest:
-    """Calls :func:`petrel.ingest_service.ingest_records`, keeping one pipeline for the app's lifetime."""
+    """Calls :func:`petrel.ingest_service.ingest_records`, keeping one pipeline for the app's lifetime.
+
+    :meth:`start_loading` builds the pipeline in a background thread (the app does it at start when
+    ingest is on), so the server answers at once and the first job does not pay for spaCy; a job that
+    comes while it loads waits for it. :attr:`status` is what ``/api/health`` reports: ``not loaded``,
+    ``loading``, ``ready`` or ``failed`` (the next job then tries again, and reports the error)."""
 
     def __init__(self) -> None:
         self._pipeline: Any = None
+        self._lock = threading.Lock()  # held by whoever builds the pipeline
+        self._loading = False
+        self._failed = False
+
+    @property
+    def status(self) -> str:
+        if self._pipeline is not None:
+            return "ready"
+        if self._loading:
+            return "loading"
+        return "failed" if self._failed else "not loaded"
+
+    def start_loading(self, settings: Settings) -> threading.Thread:
+        """Build the pipeline in a daemon thread (returned); a no-op thread when it is built already."""
+        self._loading = self._pipeline is None
+        thread = threading.Thread(target=self._load_quietly, args=(settings,), name="petrel-pipeline-load",
+                                  daemon=True)
+        thread.start()
+        return thread
+
+    def _load_quietly(self, settings: Settings) -> None:
+        try:
+            self.pipeline(settings)
+        except Exception:  # reported by /api/health; the next job loads again and fails with the reason
+            log.exception("loading the NLP pipeline in the background failed")
+
+    def pipeline(self, settings: Settings) -> Any:
+        """The pipeline, built now if needed (or waited for while another thread builds it)."""
+        if self._pipeline is None:
+            with self._lock:
+                if self._pipeline is None:
+                    from petrel.pipeline import Pipeline
+
+                    self._loading = True
+                    try:
+                        self._pipeline = Pipeline(settings)
+                        self._failed = False
+                    except BaseException:
+                        self._failed = True
+                        raise
+                    finally:
+                        self._loading = False
+        return self._pipeline
 
     def __call__(self, records: str, settings: Settings, *, source: str = "-") -> Any:
         from petrel.ingest_service import ingest_records
-        from petrel.pipeline import Pipeline
 
-        if self._pipeline is None:
-            self._pipeline = Pipeline(settings)
-        return ingest_records(records, settings, pipeline=self._pipeline, source=source)
+        return ingest_records(records, settings, pipeline=self.pipeline(settings), source=source)
 
 
 def check_token(request: Request, settings: Settings) -> None:

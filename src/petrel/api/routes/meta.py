@@ -16,9 +16,12 @@ router = APIRouter(prefix="/api", tags=["meta"], route_class=StrictRoute)
 
 @router.get("/health")
 def health(con: Con, request: Request) -> dict[str, Any]:
-    """Liveness, and whether the server holds the database read-only (false when ingest is on)."""
+    """Liveness, whether the server holds the database read-only (false when ingest is on), and the NLP
+    pipeline's state: ``off`` (ingest is off), ``loading``, ``ready``, ``not loaded`` or ``failed``."""
     con.execute("SELECT 1").fetchone()
-    return {"status": "ok", "version": __version__, "read_only": request.app.state.db.read_only}
+    state = request.app.state
+    pipeline = getattr(state.ingest, "status", "ready") if state.settings.api_token else "off"
+    return {"status": "ok", "version": __version__, "read_only": state.db.read_only, "pipeline": pipeline}
 
 
 @router.get("/stats")
