@@ -102,3 +102,28 @@ def test_an_affected_event_that_keeps_its_mentions_is_not_rewritten(con, dedup_s
     assert con.execute("SELECT * EXCLUDE (story_id) FROM events ORDER BY event_id").fetchall() == incremental
     assert con.execute("SELECT * FROM merge_log ORDER BY mention_id").fetchall() == log
     assert len(incremental) == 2
+
+
+def test_the_first_refresh_of_a_store_skips_the_block_mate_lookups_and_merges_as_a_full_one(
+        con, dedup_settings, monkeypatch) -> None:
+    """Every stored mention is new: the seeds are all there is, so the candidate lookups are skipped; the
+    events and merge log equal a full rebuild's (and a store that already has mentions still looks them up)."""
+    import petrel.dedup.merge as merge
+
+    looked_up: list[int] = []
+    original = merge._candidate_filter
+    monkeypatch.setattr(merge, "_candidate_filter", lambda *a: looked_up.append(1) or original(*a))
+    for doc, d in (("a", 2), ("b", 2), ("c", 4), ("d", 9)):
+        add_article(con, doc, published=day(d))
+    add_mentions(con, [mention("a1", "a"), mention("b1", "b"), mention("a2", "a", type="PROTEST"),
+                       mention("c1", "c", date="2026-03-04", place_name="Gujba", lat=11.5, lon=11.93)])
+    summary = refresh(con, dedup_settings)
+    assert looked_up == [] and summary.merges.mentions_considered == 4 and summary.merges.merged_mentions >= 2
+    first = con.execute("SELECT * EXCLUDE (story_id) FROM events ORDER BY event_id").fetchall()
+    log = con.execute("SELECT * FROM merge_log ORDER BY mention_id").fetchall()
+    refresh(con, dedup_settings, full=True)
+    assert con.execute("SELECT * EXCLUDE (story_id) FROM events ORDER BY event_id").fetchall() == first
+    assert con.execute("SELECT * FROM merge_log ORDER BY mention_id").fetchall() == log
+    add_mentions(con, [mention("d1", "d")])
+    refresh(con, dedup_settings)
+    assert looked_up == [1]

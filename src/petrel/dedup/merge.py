@@ -232,7 +232,11 @@ def _affected(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool) ->
     if full:
         con.execute("CREATE OR REPLACE TEMP TABLE dd_aff AS SELECT * FROM dd_f")
         return _count(con, "dd_aff")
-    _features(con, settings, where=_candidate_filter(con, settings))
+    # every stored mention a seed (the first refresh of a store): the candidates are the seeds themselves
+    # and no event has a mention outside them, so dd_f already holds what the two lookups below would give
+    every_mention_new = _count(con, "event_mentions") == _count(con, "dd_seed")
+    if not every_mention_new:
+        _features(con, settings, where=_candidate_filter(con, settings))
     con.execute("""
         CREATE OR REPLACE TEMP TABLE dd_touched AS
         WITH seed AS (SELECT f.* FROM dd_f f JOIN dd_seed USING (mention_id)),
@@ -243,6 +247,10 @@ def _affected(con: duckdb.DuckDBPyConnection, settings: Settings, full: bool) ->
              mates AS (SELECT DISTINCT mention_id, old_event FROM (
                            SELECT * FROM own UNION ALL SELECT * FROM probe) JOIN seed_keys USING (k))
         SELECT old_event AS event_id FROM mates UNION SELECT old_event FROM seed""")
+    if every_mention_new:
+        con.execute("""CREATE OR REPLACE TEMP TABLE dd_aff AS
+                       SELECT * FROM dd_f WHERE old_event IN (SELECT event_id FROM dd_touched)""")
+        return _count(con, "dd_aff")
     # mentions of those events outside the candidate filter (an event can span more days than the margin)
     _features(con, settings, table="dd_f_more", where="""m.event_id IN (SELECT event_id FROM dd_touched)
         AND m.mention_id NOT IN (SELECT mention_id FROM dd_f)""")
