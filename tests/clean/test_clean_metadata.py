@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,13 @@ def test_article_from_text_is_light() -> None:
 
 def test_short_texts_without_a_body_keep_their_lines() -> None:
     assert clean_text("Rebels seize airport\n\nTroops retreat")[0] == "Rebels seize airport\n\nTroops retreat"
+
+
+def test_the_bundled_outlet_table_reads_the_same_with_libyaml_as_with_pure_python_yaml() -> None:
+    import yaml
+
+    from petrel.clean._outlets import OutletTable, default_outlets
+
+    path = resources.files("petrel") / "data" / "outlets.yaml"
+    pure = OutletTable.from_entries(yaml.safe_load(path.read_text(encoding="utf-8")))
+    assert len(pure.by_key) > 50 and pure == default_outlets()

@@ -38,7 +38,6 @@ from petrel.ingest._files import format_of, os_error, sniff_format, stat_input, 
 from petrel.ingest._html import read_html_file
 from petrel.ingest._jsonl import read_jsonl_file, read_jsonl_stream
 from petrel.ingest._text import read_text_file
-from petrel.ingest._warc import read_warc_file
 from petrel.models import RawDocument, Rejection
 
 __all__ = ["iter_inputs"]
@@ -47,6 +46,14 @@ log = logging.getLogger(__name__)
 
 Item = RawDocument | Rejection
 Reader = Callable[[Path, Settings], Iterable[RawDocument | InputError]]
+
+def read_warc_file(path: Path, settings: Settings) -> Iterable[RawDocument | InputError]:
+    """:func:`petrel.ingest._warc.read_warc_file`, imported on the first WARC file (warcio and fsspec cost
+    a start that reads none about 20 ms)."""
+    from petrel.ingest._warc import read_warc_file as read
+
+    return read(path, settings)
+
 
 READERS: dict[str, Reader] = {
     "text": read_text_file,
