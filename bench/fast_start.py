@@ -108,7 +108,8 @@ def main() -> None:
     figures: dict[str, dict[str, float]] = {}
     for name, values in runs.items():
         wall, cpu = statistics.median(w for w, _ in values), statistics.median(c for _, c in values)
-        figures[name] = {"wall_s": wall, "cpu_s": cpu, "wall_ratio": wall / base_wall, "cpu_ratio": cpu / base_cpu}
+        figures[name] = {"wall_s": wall, "cpu_s": cpu, "wall_ratio": wall / base_wall, "cpu_ratio": cpu / base_cpu,
+                         "wall_runs": [w for w, _ in values], "cpu_runs": [c for _, c in values]}
         print(f"{name:18s} wall {wall:6.2f}s ({wall / base_wall:4.2f}x)  cpu {cpu:6.2f}s ({cpu / base_cpu:4.2f}x)")
     health = [health_seconds(work / "warm.duckdb", env)[0] for _ in range(3)]
     print(f"petrel serve -> first /api/health: median {statistics.median(health):.2f}s "
