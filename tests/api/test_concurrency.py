@@ -70,8 +70,7 @@ def test_many_readers_and_posts_never_deadlock_and_reads_go_on_during_a_write(db
     statuses: list[int] = []
     finished_at: list[float] = []
     posts: list[dict[str, Any]] = []
-    with BackgroundServer(settings) as server:
-        server.app.state.ingest = writer
+    with BackgroundServer(settings, ingest=writer) as server:
 
         def reader(i: int) -> None:
             with httpx.Client(base_url=server.url, timeout=30) as client:

@@ -77,7 +77,12 @@ def test_sigterm_stops_a_busy_server_and_a_cli_ingest_is_refused_while_it_runs(d
 
 def test_a_slow_body_is_cut_off_with_408(db_copy: Path) -> None:
     settings = Settings(db_path=db_copy, api_token=TOKEN, api_body_timeout=0.5)
-    with BackgroundServer(settings) as server, socket.create_connection((server.host, server.port), timeout=10) as sock:
+
+    def never(*args: object, **kwargs: object) -> None:  # the body never arrives; no NLP pipeline loads beside
+        raise AssertionError("an ingest ran without a body")
+
+    with BackgroundServer(settings, ingest=never) as server, \
+            socket.create_connection((server.host, server.port), timeout=10) as sock:
         sock.sendall(b"POST /api/documents HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + TOKEN.encode()
                      + b"\r\nContent-Type: application/x-ndjson\r\nContent-Length: 1000\r\n\r\n{\"text\": ")
         started = time.monotonic()

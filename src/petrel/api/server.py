@@ -54,10 +54,12 @@ class BackgroundServer:
     """A uvicorn server on a free loopback port in a daemon thread; use as a context manager."""
 
     def __init__(self, settings: Settings, *, host: str = "127.0.0.1", port: int | None = None,
-                 workers_log_level: str = "warning") -> None:
+                 workers_log_level: str = "warning", ingest: Any = None) -> None:
+        """``ingest`` replaces the ingest service (as in :func:`create_app`; with a token the default one
+        loads the NLP pipeline in the background from the start)."""
         self.host = host
         self.port = port or free_port(host)
-        self.app = create_app(settings)
+        self.app = create_app(settings, ingest=ingest)
         config = server_config(self.app, host, self.port, log_level=workers_log_level, access_log=False)
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, name="petrel-api", daemon=True)
