@@ -200,8 +200,11 @@ def settlement_people(tok: Token, info: CameoInfo, index: args.MentionIndex) -> 
                 for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
         sector = phrases.site_owner(obj)  # "raided a military base": the military
-        if sector is not None:
-            return [ActorRef(name=phrases.settlement_phrase(obj), sector=[sector], resolution="unresolved")]
+        if sector is not None:  # of the country a place named with it resolves to ("a post in Mali's north")
+            place = next((found for h in (obj, tok) if (found := args.place_countries(h, index))), [])
+            country = place[0].country if place and sector != "BUS" else None
+            return [ActorRef(name=phrases.settlement_phrase(obj), country=country, sector=[sector],
+                             resolution="context" if country else "unresolved")]
     for obj in [phrases.property_place(o) or phrases.property_place(o, tok) or o for o in objects]:  # its people
         if not (phrases.is_settlement(obj) or (phrases.named_place(obj) and not index.lenient_view().actors_at(obj))):
             continue
