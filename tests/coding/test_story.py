@@ -134,3 +134,31 @@ def test_two_sides_that_clashed_fought_each_other_not_the_district(run) -> None:
 def test_a_side_known_by_its_sector_is_fought_too(run) -> None:
     event = one(run("Houthi fighters and government troops clashed in Harib district on Monday."), "ASSAULT")
     assert event.target is not None and event.target.sector == ["MIL"]
+
+
+# -- 5. the state's institutions, the people's services and homes ------------------------------------------
+
+def test_dissolving_institutions_is_aimed_at_the_state(run) -> None:
+    event = one(run("Gabon's army officers said they were dissolving state institutions."), "COERCE")
+    assert side(event.target) == ("GAB", ("GOV",)) and "state-institution" in event.rule
+    event = one(run("The officers said they were dissolving parliament."), "COERCE")
+    assert event.target.sector == ["LEG"]
+
+
+def test_cutting_a_service_is_coercion_of_its_users(nlp) -> None:
+    from petrel.coding.story import cuts_services
+
+    doc = nlp("The government cut mobile internet across the country.")
+    assert cuts_services(doc[2], "COERCE") and not cuts_services(doc[2], "ASSAULT")
+    doc = nlp("The government cut its budget.")
+    assert not cuts_services(doc[2], "COERCE")
+
+
+def test_homes_struck_in_a_city_fall_on_its_residents_not_its_state(run) -> None:
+    event = one(run("Israeli jets struck buildings in the southern suburbs of Beirut overnight."), "ASSAULT")
+    assert side(event.target) == ("LBN", ("CVL",))
+
+
+def test_buildings_of_a_named_party_stay_the_party(run) -> None:
+    event = one(run("Israeli jets struck buildings in Hezbollah's stronghold."), "ASSAULT")
+    assert event.target.actor_id is not None and "CVL" not in event.target.sector

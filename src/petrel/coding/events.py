@@ -220,9 +220,12 @@ class EventStage:
             draft = self._speech(draft, parties.source_token, index, parties.agentless)
         if draft.info.type == "THREATEN" and not draft.targets:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
-        if pat.code in RESTRICTION_CODES and draft.sources and not pat.flip and self.on(R.RESTRICTED_POPULATION) \
+        services = story.cuts_services(tok, draft.info.type)  # "cut mobile internet": a restriction too
+        if (pat.code in RESTRICTION_CODES or services) and draft.sources and not pat.flip \
+                and self.on(R.RESTRICTED_POPULATION) \
                 and all(_same_actor(draft.sources[0], t) for t in draft.targets):  # none, or its own country
-            draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name)
+            draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name) or (
+                [story.UNPLACED_POPULATION] if services and self.sector_actors else [])
             if draft.targets:
                 draft.provenance = draft.with_rule(R.RESTRICTED_POPULATION)
         if not _keep(draft):
@@ -286,6 +289,9 @@ class EventStage:
             people = unnamed.town_targets(tok, info, targets, index, self._is_country_name)  # "shelled El Fasher"
             if people:
                 targets, found_by = people, (R.SETTLEMENT_PEOPLE, *found_by)
+        if targets and not pat.flip and self.on(R.SETTLEMENT_PEOPLE) and \
+                (people := story.property_people(tok, info.type, targets, index)):  # "struck buildings in Beirut"
+            targets, found_by = people, (R.SETTLEMENT_PEOPLE, *found_by)
         if not targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
             targets = unnamed.settlement_people(tok, info, index)
             found_by = (R.SETTLEMENT_PEOPLE, *found_by) if targets else found_by
@@ -300,6 +306,9 @@ class EventStage:
         if not targets and sources and info.quad_class >= 3 and self.on(R.ANSWERED_PARTY):
             targets = unnamed.retaliated_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
             found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
+        if not targets and sources and not pat.flip and self.on(R.STATE_INSTITUTION):
+            targets = story.dissolved_institutions(tok, index, sources)  # "dissolved parliament"
+            found_by = (R.STATE_INSTITUTION, *found_by) if targets else found_by
         if not targets and sources and info.type in story.TOLD_TYPES and self.on(R.TOLD_ACT):
             targets = story.told_act_doers(tok, index, sources)  # "condemned the coup": its plotters
             found_by = (R.TOLD_ACT, *found_by) if targets else found_by

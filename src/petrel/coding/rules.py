@@ -77,6 +77,9 @@ TOLD_ACT = _rule("told-act", PARTIES, "a statement about an act the story told (
                  "'ECOWAS condemned the coup': aimed at the coup's plotters")
 RELATIVE_OBJECT = _rule("relative-object", PARTIES, "a relative clause with its own subject and no object",
                         "the target: the antecedent", "'officials it accused of fraud': the officials")
+STATE_INSTITUTION = _rule("state-institution", PARTIES, "dissolving or annulling an institution nobody names",
+                          "the target: the state's institution (LEG, GOV, JUD)",
+                          "'dissolved parliament', 'annulling the result': the state's")
 NO_TARGET = _rule("no-target", PARTIES, "forces sent, the place two sides fought in",
                   "drops the target", "'sent 300 troops to the area', 'X and Y clashed in Z': no target")
 # --- promised, refused, threatened acts (EventStage._intent)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from petrel.coding import arguments as args
+from petrel.coding import phrases
 from petrel.coding.speech import same_camp
 from petrel.models import ActorRef
 
@@ -321,6 +322,63 @@ def named_vessels(tok: Token, targets: list[ActorRef], index: args.MentionIndex)
         if all(args.actor_key(t) in names for t in targets):
             return [ActorRef(t.name, t.actor_id, None, ["BUS"], t.resolution) for t in targets]
     return targets
+
+
+# -- the state's institutions, the people's services and homes ---------------------------------------------
+
+DISSOLVING = frozenset({"dissolve", "suspend", "annul", "disband", "abolish", "scrap", "overturn", "nullify",
+                        "void", "invalidate", "cancel"})
+INSTITUTIONS = {**dict.fromkeys(("parliament", "assembly", "senate", "legislature", "congress"), "LEG"),
+                **dict.fromkeys(("government", "cabinet", "institution", "constitution", "result", "election",
+                                 "vote"), "GOV"),
+                **dict.fromkeys(("court", "judiciary"), "JUD")}
+SERVICES = frozenset({"internet", "network", "communication", "communications", "phone", "telephone", "signal",
+                      "connectivity", "connection", "broadband", "electricity", "power", "broadcast", "broadcasts"})
+BUILDINGS = frozenset({"building", "apartment", "residence", "tower", "block", "home", "house", "dwelling"})
+
+
+def dissolved_institutions(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"dissolved parliament", "were annulling the election result and dissolving state institutions": the
+    state's institution (LEG, GOV, JUD) of the doer's country, else of the place (the places stage gives a
+    party without one the country of the event's place)."""
+    if tok.lemma_.lower() not in DISSOLVING:
+        return []
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        sector = INSTITUTIONS.get(obj.lemma_.lower())
+        if sector is None or args.np_actors(obj, index):
+            continue
+        own = next((s.country for s in sources if s.country and s.country not in args.INTERNATIONAL), None)
+        place = args.place_countries(tok, index)
+        country = own or (place[0].country if place else None)
+        return [ActorRef(name=_phrase(obj), country=country, sector=[sector],
+                         resolution="context" if country else "unresolved")]
+    return []
+
+
+UNPLACED_POPULATION = ActorRef(name="population", sector=["CVL"], resolution="unresolved")  # placed later
+
+
+def cuts_services(tok: Token, info_type: str) -> bool:
+    """"cut mobile internet across the country", "shut down phone networks": coercion of the people who use
+    them (the convention of a restriction on nobody named; see ``restricted-population``)."""
+    return info_type == "COERCE" and any(c.dep_ == "dobj" and c.lemma_.lower() in SERVICES for c in tok.children)
+
+
+def property_people(tok: Token, info_type: str, targets: list[ActorRef], index: args.MentionIndex) -> list[ActorRef]:
+    """"struck buildings in the southern suburbs of Beirut": force against homes named only by their place
+    falls on the people who live there (civilians of the place's country), not on the state the capital
+    stands for. ``[]``: nothing to change."""
+    if info_type not in ("ASSAULT", "COERCE") or not targets or not all(
+            t.country and not t.actor_id and t.resolution == "country" for t in targets):
+        return []  # only places ("in Beirut"), not a party named there ("in Hezbollah's stronghold")
+    for obj in (c for c in tok.children if c.dep_ == "dobj"):
+        if obj.lemma_.lower() not in BUILDINGS | phrases.PROPERTY_NOUNS or args.np_actors(obj, index):
+            continue
+        placed = {args.actor_key(a) for t in obj.subtree if t.i != obj.i for a in index.actors_at(t)}
+        if all(args.actor_key(t) in placed for t in targets):
+            return [ActorRef(name=f"residents of {t.name}", country=t.country, sector=["CVL"], resolution="context")
+                    for t in targets[:1]]
+    return []
 
 
 def _prep_object(tok: Token, preps: tuple[str, ...]) -> Token | None:
