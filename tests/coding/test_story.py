@@ -162,3 +162,32 @@ def test_homes_struck_in_a_city_fall_on_its_residents_not_its_state(run) -> None
 def test_buildings_of_a_named_party_stay_the_party(run) -> None:
     event = one(run("Israeli jets struck buildings in Hezbollah's stronghold."), "ASSAULT")
     assert event.target.actor_id is not None and "CVL" not in event.target.sector
+
+
+def test_seizing_power_is_no_service_cut(nlp) -> None:
+    from petrel.coding.story import cuts_services
+
+    doc = nlp("Soldiers seized power in the capital.")
+    assert not cuts_services(doc[1], "COERCE")
+
+
+def test_a_coup_is_against_the_government(run) -> None:
+    event = one(run("Gunfire erupted near the presidential palace in Conakry as soldiers tried to seize power."),
+                "COERCE")
+    assert side(event.target) == ("GIN", ("GOV",))
+    events = run("Niger's military government, which seized power in 2023, expelled French troops.")
+    assert all(e.target is None or e.target.country != "NER" for e in events)
+
+
+def test_a_coup_condemned_is_the_plotters_not_a_later_arrest(run) -> None:
+    events = run("Soldiers tried to seize power in Conakry on Monday. Police arrested twelve officers on Tuesday. "
+                 "The African Union condemned the coup.")
+    event = one(events, "ACCUSE", "condemned")
+    assert event.target is not None and event.target.name == "Soldiers"
+
+
+def test_an_act_told_in_reported_speech_counts_for_the_story(run) -> None:
+    events = run("Manila said Chinese coast guard ships fired water cannon at a Philippine vessel. "
+                 "Japan and Canada criticized the incident.")
+    accusations = [e for e in events if e.type == "ACCUSE" and e.evidence.trigger == "criticized"]
+    assert accusations and {e.target.country for e in accusations} == {"CHN"}

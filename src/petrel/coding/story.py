@@ -57,6 +57,7 @@ TOLD_ACTS: dict[str, frozenset[str] | None] = {
     **dict.fromkeys(("decision", "move", "step", "ruling", "announcement", "measure", "verdict", "deal",
                      "agreement", "accord", "plan", "proposal", "offer", "pledge", "resolution", "vote"), None),
 }
+COUP_WORDS = frozenset({"coup", "putsch", "takeover", "power grab"})
 TOLD_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST", "SANCTION"})  # said about an act
 ABOUT_PREPS = frozenset({"over", "about", "at", "on", "of", "for", "regarding", "against"})
 SEND_VERBS = frozenset({"send", "deploy", "dispatch", "rush", "move", "station", "mobilize", "mobilise", "airlift",
@@ -75,6 +76,7 @@ class Told:
     sent_start: int
     type: str
     sources: tuple[ActorRef, ...]
+    coup: bool = False  # "soldiers tried to seize power": what a later "coup" names
 
 
 # -- the one asked ------------------------------------------------------------------------------------------
@@ -208,16 +210,25 @@ def drop_asked_acts(drafts: list) -> list:
 # -- acts reported as objects -------------------------------------------------------------------------------
 
 def remember_told(index: args.MentionIndex, sent_start: int, events: list) -> None:
-    """Keep the sentence's events that happened (not speech a speaker stands in for, not unidentified
-    doers, not quoted) as the story so far, for :func:`told_act_doers`."""
+    """Keep the sentence's events that happened as the story so far, for :func:`told_act_doers`: reported
+    ones too ("officials said coast guard ships fired water cannon"), but not a speaker standing in for an
+    unnamed doer, a speaker's accusation read off what it reported, nor unidentified attackers."""
     from petrel.coding.rules import SPEECH_ACCUSE, SPEECH_SPEAKER, UNKNOWN_AGENT
 
     for e in events:
-        if e.status in ("future", "hypothetical") or e.negated or e.quote_id is not None:
+        if e.status in ("future", "hypothetical") or e.negated:
             continue
         if {SPEECH_SPEAKER, SPEECH_ACCUSE, UNKNOWN_AGENT} & set(e.provenance[:-1]):
             continue
-        index.told.append(Told(sent_start, e.type, (e.source,)))
+        index.told.append(Told(sent_start, e.type, (e.source,), _seized_power(e.evidence)))
+
+
+def _seized_power(evidence) -> bool:  # noqa: ANN001 - petrel.models.Evidence
+    """"soldiers tried to seize power", "officers seized power in X": the act a "coup" names later."""
+    if evidence.trigger_start is None or not evidence.trigger.lower().startswith(("seiz", "grab", "usurp", "wrest")):
+        return False
+    after = evidence.sentence[evidence.trigger_start - evidence.start:].lower().split()
+    return "power" in after[1:3]
 
 
 def told_act_doers(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
@@ -229,7 +240,10 @@ def told_act_doers(tok: Token, index: args.MentionIndex, sources: list[ActorRef]
         return []
     kinds = TOLD_ACTS[noun.lemma_.lower()]
     here = tok.sent.start
-    for told in reversed(index.told):
+    earlier = [t for t in index.told if t.sent_start < here]
+    if noun.lemma_.lower() in COUP_WORDS and any(t.coup for t in earlier):
+        earlier = [t for t in earlier if t.coup]  # "condemned the coup": the plotters, not later arrests
+    for told in reversed(earlier):
         if told.sent_start >= here or (kinds is not None and told.type not in kinds):
             continue
         doers = [d for d in told.sources if not any(same_camp(d, s) for s in sources)]
@@ -334,23 +348,33 @@ INSTITUTIONS = {**dict.fromkeys(("parliament", "assembly", "senate", "legislatur
                 **dict.fromkeys(("court", "judiciary"), "JUD")}
 SERVICES = frozenset({"internet", "network", "communication", "communications", "phone", "telephone", "signal",
                       "connectivity", "connection", "broadband", "electricity", "power", "broadcast", "broadcasts"})
+SEIZING = frozenset({"seize", "grab", "usurp", "wrest", "snatch"})  # not "took power" after a vote
+CUTTING_VERBS = frozenset({"cut", "shut", "block", "suspend", "restrict", "disconnect", "throttle", "switch",
+                           "turn", "disrupt", "halt", "curb", "sever", "black"})
 BUILDINGS = frozenset({"building", "apartment", "residence", "tower", "block", "home", "house", "dwelling"})
 
 
 def dissolved_institutions(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
     """"dissolved parliament", "were annulling the election result and dissolving state institutions": the
     state's institution (LEG, GOV, JUD) of the doer's country, else of the place (the places stage gives a
-    party without one the country of the event's place)."""
-    if tok.lemma_.lower() not in DISSOLVING:
+    party without one the country of the event's place); "soldiers tried to seize power": a coup, against
+    the government (not when a government is the doer: a junta "which seized power" is told as it is now)."""
+    lemma = tok.lemma_.lower()
+    if lemma not in DISSOLVING and lemma not in SEIZING:
         return []
     for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
-        sector = INSTITUTIONS.get(obj.lemma_.lower())
+        if lemma in SEIZING:  # "soldiers tried to seize power": a coup, against the state's government
+            if obj.lower_ != "power" or any("GOV" in s.sector for s in sources):
+                continue
+            sector, obj_name = "GOV", "government"
+        else:
+            sector, obj_name = INSTITUTIONS.get(obj.lemma_.lower()), _phrase(obj)
         if sector is None or args.np_actors(obj, index):
             continue
         own = next((s.country for s in sources if s.country and s.country not in args.INTERNATIONAL), None)
         place = args.place_countries(tok, index)
         country = own or (place[0].country if place else None)
-        return [ActorRef(name=_phrase(obj), country=country, sector=[sector],
+        return [ActorRef(name=obj_name, country=country, sector=[sector],
                          resolution="context" if country else "unresolved")]
     return []
 
@@ -361,7 +385,8 @@ UNPLACED_POPULATION = ActorRef(name="population", sector=["CVL"], resolution="un
 def cuts_services(tok: Token, info_type: str) -> bool:
     """"cut mobile internet across the country", "shut down phone networks": coercion of the people who use
     them (the convention of a restriction on nobody named; see ``restricted-population``)."""
-    return info_type == "COERCE" and any(c.dep_ == "dobj" and c.lemma_.lower() in SERVICES for c in tok.children)
+    return info_type == "COERCE" and tok.lemma_.lower() in CUTTING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in SERVICES for c in tok.children)  # not "seized power"
 
 
 def property_people(tok: Token, info_type: str, targets: list[ActorRef], index: args.MentionIndex) -> list[ActorRef]:
