@@ -191,3 +191,24 @@ def test_an_act_told_in_reported_speech_counts_for_the_story(run) -> None:
                  "Japan and Canada criticized the incident.")
     accusations = [e for e in events if e.type == "ACCUSE" and e.evidence.trigger == "criticized"]
     assert accusations and {e.target.country for e in accusations} == {"CHN"}
+
+
+def test_the_rebels_asked_are_the_story_rebels_not_the_country_of_the_talks(run) -> None:
+    events = run("M23 rebels seized Goma in January. The European Union urged the rebels to withdraw from the "
+                 "towns they had taken and called on both countries to return to talks in Luanda.")
+    event = one(events, "REQUEST", "urged")
+    assert side(event.target) == ("COD", ("REB",))
+
+
+def test_an_act_in_response_answers_the_clause_before_it(run) -> None:
+    events = run("India revoked the region's autonomy in 2019, and Pakistan downgraded diplomatic ties in response.")
+    event = one(events, "SANCTION")
+    assert event.target is not None and event.target.country == "IND"
+    event = one(run("Pakistan downgraded diplomatic ties with India."), "SANCTION")
+    assert event.target.country == "IND" and "answered-party" not in event.rule
+
+
+def test_a_denial_of_charges_the_parser_reads_as_a_verb_answers_the_accuser(run) -> None:
+    events = run("Rights groups accused Chadian soldiers of killing civilians, charges the government denies.")
+    event = one(events, "REJECT")
+    assert event.target is not None and event.target.sector == ["NGO"]

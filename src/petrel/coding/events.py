@@ -304,7 +304,8 @@ class EventStage:
             targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
             found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if not targets and sources and info.quad_class >= 3 and self.on(R.ANSWERED_PARTY):
-            targets = unnamed.retaliated_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
+            targets = unnamed.retaliated_parties(tok, index, sources) \
+                or story.responded_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
             found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if not targets and sources and not pat.flip and self.on(R.STATE_INSTITUTION):
             targets = story.dissolved_institutions(tok, index, sources)  # "dissolved parliament"

@@ -111,10 +111,10 @@ def addressees(tok: Token, index: args.MentionIndex, sources: list[ActorRef],
     found = [a for a in args.np_actors(addr, index) if not _weapon_name(a)]
     if found:
         own = sources or _asker(tok, index)
-        return [_other_government(a, addr, index, own) for a in found]
+        return [_story_party(_other_government(a, addr, index, own), addr, index) for a in found]
     lenient = [a for a in args.np_actors(addr, index.lenient_view()) if not _weapon_name(a)]
     if lenient:
-        return lenient
+        return [_story_party(a, addr, index) for a in lenient]
     lemma = addr.lemma_.lower()
     words = {c.lower_ for c in addr.children if c.dep_ in ("det", "predet", "nummod", "amod")}
     if lemma in ALL_SIDES:
@@ -139,6 +139,40 @@ def _other_government(actor: ActorRef, addr: Token, index: args.MentionIndex,
     if other is None:
         return actor
     return ActorRef(name=actor.name, country=other.country, sector=list(actor.sector), resolution="coref")
+
+
+def _story_party(actor: ActorRef, addr: Token, index: args.MentionIndex) -> ActorRef:
+    """"M23 rebels seized Goma. The EU urged the rebels to withdraw ... talks in Luanda": a party known only by
+    its sector (or given the sentence's country by the actors stage) is the story's party of that sector named
+    last before it, not the country of the talks."""
+    if actor.actor_id or not actor.sector or (actor.country and actor.resolution != "context"):
+        return actor  # named, or given a country by its own words (a "context" country is the sentence's guess)
+    earlier = next((a for start, a in reversed(index.named()) if start < addr.idx and a.country
+                    and a.country not in args.INTERNATIONAL and set(a.sector) & set(actor.sector)
+                    and a.resolution != "context"), None)
+    if earlier is None:
+        return actor
+    return ActorRef(name=actor.name, country=earlier.country, sector=list(actor.sector), resolution="coref")
+
+
+def responded_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"India revoked the region's autonomy, and Pakistan downgraded ties in response": an act "in response"
+    with nobody named, told after what it answers in the same sentence, is aimed at that clause's subject
+    (when no hostile act was kept to answer; see ``unnamed.retaliated_parties``)."""
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else [tok]
+    verb = holders[-1]
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "downgraded ties and suspended trade in response"
+    if not any(p.dep_ == "prep" and p.lower_ in ("in", "as") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in ("response", "retaliation", "reprisal", "answer")
+            for g in p.children) for h in (*holders, *tok.conjuncts, *(c for c in tok.children if c.dep_ == "dobj"))
+            for p in h.children):
+        return []
+    if verb.dep_ != "conj" or verb.head.i >= verb.i:
+        return []
+    subj = args.subject_token(verb.head)
+    found = args.np_actors(subj, index) if subj is not None else []
+    return [a for a in found if not any(same_camp(a, s) for s in sources)]
 
 
 def _asker(tok: Token, index: args.MentionIndex) -> list[ActorRef]:

@@ -287,8 +287,8 @@ def answered_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRe
     answers whoever made the last such act, in its sentence or at most ``CARRY_SENTENCES`` before
     (``index.said``, kept as the events stage drafts). Not the rejecter itself."""
     nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ == "relcl":  # "a charge the party denied"
-        nouns.append(tok.head)
+    if tok.dep_ == "relcl" or (tok.dep_ == "ccomp" and tok.head.i > 0 and tok.doc[tok.head.i - 1].text == ","):
+        nouns.append(tok.head)  # "a charge the party denied"; ", charges the government denies" (read as a verb)
     kinds = next((ANSWERED[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in ANSWERED), None)
     if kinds is None:
         return []
