@@ -212,3 +212,24 @@ def test_a_denial_of_charges_the_parser_reads_as_a_verb_answers_the_accuser(run)
     events = run("Rights groups accused Chadian soldiers of killing civilians, charges the government denies.")
     event = one(events, "REJECT")
     assert event.target is not None and event.target.sector == ["NGO"]
+
+
+def test_a_veto_is_aimed_at_the_legislature(run) -> None:
+    event = one(run("Kenya's president vetoed the finance bill on Friday."), "REJECT")
+    assert side(event.target) == ("KEN", ("LEG",))
+
+
+def test_a_noun_the_parser_made_a_clause_is_the_object(nlp) -> None:
+    from petrel.coding.arguments import MentionIndex
+    from petrel.coding.story import misparsed_objects
+    from petrel.models import ActorMention, ActorRef
+
+    text = "Pakistani jets struck suspected TTP hideouts inside Afghanistan in March 2024."
+    doc = nlp(text)
+    start = text.index("TTP")
+    index = MentionIndex(doc, [ActorMention("t", start, start + 3, "TTP",
+                                            ActorRef("TTP", "ttp", "PAK", ["REB"], "kb"))])
+    found = [a for v in doc if v.pos_ == "VERB" for a in misparsed_objects(v, index)]
+    assert [a.actor_id for a in found] == ["ttp"]  # the small model makes "hideouts" a clause under "suspected"
+    doc = nlp("Pakistani jets said TTP fighters attacked a post.")
+    assert not [a for v in doc for a in misparsed_objects(v, index)]  # a real clause has its own subject

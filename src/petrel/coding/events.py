@@ -273,7 +273,7 @@ class EventStage:
             sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.UNKNOWN_AGENT,)
             targets = targets or unnamed.local_victims(tok, index)
         if not targets and pat.pos == "verb" and not pat.flip and self.on(R.RELATIVE_OBJECT):
-            targets = story.relative_objects(tok, index)  # "officials it accused of ..."
+            targets = story.relative_objects(tok, index) or story.misparsed_objects(tok, index)  # "officials it accused"
             found_by = (R.RELATIVE_OBJECT, *found_by) if targets else found_by
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))

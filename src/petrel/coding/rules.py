@@ -75,8 +75,9 @@ ADDRESSEE = _rule("addressee", PARTIES, "a request's object, its 'to/on' object,
 TOLD_ACT = _rule("told-act", PARTIES, "a statement about an act the story told ('condemned the coup')",
                  "the target: that act's doers, from the nearest earlier event of a fitting type",
                  "'ECOWAS condemned the coup': aimed at the coup's plotters")
-RELATIVE_OBJECT = _rule("relative-object", PARTIES, "a relative clause with its own subject and no object",
-                        "the target: the antecedent", "'officials it accused of fraud': the officials")
+RELATIVE_OBJECT = _rule("relative-object", PARTIES, "a relative clause with its own subject and no object; a noun "
+                        "the parser made a clause under the verb", "the target: the antecedent, the noun",
+                        "'officials it accused of fraud': the officials")
 STATE_INSTITUTION = _rule("state-institution", PARTIES, "dissolving or annulling an institution nobody names",
                           "the target: the state's institution (LEG, GOV, JUD)",
                           "'dissolved parliament', 'annulling the result': the state's")

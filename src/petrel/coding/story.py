@@ -188,6 +188,15 @@ def _asker(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
     return []
 
 
+def misparsed_objects(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"Pakistani jets struck suspected TTP hideouts": when the parser makes a noun phrase the head of a
+    clause under the verb (a noun cannot head one), it is the verb's object."""
+    if any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return []
+    return [a for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ == "NOUN"
+            and not any(g.dep_ in ("nsubj", "aux", "mark") for g in c.children) for a in args.np_actors(c, index)]
+
+
 def relative_objects(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
     """"sanctions on three officials *it accused* of abusing power": a relative clause with its own subject
     and no object is about its antecedent, the one acted upon."""
@@ -382,6 +391,7 @@ INSTITUTIONS = {**dict.fromkeys(("parliament", "assembly", "senate", "legislatur
                 **dict.fromkeys(("court", "judiciary"), "JUD")}
 SERVICES = frozenset({"internet", "network", "communication", "communications", "phone", "telephone", "signal",
                       "connectivity", "connection", "broadband", "electricity", "power", "broadcast", "broadcasts"})
+LAWS = frozenset({"law", "bill", "legislation", "amendment", "budget"})
 SEIZING = frozenset({"seize", "grab", "usurp", "wrest", "snatch"})  # not "took power" after a vote
 CUTTING_VERBS = frozenset({"cut", "shut", "block", "suspend", "restrict", "disconnect", "throttle", "switch",
                            "turn", "disrupt", "halt", "curb", "sever", "black"})
@@ -389,18 +399,21 @@ BUILDINGS = frozenset({"building", "apartment", "residence", "tower", "block", "
 
 
 def dissolved_institutions(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
-    """"dissolved parliament", "were annulling the election result and dissolving state institutions": the
+    """"dissolved parliament", "were annulling the election result and dissolving state institutions", "would
+    veto the law" (the legislature's): the
     state's institution (LEG, GOV, JUD) of the doer's country, else of the place (the places stage gives a
     party without one the country of the event's place); "soldiers tried to seize power": a coup, against
     the government (not when a government is the doer: a junta "which seized power" is told as it is now)."""
     lemma = tok.lemma_.lower()
-    if lemma not in DISSOLVING and lemma not in SEIZING:
+    if lemma not in DISSOLVING and lemma not in SEIZING and lemma != "veto":
         return []
     for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
         if lemma in SEIZING:  # "soldiers tried to seize power": a coup, against the state's government
             if obj.lower_ != "power" or any("GOV" in s.sector for s in sources):
                 continue
             sector, obj_name = "GOV", "government"
+        elif lemma == "veto":  # "would veto the law": the legislature's
+            sector, obj_name = ("LEG", "legislature") if obj.lemma_.lower() in LAWS else (None, "")
         else:
             sector, obj_name = INSTITUTIONS.get(obj.lemma_.lower()), _phrase(obj)
         if sector is None or args.np_actors(obj, index):
