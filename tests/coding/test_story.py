@@ -186,18 +186,11 @@ def test_a_coup_condemned_is_the_plotters_not_a_later_arrest(run) -> None:
     assert event.target is not None and event.target.name == "Soldiers"
 
 
-def test_an_act_told_in_reported_speech_counts_for_the_story(run) -> None:
+def test_an_act_told_only_in_reported_speech_is_not_the_story_s(run) -> None:
     events = run("Manila said Chinese coast guard ships fired water cannon at a Philippine vessel. "
                  "Japan and Canada criticized the incident.")
     accusations = [e for e in events if e.type == "ACCUSE" and e.evidence.trigger == "criticized"]
-    assert accusations and {e.target.country for e in accusations} == {"CHN"}
-
-
-def test_the_rebels_asked_are_the_story_rebels_not_the_country_of_the_talks(run) -> None:
-    events = run("M23 rebels seized Goma in January. The European Union urged the rebels to withdraw from the "
-                 "towns they had taken and called on both countries to return to talks in Luanda.")
-    event = one(events, "REQUEST", "urged")
-    assert side(event.target) == ("COD", ("REB",))
+    assert accusations and all(e.target is None for e in accusations)
 
 
 def test_an_act_in_response_answers_the_clause_before_it(run) -> None:

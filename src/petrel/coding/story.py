@@ -111,10 +111,10 @@ def addressees(tok: Token, index: args.MentionIndex, sources: list[ActorRef],
     found = [a for a in args.np_actors(addr, index) if not _weapon_name(a)]
     if found:
         own = sources or _asker(tok, index)
-        return [_story_party(_other_government(a, addr, index, own), addr, index) for a in found]
+        return [_other_government(a, addr, index, own) for a in found]
     lenient = [a for a in args.np_actors(addr, index.lenient_view()) if not _weapon_name(a)]
     if lenient:
-        return [_story_party(a, addr, index) for a in lenient]
+        return lenient
     lemma = addr.lemma_.lower()
     words = {c.lower_ for c in addr.children if c.dep_ in ("det", "predet", "nummod", "amod")}
     if lemma in ALL_SIDES:
@@ -139,20 +139,6 @@ def _other_government(actor: ActorRef, addr: Token, index: args.MentionIndex,
     if other is None:
         return actor
     return ActorRef(name=actor.name, country=other.country, sector=list(actor.sector), resolution="coref")
-
-
-def _story_party(actor: ActorRef, addr: Token, index: args.MentionIndex) -> ActorRef:
-    """"M23 rebels seized Goma. The EU urged the rebels to withdraw ... talks in Luanda": a party known only by
-    its sector (or given the sentence's country by the actors stage) is the story's party of that sector named
-    last before it, not the country of the talks."""
-    if actor.actor_id or not actor.sector or (actor.country and actor.resolution != "context"):
-        return actor  # named, or given a country by its own words (a "context" country is the sentence's guess)
-    earlier = next((a for start, a in reversed(index.named()) if start < addr.idx and a.country
-                    and a.country not in args.INTERNATIONAL and set(a.sector) & set(actor.sector)
-                    and a.resolution != "context"), None)
-    if earlier is None:
-        return actor
-    return ActorRef(name=actor.name, country=earlier.country, sector=list(actor.sector), resolution="coref")
 
 
 def responded_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
@@ -253,13 +239,13 @@ def drop_asked_acts(drafts: list) -> list:
 # -- acts reported as objects -------------------------------------------------------------------------------
 
 def remember_told(index: args.MentionIndex, sent_start: int, events: list) -> None:
-    """Keep the sentence's events that happened as the story so far, for :func:`told_act_doers`: reported
-    ones too ("officials said coast guard ships fired water cannon"), but not a speaker standing in for an
-    unnamed doer, a speaker's accusation read off what it reported, nor unidentified attackers."""
+    """Keep the sentence's events that happened as the story so far, for :func:`told_act_doers`: not reported
+    speech (a speaker's word, which a later "the incident" need not mean), not a speaker standing in for an
+    unnamed doer, nor unidentified attackers."""
     from petrel.coding.rules import SPEECH_ACCUSE, SPEECH_SPEAKER, UNKNOWN_AGENT
 
     for e in events:
-        if e.status in ("future", "hypothetical") or e.negated:
+        if e.status in ("future", "hypothetical") or e.negated or e.quote_id is not None:
             continue
         if {SPEECH_SPEAKER, SPEECH_ACCUSE, UNKNOWN_AGENT} & set(e.provenance[:-1]):
             continue
