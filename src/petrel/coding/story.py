@@ -46,7 +46,7 @@ BOTH = frozenset({"both", "two"})
 
 # the act a noun reports -> the event types that may have told it earlier (None: any)
 TOLD_ACTS: dict[str, frozenset[str] | None] = {
-    **dict.fromkeys(("coup", "putsch", "takeover", "mutiny", "uprising", "power grab"),
+    **dict.fromkeys(("coup", "putsch", "takeover", "mutiny", "uprising"),
                     frozenset({"ASSAULT", "COERCE"})),
     **dict.fromkeys(("attack", "strike", "airstrike", "bombing", "raid", "shelling", "assault", "killing",
                      "killings", "massacre", "incursion", "offensive", "ambush", "violence", "aggression",
@@ -57,7 +57,7 @@ TOLD_ACTS: dict[str, frozenset[str] | None] = {
     **dict.fromkeys(("decision", "move", "step", "ruling", "announcement", "measure", "verdict", "deal",
                      "agreement", "accord", "plan", "proposal", "offer", "pledge", "resolution", "vote"), None),
 }
-COUP_WORDS = frozenset({"coup", "putsch", "takeover", "power grab"})
+COUP_WORDS = frozenset({"coup", "putsch", "takeover"})
 TOLD_TYPES = frozenset({"ACCUSE", "SUPPORT", "REJECT", "PROTEST", "REQUEST", "SANCTION"})  # said about an act
 ABOUT_PREPS = frozenset({"over", "about", "at", "on", "of", "for", "regarding", "against"})
 SEND_VERBS = frozenset({"send", "deploy", "dispatch", "rush", "move", "station", "mobilize", "mobilise", "airlift",
