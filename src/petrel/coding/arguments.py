@@ -104,6 +104,7 @@ class MentionIndex:
         self.lenient = False  # also actors known only by their sector ("the rebels", "opposition groups")
         self.recent: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers): the story so far
         self.said: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers), this sentence too
+        self.told: list = []  # the story's events so far (petrel.coding.story.Told), in text order
         self._by_token: dict[int, list[ActorMention]] = {}
         self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
         self._countries = sorted(((m.start, m.actor) for m in mentions
@@ -142,6 +143,10 @@ class MentionIndex:
                 break
             found = actor
         return found
+
+    def named(self) -> list[tuple[int, ActorRef]]:
+        """Every actor mention of the document as (start offset, actor), in text order."""
+        return list(self._ordered)
 
     def named_before(self, offset: int, exclude: Sequence[ActorRef]) -> ActorRef | None:
         """The last named actor (one with a knowledge-base id) before ``offset`` that is not excluded."""
@@ -389,6 +394,8 @@ def _verb_targets(tok: Token, index: MentionIndex, passive: bool) -> list[ActorR
             found = object_actors(child, index, located=True)
             if found:
                 return found
+            if phrases.site_owner(child) is not None:
+                return []  # "ambushed an army patrol outside X": the army's (unnamed.settlement_people)
     return _prep_targets(tok, index, TARGET_PREPS)
 
 
@@ -403,6 +410,7 @@ def object_actors(obj: Token, index: MentionIndex, *, located: bool = False) -> 
     found = [] if _own_asset(obj) else np_actors(obj, index)
     if found:
         return found
+    located = located and phrases.site_owner(obj) is None  # "a police station in X": the police's, not X
     preps = NOUN_TARGET_PREPS | {"including", "of", "from", "by"} | ({"in", "inside"} if located else set())
     return _prep_targets(obj, index, frozenset(preps), depth=1)
 
@@ -421,7 +429,7 @@ def _prep_targets(tok: Token, index: MentionIndex, preps: frozenset[str], depth:
                     found = np_actors(obj, index)
                     if not found and depth > 0:
                         found = _prep_targets(obj, index, preps & DESCEND_PREPS, depth - 1)
-                    if not found and phrases.is_site(obj):  # "strikes on nine sites in Pakistan"
+                    if not found and phrases.is_site(obj) and phrases.site_owner(obj) is None:  # "sites in Pakistan"
                         found = place_countries(obj, index, 0)
                     if found:
                         return found

@@ -21,6 +21,7 @@ from petrel.coding.status import Status
 from petrel.coding.triggers import Trigger
 from petrel.models import ActorRef, Quote
 
+MUTUAL_FIGHTS = frozenset({"fight", "clash", "battle", "skirmish", "trade", "exchange"})  # events.MUTUAL_FIGHTS
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 SUSPICION_VERBS = frozenset({"seek", "want", "suspect", "accuse", "convict", "charge", "sentence", "implicate",
@@ -129,9 +130,15 @@ def drop_elaborations(drafts: list[Draft]) -> list[Draft]:
         head = anchors.get((tok.head.i, draft.info.type)) if tok.dep_ == "advcl" and tok.tag_ == "VBG" else None
         if head is None or head is draft or not _same_sources(head, draft):
             out.append(draft)
-        elif not head.targets and draft.targets:
+        elif not head.targets and draft.targets and not _mutual_fight(head):
             head.targets = list(draft.targets)
     return out
+
+
+def _mutual_fight(draft: Draft) -> bool:
+    """"X and Y traded fire, killing two civilians": two sides that fought fought each other, whoever their
+    fire killed (see ``events.MUTUAL_FIGHTS``)."""
+    return len(draft.sources) > 1 and draft.by_subject and draft.trigger.token.lemma_.lower() in MUTUAL_FIGHTS
 
 
 def drop_repeats(drafts: list[Draft]) -> list[Draft]:

@@ -20,9 +20,9 @@ from spacy.tokens import Doc, Span, Token
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import located, unnamed
+from petrel.coding import located, story, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
-from petrel.coding.drafts import Draft, Parties, actor_identity, weigh
+from petrel.coding.drafts import MUTUAL_FIGHTS, Draft, Parties, actor_identity, weigh
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
 from petrel.coding.proposal import code_for, main_predicate
 from petrel.coding.quotes import cue_kind
@@ -46,7 +46,6 @@ TARGETLESS_TYPES = frozenset({"ASSAULT", "PROTEST", "MOBILIZE", "COERCE", "RETRE
 RECIPROCAL_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 OWN_CLAIM_TYPES = frozenset({"ASSAULT", "COERCE"})  # acts a side's own report of them leaves claimed
 # "Hezbollah and Israel fought a war", "Ethiopia and Eritrea clashed": each fought the other
-MUTUAL_FIGHTS = frozenset({"fight", "clash", "battle", "skirmish", "trade", "exchange"})
 INTENT_VERBS = frozenset({"agree", "promise", "pledge", "offer", "vow", "swear", "commit", "undertake",
                           "volunteer", "consent", "willing", "ready", "prepared", "committed", "plan", "intend"})
 REFUSAL_VERBS = frozenset({"refuse", "decline", "reject", "fail", "unwilling", "reluctant"})
@@ -119,6 +118,7 @@ class EventStage:
         for sent in state.doc.sents:
             coded = self.code_sentence(sent, index, quotes, state.article.doc_id, preds.get(sent.start_char))
             unnamed.remember_doers(index, sent.start, coded)
+            story.remember_told(index, sent.start, coded)
             events += coded
         events = _drop_restated_accusations(events) if self.on(R.RESTATED_ACCUSATION) else events
         if self.places is not None:
@@ -188,7 +188,7 @@ class EventStage:
         triggers = _drop_governing(_drop_clause_consumed(found), self.lexicon)
         drafts = [d for t in triggers if (d := self.draft(t, index, quotes)) is not None]
         obligations = self.obligations(sent, index, quotes) if self.on(R.SPEECH_OBLIGATION) else []
-        drafts = weigh(drafts + obligations, self.disabled)
+        drafts = story.drop_asked_acts(weigh(drafts + obligations, self.disabled))
         drafts += self.accusations(drafts, index) if self.on(R.SPEECH_ACCUSE) else []
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
@@ -220,9 +220,12 @@ class EventStage:
             draft = self._speech(draft, parties.source_token, index, parties.agentless)
         if draft.info.type == "THREATEN" and not draft.targets:
             draft.targets = _condition_actors(tok, draft.sources[0], index) if draft.sources else []
-        if pat.code in RESTRICTION_CODES and draft.sources and not pat.flip and self.on(R.RESTRICTED_POPULATION) \
+        services = story.cuts_services(tok, draft.info.type)  # "cut mobile internet": a restriction too
+        if (pat.code in RESTRICTION_CODES or services) and draft.sources and not pat.flip \
+                and self.on(R.RESTRICTED_POPULATION) \
                 and all(_same_actor(draft.sources[0], t) for t in draft.targets):  # none, or its own country
-            draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name)
+            draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name) or (
+                [story.UNPLACED_POPULATION] if services and self.sector_actors else [])
             if draft.targets:
                 draft.provenance = draft.with_rule(R.RESTRICTED_POPULATION)
         if not _keep(draft):
@@ -243,6 +246,9 @@ class EventStage:
             sources = []  # "victims killed by the MH17 crash": an accident, not the airline's attack
         targets = _pattern_prep_actors(trig, index, sources) or targets
         targets = _helped_act_targets(trig, index) or targets
+        asked = story.addressees(tok, index, sources, self._country_name) \
+            if info.type == "REQUEST" and not pat.flip and self.on(R.ADDRESSEE) else []
+        targets = asked or targets  # "urged X to press Y": X is asked
         if pat.flip:
             sources, targets = targets, sources
         found_by: tuple[str, ...] = ()
@@ -266,12 +272,26 @@ class EventStage:
                 and unnamed.is_unknown_attack(tok, info, roles.agentless, src_tok):
             sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.UNKNOWN_AGENT,)
             targets = targets or unnamed.local_victims(tok, index)
+        if not targets and pat.pos == "verb" and not pat.flip and self.on(R.RELATIVE_OBJECT):
+            targets = story.relative_objects(tok, index) or story.misparsed_objects(tok, index)  # "officials it accused"
+            found_by = (R.RELATIVE_OBJECT, *found_by) if targets else found_by
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
+        if self.on(R.NO_TARGET):  # "sent 300 troops to the area", "X and Y clashed in Z district"
+            kept = story.sent_forces(tok, targets, index) if targets else None
+            kept = story.fight_places(tok, sources, targets, index) if kept is None else kept
+            if kept is not None:
+                targets, found_by = kept, (R.NO_TARGET, *found_by)
+        vessels = story.named_vessels(tok, targets, index) if self.on(R.SETTLEMENT_PEOPLE) else targets
+        if vessels is not targets:  # "seized the car carrier Ocean Star": a business's ship
+            targets, found_by = vessels, (R.SETTLEMENT_PEOPLE, *found_by)
         if targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
             people = unnamed.town_targets(tok, info, targets, index, self._is_country_name)  # "shelled El Fasher"
             if people:
                 targets, found_by = people, (R.SETTLEMENT_PEOPLE, *found_by)
+        if targets and not pat.flip and self.on(R.SETTLEMENT_PEOPLE) and \
+                (people := story.property_people(tok, info.type, targets, index)):  # "struck buildings in Beirut"
+            targets, found_by = people, (R.SETTLEMENT_PEOPLE, *found_by)
         if not targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
             targets = unnamed.settlement_people(tok, info, index)
             found_by = (R.SETTLEMENT_PEOPLE, *found_by) if targets else found_by
@@ -284,8 +304,17 @@ class EventStage:
             targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
             found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if not targets and sources and info.quad_class >= 3 and self.on(R.ANSWERED_PARTY):
-            targets = unnamed.retaliated_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
+            targets = unnamed.retaliated_parties(tok, index, sources) \
+                or story.responded_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
             found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
+        if not targets and sources and not pat.flip and self.on(R.STATE_INSTITUTION):
+            targets = story.dissolved_institutions(tok, index, sources)  # "dissolved parliament"
+            found_by = (R.STATE_INSTITUTION, *found_by) if targets else found_by
+        if not targets and sources and info.type in story.TOLD_TYPES and self.on(R.TOLD_ACT):
+            targets = story.told_act_doers(tok, index, sources)  # "condemned the coup": its plotters
+            found_by = (R.TOLD_ACT, *found_by) if targets else found_by
+        if asked and targets == asked:
+            found_by = (R.ADDRESSEE, *found_by)
         if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
             sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
         return Parties(sources, targets, src_tok, roles.agentless, found_by,

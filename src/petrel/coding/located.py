@@ -64,7 +64,7 @@ def locate_parties(events: list[EventMention], hints: Callable[[EventMention], P
 def locate_sector_parties(event: EventMention, stated: Place | None, fallback: Place | None) -> None:
     for role in ("source", "target"):
         party = getattr(event, role)
-        if not sector_only(party) or _weapon(party):
+        if not sector_only(party) or _weapon(party) or _shipping(party):
             continue
         place = stated if stated is not None and stated.country else None
         if place is None and fallback is not None and fallback.country and (
@@ -101,3 +101,9 @@ def _home_forces(party: ActorRef) -> bool:
     """"security forces", "the army", "soldiers" with no owner are the story's own country's."""
     name = " ".join(w for w in party.name.lower().split() if w not in ("the", "a", "an"))
     return any(name == w or name.endswith(" " + w) for w in HOME_FORCES)
+
+
+def _shipping(party: ActorRef) -> bool:
+    """"attacking shipping", "seized a tanker": business at sea is nobody's of the place it was hit."""
+    return party.sector == ["BUS"] and party.name.lower().split()[-1:] in (["shipping"], ["tanker"], ["tankers"],
+                                                                         ["ship"], ["ships"], ["vessel"], ["vessels"])

@@ -95,11 +95,17 @@ def settlement_phrase(tok: Token) -> str:
 # "a military base", "a police station": the owners a site's modifier names, by sector
 SITE_OWNERS = {"military": "MIL", "army": "MIL", "naval": "MIL", "air": "MIL", "police": "COP", "government": "GOV",
                "rebel": "REB", "militant": "REB", "insurgent": "REB", "security": "COP",
-               "cargo": "BUS", "merchant": "BUS", "commercial": "BUS", "container": "BUS", "fishing": "CVL"}
+               "cargo": "BUS", "merchant": "BUS", "commercial": "BUS", "container": "BUS", "fishing": "CVL",
+               "navy": "MIL", "bandit": "CRM", "cartel": "CRM", "gang": "CRM", "criminal": "CRM", "pirate": "CRM",
+               "terrorist": "REB", "jihadist": "REB", "guerrilla": "REB", "insurgent": "REB", "separatist": "REB",
+               "car": "BUS", "oil": "BUS", "gas": "BUS", "chemical": "BUS", "bulk": "BUS", "passenger": "BUS"}
 OWNED_SITES = frozenset({"base", "station", "post", "outpost", "checkpoint", "barracks", "camp", "convoy",
                          "patrol", "position", "positions", "headquarters", "garrison", "compound", "vehicle",
                          "building", "office", "academy", "airbase", "airport", "stronghold", "hideout",
-                         "ship", "vessel", "tanker", "freighter", "boat"})  # "a cargo ship": its business
+                         "ship", "vessel", "tanker", "freighter", "boat", "carrier", "hideout", "den", "lair",
+                         "hideaway", "enclave", "training"})  # "a cargo ship": its business
+# what business owns whatever modifies it: "attacking shipping", "seized a tanker"
+BUSINESS_THINGS = frozenset({"shipping", "tanker", "freighter", "carrier", "merchantman", "containership"})
 # what people own where they live: burning it falls on them
 PROPERTY_NOUNS = frozenset({"house", "home", "shop", "clinic", "school", "hospital", "mosque", "church", "market",
                             "farm", "crop", "property", "dwelling", "hut", "store", "livestock", "cattle"})
@@ -107,11 +113,16 @@ PROPERTY_NOUNS = frozenset({"house", "home", "shop", "clinic", "school", "hospit
 
 def site_owner(tok: Token) -> str | None:
     """The sector whose site ``tok`` is: "a military base" -> MIL, "a police station" -> COP, else None."""
-    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in OWNED_SITES:
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in OWNED_SITES | BUSINESS_THINGS:
         return None
     for child in tok.children:
         if child.dep_ in ("amod", "compound") and child.i < tok.i and child.lower_ in SITE_OWNERS:
             return SITE_OWNERS[child.lower_]
+        if child.dep_ == "compound" and child.i < tok.i and child.lemma_.lower() in SITE_OWNERS:
+            return SITE_OWNERS[child.lemma_.lower()]  # "bandits hideouts", "pirates' den"
+    if tok.lemma_.lower() in BUSINESS_THINGS and not any(c.dep_ in ("amod", "compound", "poss") and c.i < tok.i
+                                                          and c.pos_ in ("PROPN", "ADJ") for c in tok.children):
+        return "BUS"  # "attacking shipping", "the tanker" (not "an aircraft carrier", nor "Iran's tankers")
     return None
 
 

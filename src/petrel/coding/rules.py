@@ -69,6 +69,20 @@ PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without
 RESTRICTED_POPULATION = _rule("restricted-population", PARTIES, "a curfew, ban or emergency without target",
                               "the target", "a restriction on nobody named falls on its place's people")
 
+ADDRESSEE = _rule("addressee", PARTIES, "a request's object, its 'to/on' object, a participle under 'wrote to'",
+                  "the target: the one asked (the story's parties for 'all sides')",
+                  "'urged X to press Y': X is asked, not Y")
+TOLD_ACT = _rule("told-act", PARTIES, "a statement about an act the story told ('condemned the coup')",
+                 "the target: that act's doers, from the nearest earlier event of a fitting type",
+                 "'ECOWAS condemned the coup': aimed at the coup's plotters")
+RELATIVE_OBJECT = _rule("relative-object", PARTIES, "a relative clause with its own subject and no object; a noun "
+                        "the parser made a clause under the verb", "the target: the antecedent, the noun",
+                        "'officials it accused of fraud': the officials")
+STATE_INSTITUTION = _rule("state-institution", PARTIES, "dissolving or annulling an institution nobody names",
+                          "the target: the state's institution (LEG, GOV, JUD)",
+                          "'dissolved parliament', 'annulling the result': the state's")
+NO_TARGET = _rule("no-target", PARTIES, "forces sent, the place two sides fought in",
+                  "drops the target", "'sent 300 troops to the area', 'X and Y clashed in Z': no target")
 # --- promised, refused, threatened acts (EventStage._intent)
 THREAT = _rule("threat", INTENT, "a hostile act under 'threaten'/'warn'", "the type (THREATEN)",
                "'threatened to censure X': one threat, aimed where the threatened act is aimed")

@@ -200,8 +200,11 @@ def settlement_people(tok: Token, info: CameoInfo, index: args.MentionIndex) -> 
                 for g in c.children if g.dep_ == "pobj"]
     for obj in objects:
         sector = phrases.site_owner(obj)  # "raided a military base": the military
-        if sector is not None:
-            return [ActorRef(name=phrases.settlement_phrase(obj), sector=[sector], resolution="unresolved")]
+        if sector is not None:  # of the country a place named with it resolves to ("a post in Mali's north")
+            place = next((found for h in (obj, tok) if (found := args.place_countries(h, index))), [])
+            country = place[0].country if place and sector != "BUS" else None
+            return [ActorRef(name=phrases.settlement_phrase(obj), country=country, sector=[sector],
+                             resolution="context" if country else "unresolved")]
     for obj in [phrases.property_place(o) or phrases.property_place(o, tok) or o for o in objects]:  # its people
         if not (phrases.is_settlement(obj) or (phrases.named_place(obj) and not index.lenient_view().actors_at(obj))):
             continue
@@ -284,8 +287,8 @@ def answered_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRe
     answers whoever made the last such act, in its sentence or at most ``CARRY_SENTENCES`` before
     (``index.said``, kept as the events stage drafts). Not the rejecter itself."""
     nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ == "relcl":  # "a charge the party denied"
-        nouns.append(tok.head)
+    if tok.dep_ == "relcl" or (tok.dep_ == "ccomp" and tok.head.i > 0 and tok.doc[tok.head.i - 1].text == ","):
+        nouns.append(tok.head)  # "a charge the party denied"; ", charges the government denies" (read as a verb)
     kinds = next((ANSWERED[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in ANSWERED), None)
     if kinds is None:
         return []
