@@ -178,7 +178,6 @@ def test_an_act_officials_report_is_actual(run, text) -> None:
     "The army said its troops killed twelve militants in a raid in Somalia.",
     "The army said soldiers detained forty suspects in Gao.",
     "Kenya's defence ministry said Somali militants attacked a border post on Monday.",
-    "Opposition lawmaker Tamar Beridze was beaten by police in Tbilisi, her party said.",
     "Militants attacked a checkpoint in North Waziristan, Pakistan, on Monday. Security forces killed five of the "
     "raiders after a long gunfight, the army's media wing said.",
 ])

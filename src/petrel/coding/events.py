@@ -459,9 +459,6 @@ class EventStage:
         if draft.info.type in OWN_CLAIM_TYPES and draft.status.status in ("actual", "historical") and draft.sources \
                 and self.on(R.OWN_CLAIM) and (first_person or self._own_report(draft, speaker, index)):
             draft.status = Status("claimed", False, quote.cue)  # "Hezbollah said it fired rockets": its own word
-        if draft.info.type in OWN_CLAIM_TYPES and draft.status.status in ("actual", "historical") and draft.sources \
-                and self.on(R.PARTY_CLAIM) and self._partisan_report(draft, speaker, index):
-            draft.status = Status("claimed", False, quote.cue)  # "her party said she was beaten by police"
         code = threat_code(draft.info)
         if code and draft.status.status in ("future", "hypothetical") and draft.info.type != "THREATEN" and (
                 any(same_side(s, speaker) for s in draft.sources) or (draft.sources and draft.status.cue == "if")) \
@@ -478,12 +475,6 @@ class EventStage:
         if not all(any(reported.own_side(v, s) for v in voices) for s in draft.sources):
             return False
         return not (self.on(R.OFFICIAL_REPORT) and reported.routine_custody(draft.info.code, voices[0], draft.sources))
-
-    def _partisan_report(self, draft: Draft, speaker: ActorRef, index: args.MentionIndex) -> bool:
-        """A party, a movement, an armed side tells of a wrong done by another (rule party-claim)."""
-        voices = _speakers(draft.trigger.token, index.lenient_view(), self.lexicon.speech) or [speaker]
-        return all(reported.is_partisan(v, self._is_state_name) for v in voices) \
-            and not any(reported.own_side(v, s) for v in voices for s in draft.sources)
 
     def _as_threat(self, draft: Draft, code: str, speakers: list[ActorRef], index: args.MentionIndex) -> Draft:
         targets = threatened_party(speakers[0], draft.sources, draft.targets)

@@ -117,8 +117,6 @@ ARMED_STATE = _rule("armed-state", SIDES, "an ASSAULT by a state named alone or 
                     "the MIL sector", "'Iran launched missiles', 'Russian missiles struck': the military")
 POLICING_FORCES = _rule("policing-forces", SIDES, "'security forces' or 'officers' arresting or dispersing",
                         "the COP sector instead of MIL", "security forces that police are the police")
-PARTY_CLAIM = _rule("party-claim", SPEECH, "a violent or repressive act a party to a conflict says another did",
-                    "status claimed", "'her party said she was beaten by police': one side's word")
 OFFICIAL_REPORT = _rule("official-report", SPEECH, "the speaker of a reported act: officials, police, ministries",
                         "keeps the act actual", "'..., the regional governor said': reported, not claimed")
 
