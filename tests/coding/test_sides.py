@@ -211,3 +211,8 @@ def test_own_side_and_routine_custody() -> None:
     assert routine_custody("173", police, [police])
     assert not routine_custody("190", police, [police])
     assert not routine_custody("173", army, [troops])
+
+
+def test_cartel_gunmen_are_criminals_and_no_unknown_perpetrator(run) -> None:
+    event = one(run("Suspected cartel gunmen ambushed a police convoy in Michoacan, Mexico, on Tuesday."), "ASSAULT")
+    assert "CRM" in event.source.sector and event.source.resolution != "unknown"

@@ -52,7 +52,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "
 # A modifier that says which camp an agent belongs to: "opposition lawmakers" are LEG and OPP,
 # "rebel commanders" MIL and REB. Only camp words: "foreign ministers" stay GOV.
 QUALIFIERS = {"opposition": "OPP", "dissident": "OPP", "rebel": "REB", "insurgent": "REB", "militant": "REB",
-              "jihadist": "REB", "separatist": "REB", "paramilitary": "REB"}
+              "jihadist": "REB", "separatist": "REB", "paramilitary": "REB",
+              "cartel": "CRM", "gang": "CRM", "criminal": "CRM", "mafia": "CRM"}  # "cartel gunmen": criminals
 
 
 def qualifier_sectors(head: Token) -> list[str]:
