@@ -70,3 +70,20 @@ def test_an_army_may_be_abroad(placed) -> None:
     text = ("Fighting in Mali killed dozens last month. France sent troops to the region. The army opened fire on "
             "a convoy.")
     assert _at(placed(text), text, "The army").country == "FRA"
+
+
+def test_a_generic_listed_name_in_a_story_about_another_country_is_no_listed_actor(placed) -> None:
+    text = ("Fighting continued in Yemen on Monday. Houthi forces shelled positions of the government-aligned "
+            "Joint Forces in Hays district in Yemen.")
+    actor = _at(placed(text), text, "Joint Forces")
+    assert actor.actor_id is None and actor.country != "SDN" and "MIL" in actor.sector
+
+
+def test_a_generic_listed_name_in_its_own_countrys_story_stays_listed(placed) -> None:
+    text = "The Joint Forces attacked positions near El Fasher in Sudan on Monday."
+    assert _at(placed(text), text, "Joint Forces").country == "SDN"
+
+
+def test_a_distinctive_listed_name_stays_listed_anywhere(placed) -> None:
+    text = "Fighting continued in Yemen on Monday. Officials said Hezbollah sent advisers to Yemen."
+    assert _at(placed(text), text, "Hezbollah").country == "LBN"

@@ -216,3 +216,9 @@ def test_own_side_and_routine_custody() -> None:
 def test_cartel_gunmen_are_criminals_and_no_unknown_perpetrator(run) -> None:
     event = one(run("Suspected cartel gunmen ambushed a police convoy in Michoacan, Mexico, on Tuesday."), "ASSAULT")
     assert "CRM" in event.source.sector and event.source.resolution != "unknown"
+
+
+def test_a_us_command_named_after_a_region_is_the_us_military(run) -> None:
+    event = one(run("U.S. Africa Command conducted an airstrike against al-Shabaab fighters near Jilib, Somalia."),
+                "ASSAULT")
+    assert (event.source.country, "MIL" in event.source.sector) == ("USA", True)

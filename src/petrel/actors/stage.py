@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
 from petrel.actors.focus import PlaceCountry, apply_focus, country_context, focus_country
+from petrel.actors.generic import generic_names
 from petrel.actors.offices import placed_institutions, untitled_offices, with_office_countries
 from petrel.actors.phrases import phrase_bounds
 from petrel.actors.residents import people_of_towns
@@ -79,6 +80,7 @@ class ActorStage:
         found = people_of_towns(doc, found, self.town_country, lambda name: self.kb.match(name) is not None)
         focus = focus_country(doc, self.kb, dateline, self.place_country) if self.use_focus_country else None
         if focus is not None:
+            found = generic_names(doc, found, self.kb, focus)
             found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)
         context = country_context(doc, found, focus)
         found = with_office_countries(doc, found, context)
