@@ -2,7 +2,9 @@
 
 For every sentence: find triggers (:mod:`petrel.coding.triggers`), read source and target off the parse
 (:mod:`petrel.coding.arguments`), decide the status (:mod:`petrel.coding.status`), apply reported speech
-(:mod:`petrel.coding.speech`), and emit one event per source/target pair. A draft's ``provenance`` holds
+(:mod:`petrel.coding.speech`, :mod:`petrel.coding.reported`), and emit one event per source/target pair;
+once the document's events have their place hints, :mod:`petrel.coding.sides` settles whom each side
+stands for (unknown perpetrators, a state's military, policing forces). A draft's ``provenance`` holds
 the registered rules that shaped it (:mod:`petrel.coding.rules`), then the lexicon entry; the event's
 ``rule`` is its stored form (``speech-threat<verb:190:attack``). A rule in ``Settings.disabled_rules`` is
 not applied. Events without a resolvable source, or whose source and target are the same actor, are not
@@ -124,9 +126,9 @@ class EventStage:
         if self.places is not None:
             places = self.places
             unnamed.locate_unknown_attackers(events, lambda e: places(state.doc, state.article, e).stated)
-        if self.places is not None and self.sector_actors:
-            located.locate_parties(events, lambda e: places(state.doc, state.article, e), self._country_name,
-                                   protests=self.on(R.PROTESTED_GOVERNMENT))
+            if self.sector_actors:
+                located.locate_parties(events, lambda e: places(state.doc, state.article, e), self._country_name,
+                                       protests=self.on(R.PROTESTED_GOVERNMENT))
         sides.settle_sides(events, on=self.on, is_state_name=self._is_state_name)
         state.events.extend(events)
 
