@@ -8,7 +8,8 @@ in a document with a focus country (:func:`petrel.actors.focus.focus_country`) o
 party known only by what it is: the text as written, the listed actor's sectors, no country and no id
 (resolution ``unresolved``), so the focus rule and the events stage's place hints may give it the
 story's country (issue 11). A distinctive name ("Rapid Support Forces" names its country in any story
-about it, "Hezbollah") is left alone: "rapid" and "Hezbollah" are not generic words.
+about it, "Hezbollah") is left alone: "rapid" and "Hezbollah" are not generic words; so is a one-word
+name and a bare listed institution ("Congress", which the focus rule gives the story's country).
 """
 
 from __future__ import annotations
@@ -37,8 +38,9 @@ def generic_names(doc: Doc, found: list[Found], kb: KnowledgeBase, focus: str | 
     out = []
     for f in found:
         ref = f.ref
-        if ref.actor_id and not ref.actor_id.startswith("ctx:") and ref.country not in (None, focus) \
-                and _generic(doc[f.start:f.end].text, kb) and not _named_elsewhere(found, f):
+        if ref.actor_id and not ref.actor_id.startswith("ctx:") and not f.institution \
+                and ref.country not in (None, focus) and _generic(doc[f.start:f.end].text, kb) \
+                and not _named_elsewhere(found, f):
             text = " ".join(w for w in doc[f.start:f.end].text.split())
             f = replace(f, ref=ActorRef(text, None, None, list(ref.sector), "unresolved"))
         out.append(f)
@@ -47,7 +49,8 @@ def generic_names(doc: Doc, found: list[Found], kb: KnowledgeBase, focus: str | 
 
 def _generic(text: str, kb: KnowledgeBase) -> bool:
     words = [w.strip(".,'’").lower() for w in text.replace("-", " ").split()]
-    return bool(words) and all(w in GENERIC_WORDS or kb.sectors_for_noun(w) for w in words)
+    words = [w for w in words if w != "the"]
+    return len(words) > 1 and all(w in GENERIC_WORDS or kb.sectors_for_noun(w) for w in words)
 
 
 def _named_elsewhere(found: list[Found], this: Found) -> bool:
