@@ -66,10 +66,15 @@ def test_the_government_named_in_its_own_sentence_stays_that_countrys(placed) ->
     assert _at(placed(text), text, "the government").country == "AUS"
 
 
-def test_an_army_may_be_abroad(placed) -> None:
+def test_the_army_of_a_story_set_in_one_country_is_its_own(placed) -> None:
     text = ("Fighting in Mali killed dozens last month. France sent troops to the region. The army opened fire on "
             "a convoy.")
-    assert _at(placed(text), text, "The army").country == "FRA"
+    assert _at(placed(text), text, "The army").country == "MLI"
+
+
+def test_an_army_whose_sentence_names_another_country_is_that_countrys(placed) -> None:
+    text = "Fighting in Mali killed dozens last month. France said the army would stay in the region."
+    assert _at(placed(text), text, "the army").country == "FRA"
 
 
 def test_a_generic_listed_name_in_a_story_about_another_country_is_no_listed_actor(placed) -> None:
