@@ -222,3 +222,19 @@ def test_a_us_command_named_after_a_region_is_the_us_military(run) -> None:
     event = one(run("U.S. Africa Command conducted an airstrike against al-Shabaab fighters near Jilib, Somalia."),
                 "ASSAULT")
     assert (event.source.country, "MIL" in event.source.sector) == ("USA", True)
+
+
+@pytest.mark.parametrize(("text", "type_", "country"), [
+    ("Kenya's defence ministry said Somali jets had bombed a village near the border and accused Mogadishu of "
+     "aggression.", "ACCUSE", "KEN"),
+    ("Local officials said militants were behind the bombing and urged Kabul to act against them.", "REQUEST",
+     "AFG"),
+])
+def test_a_speaking_act_joined_to_what_was_reported_is_the_speakers(run, text, type_, country) -> None:
+    event = one(run(text), type_)
+    assert event.source.country == country and "REB" not in event.source.sector and "jets" not in event.source.name
+
+
+def test_a_pronoun_reported_subject_leaves_the_speech_rules_alone(run) -> None:
+    events = run("Paris said it was reviewing its aid to Bamako and urged the government to hold elections.")
+    assert one(events, "REQUEST").source.country == "FRA"
