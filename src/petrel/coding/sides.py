@@ -3,21 +3,20 @@
 Run by the events stage after the places hints have been applied (:func:`settle_sides`), each step a
 registered rule (:mod:`petrel.coding.rules`) that ``Settings.disabled_rules`` may switch off:
 
-- ``unknown-perpetrator``: an unknown perpetrator stays unknown. "Unidentified gunmen", "unknown
-  assailants", "armed men", "gunmen" (bare, indefinite) and the coder's own "unidentified attackers" get no
-  country from the place or the story (a country guessed by the focus rule or the place is dropped; a
-  country the words name, "Pakistani gunmen", stays). The text stays as written, the sector only where the
-  words give one (REB for "gunmen", none for "unidentified attackers"); resolution ``unknown``. Dedup reads
-  that resolution as "nobody in particular" (:func:`petrel.dedup.compat.anonymous`), so two events never
-  merge only because both sides are unknown. "The gunmen" (definite: someone the story already named) and
-  "suspected cartel gunmen" (the words say who) are left alone. Only the doer (the source): gunmen
-  killed or arrested keep what the other rules give them (applied to targets too, real-news tuple
-  precision fell by one event on each half). The coder's own "unidentified attackers"
-  of agentless violence ("two policemen were killed in a bomb blast in Quetta") keep the country of the
-  place their sentence states (rule ``unknown-agent``, the CAMEO convention of the PLOVER and PETR-2 gold):
-  dropping it cost PLOVER source country .879 -> .866 and PETR-2 root-dyad F1 .538 -> .526, under their
-  floors, for a real-news gain of about .013 (dev) and .005 (test) in tuple precision. Without a stated place they have no
-  country either, resolution ``unknown``.
+- ``unknown-perpetrator``: an unknown perpetrator stays unknown. A source "unidentified gunmen", "unknown
+  assailants", "armed men" or a bare, indefinite "gunmen" gets no country from the place or the story (a
+  country the focus rule or the place guessed is dropped; a country the words name, "Pakistani gunmen",
+  stays). The text stays as written, the sector only where the words give one (REB for "gunmen");
+  resolution ``unknown``. Dedup reads that resolution as "nobody in particular"
+  (:func:`petrel.dedup.compat.anonymous`), so two events never merge only because both sides are unknown.
+  "The gunmen" (definite: someone the story already named) and "suspected cartel gunmen" (the words say
+  who) are left alone, and so are targets: gunmen killed or arrested keep what the other rules give them
+  (applied to targets too, real-news tuple precision fell by one event on each half).
+  The coder's own "unidentified attackers" of agentless violence ("two policemen were killed in a bomb
+  blast in Quetta") keep the country of the place their sentence states (rule ``unknown-agent``, the
+  CAMEO convention of the PLOVER and PETR-2 gold): dropping it cost PLOVER source country .879 -> .866 and
+  PETR-2 root-dyad F1 .538 -> .526, under their floors, for a real-news gain of about .013 (dev) and .005
+  (test) in tuple precision. Without a stated place they have no country either, resolution ``unknown``.
 - ``armed-state``: a state named alone as the doer of armed force acts through its military: "Iran
   launched missiles at X", "Moscow said it shot down 40 drones" (a country, capital or a pronoun standing
   for one) -> the country with the sectors ``MIL`` and ``GOV``: the state acting through its military (a
