@@ -41,7 +41,6 @@ def one(events: list[EventMention], type_: str, trigger: str | None = None) -> E
     ("Regime forces shelled a market in Idlib province on Tuesday.", "Regime forces", "SYR", "MIL"),
     ("Militants ambushed an army convoy in Borno state.", "Militants", "NGA", "REB"),
     ("Soldiers opened fire at demonstrators in Mandalay.", "Soldiers", "MMR", "MIL"),
-    ("Unidentified gunmen killed four farmers near Kirkuk on Sunday.", "Unidentified gunmen", "IRQ", "REB"),
 ])
 def test_a_party_known_by_what_it_is_takes_the_country_of_the_place(run, text, name, country, sector) -> None:
     event = one(run(text), "ASSAULT")

@@ -79,3 +79,49 @@ def test_a_named_party_still_merges_at_country_level(con, dedup_settings) -> Non
     add_mentions(con, [mention("a1", "a", **country_only), mention("b1", "b", **country_only)])
     merge_events(con, dedup_settings)
     assert event_of(con, "a1") == event_of(con, "b1")
+
+
+# -- unknown perpetrators (issue 11): no country, resolution "unknown" --------------------------------------
+
+UNKNOWN_SIDE = {"source_country": None, "source_resolution": "unknown",
+                "target_name": "villagers", "target_country": "NGA", "target_sector": ["CVL"]}
+
+
+def test_two_wordings_of_an_unknown_perpetrator_in_one_town_are_one_event(con, dedup_settings) -> None:
+    """"Unidentified gunmen" and "unidentified attackers" (no sector) in the same town on the same day."""
+    add_article(con, "a", outlet="A", published=day(2))
+    add_article(con, "b", outlet="B", published=day(2))
+    add_mentions(con, [
+        mention("a1", "a", **UNKNOWN_SIDE, source_name="Unidentified gunmen", source_sector=["REB"]),
+        mention("b1", "b", **UNKNOWN_SIDE, source_name="unidentified attackers", source_sector=[]),
+    ])
+    merge_events(con, dedup_settings)
+    assert event_of(con, "a1") == event_of(con, "b1")
+
+
+def test_unknown_perpetrators_do_not_merge_two_events_on_that_alone(con, dedup_settings) -> None:
+    """Both sides unknown or civilians, placed only at the country: nothing says they are one event."""
+    add_article(con, "a", outlet="A", published=day(2))
+    add_article(con, "b", outlet="B", published=day(2))
+    country_only = {"place_name": "Nigeria", "place_admin1": None, "lat": None, "lon": None,
+                    "place_precision": "country"}
+    add_mentions(con, [
+        mention("a1", "a", **UNKNOWN_SIDE, **country_only, source_name="Gunmen", source_sector=["REB"]),
+        mention("b1", "b", **UNKNOWN_SIDE, **country_only, source_name="unknown assailants", source_sector=["REB"]),
+    ])
+    merge_events(con, dedup_settings)
+    assert event_of(con, "a1") != event_of(con, "b1")
+
+
+def test_an_unknown_perpetrators_report_joins_the_named_report_in_the_same_town(con, dedup_settings) -> None:
+    """One outlet says gunmen, another names the group: same town, day and victims, one event (as any
+    sector-only report joins the named one)."""
+    add_article(con, "a", outlet="A", published=day(2))
+    add_article(con, "b", outlet="B", published=day(2))
+    add_mentions(con, [
+        mention("a1", "a", **UNKNOWN_SIDE, source_name="Unidentified gunmen", source_sector=["REB"]),
+        mention("b1", "b", target_name="villagers", target_sector=["CVL"], source_name="Boko Haram",
+                source_actor_id="boko-haram", source_country="NGA", source_sector=["REB"]),
+    ])
+    merge_events(con, dedup_settings)
+    assert event_of(con, "a1") == event_of(con, "b1")

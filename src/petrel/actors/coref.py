@@ -40,6 +40,9 @@ REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 STATE_NOUNS = frozenset({"army", "military", "government", "regime", "police", "parliament", "cabinet",
                          "administration", "judiciary", "navy", "junta", "authorities", "presidency"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG"})
+# institutions that act at home: in a story set in one country, "the government" is that country's
+HOME_NOUNS = frozenset({"government", "regime", "cabinet", "administration", "presidency", "authorities", "police",
+                        "judiciary", "parliament", "army", "military"})
 POSSESSIVES = frozenset({"his", "her", "its", "their", "whose"})
 # What a person's "group" / "forces" / "fighters" are: the organisation of the role they hold.
 MEMBER_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "force", "forces",
@@ -53,9 +56,10 @@ class Coreference:
     """Adds a coref mention for every pronoun or definite noun phrase that has an antecedent."""
 
     def __init__(self, doc: Doc, kb: KnowledgeBase, found: list[Found], genders: dict[str, str],
-                 when: date | None = None) -> None:
+                 when: date | None = None, focus: str | None = None) -> None:
         self.doc, self.kb, self.found, self.genders = doc, kb, sorted(found, key=lambda f: f.start), genders
         self.when = when
+        self.focus = focus  # the country the story is set in (petrel.actors.focus), if any
         sents = list(doc.sents)
         self.sent_of = {t.i: n for n, s in enumerate(sents) for t in s}
         self.sent_starts = [s.start for s in sents]
@@ -99,9 +103,24 @@ class Coreference:
         if token.pos_ == "NOUN" and _definite(token) and not self.taken.intersection(range(left_start(token), token.i)):
             accept = self._noun_ok(token)
             if accept is not None:
-                found = self._attach(token, left_start(token), self._choose(token, accept))
+                found = self._attach(token, left_start(token), self._home_choice(token, accept))
                 return found or self._armed_band(token) or self._unowned_state(token)
         return None
+
+    def _home_choice(self, token: Token, accept) -> Found | None:
+        """The antecedent of a definite noun; for a home institution ("the government", "the authorities",
+        "the police", "the army") in a story set in one country, that country's, unless its own sentence
+        names the other one: "The government imposed a curfew" in a story about Papua
+        New Guinea is Papua New Guinea's even after "Australia sent police advisers" (issue 11). Measured with
+        "the army" and "the military" too: real-news dev source accuracy .799 -> .805, no set lower."""
+        chosen = self._choose(token, accept)
+        lemma = token.lemma_.lower()
+        if chosen is None or self.focus is None or lemma not in HOME_NOUNS or chosen.ref.country in (None, self.focus):
+            return chosen
+        if self.sent_of[chosen.head] == self.sent_of[token.i]:
+            return chosen
+        home = [f for f in self.found if f.end <= token.i and accept(f) and f.ref.country == self.focus]
+        return home[-1] if home else chosen
 
     def _armed_band(self, token: Token) -> Found | None:
         """"Militants attacked a police station. The group later seized two villages": with no named

@@ -52,7 +52,8 @@ LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "
 # A modifier that says which camp an agent belongs to: "opposition lawmakers" are LEG and OPP,
 # "rebel commanders" MIL and REB. Only camp words: "foreign ministers" stay GOV.
 QUALIFIERS = {"opposition": "OPP", "dissident": "OPP", "rebel": "REB", "insurgent": "REB", "militant": "REB",
-              "jihadist": "REB", "separatist": "REB", "paramilitary": "REB"}
+              "jihadist": "REB", "separatist": "REB", "paramilitary": "REB",
+              "cartel": "CRM", "gang": "CRM", "criminal": "CRM", "mafia": "CRM"}  # "cartel gunmen": criminals
 
 
 def qualifier_sectors(head: Token) -> list[str]:
@@ -145,9 +146,10 @@ class DocResolver:
         return self._agentive(token) and (token.dep_ == "poss" or np_head(token) is token)
 
     def _sectors(self, token: Token) -> list[str]:
-        """Sectors of an agent noun, trying "rights group" before "group", plus its qualifiers'."""
+        """Sectors of an agent noun, trying "rights group" and "military authorities" before "group" and
+        "authorities", plus its qualifiers'."""
         left = self.doc[token.i - 1] if token.i > 0 else None
-        if left is not None and left.dep_ == "compound" and left.head.i == token.i:
+        if left is not None and left.dep_ in ("compound", "amod") and left.head.i == token.i:
             two = self.kb.sectors_for_noun(f"{left.lower_} {token.lemma_.lower()}")
             if two:
                 return two

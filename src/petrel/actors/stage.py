@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
 from petrel.actors.focus import PlaceCountry, apply_focus, country_context, focus_country
+from petrel.actors.generic import generic_names
 from petrel.actors.offices import placed_institutions, untitled_offices, with_office_countries
 from petrel.actors.phrases import phrase_bounds
+from petrel.actors.residents import people_of_towns
 from petrel.actors.resolver import DocResolver, Found
 from petrel.config import Settings
 from petrel.models import ActorMention, ActorRef
@@ -75,14 +77,16 @@ class ActorStage:
         when = published.date() if isinstance(published, datetime) else published
         resolver = DocResolver(doc, self.kb, when)
         found = placed_institutions(doc, resolver.run(), self.kb, self.town_country)
+        found = people_of_towns(doc, found, self.town_country, lambda name: self.kb.match(name) is not None)
         focus = focus_country(doc, self.kb, dateline, self.place_country) if self.use_focus_country else None
         if focus is not None:
+            found = generic_names(doc, found, self.kb, focus)
             found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)
         context = country_context(doc, found, focus)
         found = with_office_countries(doc, found, context)
         found += untitled_offices(doc, self.kb, found, context)
         found = self._one_congo(doc, found)
-        found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when).run()
+        found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when, focus).run()
         found = [_capped(doc, f) for f in found]
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]
 

@@ -283,6 +283,9 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
                 for grand in child.children:
                     if grand.dep_ in SUBJ_DEPS:
                         return _relative_antecedent(grand)
+        if node is tok and _speaker_act(tok):  # "X said Y bombed a village and accused Z of ...": X accuses
+            node = tok.head.head
+            continue
         if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
             if node.dep_ == "xcomp" and node.tag_ == "VBN" and _object_of(node.head) is not None:
                 return None  # "ordered him banned": the object is the patient, the source is one up
@@ -304,6 +307,23 @@ def subject_token(tok: Token, limit: int = 6) -> Token | None:
             continue
         return None
     return None
+
+
+# acts a speaker does in words: joined by "and" to what the speaker reported, they are the speaker's
+SPEAKER_ACTS = frozenset({"accuse", "urge", "call", "demand", "condemn", "appeal", "denounce", "blame", "warn"})
+SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "add", "report"})
+
+
+def _speaker_act(verb: Token) -> bool:
+    """"The ministry said jets had bombed a village and accused Bangkok of ...": the parser joins "accused"
+    to the reported verb; a past-tense act of speaking so joined is the speaker's, not the reported
+    subject's (issue 11)."""
+    head = verb.head
+    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.lemma_.lower() in SPEAKER_ACTS
+            and head.dep_ == "ccomp" and head.head.lemma_.lower() in SAYING_VERBS and head.head.tag_ == "VBD"):
+        return False
+    # "said it was reviewing ties and urged ...": a pronoun subject is the speaker anyway (speech rules)
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in head.children)
 
 
 def _relative_antecedent(subj: Token) -> Token:

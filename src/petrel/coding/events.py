@@ -2,7 +2,9 @@
 
 For every sentence: find triggers (:mod:`petrel.coding.triggers`), read source and target off the parse
 (:mod:`petrel.coding.arguments`), decide the status (:mod:`petrel.coding.status`), apply reported speech
-(:mod:`petrel.coding.speech`), and emit one event per source/target pair. A draft's ``provenance`` holds
+(:mod:`petrel.coding.speech`, :mod:`petrel.coding.reported`), and emit one event per source/target pair;
+once the document's events have their place hints, :mod:`petrel.coding.sides` settles whom each side
+stands for (unknown perpetrators, a state's military, policing forces). A draft's ``provenance`` holds
 the registered rules that shaped it (:mod:`petrel.coding.rules`), then the lexicon entry; the event's
 ``rule`` is its stored form (``speech-threat<verb:190:attack``). A rule in ``Settings.disabled_rules`` is
 not applied. Events without a resolvable source, or whose source and target are the same actor, are not
@@ -20,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import located, story, unnamed
+from petrel.coding import located, reported, sides, story, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.drafts import MUTUAL_FIGHTS, Draft, Parties, actor_identity, weigh
 from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
@@ -127,6 +129,7 @@ class EventStage:
             if self.sector_actors:
                 located.locate_parties(events, lambda e: places(state.doc, state.article, e), self._country_name,
                                        protests=self.on(R.PROTESTED_GOVERNMENT))
+        sides.settle_sides(events, on=self.on, is_state_name=self._is_state_name)
         state.events.extend(events)
 
     def _is_country_name(self, name: str) -> bool:
@@ -135,6 +138,14 @@ class EventStage:
             return True
         term = self.kb.country_term(name)
         return term is not None and term.kind == "country"
+
+    def _is_state_name(self, name: str) -> bool:
+        """"Iran", "Moscow", "the United States": a state named by its country or capital (no knowledge
+        base: none is)."""
+        if self.kb is None:
+            return False
+        term = self.kb.country_term(name)
+        return term is not None and term.kind in ("country", "capital")
 
     def _country_name(self, code: str) -> str:
         """"Nigeria" for "NGA" (the code itself without a knowledge base)."""
@@ -397,7 +408,9 @@ class EventStage:
             if accusation is None:
                 continue
             out.append(accusation)
-            if draft.status.status in ("actual", "historical"):
+            official = self.on(R.OFFICIAL_REPORT) and all(
+                reported.is_official_reporter(s, self._is_state_name) for s in accusation.sources)
+            if draft.status.status in ("actual", "historical") and not official:
                 draft.status = Status("claimed", False, accusation.trigger.token.lower_)
         return out
 
@@ -475,7 +488,7 @@ class EventStage:
             draft.provenance = draft.with_rule(R.SPEECH_SPEAKER)
             draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
         if draft.info.type in OWN_CLAIM_TYPES and draft.status.status in ("actual", "historical") and draft.sources \
-                and (first_person or all(same_camp(s, speaker) for s in draft.sources)) and self.on(R.OWN_CLAIM):
+                and self.on(R.OWN_CLAIM) and (first_person or self._own_report(draft, speaker, index)):
             draft.status = Status("claimed", False, quote.cue)  # "Hezbollah said it fired rockets": its own word
         code = threat_code(draft.info)
         if code and draft.status.status in ("future", "hypothetical") and draft.info.type != "THREATEN" and (
@@ -485,6 +498,14 @@ class EventStage:
         if draft.info.type in ("RETREAT", "CONCEDE") and is_obligation(tok) and self.on(R.SPEECH_DEMAND):
             return self._as_demand(draft, speaker)
         return draft
+
+    def _own_report(self, draft: Draft, speaker: ActorRef, index: args.MentionIndex) -> bool:
+        """The doers' own side tells of their act (rule own-claim), unless it is the police or the courts
+        telling of their own arrests (rule official-report, :mod:`petrel.coding.reported`)."""
+        voices = _speakers(draft.trigger.token, index.lenient_view(), self.lexicon.speech) or [speaker]
+        if not all(any(reported.own_side(v, s) for v in voices) for s in draft.sources):
+            return False
+        return not (self.on(R.OFFICIAL_REPORT) and reported.routine_custody(draft.info.code, voices[0], draft.sources))
 
     def _as_threat(self, draft: Draft, code: str, speakers: list[ActorRef], index: args.MentionIndex) -> Draft:
         targets = threatened_party(speakers[0], draft.sources, draft.targets)

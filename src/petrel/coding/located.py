@@ -5,7 +5,8 @@ killed": the party has sectors but neither a country nor a knowledge-base id. It
 the place the event's own text states (its sentence, else the dateline), else, for domestic sectors (not
 armed forces, which may be anybody's), of the place the article happens in. Its text stays as written; its
 resolution becomes ``place``. A phrase that says it is foreign ("foreign troops", "coalition jets") takes no
-country from the place. A protest that names nobody it is against is addressed to the government of the
+country from the place, nor does a body that works across borders ("human rights groups", "aid agencies":
+sectors NGO, HRI, IGO). A protest that names nobody it is against is addressed to the government of the
 country where its text places it (rule ``protested-government``; the parties step does the same where an
 actor mention names the place); a government does not protest at its own.
 
@@ -28,6 +29,9 @@ FOREIGN_WORDS = frozenset({"foreign", "international", "coalition", "western", "
 DOMESTIC_SECTORS = frozenset({"CVL", "COP", "GOV", "REB", "OPP", "PTY", "BUS", "LAB", "EDU", "JUD", "LEG", "REL",
                               "MED", "HLH", "AGR", "INS", "CRM", "REF", "SPY"})
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP"})
+# sectors of bodies that work across borders: "human rights groups", "aid agencies" take no country from the
+# place they report on, only from their own words ("Kenyan rights groups")
+STATELESS_SECTORS = frozenset({"NGO", "HRI", "IGO"})
 # a weapon with no owner named ("a drone struck a car in Nabatieh", "two drones targeted the airport") is
 # nobody's of the place it struck: it keeps no country
 WEAPON_WORDS = frozenset({"drone", "drones", "missile", "missiles", "rocket", "rockets", "jet", "jets", "warplane",
@@ -64,7 +68,8 @@ def locate_parties(events: list[EventMention], hints: Callable[[EventMention], P
 def locate_sector_parties(event: EventMention, stated: Place | None, fallback: Place | None) -> None:
     for role in ("source", "target"):
         party = getattr(event, role)
-        if not sector_only(party) or _weapon(party) or _shipping(party):
+        if (not sector_only(party) or _weapon(party) or _shipping(party)
+                or STATELESS_SECTORS.intersection(party.sector)):
             continue
         place = stated if stated is not None and stated.country else None
         if place is None and fallback is not None and fallback.country and (

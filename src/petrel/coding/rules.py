@@ -122,6 +122,18 @@ REPEAT = _rule("repeat", WEIGH, "an act of the same type and source without targ
 RESTATED_ACCUSATION = _rule("restated-accusation", "events: article", "speech-accuse events and stated ones",
                             "drops the read-off accusation", "an accusation stated outright is not counted twice")
 
+# --- whom a side stands for, after places (petrel.coding.sides)
+SIDES = "events: sides"
+UNKNOWN_PERPETRATOR = _rule("unknown-perpetrator", SIDES, "'unidentified gunmen', 'unidentified attackers'",
+                            "no guessed country (resolution unknown)",
+                            "an unknown perpetrator stays unknown: no country from the place or story")
+ARMED_STATE = _rule("armed-state", SIDES, "an ASSAULT by a state named alone or by its weapons",
+                    "the MIL sector", "'Iran launched missiles', 'Russian missiles struck': the military")
+POLICING_FORCES = _rule("policing-forces", SIDES, "'security forces' or 'officers' arresting or dispersing",
+                        "the COP sector instead of MIL", "security forces that police are the police")
+OFFICIAL_REPORT = _rule("official-report", SPEECH, "the speaker of a reported act: officials, police, ministries",
+                        "keeps the act actual", "'..., the regional governor said': reported, not claimed")
+
 # --- the event model (petrel.coding.blend)
 EVENT_MODEL = _rule("event-model", "events: blend", "the model's sentence label, the main predicate",
                     "an event where the lexicon found none", "the model proposes an event the rules missed")

@@ -7,8 +7,10 @@
 - ``hypothetical``: inside or governed by a condition ("if", "unless", "in case", "were to"), or under
   may/might/could/would/can/should/must; inside an embedded question ("did not say whether it regarded
   the attack as a breach") with cue ``whether``, which the coder drops: a question asserts nothing;
-- ``future``: will/shall, "going to", "plan/intend/prepare/set/expect to", "would" in reported speech;
-- ``historical``: past perfect ("had withdrawn"), a past act over years ("in a three-year campaign"); dates
+- ``future``: will/shall, "going to", "plan/intend/prepare/set/expect to", "would" in reported speech (not on
+  a past-tense conjunct: "said he would veto it and accused X of ..." accused now);
+- ``historical``: past perfect ("had withdrawn"; not one a past speech verb reports, "said it had expelled
+  a diplomat on Monday", which is the speaker's simple past moved back), a past act over years ("in a three-year campaign"); dates
   may later move more events here;
 - ``claimed``: an unverified claim ("claimed", "alleged", "reportedly", "allegedly").
 
@@ -144,6 +146,8 @@ def _modality(chain: list[Token], in_speech: bool) -> Status:
     for depth, node in enumerate(chain):
         if depth and node.dep_ == "ccomp" and node.lemma_ in ("say", "tell"):
             break
+        if depth and chain[depth - 1].dep_ == "conj" and chain[depth - 1].tag_ == "VBD":
+            break  # "said he would veto the bill and accused X of ...": a past-tense conjunct keeps its own time
         for child in node.children:
             if child.dep_ not in ("aux", "auxpass"):
                 continue
@@ -154,7 +158,7 @@ def _modality(chain: list[Token], in_speech: bool) -> Status:
                 return Status("future", False, word)
             if word in HYPO_MODALS:
                 return Status("hypothetical", False, word)
-            if word == "had" and node.tag_ == "VBN" and depth == 0:
+            if word == "had" and node.tag_ == "VBN" and depth == 0 and not _backshifted(node):
                 return Status("historical", False, "had")
         if depth and node.lemma_ in FUTURE_VERBS and chain[depth - 1].dep_ in ("xcomp", "acl") \
                 and not is_negated(node):
@@ -166,6 +170,19 @@ def _modality(chain: list[Token], in_speech: bool) -> Status:
         if node.dep_ == "acl" and node.tag_ == "VBN":
             break  # "will release the hostages held by them": a participle modifier keeps its own time
     return Status()
+
+
+REPORT_VERBS = frozenset({"say", "tell", "announce", "report", "state", "confirm", "add", "disclose", "reveal",
+                          "acknowledge", "admit", "claim", "insist"})
+
+
+def _backshifted(verb: Token) -> bool:
+    """"the ministry said it had expelled a diplomat on Monday": a past perfect reported by a past speech verb
+    is the speaker's simple past moved back, not an earlier time (dates decide if it is old news)."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:  # "... had expelled X and had recalled Y"
+        clause = clause.head
+    return clause.dep_ == "ccomp" and clause.head.lemma_ in REPORT_VERBS and clause.head.tag_ == "VBD"
 
 
 def _over_years(verb: Token) -> bool:

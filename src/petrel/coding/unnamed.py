@@ -14,7 +14,8 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
   an act "in response" or "in retaliation" with nobody named is aimed at the last hostile act's doer;
 - ``settlement-people``: force against a town or village with nobody named falls on its residents;
 - ``unknown-agent``: violence by nobody named is by "unidentified attackers" (of the country where they
-  struck, :func:`locate_unknown_attackers`), unless the deaths were an accident or a disaster.
+  struck, :func:`locate_unknown_attackers`), unless the deaths were an accident or a disaster. An unknown
+  perpetrator the text itself names ("unidentified gunmen") gets no country (:mod:`petrel.coding.sides`).
 
 The rule ids are registered in :mod:`petrel.coding.rules`.
 """
@@ -46,7 +47,7 @@ ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "shelling", "bombing", 
                           "offensive", "ambush", "fire", "gunfire", "barrage", "firefight", "shootout", "operation",
                           "crackdown", "onslaught", "incursion", "attacks", "strikes", "raids", "airstrikes"})
 HOSTAGE_WORDS = frozenset({"hostage", "captive", "abductee", "kidnap", "kidnapped", "abducted", "hostages"})
-UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unresolved")
+UNKNOWN_ATTACKER = ActorRef(name="unidentified attackers", resolution="unknown")
 
 
 def is_unknown_attack(tok: Token, info: CameoInfo, agentless: bool, src_tok: Token | None) -> bool:

@@ -25,8 +25,8 @@ Rules (all must hold):
 - place: unknown on either side; or both statements (``PLACE_FREE_TYPES``); or both city/point with coordinates within ``PLACE_KM``; or both
   city/point without coordinates and the same name; or (coarser) the same country and admin1 if both
   have one.
-- anonymous sides: when neither report names anybody (no knowledge-base id, every side unidentified
-  attackers or only of ``ANONYMOUS_SECTORS``: "gunmen killed civilians", "residents protested"), a matching fine place
+- anonymous sides: when neither report names anybody (no knowledge-base id, every side an unknown
+  perpetrator, resolution ``unknown``, or only of ``ANONYMOUS_SECTORS``: "gunmen killed civilians", "residents protested"), a matching fine place
   on both sides is required: the shared word "civilians" says nothing about which event it was.
 - article: two groups that share an article but not a sentence do not link (two different events of one
   article stay two); mentions of one sentence may link (a coder may emit A->B and B->A for one meeting).
@@ -61,6 +61,14 @@ UNKNOWN_NAME = "unidentified attackers"  # the coder's unknown perpetrator (petr
 PLACE_RANK: dict[str, int] = {"point": 0, "city": 1, "admin1": 2, "country": 3, "region": 4}
 MAX_YEARS = 5  # a range date is blocked under at most this many of its years
 MONTH_DAYS = 31  # a coarse date at most this many days long is a month: a day inside it may be the same event
+
+
+def unknown_name(side: str) -> str:
+    """The side's name for matching (``m`` the event_mentions alias): an unknown perpetrator (resolution
+    ``unknown``: "unidentified gunmen", "unknown assailants") is the one ``UNKNOWN_NAME`` whatever its words,
+    so two reports of it compare as unknown, never as somebody."""
+    return (f"(CASE WHEN m.{side}_resolution = 'unknown' THEN '{UNKNOWN_NAME}' "
+            f"ELSE lower(trim(m.{side}_name)) END)")
 
 
 def case_map(column: str, table: dict[str, str], default: str) -> str:

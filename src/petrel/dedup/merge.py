@@ -100,9 +100,9 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
                    coalesce(m.origin IN ('relabelled', 'model'), false) AS by_model,
                    {sgroup} AS sgroup, m.type IN ({sym}) AS sym, m.type IN ({placefree}) AS placefree,
                    m.source_actor_id AS sid, m.source_country AS scty,
-                   list_sort(coalesce(m.source_sector, [])) AS ssec, lower(trim(m.source_name)) AS sname,
+                   list_sort(coalesce(m.source_sector, [])) AS ssec, {compat.unknown_name('source')} AS sname,
                    m.target_actor_id AS tid, m.target_country AS tcty,
-                   list_sort(coalesce(m.target_sector, [])) AS tsec, lower(trim(m.target_name)) AS tname,
+                   list_sort(coalesce(m.target_sector, [])) AS tsec, {compat.unknown_name('target')} AS tname,
                    m.date_start AS ds, m.date_end AS de, m.date,
                    CAST(coalesce(m.published, a.published, a.ingested_at) AS DATE) AS pub,
                    lower(trim(m.place_name)) AS pname, m.place_name, m.place_country AS pcty,
@@ -114,7 +114,8 @@ def _features(con: duckdb.DuckDBPyConnection, settings: Settings, *, table: str 
         more AS (
             SELECT *, ds = de AS precise,
                    -- an actor known only by its sector is filed under the country where it acted
-                   coalesce(scty, sid, CASE WHEN len(ssec) > 0 THEN pcty END, sname, '?') AS slead,
+                   coalesce(scty, sid, CASE WHEN len(ssec) > 0 OR sname = '{compat.UNKNOWN_NAME}' THEN pcty END,
+                            sname, '?') AS slead,
                    coalesce(tcty, tid, CASE WHEN len(tsec) > 0 THEN pcty END, tname) AS tlead,
                    (tid IS NOT NULL OR tcty IS NOT NULL OR tname IS NOT NULL) AS tknown,
                    CASE WHEN ds IS NULL THEN (pub - DATE '1970-01-01') // {story_width} END AS ubucket,
