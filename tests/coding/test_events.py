@@ -628,3 +628,13 @@ def test_killing_in_conflict_is_military_force_and_murder_is_assault(code) -> No
     [kill] = code("Russian troops killed two Georgian soldiers.", TABLE).events
     [murder] = code("Russian troops murdered two Georgian soldiers.", TABLE).events
     assert (kill.cameo, murder.cameo) == ("190", "1823")
+
+
+def test_acts_joined_to_a_demanded_act_are_demanded_too(code) -> None:
+    """"urged X to free the prisoners and hold elections": both are what is asked, neither happened."""
+    for text in ("Kenya urged Somalia to open the border and release the prisoners.",
+                 "Kenya called on Somalia to respect the constitution, allow a democratic process, and release "
+                 "all political prisoners."):  # the parser hangs the last two verbs on "called"
+        got = triples(code(text, TABLE))
+        assert ("REQUEST", "KEN", "SOM") in got
+        assert not any(t == "RETREAT" for t, _, _ in got), text

@@ -503,11 +503,13 @@ def _governing_subject(tok: Token) -> Token | None:
 
 
 def _responsible_party(tok: Token) -> Token | None:
-    """"The LRA is responsible for mass killings and abductions", "X was guilty of the bombing": who is
-    said to be responsible for an act did it."""
+    """"The LRA is responsible for mass killings and abductions", "X was guilty of the bombing", "X was
+    behind the attack": who is said to be responsible for an act did it."""
     while tok.dep_ == "conj":
         tok = tok.head
     prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "behind" and prep.dep_ == "prep" and prep.head.lemma_ == "be":
+        return subject_token(prep.head)  # "militias were behind the attack"
     if tok.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
         return None
     adjective = prep.head

@@ -20,10 +20,10 @@ from spacy.tokens import Doc, Span, Token
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import located, unnamed
+from petrel.coding import answers, coordination, issuer, located, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.drafts import Draft, Parties, actor_identity, weigh
-from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
+from petrel.coding.lexicon import ANY, ARMED_SECTORS, CameoInfo, Lexicon, Pattern
 from petrel.coding.proposal import code_for, main_predicate
 from petrel.coding.quotes import cue_kind
 from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_ATTACKER
@@ -58,10 +58,6 @@ INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "
 REFUSAL_CODES = {"AID": "122", "COOPERATE": "121", "RETREAT": "124", "CONCEDE": "124", "CONSULT": "125",
                  "SUPPORT": "120"}
 HELPER_VERBS = frozenset({"help", "assist", "try", "attempt", "seek", "continue", "begin", "start", "resume"})
-NO_COMMENT = frozenset({"comment", "elaborate", "speculate", "confirm", "answer", "say", "disclose", "specify",
-                        "reveal", "discuss", "respond", "identify", "name", "give"})
-DENIED_THINGS = frozenset({"charge", "accusation", "allegation", "claim", "report", "responsibility", "involvement",
-                           "rumor", "rumour", "suggestion", "wrongdoing"})
 PREVENT_VERBS = frozenset({"avoid", "prevent", "forestall", "avert", "deter", "stop", "end", "halt", "thwart",
                            "foil", "oppose", "fear", "risk"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
@@ -113,6 +109,7 @@ class EventStage:
         index = args.MentionIndex(state.doc, state.mentions)
         if not index:
             return
+        issuer.remember_issuer(index, state.mentions)
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
         preds = {p.start: p for p in state.predictions}
         events: list[EventMention] = []
@@ -190,6 +187,7 @@ class EventStage:
         obligations = self.obligations(sent, index, quotes) if self.on(R.SPEECH_OBLIGATION) else []
         drafts = weigh(drafts + obligations, self.disabled)
         drafts += self.accusations(drafts, index) if self.on(R.SPEECH_ACCUSE) else []
+        drafts += answers.told_charges(drafts, self.lexicon.info(ACCUSE_CODE)) if self.on(R.DENIED_CHARGE) else []
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -201,10 +199,12 @@ class EventStage:
     def draft(self, trig: Trigger, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
         tok, pat = trig.token, trig.pattern
         info = self.lexicon.info(pat.code)
-        if pat.pos == "verb" and _is_state_modifier(tok, info):
-            return None
+        if pat.pos == "verb" and (_is_state_modifier(tok, info) or answers.is_misread_charge(tok)):
+            return None  # "charges the army denies": the noun read as a verb
         parties = self._parties(trig, info, index)
         quote = _quote_at(tok, quotes)
+        if quote is None and self.on(R.ISSUER):
+            parties = issuer.issued_by(parties, index, tok)  # "We condemn ..." in a government's statement
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if status.cue == "whether":
             return None  # "did not say whether it regarded the attack as a breach": asked, not asserted
@@ -225,6 +225,8 @@ class EventStage:
             draft.targets = unnamed.restricted_population(tok, index, draft.sources[0], self._country_name)
             if draft.targets:
                 draft.provenance = draft.with_rule(R.RESTRICTED_POPULATION)
+        if pat.armed and not any(ARMED_SECTORS & set(s.sector) for s in draft.sources):
+            return None  # "Acme set up quality checkpoints": only states and armed groups restrict people so
         if not _keep(draft):
             return None
         if quote is None or draft.info.type == "ACCUSE":
@@ -239,13 +241,18 @@ class EventStage:
         tok, pat = trig.token, trig.pattern
         roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
         sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
+        reported = coordination.reporters(tok, info.type, self.lexicon.speech, index) \
+            if pat.pos == "verb" and self.on(R.REPORTED_AND) else None
+        if reported is not None:  # "said X was behind the raid and urged Y to act": the speaker urges
+            sources, src_tok = reported
+            targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
         if info.type == "ASSAULT" and src_tok is not None and src_tok.lemma_.lower() in ACCIDENT_WORDS:
             sources = []  # "victims killed by the MH17 crash": an accident, not the airline's attack
         targets = _pattern_prep_actors(trig, index, sources) or targets
         targets = _helped_act_targets(trig, index) or targets
         if pat.flip:
             sources, targets = targets, sources
-        found_by: tuple[str, ...] = ()
+        found_by: tuple[str, ...] = (R.REPORTED_AND,) if reported is not None else ()
         if self.sector_actors and not sources and not pat.flip and info.type not in SECTOR_FREE_TYPES \
                 and self.on(R.SECTOR_ACTOR):  # "rebels said ..."
             sources, src_tok = unnamed.sector_sources(tok, pat.pos, src_tok, index)
@@ -266,6 +273,9 @@ class EventStage:
                 and unnamed.is_unknown_attack(tok, info, roles.agentless, src_tok):
             sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.UNKNOWN_AGENT,)
             targets = targets or unnamed.local_victims(tok, index)
+        if not targets and info.type == "REJECT" and sources and self.on(R.ANSWERED_PARTY):
+            targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
+            found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         targets = (targets or self._fallback_targets(trig, info, index, sources)
                    or self._sector_targets(trig, sources, index))
         if targets and self.sector_actors and not pat.flip and self.on(R.SETTLEMENT_PEOPLE):
@@ -280,9 +290,6 @@ class EventStage:
             targets = [t for t in unnamed.protested_government(tok, index, sources[0], self._country_name)
                        if not (state and same_side(t, sources[0]))]
             found_by = (R.PROTESTED_GOVERNMENT, *found_by) if targets else found_by
-        if not targets and info.type == "REJECT" and sources and self.on(R.ANSWERED_PARTY):
-            targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
-            found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if not targets and sources and info.quad_class >= 3 and self.on(R.ANSWERED_PARTY):
             targets = unnamed.retaliated_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
             found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
@@ -548,7 +555,7 @@ def _keep(draft: Draft) -> bool:
     if draft.status.cue == "for" and not draft.applied(R.SPEECH_THREAT):
         return False
     tok = draft.trigger.token
-    if _is_statement(tok, draft.info) and not draft.applied(R.ANSWERED_PARTY):
+    if answers.is_statement(tok, draft.info) and not draft.applied(R.ANSWERED_PARTY):
         return False  # "denied the charges" answering nobody the story names; answering X, it rejects X
     if _noun_infinitive(tok) and not draft.trigger.pattern.neg and draft.info.type != "THREATEN":
         return False  # "permission to help", "a mandate to attack": wanted, not done (a threat stays)
@@ -613,14 +620,6 @@ def _noun_infinitive(tok: Token) -> bool:
     return tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
-
-def _is_statement(tok: Token, info: CameoInfo) -> bool:
-    """"declined to comment", "denied the charges": statements, not rejections."""
-    if info.type != "REJECT":
-        return False
-    if any(c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT for c in tok.children):
-        return True
-    return any(c.dep_ in ("dobj", "attr") and c.lemma_ in DENIED_THINGS for c in tok.children)
 
 
 def _inside_condition(tok: Token) -> bool:
@@ -728,8 +727,8 @@ def _what_was_said(tok: Token, cue: Token) -> bool:
     *attack*"), not a detail inside it ("said warrants were issued for men sought in the *slaying*")."""
     node = tok
     while node.i != cue.i:
-        if _taking_part(node):
-            node = node.head.head  # "took part in the *killing*": the killing is what was done
+        if _taking_part(node) or (node.dep_ == "pobj" and node.head.lower_ == "behind"):
+            node = node.head.head  # "took part in the *killing*", "was behind the *attack*": what was done
             continue
         if node.dep_ not in REPORTED_DEPS:
             return False
@@ -803,7 +802,7 @@ def _drop_clause_consumed(triggers: list[Trigger]) -> list[Trigger]:
         if trig.pattern.that or trig.pattern.comp is not None:
             clause = _clause_child(trig.token)
             if clause is not None:
-                inside |= {t.i for t in clause.subtree}
+                inside |= {t.i for t in clause.subtree} | coordination.infinitive_conjuncts(trig.token, clause)
     return [t for t in triggers if t.token.i not in inside]
 
 

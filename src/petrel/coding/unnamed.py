@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from petrel.coding import answers
 from petrel.coding import arguments as args
 from petrel.coding import phrases
 from petrel.coding.lexicon import CameoInfo
@@ -283,19 +284,21 @@ def answered_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRe
     offer", "the BNP denied any role": a rejection of a charge, an offer or a demand, with nobody named,
     answers whoever made the last such act, in its sentence or at most ``CARRY_SENTENCES`` before
     (``index.said``, kept as the events stage drafts). Not the rejecter itself."""
-    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    if tok.dep_ == "relcl":  # "a charge the party denied"
+    nouns = answers.answered_nouns(tok)  # "denied the charge", "a charge the party denied"
+    if tok.dep_ == "relcl":
         nouns.append(tok.head)
     kinds = next((ANSWERED[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in ANSWERED), None)
+    which = kinds is None and answers.is_sentential_which(tok)  # "..., which Moscow denied": this sentence
+    kinds = ("ACCUSE",) if which else kinds
     if kinds is None:
         return []
     sents = list(tok.doc.sents)
     here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
     starts = {s.start: i for i, s in enumerate(sents)}
     found = [(starts.get(start, -1), doers) for kind in kinds if (seen := index.said.get(kind)) for start, doers in [seen]]
-    found = [(i, doers) for i, doers in found if 0 <= here - i <= CARRY_SENTENCES]
+    found = [(i, doers) for i, doers in found if 0 <= here - i <= (0 if which else CARRY_SENTENCES)]
     if not found:
-        return []
+        return answers.sentence_accusers(tok, index, sources) if "ACCUSE" in kinds else []
     own = {(s.actor_id, s.country, tuple(s.sector)) for s in sources}
     doers = max(found, key=lambda f: f[0])[1]
     return [d for d in doers if (d.actor_id, d.country, tuple(d.sector)) not in own

@@ -1,0 +1,79 @@
+"""Lexicon families added for issue 11 (events a careful coder lists that petrel missed), each with the
+near misses that must stay silent: figurative, sport and business uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.coding.conftest import actor
+
+MLI, NER, BFA = actor("Mali", "MLI", "GOV"), actor("Niger", "NER", "GOV"), actor("Burkina Faso", "BFA", "GOV")
+AU = actor("African Union", None, "IGO", actor_id="au")
+KEN_MIL, ETH_COP = actor("Kenyan soldiers", "KEN", "MIL"), actor("Ethiopian police", "ETH", "COP")
+REB, NGA = actor("Boko Haram", "NGA", "REB", actor_id="bh"), actor("Nigerian government", "NGA", "GOV")
+ACME, BOLT = actor("Acme", "USA", "BUS"), actor("Bolt", "USA", "BUS")
+TABLE = {"Mali": MLI, "Niger": NER, "Burkina Faso": BFA, "the African Union": AU, "Kenyan soldiers": KEN_MIL,
+         "Ethiopian police": ETH_COP, "Boko Haram": REB, "the Nigerian government": NGA, "Acme": ACME, "Bolt": BOLT,
+         "Nairobi": actor("Nairobi", "KEN"), "Addis Ababa": actor("Addis Ababa", "ETH")}
+
+
+def coded(state) -> set[tuple[str, str, str | None]]:
+    return {(e.type, e.source.name, e.target.name if e.target else None) for e in state.events}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mali and Niger formed an alliance with Burkina Faso and left the African Union.",
+     {("COOPERATE", "Mali", "Burkina Faso"), ("COOPERATE", "Niger", "Burkina Faso"),
+      ("SANCTION", "Mali", "African Union"), ("SANCTION", "Niger", "African Union")}),
+    ("Niger quit the African Union in 2024.", {("SANCTION", "Niger", "African Union")}),
+    ("Boko Haram ended a ceasefire with the Nigerian government in May.",
+     {("REJECT", "Boko Haram", "Nigerian government")}),
+])
+def test_alliances_blocs_and_ceasefires(code, text: str, expected: set) -> None:
+    assert expected <= coded(code(text, TABLE))
+
+
+def test_leaving_a_bloc_is_no_resignation_and_no_retreat(code) -> None:
+    got = coded(code("Niger quit the African Union in 2024.", TABLE))
+    assert not any(t == "RETREAT" for t, _, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan soldiers set up checkpoints on the roads into Nairobi on Monday.",
+    "Ethiopian police erected checkpoints around Addis Ababa.",
+])
+def test_checkpoints_restrict_the_places_people(code_sector, text: str) -> None:
+    state = code_sector(text, TABLE)
+    assert [(e.type, e.cameo) for e in state.events] == [("COERCE", "172")]
+    assert state.events[0].target is not None and state.events[0].target.sector == ["CVL"]
+
+
+@pytest.mark.parametrize("text", [
+    "Acme set up quality checkpoints in its factories.",  # business: no checkpoint on anyone's people
+    "The striker left the league to join a club in Nairobi.",  # sport
+    "Acme and Bolt formed a partnership to build batteries.",  # business, not an alliance
+    "The plan left the union divided.",  # figurative
+    "Mali left the meeting of the African Union early.",  # a meeting, not the bloc
+])
+def test_near_misses_code_no_new_event(code, text: str) -> None:
+    got = coded(code(text, TABLE))
+    assert not any(t in ("COERCE", "SANCTION", "COOPERATE") for t, _, _ in got), got
+
+
+def test_a_raid_someone_was_behind_is_an_attack(code) -> None:
+    state = code("Mali said Boko Haram was behind the raid.", TABLE)
+    assert ("ASSAULT", "Boko Haram", None) in coded(state)
+    assert ("ACCUSE", "Mali", "Boko Haram") in coded(state)
+
+
+def test_trading_fire_is_fighting_and_trading_accusations_is_criticism(code) -> None:
+    assert {("ASSAULT", "Mali", "Niger"), ("ASSAULT", "Niger", "Mali")} <= coded(
+        code("Mali and Niger traded fire across the border.", TABLE))
+    got = coded(code("Mali and Niger traded accusations over the border.", TABLE))
+    assert ("ACCUSE", "Mali", "Niger") in got
+    assert not any(t == "COOPERATE" for t, _, _ in got)
+
+
+def test_leaving_people_dead_is_no_withdrawal(code) -> None:
+    got = coded(code("Fighting between Mali and Niger left 40 people dead.", TABLE))
+    assert not any(t == "RETREAT" for t, _, _ in got), got
