@@ -60,3 +60,16 @@ def test_a_denial_answering_no_charge_is_a_statement(code, text: str) -> None:
 
 def test_a_charge_denied_with_nobody_named_is_a_statement(code) -> None:
     assert coded(code("It was a charge the Kenyan government rejected.", TABLE)) == set()
+
+
+def test_a_denial_the_tagger_reads_as_a_noun_still_answers_the_charge(code) -> None:
+    """"a charge Mogadishu rejects": "rejects" tagged as a plural noun, the denier its compound."""
+    got = coded(code("Kenya has accused Somalia of spending millions of dollars to buy votes, a charge Mogadishu "
+                     "rejects.", TABLE))
+    assert ("ACCUSE", "Kenya", "Somalia") in got
+    assert ("REJECT", "Somalia", "Kenya") in got
+
+
+def test_rejects_as_a_noun_without_a_charge_is_nothing(code) -> None:
+    assert coded(code("Kenya accused Somalia of fraud. The factory sold its rejects to Somalia.", TABLE)) == {
+        ("ACCUSE", "Kenya", "Somalia")}

@@ -38,5 +38,15 @@ def test_who_was_behind_an_attack_is_accused_of_it(code) -> None:
     assert {e.status for e in state.events if e.type == "ASSAULT"} == {"claimed"}
 
 
-def test_behind_schedule_is_no_attack(code) -> None:
-    assert coded(code("Ethiopia said Eritrea was behind schedule on its debt payments.", TABLE)) == set()
+@pytest.mark.parametrize("text", [
+    "Ethiopia said Eritrea was behind schedule on its debt payments.",  # no act
+    "Ethiopia said Eritrea was behind the peace talks.",  # backing talks is no attack
+    "No group said it was behind the attack.",  # nobody named
+    "Eritrea denied it was behind the attack.",  # denied, not asserted
+    "Ethiopia said Eritrea was not behind the attack.",
+    "Ethiopia said Eritrea may have been behind the attack.",
+    "It is not clear whether Eritrea was behind the attack.",
+])
+def test_not_said_to_be_behind_an_attack(code, text: str) -> None:
+    got = coded(code(text, TABLE))
+    assert not any(t in ("ASSAULT", "ACCUSE") for t, _, _ in got), got

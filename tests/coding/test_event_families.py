@@ -77,3 +77,32 @@ def test_trading_fire_is_fighting_and_trading_accusations_is_criticism(code) -> 
 def test_leaving_people_dead_is_no_withdrawal(code) -> None:
     got = coded(code("Fighting between Mali and Niger left 40 people dead.", TABLE))
     assert not any(t == "RETREAT" for t, _, _ in got), got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mali still keeps about 2,000 troops in Niger.", ("MOBILIZE", "Mali", None)),
+    ("Mali told four Nigerien diplomats to leave by Friday.", ("SANCTION", "Mali", "Niger")),
+    ("Mali briefly suspended visas for Nigeriens.", ("SANCTION", "Mali", "Niger")),
+    ("Mali said it was reviewing its ties with Niger.", ("THREATEN", "Mali", None)),
+])
+def test_troops_kept_diplomats_sent_home_visas_and_ties(code, text: str, expected: tuple) -> None:
+    table = {**TABLE, "Nigerien": NER, "Nigeriens": NER}
+    got = coded(code(text, table))
+    assert any(t == expected[0] and s == expected[1] and (expected[2] is None or tg == expected[2])
+               for t, s, tg in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "Acme keeps a large sales force in Niger.",  # business
+    "Mali told the reporters to leave the room.",  # no diplomats
+    "Acme is reviewing its ties with Bolt.",  # business ties: a review is no threat between companies
+])
+def test_near_misses_of_troops_diplomats_and_ties(code, text: str) -> None:
+    got = coded(code(text, TABLE))
+    assert not any(t in ("MOBILIZE", "SANCTION", "THREATEN") for t, _, _ in got), got
+
+
+def test_a_wrong_done_through_others_is_accused(code) -> None:
+    got = coded(code("Mali said Nigerien officials had used criminal gangs to target activists in Bamako.",
+                     {**TABLE, "Nigerien officials": NER}))
+    assert ("ACCUSE", "Mali", "Niger") in got

@@ -51,3 +51,4 @@ def test_an_act_joined_to_the_list_is_not_the_issuers(code) -> None:
     got = coded(code(text, TABLE))
     assert ("REQUEST", "United States", "Uganda") in got
     assert not any(t == "RETREAT" for t, _, _ in got), got
+

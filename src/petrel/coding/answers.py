@@ -12,7 +12,9 @@ hangs in odd places:
   complement is the denial (:func:`is_misread_charge`: no event "charge" of its own);
 - "X called the vote a sham, *a charge the government rejected*": nothing coded as an accusation before
   it, yet the apposition says that what the sentence's subject said was a charge
-  (:func:`sentence_accusers`).
+  (:func:`sentence_accusers`);
+- "X accused Y of buying votes, *a charge the Kremlin rejects*": "rejects" tagged as a plural noun, the
+  denier its compound (:func:`misread_denials`).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ DENIAL_VERBS = frozenset({"deny", "reject", "dismiss", "refute", "rebut", "dispu
 CHARGE_NOUNS = frozenset({"charge", "charges", "accusation", "accusations", "allegation", "allegations", "claim",
                           "claims"})
 RELATIVES = frozenset({"which", "that"})
+MISREAD_DENIALS = frozenset({"denies", "rejects", "disputes"})  # "a charge the Kremlin rejects" tagged a noun
 NO_COMMENT = frozenset({"comment", "elaborate", "speculate", "confirm", "answer", "say", "disclose", "specify",
                         "reveal", "discuss", "respond", "identify", "name", "give"})
 DENIED_THINGS = frozenset({"charge", "accusation", "allegation", "claim", "report", "responsibility", "involvement",
@@ -152,3 +155,29 @@ def is_statement(tok: Token, info: CameoInfo) -> bool:
         return True
     nouns = [*answered_nouns(tok), *(c for c in tok.children if c.dep_ == "attr")]
     return any(n.lemma_ in DENIED_THINGS for n in nouns)  # "denied the charges", "a charge X rejected"
+
+
+def misread_denials(drafts: list[Draft], index: args.MentionIndex, sent, info: CameoInfo) -> list[Draft]:  # noqa: ANN001
+    """"X accused Y of buying votes, a charge the Kremlin rejects": the tagger reads "rejects" as a plural
+    noun with the denier as its compound. After a charge noun, with an accusation coded in the sentence,
+    it is the denier's rejection (``info``: CAMEO 120) of the accuser (rule ``answered-party``)."""
+    from petrel.coding.drafts import Draft
+    from petrel.coding.triggers import Trigger
+
+    accusations = [d for d in drafts if d.info.type == "ACCUSE" and d.sources]
+    out: list[Draft] = []
+    for tok in sent if accusations else ():
+        if tok.lower_ not in MISREAD_DENIALS or not tok.tag_.startswith("NN"):
+            continue
+        if not any(t.lower_ in CHARGE_NOUNS for t in tok.doc[max(tok.i - 5, sent.start):tok.i]):
+            continue
+        deniers = [a for c in tok.children if c.dep_ in ("compound", "nmod", "poss") and c.lower_ not in CHARGE_NOUNS
+                   for a in args.np_actors(c, index)]
+        accusers = accusations[-1].sources
+        targets = [a for a in accusers if a not in deniers]
+        if not deniers or not targets:
+            continue
+        pattern = Pattern(f"{ANSWERED_PARTY}:{info.code}", "verb", frozenset({tok.lemma_.lower()}), info.code)
+        out.append(Draft(Trigger(tok, pattern), info, deniers, targets, status_of(tok), (pattern.entry_id,), None,
+                         round(accusations[-1].confidence - 0.1, 3)))
+    return out

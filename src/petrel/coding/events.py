@@ -188,6 +188,8 @@ class EventStage:
         drafts = weigh(drafts + obligations, self.disabled)
         drafts += self.accusations(drafts, index) if self.on(R.SPEECH_ACCUSE) else []
         drafts += answers.told_charges(drafts, self.lexicon.info(ACCUSE_CODE)) if self.on(R.DENIED_CHARGE) else []
+        drafts += answers.misread_denials(drafts, index, sent, self.lexicon.info("120")) \
+            if self.on(R.ANSWERED_PARTY) else []
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -730,7 +732,7 @@ def _what_was_said(tok: Token, cue: Token) -> bool:
         if _taking_part(node) or (node.dep_ == "pobj" and node.head.lower_ == "behind"):
             node = node.head.head  # "took part in the *killing*", "was behind the *attack*": what was done
             continue
-        if node.dep_ not in REPORTED_DEPS:
+        if node.dep_ not in REPORTED_DEPS and not _purpose_clause(node):  # "used gangs to target X"
             return False
         node = node.head
     return True

@@ -84,3 +84,4 @@ def _through_conjunct(trigger: Token, subject: Token) -> bool:
             return False
         node = node.head
     return False
+
