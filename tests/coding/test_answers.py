@@ -45,17 +45,18 @@ def test_what_a_denial_calls_a_charge_is_an_accusation(code) -> None:
                      TABLE))
     assert ("REJECT", "government of Kenya", "opposition") in got
     assert ("ACCUSE", "opposition", "government of Kenya") in got
-    assert not any(t == "CONSULT" for t, _, _ in got)  # calling something a name is no phone call
+    got = coded(code("The Kenyan opposition said the vote was rigged, a claim the Kenyan government rejected.",
+                     TABLE))
+    assert ("ACCUSE", "opposition", "government of Kenya") in got
 
 
 @pytest.mark.parametrize("text", [
     "A Somali spokesman denied the charge.",  # nobody the story names made it
     "Somalia seized the border town, which Kenya denied.",  # a denial of a fact, not of a charge
-    "The Kenyan opposition called the vote a success.",
 ])
 def test_a_denial_answering_no_charge_is_a_statement(code, text: str) -> None:
     got = coded(code(text, TABLE))
-    assert not any(t in ("REJECT", "ACCUSE", "CONSULT") for t, _, _ in got), got
+    assert not any(t in ("REJECT", "ACCUSE") for t, _, _ in got), got
 
 
 def test_a_charge_denied_with_nobody_named_is_a_statement(code) -> None:
@@ -73,3 +74,12 @@ def test_a_denial_the_tagger_reads_as_a_noun_still_answers_the_charge(code) -> N
 def test_rejects_as_a_noun_without_a_charge_is_nothing(code) -> None:
     assert coded(code("Kenya accused Somalia of fraud. The factory sold its rejects to Somalia.", TABLE)) == {
         ("ACCUSE", "Kenya", "Somalia")}
+
+
+@pytest.mark.parametrize(("text", "accused"), [
+    ("Kenya called the Somali vote a sham.", True),
+    ("Kenya called the expulsion a provocation.", True),
+    ("Kenya called the deal a success.", False),
+])
+def test_calling_something_a_sham_is_an_accusation(code, text: str, accused: bool) -> None:
+    assert any(t == "ACCUSE" and s == "Kenya" for t, s, _ in coded(code(text, TABLE))) is accused

@@ -97,7 +97,7 @@ def charge_clause(tok: Token) -> Token | None:
         return None
     if tok.dep_ in ("relcl", "ccomp", "acl"):
         noun = tok.head
-        if noun.lower_ not in CHARGE_NOUNS or noun.dep_ not in ("appos", "npadvmod", "conj", "dobj", "ROOT"):
+        if noun.lower_ not in CHARGE_NOUNS or noun.dep_ not in ("appos", "npadvmod", "conj", "dobj", "ccomp", "ROOT"):
             return None
         root = tok.sent.root
         return root if root.i < noun.i and root.i != noun.i else None
@@ -126,18 +126,23 @@ def _object(tok: Token) -> Token | None:
 def told_charges(drafts: list[Draft], info: CameoInfo) -> list[Draft]:
     """"X called the vote a sham, a charge the government rejected": what the sentence's subject said is,
     by the denial's own word, a charge: X accuses the rejecter (``info``: CAMEO 112; the event's rule is
-    ``denied-charge:112``). Not when the sentence codes an accusation already."""
+    ``denied-charge:112``). An accusation the clause codes already without a target ("called the vote a
+    sham") takes the denier as its target instead; none when the sentence codes one with a target."""
     from petrel.coding.drafts import Draft
     from petrel.coding.triggers import Trigger
 
     out: list[Draft] = []
-    if any(d.info.type == "ACCUSE" for d in drafts):
+    if any(d.info.type == "ACCUSE" and d.targets for d in drafts):
         return out  # the charge is coded already ("accused X of ..., a charge X denies")
     for draft in drafts:
         if draft.info.type != "REJECT" or not draft.applied(ANSWERED_PARTY) or not draft.targets:
             continue
         clause = charge_clause(draft.trigger.token)
         if clause is None:
+            continue
+        told = next((d for d in drafts if d.info.type == "ACCUSE" and d.trigger.token.i == clause.i), None)
+        if told is not None:  # "called the vote a sham": an accusation of nobody named, now of the denier
+            told.targets = list(draft.sources)
             continue
         pattern = Pattern(f"{DENIED_CHARGE}:{info.code}", "verb", frozenset({clause.lemma_.lower()}), info.code)
         out.append(Draft(Trigger(clause, pattern), info, list(draft.targets), list(draft.sources),

@@ -79,8 +79,8 @@ def lemma_keys(tok: Token) -> tuple[str, ...]:
 def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     """The most specific pattern this token satisfies, or None."""
     pos = token_pos(tok)
-    if pos is None or (names_something(tok.head) and _is_name_given(tok)) or names_something(tok):
-        return None  # "called the deal a surrender": neither a surrender nor a call
+    if pos is None or (names_something(tok.head) and _is_name_given(tok)):
+        return None
     if tok.lemma_.lower() in RESULT_VERBS and any(c.dep_ == "oprd" for c in tok.children):
         return None  # "the clashes left 100 people dead": a result, nobody left anywhere
     negated = None
