@@ -50,3 +50,10 @@ def test_who_was_behind_an_attack_is_accused_of_it(code) -> None:
 def test_not_said_to_be_behind_an_attack(code, text: str) -> None:
     got = coded(code(text, TABLE))
     assert not any(t in ("ASSAULT", "ACCUSE") for t, _, _ in got), got
+
+
+def test_talks_between_two_parties_are_their_meeting(code) -> None:
+    got = coded(code("Turkey hosted talks between Eritrea and Ethiopia in May.",
+                     {**TABLE, "Turkey": actor("Turkey", "TUR")}))
+    assert any(t == "CONSULT" and {s, tg} == {"Eritrea", "Ethiopia"} for t, s, tg in got), got
+    assert coded(code("The gap between Eritrea and Ethiopia widened.", TABLE)) == set()

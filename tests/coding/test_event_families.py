@@ -106,3 +106,17 @@ def test_a_wrong_done_through_others_is_accused(code) -> None:
     got = coded(code("Mali said Nigerien officials had used criminal gangs to target activists in Bamako.",
                      {**TABLE, "Nigerien officials": NER}))
     assert ("ACCUSE", "Mali", "Niger") in got
+
+
+def test_forces_deployed_with_nobody_named_mobilise_as_their_side(code) -> None:
+    table = {**TABLE, "Malian troops": actor("Malian troops", "MLI", "MIL"),
+             "the rebels": actor("rebels", None, "REB")}
+    got = coded(code("Malian troops had been deployed to the region under a ceasefire.", table))
+    assert ("MOBILIZE", "Malian troops", None) in got
+    assert coded(code("The rebels were deployed along the front.", table)) == set()
+
+
+def test_a_soldier_maimed_by_a_landmine_was_attacked(code) -> None:
+    got = coded(code("A Malian soldier was maimed by a landmine.",
+                     {**TABLE, "A Malian soldier": actor("Malian soldier", "MLI", "MIL")}))
+    assert ("ASSAULT", "unidentified attackers", "Malian soldier") in got

@@ -7,6 +7,9 @@ subject of its own, is the speaker's: they said one thing and urged another. An 
 stays with the reported clause's subject ("said the rebels attacked the town and burned the market": the
 rebels burned it).
 
+"Talks between Russian and Ukrainian delegations": a meeting noun names its parties in a "between"
+phrase (:func:`between_parties`).
+
 The same misattachment puts the second and third verbs of a demanded list ("called on X to respect A,
 allow B and release C") beside the finite "called": :func:`infinitive_conjuncts` gives them back to the
 demand.
@@ -62,3 +65,15 @@ def reporters(tok: Token, info_type: str, speech: dict[str, str],
     speaker = args.subject_token(cue) if cue is not None else None
     found = args.np_actors(speaker, index) if speaker is not None else []
     return (found, speaker) if found and speaker is not None else None
+
+
+def between_parties(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"talks between Russian and Ukrainian delegations", "a deal between Kenya and Somalia": the parties
+    a noun names in its "between" phrase, in text order (the first is the source, the rest its targets)."""
+    found: list[ActorRef] = []
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "between":
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    found += [a for a in args.np_actors(obj, index) if a not in found]
+    return found

@@ -265,6 +265,12 @@ class EventStage:
         if not sources and roles.agentless and info.code in CUSTODY_CODES and self.on(R.LOCAL_AUTHORITIES):
             sources = unnamed.local_authorities(tok, index)
             found_by = (R.LOCAL_AUTHORITIES,) if sources else found_by
+        if not sources and roles.agentless and info.type == "MOBILIZE" and self.on(R.DEPLOYED_FORCES):
+            sources = unnamed.deployed_forces(tok, index)  # "Russian peacekeepers were deployed"
+            found_by = (R.DEPLOYED_FORCES,) if sources else found_by
+        if not sources and not targets and pat.pos == "noun" and info.type in RECIPROCAL_TYPES \
+                and self.on(R.BETWEEN) and len(both := coordination.between_parties(tok, index)) > 1:
+            sources, targets, found_by = both[:1], both[1:], (R.BETWEEN,)  # "talks between X and Y"
         if not sources and info.type == "ASSAULT" and self.on(R.ATTACK_AGENT):
             sources = unnamed.attack_agents(tok, index.lenient_view() if self.sector_actors else index)
             found_by = (R.ATTACK_AGENT,) if sources else found_by

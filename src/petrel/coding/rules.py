@@ -56,6 +56,10 @@ UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims
 CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
                         "the source: the last attack's doer within a few sentences",
                         "'The army launched an offensive. The strikes killed 12': the army's")
+DEPLOYED_FORCES = _rule("deployed-forces", PARTIES, "forces deployed in the passive, no agent", "the source",
+                         "'Russian peacekeepers were deployed to the region': Russia's forces mobilise")
+BETWEEN = _rule("between", PARTIES, "a reciprocal noun's 'between X and Y' phrase", "source and target",
+                "'talks between Russian and Ukrainian delegations': Russia meets Ukraine")
 ANSWERED_PARTY = _rule("answered-party", PARTIES,
                         "a rejection of a charge, offer or demand, or a hostile act 'in response', nobody named",
                         "the target: who made the charge, offer or demand, or did the last hostile act, this "

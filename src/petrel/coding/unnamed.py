@@ -10,6 +10,8 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
   carried out the attack named (an attack noun's own source: its demonym or "by X");
 - ``carried-forward``: "The army launched an offensive. The strikes killed 12": a definite attack noun
   with nobody named is the last attack's, within ``CARRY_SENTENCES`` sentences;
+- ``deployed-forces``: troops deployed or sent, in the passive with nobody named, are their own side's
+  mobilisation ("Russian peacekeepers were deployed to the region");
 - ``answered-party``: a rejection of a charge, an offer or a demand with nobody named answers whoever made it;
   an act "in response" or "in retaliation" with nobody named is aimed at the last hostile act's doer;
 - ``settlement-people``: force against a town or village with nobody named falls on its residents;
@@ -33,9 +35,9 @@ from petrel.coding.lexicon import CameoInfo
 from petrel.coding.rules import UNKNOWN_AGENT
 from petrel.models import ActorRef, EventMention, Place
 
-HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
+HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
                         "behead", "bomb", "shell"})
-UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
+UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "landmine", "ied",
                             "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
                             "grenade", "car", "shelling", "airstrike", "strike"})
 ACCIDENT_WORDS = frozenset({"crash", "collapse", "accident", "flood", "flooding", "earthquake", "quake", "landslide",
@@ -378,3 +380,16 @@ def _place_party(actor: ActorRef, is_country_name: Callable[[str], bool]) -> boo
     """An "actor" that is only a place resolved to its country ("El Fasher", "the Abuja-Kaduna highway")."""
     return (actor.resolution == "country" and not actor.sector and not actor.actor_id and bool(actor.country)
             and not is_country_name(actor.name))
+
+
+DEPLOYED_SECTORS = frozenset({"MIL", "COP"})
+
+
+def deployed_forces(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"Russian peacekeepers had been deployed to the region", "Kenyan police were sent to Haiti": forces
+    deployed in the passive with no agent mobilise as their own side (rule deployed-forces): the
+    passive subject, when it is a military or police party with a country."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return []
+    return [a for a in args.np_actors(subj, index) if DEPLOYED_SECTORS & set(a.sector) and a.country]
