@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import answers, coordination, issuer, located, unnamed
+from petrel.coding import accused, answers, coordination, issuer, located, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.drafts import Draft, Parties, actor_identity, weigh
 from petrel.coding.lexicon import ANY, ARMED_SECTORS, CameoInfo, Lexicon, Pattern
@@ -188,6 +188,7 @@ class EventStage:
         drafts = weigh(drafts + obligations, self.disabled)
         drafts += self.accusations(drafts, index) if self.on(R.SPEECH_ACCUSE) else []
         drafts += answers.told_charges(drafts, self.lexicon.info(ACCUSE_CODE)) if self.on(R.DENIED_CHARGE) else []
+        drafts += accused.accused_acts(triggers, index, self.lexicon) if self.on(R.ACCUSED_ACT) else []
         drafts += answers.misread_denials(drafts, index, sent, self.lexicon.info("120")) \
             if self.on(R.ANSWERED_PARTY) else []
         events: dict[tuple, EventMention] = {}

@@ -97,6 +97,9 @@ SPEECH_DEMAND = _rule("speech-demand", SPEECH, "a retreat the speaker says anoth
 REPORTED_AND = _rule("reported-and", SPEECH, "a speech act joined to a reported clause, no subject of its own",
                      "the source: the speech verb's subject",
                      "'X said Y was behind the raid and urged Z to act': X urges Z")
+ACCUSED_ACT = _rule("accused-act", SPEECH, "the violent or repressive act an accusation's 'of' names",
+                    "an act by the accused, status claimed",
+                    "'accused soldiers of killing civilians': the killing, as the accuser's claim")
 SPEECH_ORIGIN = _rule("speech-origin", SPEECH, "an agentless hostile act fired 'from' a place",
                       "the source (that place's side)", "a hostile act reported with its origin is by that side")
 SPEECH_OBLIGATION = _rule("speech-obligation", SPEECH, "'X said Y must Z'", "a REQUEST draft",
