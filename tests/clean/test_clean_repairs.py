@@ -77,6 +77,17 @@ def test_a_long_line_broken_before_a_name_is_joined_but_a_subheading_is_not() ->
                                       "Next steps", "The mayor will decide in May."]
 
 
+def test_a_line_of_fields_is_its_own_paragraph() -> None:
+    """An event digest: each entry's heading ("date | region | kind") stands above its sentence; joined
+    to it, the sentence would start "... | Attack on a base On 2 June, ..." and parse as nothing."""
+    lines = ["02 June 2024 | Lakeport | Attack on a depot", "On 2 June 2024, gunmen raided a fuel depot in",
+             "Lakeport, killing two guards.", "Fatalities: 2."]
+    assert join_hard_wraps(lines) == ["02 June 2024 | Lakeport | Attack on a depot",
+                                      "On 2 June 2024, gunmen raided a fuel depot in Lakeport, killing two guards.",
+                                      "Fatalities: 2."]
+    assert join_hard_wraps(["Prices rose | fell", "in March."]) == ["Prices rose | fell in March."]
+
+
 def test_unicode_normalisation() -> None:
     text = "Talks\u00a0ended\u200b on Fri\u00adday\u060c 08 March\r\nin Cafe\u0301 Nord\u2009today\u2028next"
     assert normalise_unicode(text) == "Talks ended on Friday, 08 March\nin Café Nord today\nnext"

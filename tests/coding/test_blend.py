@@ -94,3 +94,12 @@ def test_an_act_called_off_is_not_relabelled_into_the_act() -> None:
     expelled = replace(event("SANCTION"), cameo="166")  # a relabel into another conflict type still happens
     out = blend([expelled], prediction(COERCE=0.95, NONE=0.05), SETTINGS, never, recode)
     assert [(e.type, e.origin) for e in out] == [("COERCE", "relabelled")]
+
+
+def test_an_event_resting_on_an_earlier_sentence_is_not_vetoed() -> None:
+    """"A spokesman denied the charge": alone, the sentence is a bare statement to the model; the rule
+    coded it because an earlier sentence made the charge (answered-party)."""
+    answered = replace(event("REJECT"), provenance=("answered-party", "verb:120:deny"))
+    plain = replace(event("REJECT", mention_id="m2"), provenance=("verb:120:deny",))
+    out = blend([answered, plain], prediction(NONE=0.98, REJECT=0.01, ACCUSE=0.01), SETTINGS, never, recode)
+    assert [e.mention_id for e in out] == ["m1"]

@@ -6,6 +6,7 @@ import re
 
 ENDS_SENTENCE = re.compile(r"[.!?…:]['\"”’)\]]*$")
 _HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
+FIELD_LINE = re.compile(r"\S \| \S.* \| \S")  # at least two " | " separators
 WRAP_MIN_CHARS = 40  # a line stopping mid-sentence is a wrap (not a subheading) from this length on
 
 
@@ -17,8 +18,8 @@ def join_hard_wraps(lines: list[str]) -> list[str]:
     by a hyphen at the end of a line keeps its hyphen: ``Iranian-\\nbacked`` -> ``Iranian-backed``).
     A block where most lines end a sentence has one paragraph per line, except that a line stopping
     mid-sentence is still joined to the next line when that starts in lower case or when the line is
-    long (a wrap, not a subheading: at least 60% of the block's longest line and 40 characters).
-    Cost is linear in the text.
+    long (a wrap, not a subheading: at least 60% of the block's longest line and 40 characters). A line
+    of " | "-separated fields stands alone. Cost is linear in the text.
     """
     paragraphs: list[str] = []
     block: list[str] = []
@@ -35,7 +36,21 @@ def join_hard_wraps(lines: list[str]) -> list[str]:
 
 
 def _block_paragraphs(block: list[str]) -> list[str]:
-    if len(block) == 1:
+    """One block's paragraphs; a line of fields (``03 May 2025 | Borno | Attack on a base``: a digest's
+    entry heading, a table row) is a paragraph of its own, never a wrap of the sentence after it."""
+    out: list[str] = []
+    run: list[str] = []
+    for line in block:
+        if FIELD_LINE.search(line):
+            out += _run_paragraphs(run) + [line]
+            run = []
+        else:
+            run.append(line)
+    return out + _run_paragraphs(run)
+
+
+def _run_paragraphs(block: list[str]) -> list[str]:
+    if len(block) <= 1:
         return block
     open_ends = sum(1 for line in block[:-1] if not ENDS_SENTENCE.search(line))
     if open_ends * 2 > len(block) - 1:

@@ -53,6 +53,11 @@ PLACE_PREPS = frozenset({"in", "at", "outside", "near", "inside"})
 EXPULSION_VERBS = frozenset({"expel", "deport", "ban", "bar", "kick", "eject", "evict"})
 INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 RESPONSIBLE_WORDS = frozenset({"responsible", "guilty", "culpable", "accountable"})
+BEHIND_CUES = frozenset({"say", "tell", "claim", "allege", "state", "insist", "add", "announce", "report"})
+# acts whose author "was behind" them did them: violence ("was behind the peace talks" backs the talks)
+BEHIND_NOUNS = frozenset({"attack", "attacks", "raid", "raids", "bombing", "bombings", "strike", "strikes",
+                          "airstrike", "killing", "killings", "murder", "assassination", "kidnapping", "abduction",
+                          "ambush", "massacre", "shelling", "coup", "hijacking", "assault", "violence"})
 STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "engage", "involve",
                                "poise", "set", "oppose"})
 DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
@@ -531,17 +536,32 @@ def _governing_subject(tok: Token) -> Token | None:
 
 
 def _responsible_party(tok: Token) -> Token | None:
-    """"The LRA is responsible for mass killings and abductions", "X was guilty of the bombing": who is
-    said to be responsible for an act did it."""
+    """"The LRA is responsible for mass killings and abductions", "X was guilty of the bombing", "X was
+    behind the attack": who is said to be responsible for an act did it."""
     while tok.dep_ == "conj":
         tok = tok.head
     prep = tok.head
+    if tok.dep_ == "pobj" and prep.lower_ == "behind" and prep.dep_ == "prep" and tok.lemma_.lower() in BEHIND_NOUNS:
+        return _said_to_be_behind(prep.head)  # "X said militias were behind the attack"
     if tok.dep_ != "pobj" or prep.lower_ not in ("for", "of"):
         return None
     adjective = prep.head
     if adjective.lemma_.lower() not in RESPONSIBLE_WORDS or adjective.dep_ not in ("acomp", "oprd"):
         return None
     return subject_token(adjective.head)
+
+
+def _said_to_be_behind(be: Token) -> Token | None:
+    """"Officials said militias were behind the attack": the subject of "be behind", when that clause is
+    what a speaker asserts (not denied, negated, doubted or asked: "denied it was behind", "whether X was
+    behind"), and the subject is a name, not a pronoun ("no group said it was behind the attack")."""
+    if be.lemma_ != "be" or be.dep_ != "ccomp" or be.head.lemma_.lower() not in BEHIND_CUES:
+        return None
+    if any(c.dep_ in ("neg", "aux", "mark") and c.lower_ in ("not", "n't", "whether", "if", "may", "might", "could")
+           for c in be.children):
+        return None
+    subj = next((c for c in be.children if c.dep_ == "nsubj"), None)
+    return subj if subj is not None and subj.pos_ != "PRON" else None
 
 
 def _acts_on_something(verb: Token, before: int) -> bool:

@@ -4,7 +4,9 @@ The rules find triggers, parties, status and evidence; the model reads the whole
 likely each PLOVER type (or no event) is. For one sentence:
 
 - rule events the model is confident are no event (``NONE`` above ``veto``) are dropped, unless the model
-  gives their own type at least ``keep``;
+  gives their own type at least ``keep``, or the event exists because of what an earlier sentence said
+  (:data:`CONTEXT_RULES`: "A spokesman denied the charge" answers the accusation two sentences back; read
+  alone, the model rightly sees a bare statement);
 - when the model is confident of a type no rule event has (above ``relabel``), the most confident rule
   event takes that type (``origin = "relabelled"``): the rules were right that something happened between
   those parties, the lexicon entry named it wrongly;
@@ -26,9 +28,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
+from petrel.coding.rules import ANSWERED_PARTY
 from petrel.models import EventMention, SentencePrediction
 
 NONE = "NONE"
+# rules whose events rest on the story before the sentence, which a one-sentence model does not read
+CONTEXT_RULES = frozenset({ANSWERED_PARTY})
 BLEND_FILE = "blend.json"
 
 
@@ -63,7 +68,7 @@ def blend(events: list[EventMention], pred: SentencePrediction, settings: BlendS
           recode: Recode) -> list[EventMention]:
     """The sentence's events once rules and model are weighed (see the module docstring)."""
     if events and pred.prob(NONE) >= settings.veto:
-        events = [e for e in events if pred.prob(e.type) >= settings.keep]
+        events = [e for e in events if pred.prob(e.type) >= settings.keep or _from_context(e)]
     if events and pred.label != NONE and pred.score >= settings.relabel and all(e.type != pred.label for e in events):
         top = max(events, key=lambda e: e.confidence)
         if not called_off(top, pred.label):
@@ -74,6 +79,11 @@ def blend(events: list[EventMention], pred: SentencePrediction, settings: BlendS
         e.model_label, e.model_score = pred.label, pred.score
         e.confidence = round((1 - settings.weight) * e.confidence + settings.weight * pred.prob(e.type), 3)
     return events
+
+
+def _from_context(event: EventMention) -> bool:
+    """The event exists because of an earlier sentence (a rule of :data:`CONTEXT_RULES` shaped it)."""
+    return any(rule in CONTEXT_RULES for rule in event.provenance[:-1])
 
 
 COOPERATION_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})

@@ -22,10 +22,10 @@ from spacy.tokens import Doc, Span, Token
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import located, reported, sides, story, unnamed
+from petrel.coding import accused, answers, coordination, issuer, located, reported, sides, story, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.drafts import MUTUAL_FIGHTS, Draft, Parties, actor_identity, weigh
-from petrel.coding.lexicon import ANY, CameoInfo, Lexicon, Pattern
+from petrel.coding.lexicon import ANY, ARMED_SECTORS, CameoInfo, Lexicon, Pattern
 from petrel.coding.proposal import code_for, main_predicate
 from petrel.coding.quotes import cue_kind
 from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_ATTACKER
@@ -59,10 +59,6 @@ INTENT_CODES = {"AID": "033", "COOPERATE": "031", "RETREAT": "035", "CONCEDE": "
 REFUSAL_CODES = {"AID": "122", "COOPERATE": "121", "RETREAT": "124", "CONCEDE": "124", "CONSULT": "125",
                  "SUPPORT": "120"}
 HELPER_VERBS = frozenset({"help", "assist", "try", "attempt", "seek", "continue", "begin", "start", "resume"})
-NO_COMMENT = frozenset({"comment", "elaborate", "speculate", "confirm", "answer", "say", "disclose", "specify",
-                        "reveal", "discuss", "respond", "identify", "name", "give"})
-DENIED_THINGS = frozenset({"charge", "accusation", "allegation", "claim", "report", "responsibility", "involvement",
-                           "rumor", "rumour", "suggestion", "wrongdoing"})
 PREVENT_VERBS = frozenset({"avoid", "prevent", "forestall", "avert", "deter", "stop", "end", "halt", "thwart",
                            "foil", "oppose", "fear", "risk"})
 REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself", "yourself"})
@@ -114,6 +110,7 @@ class EventStage:
         index = args.MentionIndex(state.doc, state.mentions)
         if not index:
             return
+        issuer.remember_issuer(index, state.mentions)
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
         preds = {p.start: p for p in state.predictions}
         events: list[EventMention] = []
@@ -201,6 +198,10 @@ class EventStage:
         obligations = self.obligations(sent, index, quotes) if self.on(R.SPEECH_OBLIGATION) else []
         drafts = story.drop_asked_acts(weigh(drafts + obligations, self.disabled))
         drafts += self.accusations(drafts, index) if self.on(R.SPEECH_ACCUSE) else []
+        drafts += answers.told_charges(drafts, self.lexicon.info(ACCUSE_CODE)) if self.on(R.DENIED_CHARGE) else []
+        drafts += accused.accused_acts(triggers, index, self.lexicon) if self.on(R.ACCUSED_ACT) else []
+        drafts += answers.misread_denials(drafts, index, sent, self.lexicon.info("120")) \
+            if self.on(R.ANSWERED_PARTY) else []
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in _pairs(draft, sent, doc_id):
@@ -212,10 +213,12 @@ class EventStage:
     def draft(self, trig: Trigger, index: args.MentionIndex, quotes: list[Quote]) -> Draft | None:
         tok, pat = trig.token, trig.pattern
         info = self.lexicon.info(pat.code)
-        if pat.pos == "verb" and _is_state_modifier(tok, info):
-            return None
+        if pat.pos == "verb" and (_is_state_modifier(tok, info) or answers.is_misread_charge(tok)):
+            return None  # "charges the army denies": the noun read as a verb
         parties = self._parties(trig, info, index)
         quote = _quote_at(tok, quotes)
+        if quote is None and self.on(R.ISSUER):
+            parties = issuer.issued_by(parties, index, tok)  # "We condemn ..." in a government's statement
         status = status_of(tok, neg_consumed=pat.neg, in_speech=quote is not None)
         if status.cue == "whether":
             return None  # "did not say whether it regarded the attack as a breach": asked, not asserted
@@ -239,6 +242,8 @@ class EventStage:
                 [story.UNPLACED_POPULATION] if services and self.sector_actors else [])
             if draft.targets:
                 draft.provenance = draft.with_rule(R.RESTRICTED_POPULATION)
+        if pat.armed and not any(ARMED_SECTORS & set(s.sector) for s in draft.sources):
+            return None  # "Acme set up quality checkpoints": only states and armed groups restrict people so
         if not _keep(draft):
             return None
         if quote is None or draft.info.type == "ACCUSE":
@@ -253,6 +258,11 @@ class EventStage:
         tok, pat = trig.token, trig.pattern
         roles = args.noun_roles(tok, index) if pat.pos == "noun" else args.verb_roles(tok, index)
         sources, targets, src_tok = roles.sources, roles.targets, roles.source_token
+        reported = coordination.reporters(tok, info.type, self.lexicon.speech, index) \
+            if pat.pos == "verb" and self.on(R.REPORTED_AND) else None
+        if reported is not None:  # "said X was behind the raid and urged Y to act": the speaker urges
+            sources, src_tok = reported
+            targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
         if info.type == "ASSAULT" and src_tok is not None and src_tok.lemma_.lower() in ACCIDENT_WORDS:
             sources = []  # "victims killed by the MH17 crash": an accident, not the airline's attack
         targets = _pattern_prep_actors(trig, index, sources) or targets
@@ -262,7 +272,7 @@ class EventStage:
         targets = asked or targets  # "urged X to press Y": X is asked
         if pat.flip:
             sources, targets = targets, sources
-        found_by: tuple[str, ...] = ()
+        found_by: tuple[str, ...] = (R.REPORTED_AND,) if reported is not None else ()
         if self.sector_actors and not sources and not pat.flip and info.type not in SECTOR_FREE_TYPES \
                 and self.on(R.SECTOR_ACTOR):  # "rebels said ..."
             sources, src_tok = unnamed.sector_sources(tok, pat.pos, src_tok, index)
@@ -273,6 +283,12 @@ class EventStage:
         if not sources and roles.agentless and info.code in CUSTODY_CODES and self.on(R.LOCAL_AUTHORITIES):
             sources = unnamed.local_authorities(tok, index)
             found_by = (R.LOCAL_AUTHORITIES,) if sources else found_by
+        if not sources and roles.agentless and info.type == "MOBILIZE" and self.on(R.DEPLOYED_FORCES):
+            sources = unnamed.deployed_forces(tok, index)  # "Russian peacekeepers were deployed"
+            found_by = (R.DEPLOYED_FORCES,) if sources else found_by
+        if not sources and not targets and pat.pos == "noun" and info.type in RECIPROCAL_TYPES \
+                and self.on(R.BETWEEN) and len(both := coordination.between_parties(tok, index)) > 1:
+            sources, targets, found_by = both[:1], both[1:], (R.BETWEEN,)  # "talks between X and Y"
         if not sources and info.type == "ASSAULT" and self.on(R.ATTACK_AGENT):
             sources = unnamed.attack_agents(tok, index.lenient_view() if self.sector_actors else index)
             found_by = (R.ATTACK_AGENT,) if sources else found_by
@@ -283,6 +299,9 @@ class EventStage:
                 and unnamed.is_unknown_attack(tok, info, roles.agentless, src_tok):
             sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.UNKNOWN_AGENT,)
             targets = targets or unnamed.local_victims(tok, index)
+        if not targets and info.type == "REJECT" and sources and self.on(R.ANSWERED_PARTY):
+            targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
+            found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if not targets and pat.pos == "verb" and not pat.flip and self.on(R.RELATIVE_OBJECT):
             targets = story.relative_objects(tok, index) or story.misparsed_objects(tok, index)  # "officials it accused"
             found_by = (R.RELATIVE_OBJECT, *found_by) if targets else found_by
@@ -311,9 +330,6 @@ class EventStage:
             targets = [t for t in unnamed.protested_government(tok, index, sources[0], self._country_name)
                        if not (state and same_side(t, sources[0]))]
             found_by = (R.PROTESTED_GOVERNMENT, *found_by) if targets else found_by
-        if not targets and info.type == "REJECT" and sources and self.on(R.ANSWERED_PARTY):
-            targets = unnamed.answered_parties(tok, index, sources)  # "a charge the party denied"
-            found_by = (R.ANSWERED_PARTY, *found_by) if targets else found_by
         if not targets and sources and info.quad_class >= 3 and self.on(R.ANSWERED_PARTY):
             targets = unnamed.retaliated_parties(tok, index, sources) \
                 or story.responded_parties(tok, index, sources)  # "carried out airstrikes in retaliation"
@@ -598,7 +614,7 @@ def _keep(draft: Draft) -> bool:
     if draft.status.cue == "for" and not draft.applied(R.SPEECH_THREAT):
         return False
     tok = draft.trigger.token
-    if _is_statement(tok, draft.info) and not draft.applied(R.ANSWERED_PARTY):
+    if answers.is_statement(tok, draft.info) and not draft.applied(R.ANSWERED_PARTY):
         return False  # "denied the charges" answering nobody the story names; answering X, it rejects X
     if _noun_infinitive(tok) and not draft.trigger.pattern.neg and draft.info.type != "THREATEN":
         return False  # "permission to help", "a mandate to attack": wanted, not done (a threat stays)
@@ -663,14 +679,6 @@ def _noun_infinitive(tok: Token) -> bool:
     return tok.dep_ in ("acl", "relcl") and tok.head.pos_ == "NOUN" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
 
-
-def _is_statement(tok: Token, info: CameoInfo) -> bool:
-    """"declined to comment", "denied the charges": statements, not rejections."""
-    if info.type != "REJECT":
-        return False
-    if any(c.dep_ == "xcomp" and c.lemma_ in NO_COMMENT for c in tok.children):
-        return True
-    return any(c.dep_ in ("dobj", "attr") and c.lemma_ in DENIED_THINGS for c in tok.children)
 
 
 def _inside_condition(tok: Token) -> bool:
@@ -778,10 +786,10 @@ def _what_was_said(tok: Token, cue: Token) -> bool:
     *attack*"), not a detail inside it ("said warrants were issued for men sought in the *slaying*")."""
     node = tok
     while node.i != cue.i:
-        if _taking_part(node):
-            node = node.head.head  # "took part in the *killing*": the killing is what was done
+        if _taking_part(node) or (node.dep_ == "pobj" and node.head.lower_ == "behind"):
+            node = node.head.head  # "took part in the *killing*", "was behind the *attack*": what was done
             continue
-        if node.dep_ not in REPORTED_DEPS:
+        if node.dep_ not in REPORTED_DEPS and not _purpose_clause(node):  # "used gangs to target X"
             return False
         node = node.head
     return True
@@ -853,7 +861,7 @@ def _drop_clause_consumed(triggers: list[Trigger]) -> list[Trigger]:
         if trig.pattern.that or trig.pattern.comp is not None:
             clause = _clause_child(trig.token)
             if clause is not None:
-                inside |= {t.i for t in clause.subtree}
+                inside |= {t.i for t in clause.subtree} | coordination.infinitive_conjuncts(trig.token, clause)
     return [t for t in triggers if t.token.i not in inside]
 
 

@@ -33,6 +33,8 @@ PARTICLES: frozenset[str] = frozenset(
 
 
 ANY: frozenset[str] = frozenset({"*"})
+#: sectors of the parties an ``armed: true`` pattern needs as doer: a state's or an armed group's
+ARMED_SECTORS: frozenset[str] = frozenset({"GOV", "MIL", "COP", "SPY", "REB", "INS", "CRM", "RAD"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +74,7 @@ class Pattern:
     neg: bool = False
     flip: bool = False
     status: str | None = None
+    armed: bool = False  # only when a doer is a state or an armed group (ARMED_SECTORS): "set up checkpoints"
 
     @property
     def specificity(self) -> int:
@@ -195,7 +198,8 @@ def compile_pattern(entry: str | dict[str, Any], pos: str, code: str,
     tokens = text.lstrip("!").split()
     parts = _parse_tokens(tokens, pos, classes)
     return Pattern(entry_id=f"{pos}:{code}:{text}", pos=pos, code=code, neg=neg,
-                   flip=bool(flags.get("flip", False)), status=flags.get("status"), **parts)
+                   flip=bool(flags.get("flip", False)), status=flags.get("status"),
+                   armed=bool(flags.get("armed", False)), **parts)
 
 
 def _parse_tokens(tokens: list[str], pos: str, classes: dict[str, list[str]]) -> dict[str, Any]:

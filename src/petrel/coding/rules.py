@@ -56,10 +56,16 @@ UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims
 CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
                         "the source: the last attack's doer within a few sentences",
                         "'The army launched an offensive. The strikes killed 12': the army's")
+DEPLOYED_FORCES = _rule("deployed-forces", PARTIES, "forces deployed in the passive, no agent", "the source",
+                         "'Russian peacekeepers were deployed to the region': Russia's forces mobilise")
+BETWEEN = _rule("between", PARTIES, "a reciprocal noun's 'between X and Y' phrase", "source and target",
+                "'talks between Russian and Ukrainian delegations': Russia meets Ukraine")
 ANSWERED_PARTY = _rule("answered-party", PARTIES,
                         "a rejection of a charge, offer or demand, or a hostile act 'in response', nobody named",
                         "the target: who made the charge, offer or demand, or did the last hostile act, this "
                         "sentence or two before", "'X accused Y of ..., a charge Y denied': Y rejects X")
+ISSUER = _rule("issuer", PARTIES, "'we' as a subject outside quotes", "the source: the document's issuer",
+                "'We condemn the arrests' in a government's statement: the government named in its heading")
 OWN_CLAIM = _rule("own-claim", SPEECH, "a violent or repressive act its doer's own side reports",
                    "status claimed", "'Hezbollah said it fired rockets at a base': the doer's word for its act")
 SETTLEMENT_PEOPLE = _rule("settlement-people", PARTIES, "force against a town or village, nobody named",
@@ -102,6 +108,12 @@ SPEECH_THREAT = _rule("speech-threat", SPEECH, "a future hostile act by the spea
                       "a speaker announcing their own side's hostile act threatens")
 SPEECH_DEMAND = _rule("speech-demand", SPEECH, "a retreat the speaker says another must make", "the type (1056)",
                       "'Y must withdraw' said by X: X demands that Y yield")
+REPORTED_AND = _rule("reported-and", SPEECH, "a speech act joined to a reported clause, no subject of its own",
+                     "the source: the speech verb's subject",
+                     "'X said Y was behind the raid and urged Z to act': X urges Z")
+ACCUSED_ACT = _rule("accused-act", SPEECH, "the violent or repressive act an accusation's 'of' names",
+                    "an act by the accused, status claimed",
+                    "'accused soldiers of killing civilians': the killing, as the accuser's claim")
 SPEECH_ORIGIN = _rule("speech-origin", SPEECH, "an agentless hostile act fired 'from' a place",
                       "the source (that place's side)", "a hostile act reported with its origin is by that side")
 SPEECH_OBLIGATION = _rule("speech-obligation", SPEECH, "'X said Y must Z'", "a REQUEST draft",
@@ -119,6 +131,9 @@ ELABORATION = _rule("elaboration", WEIGH, "a participle of the same act and sour
                     "'protested, blocking the highway': how it was done, not a second act")
 REPEAT = _rule("repeat", WEIGH, "an act of the same type and source without target inside another's clause",
                "drops it; the kept act may take its code ('+' in the rule text)", "an act told again is that act")
+DENIED_CHARGE = _rule("denied-charge", WEIGH, "a denial answering a charge noun of its sentence",
+                      "an ACCUSE draft: the sentence's subject accuses the denier",
+                      "'X called the vote a sham, a charge Y rejected': X accuses Y")
 RESTATED_ACCUSATION = _rule("restated-accusation", "events: article", "speech-accuse events and stated ones",
                             "drops the read-off accusation", "an accusation stated outright is not counted twice")
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from petrel.coding.answers import keep_answers
 from petrel.coding.lexicon import ANY, Lexicon, Pattern
 from petrel.coding.status import is_negated
 
@@ -27,6 +28,7 @@ COMPOUND_HEADS = frozenset({"delivery", "effort", "shipment", "program", "progra
                             "team", "material", "materials", "kit", "kits", "item", "items", "assistance", "order",
                             "orders"})
 NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand"})  # "called the deal a surrender"
+RESULT_VERBS = frozenset({"leave", "render"})  # "left 100 people dead", "rendered the airport unusable"
 SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
 MEASURE_NOUNS = frozenset({"ton", "tonne", "million", "billion", "thousand", "hundred", "dollar", "euro", "pound",
                            "worth", "amount", "number", "lot", "shipment", "package", "batch", "kg", "kilogram",
@@ -79,6 +81,8 @@ def match_token(tok: Token, lexicon: Lexicon) -> Trigger | None:
     pos = token_pos(tok)
     if pos is None or (names_something(tok.head) and _is_name_given(tok)):
         return None
+    if tok.lemma_.lower() in RESULT_VERBS and any(c.dep_ == "oprd" for c in tok.children):
+        return None  # "the clashes left 100 people dead": a result, nobody left anywhere
     negated = None
     for key in lemma_keys(tok):
         for pat in lexicon.candidates(pos, key):
@@ -131,7 +135,7 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
             return None
         used.add(hit.i)
         if pat.code[:2] in SPEECH_ACT_ROOTS and pat.pos != "noun":  # "rejected a request to hold a rally"
-            used |= {t.i for t in hit.subtree}
+            used |= keep_answers(hit.subtree)
     for prep, objs in pat.preps:
         hit_set = _prep_match(tok, prep, objs)
         if hit_set is None and hit is not None and pat.pos == "verb":
@@ -142,7 +146,7 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
             return None
         used |= hit_set
         if pat.code[:2] in SPEECH_ACT_ROOTS:  # "accused X of violating Y": the charge is no event
-            used |= {t.i for i in hit_set for t in tok.doc[i].subtree}
+            used |= keep_answers(t for i in hit_set for t in tok.doc[i].subtree)  # "..., which Y denied" is
     if pat.comp is not None:
         hit = _comp_match(tok, pat.comp)
         if hit is None:

@@ -10,6 +10,8 @@ Used by the event coder's fallbacks (``EventStage._parties``), in this order:
   carried out the attack named (an attack noun's own source: its demonym or "by X");
 - ``carried-forward``: "The army launched an offensive. The strikes killed 12": a definite attack noun
   with nobody named is the last attack's, within ``CARRY_SENTENCES`` sentences;
+- ``deployed-forces``: troops deployed or sent, in the passive with nobody named, are their own side's
+  mobilisation ("Russian peacekeepers were deployed to the region");
 - ``answered-party``: a rejection of a charge, an offer or a demand with nobody named answers whoever made it;
   an act "in response" or "in retaliation" with nobody named is aimed at the last hostile act's doer;
 - ``settlement-people``: force against a town or village with nobody named falls on its residents;
@@ -27,15 +29,16 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
+from petrel.coding import answers
 from petrel.coding import arguments as args
 from petrel.coding import phrases
 from petrel.coding.lexicon import CameoInfo
 from petrel.coding.rules import UNKNOWN_AGENT
 from petrel.models import ActorRef, EventMention, Place
 
-HARM_VERBS = frozenset({"kill", "wound", "injure", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
+HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
                         "behead", "bomb", "shell"})
-UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "ied",
+UNKNOWN_AGENTS = frozenset({"bomb", "bombing", "bomber", "device", "explosion", "blast", "attack", "mine", "landmine", "ied",
                             "shell", "rocket", "mortar", "gunman", "gunmen", "assailant", "attacker", "sniper",
                             "grenade", "car", "shelling", "airstrike", "strike"})
 ACCIDENT_WORDS = frozenset({"crash", "collapse", "accident", "flood", "flooding", "earthquake", "quake", "landslide",
@@ -287,19 +290,21 @@ def answered_parties(tok: Token, index: args.MentionIndex, sources: list[ActorRe
     offer", "the BNP denied any role": a rejection of a charge, an offer or a demand, with nobody named,
     answers whoever made the last such act, in its sentence or at most ``CARRY_SENTENCES`` before
     (``index.said``, kept as the events stage drafts). Not the rejecter itself."""
-    nouns = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    nouns = answers.answered_nouns(tok)  # "denied the charge", "a charge the party denied"
     if tok.dep_ == "relcl" or (tok.dep_ == "ccomp" and tok.head.i > 0 and tok.doc[tok.head.i - 1].text == ","):
         nouns.append(tok.head)  # "a charge the party denied"; ", charges the government denies" (read as a verb)
     kinds = next((ANSWERED[n.lemma_.lower()] for n in nouns if n.lemma_.lower() in ANSWERED), None)
+    which = kinds is None and answers.is_sentential_which(tok)  # "..., which Moscow denied": this sentence
+    kinds = ("ACCUSE",) if which else kinds
     if kinds is None:
         return []
     sents = list(tok.doc.sents)
     here = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
     starts = {s.start: i for i, s in enumerate(sents)}
     found = [(starts.get(start, -1), doers) for kind in kinds if (seen := index.said.get(kind)) for start, doers in [seen]]
-    found = [(i, doers) for i, doers in found if 0 <= here - i <= CARRY_SENTENCES]
+    found = [(i, doers) for i, doers in found if 0 <= here - i <= (0 if which else CARRY_SENTENCES)]
     if not found:
-        return []
+        return answers.sentence_accusers(tok, index, sources) if "ACCUSE" in kinds else []
     own = {(s.actor_id, s.country, tuple(s.sector)) for s in sources}
     doers = max(found, key=lambda f: f[0])[1]
     return [d for d in doers if (d.actor_id, d.country, tuple(d.sector)) not in own
@@ -379,3 +384,16 @@ def _place_party(actor: ActorRef, is_country_name: Callable[[str], bool]) -> boo
     """An "actor" that is only a place resolved to its country ("El Fasher", "the Abuja-Kaduna highway")."""
     return (actor.resolution == "country" and not actor.sector and not actor.actor_id and bool(actor.country)
             and not is_country_name(actor.name))
+
+
+DEPLOYED_SECTORS = frozenset({"MIL", "COP"})
+
+
+def deployed_forces(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """"Russian peacekeepers had been deployed to the region", "Kenyan police were sent to Haiti": forces
+    deployed in the passive with no agent mobilise as their own side (rule deployed-forces): the
+    passive subject, when it is a military or police party with a country."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None:
+        return []
+    return [a for a in args.np_actors(subj, index) if DEPLOYED_SECTORS & set(a.sector) and a.country]
