@@ -23,6 +23,7 @@ only sets ``event.place``; it never edits an actor.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 FALLBACK_STATUSES = frozenset({"actual", "claimed"})
 VOTE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 ATTACK_TYPES = frozenset({"ASSAULT"})
+SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")", ":")
+NEAR_DATELINE_KM = 300.0  # a countryless region this close to the dateline is on its side (anchored)
 
 
 @dataclass
@@ -83,6 +86,26 @@ def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMe
     return min(ranked, key=lambda r: r[0])[1] if ranked else None
 
 
+def anchored(place: Place | None, dateline: GazEntry | None) -> Place | None:
+    """A place of no country (a region across borders: "the Line of Control", "the Sahel") in a story
+    datelined within :data:`NEAR_DATELINE_KM` of its point is on the dateline's side: it takes the
+    dateline's country and admin1 and keeps its own name and precision."""
+    if place is None or place.country or dateline is None or not dateline.country:
+        return place
+    if None in (place.lat, place.lon, dateline.lat, dateline.lon):
+        return place
+    if distance_km(place.lat, place.lon, dateline.lat, dateline.lon) > NEAR_DATELINE_KM:
+        return place
+    return replace(place, country=dateline.country, admin1=dateline.admin1)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
 def with_basis(place: Place | None, basis: str) -> Place | None:
     """``place`` saying where the text gives it: sentence, paragraph, dateline or document."""
     return replace(place, basis=basis) if place is not None else None
@@ -90,7 +113,8 @@ def with_basis(place: Place | None, basis: str) -> Place | None:
 
 def paragraph_neighbours(doc: Doc, sentence: Span) -> list[Span]:
     """The other sentences of ``sentence``'s paragraph (text between line breaks): the nearest before
-    it first, going back, then those after it, going forward."""
+    it first, going back, then those after it, going forward; the next one first when ``sentence`` does not
+    end as a sentence does (the parser split it)."""
     text = doc.text
     end = sentence.start_char + len(sentence.text.rstrip())  # a sentence keeps the line break after it
     first = text.rfind("\n", 0, sentence.start_char) + 1
@@ -101,6 +125,8 @@ def paragraph_neighbours(doc: Doc, sentence: Span) -> list[Span]:
         if other.end_char <= first or other.start_char >= last or other.start == sentence.start:
             continue
         (before if other.start < sentence.start else after).append(other)
+    if after and not sentence.text.rstrip().endswith(SENTENCE_ENDS):  # the parser cut the sentence short:
+        return after[:1] + before[::-1] + after[1:]  # "..., fired first," + "at a post in Surin province."
     return before[::-1] + after
 
 
@@ -122,10 +148,10 @@ class PlaceStage:
         resolver = self.resolver
         context = resolver.context(state.doc, state.article)
         for event in state.events:
-            event.place = (resolver.sentence_place(state.doc, event, context)
-                           or resolver.paragraph_place(state.doc, event, context)
-                           or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
-                           or resolver.fallback_place(state.doc, event, context))
+            event.place = anchored(resolver.sentence_place(state.doc, event, context)
+                                   or resolver.paragraph_place(state.doc, event, context)
+                                   or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
+                                   or resolver.fallback_place(state.doc, event, context), context.dateline)
 
 
 class PlaceResolver:
@@ -206,7 +232,7 @@ class PlaceResolver:
     def document_places(self, doc: Doc, dateline: str | None) -> DocPlaces:
         context = DocPlaces(votes=self.country_votes(doc))
         if dateline:
-            context.dateline = self.gazetteer.best(dateline, votes=context.votes)
+            context.dateline = self.gazetteer.dateline_place(dateline, votes=context.votes)
             if context.dateline is not None and context.dateline.country:
                 context.votes[context.dateline.country] += 2
         return context
