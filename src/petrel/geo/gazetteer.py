@@ -19,18 +19,19 @@ import pycountry
 
 from petrel.cache import cache_key, cached, resolve_cache_dir
 from petrel.config import Settings
-from petrel.geo.admin1 import admin1_table, read_admin1_names
+from petrel.geo.admin1 import admin1_table, bare_admin_name, read_admin1_names
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.sources import (
     GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities, read_geonames_countries,
     read_english_subdivisions, read_supplement,
     supplement_entry,
 )
+from petrel.geo.villages import Villages
 from petrel.models import Place
 
 log = logging.getLogger(__name__)
 
-BUILD = 4  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
+BUILD = 5  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
 ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
 ALTERNATES_FROM = 50_000  # index alternate names of cities at least this populous (build time)
 HINT_BONUS = 1.5  # the caller's country hint
@@ -56,6 +57,9 @@ class Gazetteer:
         self._capitals: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._phrases: re.Pattern[str] | None = None
+        self._admin1_of: dict[str, str] = {}  # geonames admin1 key -> the admin1 its places carry
+        self._villages = Villages(city_set, ALTERNATES_FROM, cache_dir)
+        self._alpha3_map: dict[str, str] = {}
         self._built = False
 
     def __getstate__(self) -> dict[str, Any]:
@@ -80,7 +84,7 @@ class Gazetteer:
                      time.perf_counter() - started)
         return self
 
-    _STATE = ("_entries", "_index", "_countries", "_capitals", "_demonyms", "_phrases")
+    _STATE = ("_entries", "_index", "_countries", "_capitals", "_demonyms", "_phrases", "_admin1_of")
 
     def _built_state(self) -> dict[str, Any]:
         self._build()
@@ -195,8 +199,10 @@ class Gazetteer:
     def _name_city_subdivisions(self) -> None:
         """Fill ``admin1`` of cities where the geonames group maps safely to an ISO subdivision."""
         cities = [e for e in self._entries if e.kind == "city"]
+        names = read_admin1_names()
         table = admin1_table(cities, (e for e in self._entries if e.kind == "admin1"),  # top level only
-                             read_admin1_names(), self._subdivisions_named)
+                             names, self._subdivisions_named)
+        self._admin1_of = {code: bare_admin_name(name) for code, name in names.items()} | table
         for city in cities:
             city.admin1 = table.get(city.code or "")
         self._add_geonames_subdivisions(cities, table)
@@ -322,6 +328,24 @@ class Gazetteer:
             return None
         cities = [e for e in self._entries_for(normalize(name)) if e.kind == "city" and e.country == code]
         return max(cities, key=lambda e: e.population) if cities else None
+
+    def village(self, name: str, votes: Mapping[str, float]) -> GazEntry | None:
+        """A village or small town of ``name`` (:mod:`petrel.geo.villages`) in a country the document
+        names, when the gazetteer knows no place of that name there ("Hays" in a Yemen story is not Kansas's)."""
+        key = normalize(name)
+        if not key or any(votes.get(e.country or "", 0.0) >= 1 for e, _ in self.candidates(name)):
+            return None  # the gazetteer's own place of a country the document names: not a village
+        row = self._villages.find(key, votes, self._alpha3_of())
+        if row is None:
+            return None
+        name, alpha2, code, lat, lon, population, geonameid = row
+        return GazEntry(name, self._alpha3_of().get(alpha2), "city", lat, lon, admin1=self._admin1_of.get(code or ""),
+                        population=population, geonameid=geonameid, kind="village", code=code)
+
+    def _alpha3_of(self) -> dict[str, str]:
+        if not self._alpha3_map:
+            self._alpha3_map = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        return self._alpha3_map
 
     def dateline_place(self, dateline: str, votes: Mapping[str, float] | None = None) -> GazEntry | None:
         """The place of a dateline: "BAGHDAD", or "Erbil, Iraq" / "Morelia, Mexico" (a town, then its

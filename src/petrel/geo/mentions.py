@@ -231,6 +231,20 @@ def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[st
 SETTLEMENT_WORDS = frozenset({"city", "town"})
 
 
+def named_a_place(head: Token) -> bool:
+    """The name follows "the town of", "the village of", ...: a place whatever the parser tagged it."""
+    token = climb(head)
+    return token.i != head.i and token.lemma_.lower() in PLACE_NOUNS
+
+
+def village_name(text: str) -> str:
+    """The name of "Kalu village", "Hays district", "the town of X" as a village would be listed."""
+    words = text.split()
+    while len(words) > 1 and (words[-1].lower() in PLACE_NOUNS or words[-1].lower() in ADMIN_WORDS):
+        words.pop()
+    return " ".join(words)
+
+
 def qualified_place(text: str, gazetteer: Gazetteer, votes: Mapping[str, float],
                     hint: str | None = None) -> GazEntry | None:
     """"southern Kirkuk province": the admin1 named (preferred over a same-named city), as a region. A
@@ -339,7 +353,7 @@ def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
     qualifies by a larger place ("Kalu village (Hays district, Abyan governorate)") takes that place's
     country and admin1 (:mod:`petrel.geo.qualifiers`)."""
     found: list[tuple[Named, str, bool]] = []
-    unknown: list[Named] = []
+    unknown: list[tuple[Named, bool]] = []  # (span, tagged as a person or organisation)
     for start, end, text, source in non_overlapping(raw_spans(doc, sentence, gazetteer)):
         head = mention_head(doc, start, end)
         if head is None:
@@ -352,7 +366,7 @@ def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
             entry = None  # a far homonym: a place all the same, if the text qualifies it
         if entry is None:
             if source in ("entity", "weak", "compass") and not is_common_word(text):
-                unknown.append(Named(start, end, text, None, head))
+                unknown.append((Named(start, end, text, None, head), source == "weak"))
             continue
         role = role_of(head)
         found.append((Named(start, end, text, entry, head), role,
@@ -364,10 +378,12 @@ def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
         entry = qualified(named, outer, gazetteer) if outer is not None else None
         if keep or (entry is not None and role != "actor"):
             mentions.append(PlaceMention(named.start, named.end, named.text, entry or named.entry, named.head, role))
-    for named in unknown:
+    for named, weak in unknown:
         outer = qualifier_of(doc, named, qualifiers)
         entry = qualified(named, outer, gazetteer) if outer is not None else None
         role = role_of(named.head)
+        if entry is None and (role == "locative" or role == "other" and (not weak or named_a_place(named.head))):
+            entry = gazetteer.village(village_name(named.text), votes)
         if entry is not None and role in ("locative", "other"):
             mentions.append(PlaceMention(named.start, named.end, named.text, entry, named.head, role))
     return sorted(mentions, key=lambda m: m.start)
