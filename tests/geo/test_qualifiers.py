@@ -15,6 +15,10 @@ from petrel.models import Place
 from .placing import placed
 
 
+def top(gazetteer, name):
+    return gazetteer.lookup(name)[0]
+
+
 @pytest.mark.parametrize(("text", "trigger", "name", "admin1"), [
     ("Gunmen killed three herders near Beit Warda village (Khanfir district, Abyan governorate) on Monday.",
      "killed", "Beit Warda", "Abyan"),
@@ -66,16 +70,27 @@ def test_provinces_under_their_short_or_geonames_name(stage, make_state, text, a
     assert place.admin1 == admin1 and place.precision == "admin1"
 
 
-def test_a_province_spelt_otherwise_in_a_country_the_story_names(stage, make_state):
+def test_a_province_under_the_english_name_news_uses(stage, make_state):
     text = "Cambodia's army said jets had dropped bombs near a pagoda in Oddar Meanchey province on Friday."
     place = placed(stage, make_state, text, "dropped")
-    assert (place.country, place.admin1) == ("KHM", "Otdar Mean Chey")
+    assert (place.country, place.admin1) == ("KHM", "Oddar Meanchey")
+
+
+def test_a_province_spelt_otherwise_in_a_country_the_story_names(stage, make_state):
+    text = "Afghan troops attacked a Taliban post in Helmund province on Friday, Afghanistan's army said."
+    place = placed(stage, make_state, text, "attacked")
+    assert (place.country, place.admin1) == ("AFG", "Helmand")
 
 
 def test_similar_subdivision_needs_a_close_spelling_in_the_given_countries(gazetteer):
-    assert gazetteer.similar_subdivision("Oddar Meanchey", ["KHM"]).code == "KH-22"
-    assert gazetteer.similar_subdivision("Oddar Meanchey", ["THA"]) is None
-    assert gazetteer.similar_subdivision("Zzyzx Qwerty", ["KHM"]) is None
+    assert gazetteer.similar_subdivision("Helmund", ["AFG"]).code == "AF-HEL"
+    assert gazetteer.similar_subdivision("Helmund", ["IRQ"]) is None
+    assert gazetteer.similar_subdivision("Zzyzx Qwerty", ["AFG"]) is None
+
+
+def test_city_level_subdivisions_carry_the_iso_name(gazetteer):
+    assert top(gazetteer, "Chisinau").admin1 == "Chișinău"  # geonames "Chișinău Municipality"
+    assert top(gazetteer, "Mexico City").admin1 != "México"  # not the State of México
 
 
 @pytest.mark.parametrize(("dateline", "name", "country"), [
