@@ -98,3 +98,10 @@ def test_a_known_town_after_the_comma_is_not_replaced_by_an_unknown_word(stage, 
 def test_a_town_followed_by_city_is_the_town(stage, make_state, text):
     place = placed(stage, make_state, text, "protested")
     assert (place.country, place.precision, place.basis) == ("IRQ", "city", "sentence")
+
+
+def test_an_event_of_any_status_without_a_place_is_at_the_dateline(stage, make_state):
+    text = "Rebels hold the town of Bunia. The army may send more troops next week."
+    place = placed(stage, make_state, text, "send", status="hypothetical", dateline="KINSHASA")
+    assert (place.name, place.basis) == ("Kinshasa", "dateline")  # the dateline, not the paragraph's Bunia
+    assert placed(stage, make_state, text, "send", status="hypothetical") is None

@@ -11,6 +11,7 @@ Choice, in order (``docs/time-and-place.md`` has the full story):
    its paragraph (nearest sentence before it first), else the article's dateline, else
    its dominant place: the country most often named as a place, narrowed to the first city of that
    country named as a place, if any. An attacker's own country never places its attack by votes alone.
+   Events of other statuses with no place in their sentence are at the dateline, if any.
 
 Homonyms ("Tripoli") are ranked by the gazetteer with the document's country votes: every country
 or demonym named anywhere in the article votes 1, other places 0.5 for their country, the dateline 2.
@@ -86,6 +87,13 @@ def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMe
     return min(ranked, key=lambda r: r[0])[1] if ranked else None
 
 
+def dateline_only(context: DocPlaces) -> Place | None:
+    """An event of any status whose text gives no place ("the party withdrew a similar bill last year",
+    "will send troops to the province") is placed at the dateline, where the story is (``basis``
+    ``dateline``); the events stage does not read this: it never makes a party's country of it."""
+    return with_basis(context.dateline.to_place(), "dateline") if context.dateline is not None else None
+
+
 def anchored(place: Place | None, dateline: GazEntry | None) -> Place | None:
     """A place of no country (a region across borders: "the Line of Control", "the Sahel") in a story
     datelined within :data:`NEAR_DATELINE_KM` of its point is on the dateline's side: it takes the
@@ -151,7 +159,8 @@ class PlaceStage:
             event.place = anchored(resolver.sentence_place(state.doc, event, context)
                                    or resolver.paragraph_place(state.doc, event, context)
                                    or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
-                                   or resolver.fallback_place(state.doc, event, context), context.dateline)
+                                   or resolver.fallback_place(state.doc, event, context)
+                                   or dateline_only(context), context.dateline)
 
 
 class PlaceResolver:
