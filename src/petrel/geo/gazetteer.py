@@ -31,7 +31,7 @@ from petrel.models import Place
 
 log = logging.getLogger(__name__)
 
-BUILD = 7  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
+BUILD = 8  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
 ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
 ALTERNATES_FROM = 50_000  # index alternate names of cities at least this populous (build time)
 HINT_BONUS = 1.5  # the caller's country hint

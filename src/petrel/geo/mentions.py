@@ -45,6 +45,10 @@ ADDRESSEE_VERBS = frozenset({
     "invite", "thank", "praise", "reassure", "persuade", "implore", "exhort", "encourage", "advise", "fault",
     "denounce", "rebuke", "lobby", "threaten", "sanction", "recognise", "recognize", "congratulate",
 })
+# A place named as the possessor of one of these is where its noun is: "in Beirut's southern suburbs".
+AREA_NOUNS = PLACE_NOUNS | {"suburbs", "outskirts", "neighbourhood", "neighborhood", "centre", "center", "street",
+                            "streets", "downtown", "quarter", "sector", "part", "heart", "north", "south", "east",
+                            "west", "countryside", "border", "border area", "periphery", "side", "edge", "stronghold"}
 # Objects of these prepositions are participants ("against the US", "talks with Iran"), not places.
 PARTICIPANT_PREPS = frozenset({"against", "with", "for", "versus", "vs"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
@@ -71,11 +75,14 @@ COMMON_WORDS = frozenset({
     "independence", "progress", "security", "opposition", "government", "army", "victoria", "union", "central",
     "federal", "national", "general", "president", "minister", "hamas", "islam", "sharia",
 })
+OBJECT_CITY_POPULATION = 100_000  # a city this large named as an object is a place, whatever its entity label
 FOREIGN_TOWN_POPULATION = 250_000  # smaller towns of a country the document never names are homonyms ...
 FOREIGN_STORY_VOTES = 1.5  # ... when another country has at least this many votes (not one "US" in passing) ...
 KNOWN_TOWN_ALTERNATES = 30  # ... unless known the world over (Geneva, Sharm el-Sheikh: many names in geonames)
 CAPITAL = re.compile(r"\b[Tt]he\s+(?P<adj>[A-Z][a-z]+)\s+capital\b")
 ADMIN_GLOSS = re.compile(r"\(((?:[A-Z][\w'\u2019-]*\s+){1,4}(?:governorate|province|state|region|district|county|oblast|prefecture))[,)]")
+ADMIN_NAMED = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w-]*\s+){1,3}(?:province|region|governorate|state|oblast|prefecture|"
+                         r"Province|Region|Governorate|State|Oblast|Prefecture))\b")
 BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-\u2013]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
 
 
@@ -107,6 +114,8 @@ def role_of(head: Token) -> str:
     if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in PLACE_LABELS \
             and head.head.lemma_.lower() not in PLACE_NOUNS:
         return "modifier"  # "US troops": whose, not where ("Basra city", "Gaza city" are where)
+    if head.dep_ == "poss" and head.head.lemma_.lower() in AREA_NOUNS and head.head.i != head.i:
+        return role_of(head.head)  # "in Beirut's southern suburbs", "in Mogadishu's Hodan district"
     if is_hyphen_modifier(head):
         return "modifier"  # "a US-led coalition", "Iran-backed militias"
     if listed_with_a_party(head):
@@ -155,8 +164,9 @@ def raw_spans(doc: Doc, sentence: Span, gazetteer: Gazetteer) -> list[tuple[int,
     spans = [(base + s, base + e, t, "phrase") for s, e, t in gazetteer.find_phrases(sentence.text)]
     for m in CAPITAL.finditer(sentence.text):
         spans.append((base + m.start(), base + m.end(), m.group("adj"), "capital"))
-    for m in ADMIN_GLOSS.finditer(sentence.text):  # "(Abyan governorate)", whatever the parse made of it
-        spans.append((base + m.start(1), base + m.end(1), m.group(1), "compass"))
+    for pattern in (ADMIN_GLOSS, ADMIN_NAMED):  # "(Abyan governorate)", "Odesa region": whatever the tagger made of it
+        for m in pattern.finditer(sentence.text):
+            spans.append((base + m.start(1), base + m.end(1), m.group(1), "compass"))
     for m in BORDER.finditer(sentence.text):
         spans.append((base + m.start(), base + m.end(), m.group(0), "border"))
     for ent in sentence.ents:
@@ -231,6 +241,16 @@ def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[st
 SETTLEMENT_WORDS = frozenset({"city", "town"})
 
 
+def weak_place(entry: GazEntry, head: Token, role: str) -> bool:
+    """A name spaCy tagged a person or organisation is a place when it stands as one: in a locative
+    phrase, after "the town of", or a city of 100,000 people or more as a verb's object ("captured Bukavu")."""
+    if entry.kind == "admin2":
+        return False
+    if role == "locative" or named_a_place(head):
+        return True
+    return role == "other" and head.dep_ == "dobj" and entry.kind == "city" and entry.population >= OBJECT_CITY_POPULATION
+
+
 def named_a_place(head: Token) -> bool:
     """The name follows "the town of", "the village of", ...: a place whatever the parser tagged it."""
     token = climb(head)
@@ -251,10 +271,14 @@ def qualified_place(text: str, gazetteer: Gazetteer, votes: Mapping[str, float],
     province the gazetteer spells otherwise ("Oddar Meanchey province") is the most alike subdivision of
     the ``hint`` country, else of a country the document names (votes 1 or more)."""
     words = text.split()
-    direction = words.pop(0) if words and words[0].lower() in COMPASS else None
     want_admin = bool(words) and words[-1].lower() in ADMIN_WORDS
     if want_admin:
         words.pop()
+        whole = [e for e in gazetteer.ranked(" ".join(words), votes=votes, country_hint=hint)
+                 if e.kind in ("admin1", "admin2")]
+        if whole:  # "South Kivu province", "North Darfur state": the compass word is part of the name
+            return whole[0]
+    direction = words.pop(0) if len(words) > 1 and words[0].lower() in COMPASS else None
     ranked = gazetteer.ranked(" ".join(words), votes=votes, country_hint=hint)
     admin = [e for e in ranked if e.kind in ("admin1", "admin2")] if want_admin else []
     if want_admin and not admin and words:
@@ -369,8 +393,7 @@ def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
                 unknown.append((Named(start, end, text, None, head), source == "weak"))
             continue
         role = role_of(head)
-        found.append((Named(start, end, text, entry, head), role,
-                      source != "weak" or (role == "locative" and entry.kind != "admin2")))
+        found.append((Named(start, end, text, entry, head), role, source != "weak" or weak_place(entry, head, role)))
     qualifiers = [named for named, role, _ in found if role != "actor"]
     mentions = []
     for named, role, keep in found:

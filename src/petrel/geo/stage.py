@@ -84,7 +84,25 @@ def place_rank(mention: PlaceMention, trigger: Token | None) -> tuple[int, int] 
 
 def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMention | None:
     ranked = [(rank, m) for m in mentions if (rank := place_rank(m, trigger)) is not None]
-    return min(ranked, key=lambda r: r[0])[1] if ranked else None
+    return narrowed(min(ranked, key=lambda r: r[0])[1], mentions) if ranked else None
+
+
+FINER = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+def narrowed(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
+    """"the town of Kidal in northern Mali", "a village near Jenin in the West Bank": the locative phrase
+    places the name it hangs on, which lies inside it; the finer name of the same country is the place."""
+    prep = climb(chosen.head).head
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "within"):
+        return chosen
+    for other in mentions:
+        if other is chosen or other.role == "actor" or other.entry.country != chosen.entry.country:
+            continue
+        if prep.head.i in (other.head.i, climb(other.head).i) \
+                and FINER.get(other.entry.precision, 9) < FINER.get(chosen.entry.precision, 9):
+            return other
+    return chosen
 
 
 def dateline_only(context: DocPlaces) -> Place | None:
