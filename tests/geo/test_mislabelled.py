@@ -49,3 +49,21 @@ def test_admin_named_spans(text, found):
 def test_islamic_state_is_no_place(stage, make_state):
     place = placed(stage, make_state, "Fighters loyal to the Islamic State attacked the convoy.", "attacked")
     assert place is None
+
+
+def test_every_country_demonym_votes(gazetteer):
+    # the knowledge base's country terms give the gazetteer demonyms its supplement lacks
+    assert gazetteer.demonym_country("Haitian") == "HTI"
+    assert gazetteer.demonym_country("Cameroonian") == "CMR"
+
+
+def test_a_department_of_the_story_country(stage, make_state):
+    # "Centre" names a region of Burkina Faso, Cameroon, France and Haiti: "Haitian" decides
+    place = placed(stage, make_state, "Haitian gangs attacked the town of Mirebalais, in the Centre department.",
+                   "attacked")
+    assert (place.country, place.admin1) == ("HTI", "Centre")
+
+
+def test_west_bank_spellings(stage, make_state):
+    place = placed(stage, make_state, "Israeli troops raided a refugee camp near Tulkarem on Tuesday.", "raided")
+    assert (place.country, place.admin1) == ("PSE", "Tulkarm")

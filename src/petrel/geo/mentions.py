@@ -58,7 +58,8 @@ COMPASS = {
     "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western",
     "south-eastern", "south-western",
 }
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "oblast", "county", "prefecture"})
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "oblast", "county", "prefecture",
+                         "department"})
 # A place name followed by one of these (capitalised) names an organisation: "the Kenya Police", "the
 # UN General Assembly", "Baghdad University", "the Basra Oil Company".
 INSTITUTION_WORDS = frozenset({

@@ -28,7 +28,7 @@ UNIT_WORDS = (r"(?:village|town|city|district|sub-?district|county|township|muni
 _NAME = r"[A-Z][\w'\u2019.-]*(?:\s+(?:[A-Z][\w'\u2019.-]*|al|el|de|du|of))*"
 # What may stand between a place and its qualifier.
 BETWEEN = re.compile(
-    rf"^\s*(?:{UNIT_WORDS}\s*)?(?:,|\(|\bof\b|\bin\b)\s*(?:the\s+)?"
+    rf"^\s*(?:{UNIT_WORDS}\s*)?(?:,\s*(?:in\b)?|\(|\bof\b|\bin\b)\s*(?:the\s+)?"
     rf"(?:{_NAME}\s+{UNIT_WORDS}\s*[,;]\s*)?$", re.IGNORECASE)
 UNIT_END = re.compile(rf"\b{UNIT_WORDS}\s*$", re.IGNORECASE)
 UNIT_START = re.compile(rf"\s*{UNIT_WORDS}\b", re.IGNORECASE)
