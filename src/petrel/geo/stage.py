@@ -11,7 +11,8 @@ Choice, in order (``docs/time-and-place.md`` has the full story):
    its paragraph (nearest sentence before it first), else the article's dateline, else
    its dominant place: the country most often named as a place, narrowed to the first city of that
    country named as a place, if any. An attacker's own country never places its attack by votes alone.
-   Events of other statuses with no place in their sentence are at the dateline, if any.
+   Events of other statuses with no place in their sentence are at the dateline, if any. Before the
+   paragraph: "to the province", "inside the town" is the last such place the article named.
 
 Homonyms ("Tripoli") are ranked by the gazetteer with the document's country votes: every country
 or demonym named anywhere in the article votes 1, other places 0.5 for their country, the dateline 2.
@@ -47,6 +48,8 @@ log = logging.getLogger(__name__)
 FALLBACK_STATUSES = frozenset({"actual", "claimed"})
 VOTE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 ATTACK_TYPES = frozenset({"ASSAULT"})
+ANAPHORS = {"province": "admin1", "governorate": "admin1", "state": "admin1", "town": "city", "city": "city",
+            "village": "city"}  # "to the province": the last place of that precision named as a place
 SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")", ":")
 NEAR_DATELINE_KM = 300.0  # a countryless region this close to the dateline is on its side (anchored)
 
@@ -103,6 +106,15 @@ def narrowed(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention
                 and FINER.get(other.entry.precision, 9) < FINER.get(chosen.entry.precision, 9):
             return other
     return chosen
+
+
+def is_anaphor(token: Token) -> bool:
+    """"the province" standing alone in a locative phrase: not "the province of X", not "Kirkuk province"."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if any(c.pos_ == "PROPN" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+        return False
+    return role_of(token) == "locative"
 
 
 def dateline_only(context: DocPlaces) -> Place | None:
@@ -175,6 +187,7 @@ class PlaceStage:
         context = resolver.context(state.doc, state.article)
         for event in state.events:
             event.place = anchored(resolver.sentence_place(state.doc, event, context)
+                                   or resolver.anaphoric_place(state.doc, event, context)
                                    or resolver.paragraph_place(state.doc, event, context)
                                    or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
                                    or resolver.fallback_place(state.doc, event, context)
@@ -223,6 +236,25 @@ class PlaceResolver:
             return None
         chosen = choose_place(self.mentions_of(doc, sentence, context), trigger_token(doc, event.evidence, sentence))
         return with_basis(chosen.entry.to_place(), "sentence") if chosen is not None else None
+
+    def anaphoric_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        """"sent troops to the province", "fighting spread across the town": a definite place noun in a
+        locative phrase of the event's sentence is the last place of that kind the article named as a place
+        before it (a province, governorate or state: an admin1; a town, city or village: a city; ``basis``
+        ``document``). "the region" is left alone: news uses it for whole regions of the world."""
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is None:
+            return None
+        for token in sentence:
+            want = ANAPHORS.get(token.lower_)
+            if want is None or not is_anaphor(token):
+                continue
+            earlier = [m.entry for other in doc.sents if other.end <= sentence.start
+                       for m in self.mentions_of(doc, other, context)
+                       if m.role in ("locative", "other") and m.entry.precision == want and m.entry.country]
+            if earlier:
+                return with_basis(earlier[-1].to_place(), "document")
+        return None
 
     def paragraph_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """For an event that happened and whose sentence names no place: a place its paragraph names as a
