@@ -100,6 +100,9 @@ def test_cached_gazetteer_answers_like_a_built_one(tmp_path: Path) -> None:
     text = "Clashes in northern Iraq near the Ayn al-Asad airbase and in Gaza"
     assert restored.find_phrases(text) == built.find_phrases(text) != []
     assert restored.candidates("mosul")[0][0] is restored.candidates("mosul")[0][0]  # decoded once, then kept
+    packed = dict(restored._index.items())  # the full scan (near-spellings of a province) sees every key
+    assert len(packed) == sum(1 for v in built._index.values() if v)
+    assert all(packed[k] == dict(built._index[k]) for k in keys[:-1] if k in packed)
 
 
 def test_editing_the_gazetteer_supplement_rebuilds_the_cached_gazetteer(tmp_path: Path) -> None:

@@ -98,3 +98,27 @@ def test_a_known_town_after_the_comma_is_not_replaced_by_an_unknown_word(stage, 
 def test_a_town_followed_by_city_is_the_town(stage, make_state, text):
     place = placed(stage, make_state, text, "protested")
     assert (place.country, place.precision, place.basis) == ("IRQ", "city", "sentence")
+
+
+def test_an_event_of_any_status_without_a_place_is_at_the_dateline(stage, make_state):
+    text = "Rebels hold the town of Bunia. The army may send more troops next week."
+    place = placed(stage, make_state, text, "send", status="hypothetical", dateline="KINSHASA")
+    assert (place.name, place.basis) == ("Kinshasa", "dateline")  # the dateline, not the paragraph's Bunia
+    assert placed(stage, make_state, text, "send", status="hypothetical") is None
+
+
+@pytest.mark.parametrize(("text", "trigger", "name"), [
+    ("Clan fighting killed 20 people in Hela province on Sunday. The governor said police would be sent to the "
+     "province.", "sent", "Hela"),
+    ("Rebels entered the town of Kidal in Mali on Monday. Troops later shelled positions inside the town.",
+     "shelled", "Kidal"),
+])
+def test_the_province_or_the_town_is_the_one_named_before(stage, make_state, text, trigger, name):
+    place = placed(stage, make_state, text, trigger, status="future" if "would" in text else "actual")
+    assert (place.name, place.basis) == (name, "document")
+
+
+def test_the_region_is_no_anaphor(stage, make_state):
+    text = "Clan fighting killed 20 people in Hela province on Sunday. Tensions rose in the region after the vote."
+    place = placed(stage, make_state, text, "rose")
+    assert place is None or place.basis != "document"

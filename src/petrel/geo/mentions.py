@@ -19,6 +19,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from petrel.geo.gazetteer import Gazetteer
+from petrel.geo.qualifiers import Span as Named
+from petrel.geo.qualifiers import possessor_country, qualified, qualifier_of
 from petrel.geo.sources import GazEntry
 
 if TYPE_CHECKING:
@@ -36,6 +38,17 @@ PLACE_NOUNS = frozenset({
     "town", "city", "village", "province", "region", "district", "capital", "port", "area", "state",
     "governorate", "county", "island", "municipality", "enclave", "outskirts", "suburb", "camp", "base",
 })
+# A place that is the object of these verbs is addressed, not where anything happens: "urged Baghdad to act",
+# "accused Bangkok of aggression", "called on Kyiv to", "warned Tehran".
+ADDRESSEE_VERBS = frozenset({
+    "urge", "accuse", "blame", "warn", "ask", "tell", "press", "pressure", "criticise", "criticize", "condemn",
+    "invite", "thank", "praise", "reassure", "persuade", "implore", "exhort", "encourage", "advise", "fault",
+    "denounce", "rebuke", "lobby", "threaten", "sanction", "recognise", "recognize", "congratulate",
+})
+# A place named as the possessor of one of these is where its noun is: "in Beirut's southern suburbs".
+AREA_NOUNS = PLACE_NOUNS | {"suburbs", "outskirts", "neighbourhood", "neighborhood", "centre", "center", "street",
+                            "streets", "downtown", "quarter", "sector", "part", "heart", "north", "south", "east",
+                            "west", "countryside", "border", "border area", "periphery", "side", "edge", "stronghold"}
 # Objects of these prepositions are participants ("against the US", "talks with Iran"), not places.
 PARTICIPANT_PREPS = frozenset({"against", "with", "for", "versus", "vs"})
 ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent", "csubj"})
@@ -45,7 +58,8 @@ COMPASS = {
     "north-east", "north-west", "south-east", "south-west", "north-eastern", "north-western",
     "south-eastern", "south-western",
 }
-ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "oblast", "county", "prefecture"})
+ADMIN_WORDS = frozenset({"province", "governorate", "region", "state", "district", "oblast", "county", "prefecture",
+                         "department"})
 # A place name followed by one of these (capitalised) names an organisation: "the Kenya Police", "the
 # UN General Assembly", "Baghdad University", "the Basra Oil Company".
 INSTITUTION_WORDS = frozenset({
@@ -62,10 +76,14 @@ COMMON_WORDS = frozenset({
     "independence", "progress", "security", "opposition", "government", "army", "victoria", "union", "central",
     "federal", "national", "general", "president", "minister", "hamas", "islam", "sharia",
 })
+OBJECT_CITY_POPULATION = 100_000  # a city this large named as an object is a place, whatever its entity label
 FOREIGN_TOWN_POPULATION = 250_000  # smaller towns of a country the document never names are homonyms ...
 FOREIGN_STORY_VOTES = 1.5  # ... when another country has at least this many votes (not one "US" in passing) ...
 KNOWN_TOWN_ALTERNATES = 30  # ... unless known the world over (Geneva, Sharm el-Sheikh: many names in geonames)
 CAPITAL = re.compile(r"\b[Tt]he\s+(?P<adj>[A-Z][a-z]+)\s+capital\b")
+ADMIN_GLOSS = re.compile(r"\(((?:[A-Z][\w'\u2019-]*\s+){1,4}(?:governorate|province|state|region|district|county|oblast|prefecture))[,)]")
+ADMIN_NAMED = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w-]*\s+){1,3}(?:province|region|governorate|state|oblast|prefecture|"
+                         r"Province|Region|Governorate|State|Oblast|Prefecture))\b")
 BORDER = re.compile(r"\b(?P<a>[A-Z][a-z]+)\s*[-\u2013]\s*(?P<b>[A-Z][a-z]+)\s+border\b")
 
 
@@ -97,11 +115,15 @@ def role_of(head: Token) -> str:
     if head.dep_ in ("compound", "amod") and head.head.pos_ in ("NOUN", "PROPN") and head.head.ent_type_ not in PLACE_LABELS \
             and head.head.lemma_.lower() not in PLACE_NOUNS:
         return "modifier"  # "US troops": whose, not where ("Basra city", "Gaza city" are where)
+    if head.dep_ == "poss" and head.head.lemma_.lower() in AREA_NOUNS and head.head.i != head.i:
+        return role_of(head.head)  # "in Beirut's southern suburbs", "in Mogadishu's Hodan district"
     if is_hyphen_modifier(head):
         return "modifier"  # "a US-led coalition", "Iran-backed militias"
     if listed_with_a_party(head):
         return "actor"  # "a truce between the group and the United States"
     token = climb(head)
+    if addressed(token):
+        return "actor"
     if token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS:
         return "locative"
     if token.dep_ == "pobj" and (token.head.lower_ in PARTICIPANT_PREPS or token.head.dep_ == "agent"):
@@ -109,6 +131,15 @@ def role_of(head: Token) -> str:
     if head.dep_ in ACTOR_DEPS or token.dep_ in ACTOR_DEPS:
         return "actor"
     return "other"
+
+
+def addressed(token: Token) -> bool:
+    """A place named as the one a verb of urging, accusing or warning addresses ("urged Baghdad to act",
+    "called on Kyiv to", "accused Bangkok of"): the government it stands for, not a place of the event."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "on" and verb.head.lemma_ in ("call", "prevail"):
+        return True
+    return token.dep_ == "dobj" and verb.pos_ == "VERB" and verb.lemma_.lower() in ADDRESSEE_VERBS
 
 
 def listed_with_a_party(head: Token) -> bool:
@@ -134,13 +165,18 @@ def raw_spans(doc: Doc, sentence: Span, gazetteer: Gazetteer) -> list[tuple[int,
     spans = [(base + s, base + e, t, "phrase") for s, e, t in gazetteer.find_phrases(sentence.text)]
     for m in CAPITAL.finditer(sentence.text):
         spans.append((base + m.start(), base + m.end(), m.group("adj"), "capital"))
+    for pattern in (ADMIN_GLOSS, ADMIN_NAMED):  # "(Abyan governorate)", "Odesa region": whatever the tagger made of it
+        for m in pattern.finditer(sentence.text):
+            spans.append((base + m.start(1), base + m.end(1), m.group(1), "compass"))
     for m in BORDER.finditer(sentence.text):
         spans.append((base + m.start(), base + m.end(), m.group(0), "border"))
     for ent in sentence.ents:
         if ent.label_ in PLACE_LABELS:
             spans.append(widened(ent))
         elif ent.label_ in WEAK_LABELS:  # "near the town of Mandera" tagged ORG: kept only if locative
-            spans.append((ent.start_char, ent.end_char, ent.text, "weak"))
+            start, end, text, source = widened(ent)  # ... unless its kind follows: "(Abyan governorate)"
+            kind_named = source == "compass" and text.split()[-1].lower() in ADMIN_WORDS
+            spans.append((start, end, text, "compass") if kind_named else (ent.start_char, ent.end_char, ent.text, "weak"))
     return spans
 
 
@@ -155,6 +191,8 @@ def widened(ent: Span) -> tuple[int, int, str, str]:
         start, source = start - 1, "compass"
     if end < len(doc) and doc[end].lower_ in ADMIN_WORDS:
         end, source = end + 1, "compass"
+    elif end - start > 1 and doc[end - 1].lower_ in ADMIN_WORDS:  # the entity is "Oddar Meanchey province"
+        source = "compass"
     span = doc[start:end]
     return span.start_char, span.end_char, span.text, source
 
@@ -175,12 +213,18 @@ def non_overlapping(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, i
     return sorted(kept)
 
 
-def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[str, float]) -> GazEntry | None:
-    """The gazetteer entry a candidate span denotes, or ``None``."""
+def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[str, float],
+                 hint: str | None = None) -> GazEntry | None:
+    """The gazetteer entry a candidate span denotes, or ``None``. ``hint``: the country the text says the
+    place lies in ("Burkina Faso's Sahel region"): a name of that country is preferred."""
     if source == "capital":
         code = gazetteer.demonym_country(text)
         return gazetteer.capital_of(code) if code else None
-    entry = gazetteer.best(text, votes=votes)
+    entry = gazetteer.best(text, votes=votes, country_hint=hint)
+    if hint and (entry is None or entry.country != hint):
+        inside = qualified_place(text, gazetteer, votes, hint)
+        if inside is not None and inside.country == hint:
+            return inside
     if entry is not None:
         return entry
     words = text.split()
@@ -198,15 +242,50 @@ def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[st
 SETTLEMENT_WORDS = frozenset({"city", "town"})
 
 
-def qualified_place(text: str, gazetteer: Gazetteer, votes: Mapping[str, float]) -> GazEntry | None:
-    """"southern Kirkuk province": the admin1 named (preferred over a same-named city), as a region."""
+def weak_place(entry: GazEntry, head: Token, role: str) -> bool:
+    """A name spaCy tagged a person or organisation is a place when it stands as one: in a locative
+    phrase, after "the town of", or a city of 100,000 people or more as a verb's object ("captured Bukavu")."""
+    if entry.kind == "admin2":
+        return False
+    if role == "locative" or named_a_place(head):
+        return True
+    return role == "other" and head.dep_ == "dobj" and entry.kind == "city" and entry.population >= OBJECT_CITY_POPULATION
+
+
+def named_a_place(head: Token) -> bool:
+    """The name follows "the town of", "the village of", ...: a place whatever the parser tagged it."""
+    token = climb(head)
+    return token.i != head.i and token.lemma_.lower() in PLACE_NOUNS
+
+
+def village_name(text: str) -> str:
+    """The name of "Kalu village", "Hays district", "the town of X" as a village would be listed."""
     words = text.split()
-    direction = words.pop(0) if words and words[0].lower() in COMPASS else None
+    while len(words) > 1 and (words[-1].lower() in PLACE_NOUNS or words[-1].lower() in ADMIN_WORDS):
+        words.pop()
+    return " ".join(words)
+
+
+def qualified_place(text: str, gazetteer: Gazetteer, votes: Mapping[str, float],
+                    hint: str | None = None) -> GazEntry | None:
+    """"southern Kirkuk province": the admin1 named (preferred over a same-named city), as a region. A
+    province the gazetteer spells otherwise ("Oddar Meanchey province") is the most alike subdivision of
+    the ``hint`` country, else of a country the document names (votes 1 or more)."""
+    words = text.split()
     want_admin = bool(words) and words[-1].lower() in ADMIN_WORDS
     if want_admin:
         words.pop()
-    ranked = gazetteer.ranked(" ".join(words), votes=votes)
+        whole = [e for e in gazetteer.ranked(" ".join(words), votes=votes, country_hint=hint)
+                 if e.kind in ("admin1", "admin2")]
+        if whole:  # "South Kivu province", "North Darfur state": the compass word is part of the name
+            return whole[0]
+    direction = words.pop(0) if len(words) > 1 and words[0].lower() in COMPASS else None
+    ranked = gazetteer.ranked(" ".join(words), votes=votes, country_hint=hint)
     admin = [e for e in ranked if e.kind in ("admin1", "admin2")] if want_admin else []
+    if want_admin and not admin and words:
+        countries = [hint] if hint else [code for code, n in votes.items() if n >= 1]
+        similar = gazetteer.similar_subdivision(" ".join(words), countries)
+        admin = [similar] if similar is not None else []
     base = (admin or ranked or [None])[0]
     return compass_region(direction, base) if direction else base
 
@@ -295,38 +374,40 @@ def is_place(doc: Doc, start: int, end: int, text: str, entry: GazEntry, gazette
 
 def sentence_places(doc: Doc, sentence: Span, gazetteer: Gazetteer,
                     votes: Mapping[str, float]) -> list[PlaceMention]:
-    """Every resolvable place mention of the sentence with its role, in text order."""
-    mentions = []
-    unknown: list[tuple[int, int, str, Token]] = []
+    """Every resolvable place mention of the sentence with its role, in text order. A name the text
+    qualifies by a larger place ("Kalu village (Hays district, Abyan governorate)") takes that place's
+    country and admin1 (:mod:`petrel.geo.qualifiers`)."""
+    found: list[tuple[Named, str, bool]] = []
+    unknown: list[tuple[Named, bool]] = []  # (span, tagged as a person or organisation)
     for start, end, text, source in non_overlapping(raw_spans(doc, sentence, gazetteer)):
-        entry = resolve_span(text, source, gazetteer, votes)
         head = mention_head(doc, start, end)
-        if head is not None and entry is None and source in ("entity", "weak", "compass"):
-            unknown.append((start, end, text, head))
-        if entry is None or head is None or not is_place(doc, start, end, text, entry, gazetteer, votes):
+        if head is None:
+            continue
+        entry = resolve_span(text, source, gazetteer, votes, possessor_country(doc, start, gazetteer))
+        if entry is not None and not is_place(doc, start, end, text, entry, gazetteer, votes):
+            if not foreign_homonym(entry, gazetteer, votes) or is_common_word(text) \
+                    or names_an_organisation(doc, start, end):
+                continue
+            entry = None  # a far homonym: a place all the same, if the text qualifies it
+        if entry is None:
+            if source in ("entity", "weak", "compass") and not is_common_word(text):
+                unknown.append((Named(start, end, text, None, head), source == "weak"))
             continue
         role = role_of(head)
-        if source != "weak" or (role == "locative" and entry.kind != "admin2"):
-            mentions.append(PlaceMention(start, end, text, entry, head, role))
-    return sorted(mentions + qualified_unknowns(doc, unknown, mentions), key=lambda m: m.start)
-
-
-def qualified_unknowns(doc: Doc, unknown: list[tuple[int, int, str, Token]],
-                       known: list[PlaceMention]) -> list[PlaceMention]:
-    """"in Bint Jbeil, Nabatieh", "the village of Al-Walaja, Bethlehem": a name the gazetteer does not know,
-    followed by a comma and a place it knows, is a place inside that one's first-level region: it keeps its
-    own name and takes the known place's country, admin1 and point (``approximate``), at precision admin1
-    (or the known place's own, when that is coarser)."""
-    found = []
-    for start, end, text, head in unknown:
-        after = next((m for m in known if doc.text[end:m.start].strip() == "," and m.role != "actor"), None)
-        if after is None or after.entry.kind not in ("city", "admin1", "admin2") or is_common_word(text):
-            continue
-        role = role_of(head)
-        if role not in ("locative", "other"):
-            continue
-        precision = "admin1" if after.entry.precision in ("city", "point", "admin1") else after.entry.precision
-        entry = replace(after.entry, name=text, precision=precision, kind="qualified", geonameid=None,
-                        approximate=True, population=0)
-        found.append(PlaceMention(start, end, text, entry, head, role))
-    return found
+        found.append((Named(start, end, text, entry, head), role, source != "weak" or weak_place(entry, head, role)))
+    qualifiers = [named for named, role, _ in found if role != "actor"]
+    mentions = []
+    for named, role, keep in found:
+        outer = qualifier_of(doc, named, qualifiers)
+        entry = qualified(named, outer, gazetteer) if outer is not None else None
+        if keep or (entry is not None and role != "actor"):
+            mentions.append(PlaceMention(named.start, named.end, named.text, entry or named.entry, named.head, role))
+    for named, weak in unknown:
+        outer = qualifier_of(doc, named, qualifiers)
+        entry = qualified(named, outer, gazetteer) if outer is not None else None
+        role = role_of(named.head)
+        if entry is None and (role == "locative" or role == "other" and (not weak or named_a_place(named.head))):
+            entry = gazetteer.village(village_name(named.text), votes)
+        if entry is not None and role in ("locative", "other"):
+            mentions.append(PlaceMention(named.start, named.end, named.text, entry, named.head, role))
+    return sorted(mentions, key=lambda m: m.start)

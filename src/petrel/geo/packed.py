@@ -121,6 +121,13 @@ class PackedIndex:
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and self._find(key) >= 0
 
+    def items(self) -> Iterator[tuple[str, dict[int, float]]]:
+        """Every key with its entries, in key order (a full scan: for rare lookups by likeness)."""
+        keys, starts, values = self._keys, self._key_starts, self._value_starts
+        for i in range(len(self)):
+            start, end = values[i], values[i + 1]
+            yield keys[starts[i]:starts[i + 1]], dict(zip(self._eids[start:end], self._penalties[start:end], strict=True))
+
 
 def _entries(blob: bytes, starts: bytes) -> PackedEntries:
     return PackedEntries(blob, _from_bytes("q", starts))

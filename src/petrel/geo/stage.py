@@ -11,6 +11,8 @@ Choice, in order (``docs/time-and-place.md`` has the full story):
    its paragraph (nearest sentence before it first), else the article's dateline, else
    its dominant place: the country most often named as a place, narrowed to the first city of that
    country named as a place, if any. An attacker's own country never places its attack by votes alone.
+   Events of other statuses with no place in their sentence are at the dateline, if any. Before the
+   paragraph: "to the province", "inside the town" is the last such place the article named.
 
 Homonyms ("Tripoli") are ranked by the gazetteer with the document's country votes: every country
 or demonym named anywhere in the article votes 1, other places 0.5 for their country, the dateline 2.
@@ -23,6 +25,7 @@ only sets ``event.place``; it never edits an actor.
 from __future__ import annotations
 
 import logging
+import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
@@ -45,6 +48,10 @@ log = logging.getLogger(__name__)
 FALLBACK_STATUSES = frozenset({"actual", "claimed"})
 VOTE_LABELS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 ATTACK_TYPES = frozenset({"ASSAULT"})
+ANAPHORS = {"province": "admin1", "governorate": "admin1", "state": "admin1", "town": "city", "city": "city",
+            "village": "city"}  # "to the province": the last place of that precision named as a place
+SENTENCE_ENDS = (".", "!", "?", '"', "'", "\u201d", "\u2019", ")", ":")
+NEAR_DATELINE_KM = 300.0  # a countryless region this close to the dateline is on its side (anchored)
 
 
 @dataclass
@@ -80,7 +87,61 @@ def place_rank(mention: PlaceMention, trigger: Token | None) -> tuple[int, int] 
 
 def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMention | None:
     ranked = [(rank, m) for m in mentions if (rank := place_rank(m, trigger)) is not None]
-    return min(ranked, key=lambda r: r[0])[1] if ranked else None
+    return narrowed(min(ranked, key=lambda r: r[0])[1], mentions) if ranked else None
+
+
+FINER = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
+
+
+def narrowed(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
+    """"the town of Kidal in northern Mali", "a village near Jenin in the West Bank": the locative phrase
+    places the name it hangs on, which lies inside it; the finer name of the same country is the place."""
+    prep = climb(chosen.head).head
+    if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "within"):
+        return chosen
+    for other in mentions:
+        if other is chosen or other.role == "actor" or other.entry.country != chosen.entry.country:
+            continue
+        if prep.head.i in (other.head.i, climb(other.head).i) \
+                and FINER.get(other.entry.precision, 9) < FINER.get(chosen.entry.precision, 9):
+            return other
+    return chosen
+
+
+def is_anaphor(token: Token) -> bool:
+    """"the province" standing alone in a locative phrase: not "the province of X", not "Kirkuk province"."""
+    if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if any(c.pos_ == "PROPN" or (c.dep_ == "prep" and c.lower_ == "of") for c in token.children):
+        return False
+    return role_of(token) == "locative"
+
+
+def dateline_only(context: DocPlaces) -> Place | None:
+    """An event of any status whose text gives no place ("the party withdrew a similar bill last year",
+    "will send troops to the province") is placed at the dateline, where the story is (``basis``
+    ``dateline``); the events stage does not read this: it never makes a party's country of it."""
+    return with_basis(context.dateline.to_place(), "dateline") if context.dateline is not None else None
+
+
+def anchored(place: Place | None, dateline: GazEntry | None) -> Place | None:
+    """A place of no country (a region across borders: "the Line of Control", "the Sahel") in a story
+    datelined within :data:`NEAR_DATELINE_KM` of its point is on the dateline's side: it takes the
+    dateline's country and admin1 and keeps its own name and precision."""
+    if place is None or place.country or dateline is None or not dateline.country:
+        return place
+    if None in (place.lat, place.lon, dateline.lat, dateline.lon):
+        return place
+    if distance_km(place.lat, place.lon, dateline.lat, dateline.lon) > NEAR_DATELINE_KM:
+        return place
+    return replace(place, country=dateline.country, admin1=dateline.admin1)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, mean Earth radius)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def with_basis(place: Place | None, basis: str) -> Place | None:
@@ -90,7 +151,8 @@ def with_basis(place: Place | None, basis: str) -> Place | None:
 
 def paragraph_neighbours(doc: Doc, sentence: Span) -> list[Span]:
     """The other sentences of ``sentence``'s paragraph (text between line breaks): the nearest before
-    it first, going back, then those after it, going forward."""
+    it first, going back, then those after it, going forward; the next one first when ``sentence`` does not
+    end as a sentence does (the parser split it)."""
     text = doc.text
     end = sentence.start_char + len(sentence.text.rstrip())  # a sentence keeps the line break after it
     first = text.rfind("\n", 0, sentence.start_char) + 1
@@ -101,6 +163,8 @@ def paragraph_neighbours(doc: Doc, sentence: Span) -> list[Span]:
         if other.end_char <= first or other.start_char >= last or other.start == sentence.start:
             continue
         (before if other.start < sentence.start else after).append(other)
+    if after and not sentence.text.rstrip().endswith(SENTENCE_ENDS):  # the parser cut the sentence short:
+        return after[:1] + before[::-1] + after[1:]  # "..., fired first," + "at a post in Surin province."
     return before[::-1] + after
 
 
@@ -122,10 +186,12 @@ class PlaceStage:
         resolver = self.resolver
         context = resolver.context(state.doc, state.article)
         for event in state.events:
-            event.place = (resolver.sentence_place(state.doc, event, context)
-                           or resolver.paragraph_place(state.doc, event, context)
-                           or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
-                           or resolver.fallback_place(state.doc, event, context))
+            event.place = anchored(resolver.sentence_place(state.doc, event, context)
+                                   or resolver.anaphoric_place(state.doc, event, context)
+                                   or resolver.paragraph_place(state.doc, event, context)
+                                   or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
+                                   or resolver.fallback_place(state.doc, event, context)
+                                   or dateline_only(context), context.dateline)
 
 
 class PlaceResolver:
@@ -171,6 +237,25 @@ class PlaceResolver:
         chosen = choose_place(self.mentions_of(doc, sentence, context), trigger_token(doc, event.evidence, sentence))
         return with_basis(chosen.entry.to_place(), "sentence") if chosen is not None else None
 
+    def anaphoric_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
+        """"sent troops to the province", "fighting spread across the town": a definite place noun in a
+        locative phrase of the event's sentence is the last place of that kind the article named as a place
+        before it (a province, governorate or state: an admin1; a town, city or village: a city; ``basis``
+        ``document``). "the region" is left alone: news uses it for whole regions of the world."""
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is None:
+            return None
+        for token in sentence:
+            want = ANAPHORS.get(token.lower_)
+            if want is None or not is_anaphor(token):
+                continue
+            earlier = [m.entry for other in doc.sents if other.end <= sentence.start
+                       for m in self.mentions_of(doc, other, context)
+                       if m.role in ("locative", "other") and m.entry.precision == want and m.entry.country]
+            if earlier:
+                return with_basis(earlier[-1].to_place(), "document")
+        return None
+
     def paragraph_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """For an event that happened and whose sentence names no place: a place its paragraph names as a
         place ("in X"), the nearest sentence before it first, then after it (``basis`` ``paragraph``)."""
@@ -206,7 +291,7 @@ class PlaceResolver:
     def document_places(self, doc: Doc, dateline: str | None) -> DocPlaces:
         context = DocPlaces(votes=self.country_votes(doc))
         if dateline:
-            context.dateline = self.gazetteer.best(dateline, votes=context.votes)
+            context.dateline = self.gazetteer.dateline_place(dateline, votes=context.votes)
             if context.dateline is not None and context.dateline.country:
                 context.votes[context.dateline.country] += 2
         return context
