@@ -9,7 +9,7 @@ import pytest
 from tests.coding.probe_scoring import COMPONENTS, figures, load_probe, score_item
 
 # measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass
-FLOORS = {"found": 0.93, "source": 0.87, "target": 0.71, "status": 0.91, "tuple": 0.68}
+FLOORS = {"found": 0.93, "source": 0.87, "target": 0.72, "status": 0.91, "tuple": 0.70}
 
 
 @pytest.fixture(scope="module")
@@ -37,3 +37,4 @@ def test_the_target_kind_rules_show_on_the_probe(probe_results) -> None:
     by_id = {r.item.id: r for r in probe_results}
     assert by_id["p016"].target and by_id["p022"].target  # "opened fire on Armenian positions"
     assert by_id["p055"].target and by_id["p059"].target  # "massed troops", "called up reservists"
+    assert by_id["p085"].target and by_id["p153"].target  # "an opposition figure was detained", "released prisoners"

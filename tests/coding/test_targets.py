@@ -42,3 +42,9 @@ def test_mobilized_troops_are_no_target() -> None:
     assert not is_mobilized_force("MOBILIZE", ref("Cambodian border", "KHM"))
     assert not is_mobilized_force("ASSAULT", ref("troops", "MDA", "MIL"))
     assert not is_mobilized_force("MOBILIZE", None)
+
+
+def test_released_prisoners_are_civilians() -> None:
+    assert target_kind("RETREAT", ref("90 Palestinian prisoners", "PSE"), "0841").sector == ["CVL"]
+    withdrawn = ref("the Lebanese town", "LBN")
+    assert target_kind("RETREAT", withdrawn, "0874") is withdrawn  # "withdrew from the town": not a release

@@ -7,7 +7,8 @@ Run at the end of :func:`petrel.coding.sides.settle_sides`, each step a register
   but no sector ("Armenian positions", "a Pakistani border post", "a Palestinian teenager", "the southern
   Lebanese town") takes the sector its head noun names: a military site or unit (positions, a post, a base,
   a checkpoint, a convoy, a patrol) is ``MIL``; a person named by age or sex, a settlement or a civil
-  building (a teenager, women, a village, a market, homes) is ``CVL``. Targets with a knowledge-base id or
+  building (a teenager, women, a village, a market, homes) is ``CVL``; so are prisoners and hostages, also
+  when released (RETREAT, CAMEO 0841: "released 90 Palestinian prisoners"). Targets with a knowledge-base id or
   a sector already, and any other head noun, are left alone.
 - ``mobilized-forces``: the troops a MOBILIZE event moves are its means, not its target: "Russia massed
   troops near the border", "Serbia raised the readiness of its army", "Russia keeps 1,500 troops in X"
@@ -34,7 +35,9 @@ CIVIL_WORDS = frozenset({"teenager", "teenagers", "teen", "teens", "boy", "boys"
                          "neighbourhoods", "neighborhood", "neighborhoods", "camp", "camps", "market", "markets",
                          "home", "homes", "house", "houses", "hospital", "hospitals", "school", "schools",
                          "mosque", "mosques", "church", "churches", "hamlet", "hamlets", "settlement",
-                         "settlements"})
+                         "settlements", "prisoner", "prisoners", "hostage", "hostages", "detainee", "detainees",
+                         "captive", "captives"})
+RELEASE_CODE = "0841"  # a release: the people freed are what the target is
 FORCE_WORDS = frozenset({"troop", "troops", "force", "forces", "soldier", "soldiers", "army", "armies",
                          "reservist", "reservists", "reserves", "conscripts", "unit", "units", "peacekeepers",
                          "warship", "warships", "jets", "tanks", "battalion", "battalions", "brigade", "brigades"})
@@ -45,9 +48,11 @@ def _head(name: str) -> str:
     return words[-1] if words else ""
 
 
-def target_kind(event_type: str, target: ActorRef | None) -> ActorRef | None:
+def target_kind(event_type: str, target: ActorRef | None, cameo: str | None = None) -> ActorRef | None:
     """The target with the sector its head noun names (rule ``target-kind``), or as it was."""
-    if target is None or event_type not in FORCE_TYPES or target.sector or target.actor_id or not target.country:
+    release = event_type == "RETREAT" and (cameo or "").startswith(RELEASE_CODE)
+    if target is None or not (event_type in FORCE_TYPES or release) or target.sector or target.actor_id \
+            or not target.country:
         return target
     head = _head(target.name)
     if head in MILITARY_SITES:
@@ -67,6 +72,6 @@ def settle_targets(events: list[EventMention], *, on: Callable[[str], bool]) -> 
     """Apply the rules of the module docstring to ``events`` in place."""
     for event in events:
         if on(R.TARGET_KIND):
-            event.target = target_kind(event.type, event.target)
+            event.target = target_kind(event.type, event.target, event.cameo)
         if on(R.MOBILIZED_FORCES) and is_mobilized_force(event.type, event.target):
             event.target = None
