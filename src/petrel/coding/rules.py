@@ -146,6 +146,12 @@ ARMED_STATE = _rule("armed-state", SIDES, "an ASSAULT by a state named alone or 
                     "the MIL sector", "'Iran launched missiles', 'Russian missiles struck': the military")
 POLICING_FORCES = _rule("policing-forces", SIDES, "'security forces' or 'officers' arresting or dispersing",
                         "the COP sector instead of MIL", "security forces that police are the police")
+# --- what a target is, from its words (petrel.coding.targets)
+TARGET_KIND = _rule("target-kind", SIDES, "a force or coercion target with a country and no sector, its head noun",
+                    "MIL for a military site or unit, CVL for a person, settlement or civil building",
+                    "'fired on Armenian positions', 'killed a Palestinian teenager': who was hit")
+MOBILIZED_FORCES = _rule("mobilized-forces", SIDES, "a MOBILIZE target named by a force noun",
+                         "no target", "'massed troops near the border': the troops are the means, not a target")
 OFFICIAL_REPORT = _rule("official-report", SPEECH, "the speaker of a reported act: officials, police, ministries",
                         "keeps the act actual", "'..., the regional governor said': reported, not claimed")
 

@@ -36,6 +36,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from petrel.coding import rules as R
+from petrel.coding import targets
 from petrel.models import ActorRef, EventMention
 
 UNKNOWN_MARKS = frozenset({"unidentified", "unknown", "unnamed", "masked", "anonymous", "unidentifed"})
@@ -72,6 +73,7 @@ def settle_sides(events: list[EventMention], *, on: Callable[[str], bool],
         if on(R.POLICING_FORCES) and ((event.cameo or "").startswith(POLICING_CODES)
                                       or event.evidence.trigger.lower().startswith(POLICING_TRIGGERS)):
             event.source = policing_side(event.source)
+    targets.settle_targets(events, on=on)
 
 
 def _words(name: str) -> list[str]:
