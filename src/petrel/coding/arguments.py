@@ -1,7 +1,7 @@
 """From tokens to actors: who did it (source) and to whom (target), read off the dependency parse.
 
 :class:`MentionIndex` maps each token to the actor mentions the actors stage found over it (by character
-offsets). The functions below walk the parse around a trigger:
+offsets). The functions here walk the parse around a trigger:
 
 - source: the subject (``nsubj``), climbing through xcomp/conj/relcl/acl heads when the trigger has none;
   in a passive, the ``agent`` ("was jailed by X"); for a noun trigger a possessive or demonym modifier,
@@ -11,39 +11,39 @@ offsets). The functions below walk the parse around a trigger:
 
 Each side may hold several actors (compound actors: "British and US forces"); the caller codes one event
 per pair.
+
+The index lives in :mod:`petrel.coding.mention_index`, the clause's subject, agent and object tokens in
+:mod:`petrel.coding.clause_tokens`, the actors of a noun phrase in :mod:`petrel.coding.noun_phrases`;
+their public names are importable from here too.
 """
 
 from __future__ import annotations
 
-import copy
-
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from petrel.coding import phrases
-from petrel.models import ActorMention, ActorRef
+from petrel.coding.clause_tokens import (agent_token, is_first_person, is_passive, object_of, prep_object,
+                                         relative_antecedent, small_clause, subject_token)
+from petrel.coding.mention_index import INTERNATIONAL, MentionIndex, actor_key, dedup_actors, resolvable
+from petrel.coding.noun_phrases import conj_actors, led_by, np_actors
+from petrel.models import ActorRef
+
+__all__ = ["INTERNATIONAL", "OWN_POSSESSIVES", "MentionIndex", "Roles", "actor_key", "advcl_subject_actors",
+           "agent_token", "clause_actors", "comp_subject_actors", "is_first_person", "noun_roles", "np_actors",
+           "object_actors", "place_actors", "place_countries", "resolvable", "subject_token", "token_actors",
+           "verb_roles"]
 
 # the addressee ("complained to the UN about X") and places come after the party acted upon
 PREP_PRIORITY = {p: i for i, p in enumerate(
     "against targeting on upon at into with over about of from for toward towards alongside to inside in".split())}
-# "X is scheduled/expected/said to visit Y": X is the subject of "visit"
-RAISING_PASSIVES = frozenset({"schedule", "expect", "set", "slate", "due", "suppose", "poise", "believe", "report",
-                              "say", "think", "understand", "know", "rumour", "rumor", "allege", "see", "tip"})
-WEAPON_NOUNS = frozenset({"missile", "rocket", "bomb", "shell", "mortar", "drone", "jet", "plane", "aircraft",
-                          "warplane", "tank", "artillery", "helicopter", "gunship", "warship", "projectile"})
-TIME_NOUNS = frozenset({"time", "day", "week", "month", "year", "moment", "morning", "evening", "night", "date",
-                        "period", "era", "decade", "weekend", "hour"})
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our", "my"})
-FIRST_PERSON = frozenset({"we", "i", "us", "our", "my", "me", "ours", "ourselves", "myself"})
-SUBJ_DEPS = frozenset({"nsubj", "csubj", "expl"})
 PASSIVE_SUBJ = frozenset({"nsubjpass", "csubjpass"})
 TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "into", "upon", "from",
                           "over", "of", "for", "targeting", "alongside", "inside", "in"})
 DESCEND_PREPS = frozenset({"of", "including", "against", "on", "targeting", "with", "to", "toward", "towards", "from"})
-NP_MOD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod", "nummod", "quantmod"})
 NOUN_SOURCE_PREPS = frozenset({"by", "from"})
 NOUN_TARGET_PREPS = frozenset({"against", "on", "at", "with", "to", "toward", "towards", "upon", "into", "over",
                                "inside", "targeting", "for", "of"})
@@ -51,18 +51,12 @@ LEAVING_NOUNS = frozenset({"withdrawal", "pullout", "pull-out", "departure", "ex
                            "drawdown", "redeployment"})  # "the withdrawal from X": X is left, not the leaver
 PLACE_PREPS = frozenset({"in", "at", "outside", "near", "inside"})
 EXPULSION_VERBS = frozenset({"expel", "deport", "ban", "bar", "kick", "eject", "evict"})
-INTERNATIONAL = frozenset({"IGO", "NGO", "MNC"})
 RESPONSIBLE_WORDS = frozenset({"responsible", "guilty", "culpable", "accountable"})
 BEHIND_CUES = frozenset({"say", "tell", "claim", "allege", "state", "insist", "add", "announce", "report"})
 # acts whose author "was behind" them did them: violence ("was behind the peace talks" backs the talks)
 BEHIND_NOUNS = frozenset({"attack", "attacks", "raid", "raids", "bombing", "bombings", "strike", "strikes",
                           "airstrike", "killing", "killings", "murder", "assassination", "kidnapping", "abduction",
                           "ambush", "massacre", "shelling", "coup", "hijacking", "assault", "violence"})
-STATE_PARTICIPLES = frozenset({"commit", "prepare", "determine", "dedicate", "resolve", "engage", "involve",
-                               "poise", "set", "oppose"})
-DOCUMENT_NOUNS = frozenset({"statement", "declaration", "letter", "resolution", "report", "communique", "note",
-                            "message", "decree", "speech", "interview", "appeal", "call", "motion", "bill",
-                            "document", "memo", "petition", "ultimatum", "warning", "order", "law", "legislation"})
 # nouns that count acts: "a package of sanctions", "a wave of strikes", "a series of raids"
 EVENT_BATCHES = frozenset({"package", "round", "wave", "series", "set", "spate", "string", "barrage", "volley",
                            "salvo", "flurry", "raft", "batch"})
@@ -96,302 +90,19 @@ class Roles:
     agentless: bool = False  # a passive without a "by" agent: nobody may stand in as the source
 
 
-def resolvable(actor: ActorRef) -> bool:
-    """An actor we can code: a country, a knowledge-base id or an international sector (IGO, NGO);
-    "militias" alone is not enough."""
-    return bool(actor.country or actor.actor_id or INTERNATIONAL & set(actor.sector))
-
-
-class MentionIndex:
-    """Token index -> actor mentions over that token, for one document."""
-
-    def __init__(self, doc: Doc, mentions: Sequence[ActorMention]) -> None:
-        self.lenient = False  # also actors known only by their sector ("the rebels", "opposition groups")
-        self.recent: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers): the story so far
-        self.said: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers), this sentence too
-        self.told: list = []  # the story's events so far (petrel.coding.story.Told), in text order
-        self._by_token: dict[int, list[ActorMention]] = {}
-        self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
-        self._countries = sorted(((m.start, m.actor) for m in mentions
-                                  if m.actor.country and not m.actor.sector and not m.actor.actor_id),
-                                 key=lambda pair: pair[0])
-        for mention in mentions:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            if span is None:
-                continue
-            for tok in span:
-                self._by_token.setdefault(tok.i, []).append(mention)
-
-    def at(self, tok: Token) -> list[ActorMention]:
-        return self._by_token.get(tok.i, [])
-
-    def actors_at(self, tok: Token) -> list[ActorRef]:
-        """Actors over a token; where mentions nest, the longest one speaks for the token."""
-        found = self.at(tok)
-        if len(found) > 1:
-            longest = max(m.end - m.start for m in found)
-            outer = [m for m in found if m.end - m.start == longest]
-            found = outer if all(m.start <= o.start and o.end <= m.end for o in found for m in outer) else found
-        return [m.actor for m in found if resolvable(m.actor) or (self.lenient and m.actor.sector)]
-
-    def lenient_view(self) -> MentionIndex:
-        """The same index, accepting sector-only actors: for a source nothing better names."""
-        view = copy.copy(self)
-        view.lenient = True
-        return view
-
-    def country_before(self, offset: int) -> ActorRef | None:
-        """The last country named before ``offset`` ("the country" in the next sentence)."""
-        found = None
-        for start, actor in self._countries:
-            if start >= offset:
-                break
-            found = actor
-        return found
-
-    def named(self) -> list[tuple[int, ActorRef]]:
-        """Every actor mention of the document as (start offset, actor), in text order."""
-        return list(self._ordered)
-
-    def named_before(self, offset: int, exclude: Sequence[ActorRef]) -> ActorRef | None:
-        """The last named actor (one with a knowledge-base id) before ``offset`` that is not excluded."""
-        keys = {actor_key(a) for a in exclude}
-        for start, actor in reversed(self._ordered):
-            if start < offset and actor.actor_id and actor_key(actor) not in keys:
-                return actor
-        return None
-
-    def __bool__(self) -> bool:
-        return bool(self._by_token)
-
-
-def actor_key(actor: ActorRef) -> tuple[str | None, str | None, tuple[str, ...], str]:
-    return actor.actor_id, actor.country, tuple(actor.sector), actor.name if not actor.actor_id else ""
-
-
-def _dedup(actors: Iterable[ActorRef]) -> list[ActorRef]:
-    seen: set[tuple[str | None, str | None, tuple[str, ...], str]] = set()
-    out: list[ActorRef] = []
-    for actor in actors:
-        key = actor_key(actor)
-        if key not in seen:
-            seen.add(key)
-            out.append(actor)
-    return out
-
-
-def np_actors(head: Token, index: MentionIndex, *, depth: int = 0) -> list[ActorRef]:
-    """The actors a noun phrase refers to: the head's mention, else its modifiers', plus conjuncts."""
-    found = _np_single(head, index, depth)
-    for conj in [*_name_conjuncts(head, index), *_listed_appositions(head)]:
-        if conj.i > head.i:
-            found += _np_single(conj, index, depth)
-    return _dedup(found)
-
-
-def _name_conjuncts(head: Token, index: MentionIndex) -> list[Token]:
-    """Conjuncts of the head, or of another word of the same name: the parser may split "Barack Obama and
-    Vladimir Putin" into "Barack" with "Putin" a conjunct of "Obama"."""
-    on_head = index.actors_at(head)
-    same_name = [c for c in head.children if on_head and c.dep_ != "conj" and index.actors_at(c) == on_head]
-    return [conj for t in [head, *same_name] for conj in t.conjuncts]
-
-
-def _listed_appositions(head: Token) -> list[Token]:
-    """"The US, Russia, and Switzerland": the parser hangs the list on the first name as an apposition
-    with conjuncts; an apposition without conjuncts ("Obama, the president") is the same actor."""
-    out: list[Token] = []
-    for child in head.children:
-        if child.dep_ == "appos" and child.pos_ == "PROPN" and any(c.dep_ == "conj" for c in child.children):
-            out += [child, *child.conjuncts]
-    return out
-
-
-def _np_single(head: Token, index: MentionIndex, depth: int) -> list[ActorRef]:
-    on_head = index.actors_at(head)
-    if on_head:
-        return on_head + _shared_by_owners(head, on_head[0], index)
-    if head.lower_ == "country" and any(c.lower_ in ("the", "that", "this") for c in head.children):
-        country = index.country_before(head.idx)  # "the country": the last country named
-        return [country] if country is not None else []
-    mods: list[ActorRef] = []
-    for child in head.children:
-        if child.dep_ in NP_MOD_DEPS and child.i < head.i:
-            mods += (index.actors_at(child) + _conj_actors(child, index)) or _led_by(child, index)
-    if mods:
-        return mods
-    if head.lemma_.lower() in WEAPON_NOUNS:  # "rockets fired by the Syrian army"
-        for child in head.children:
-            if child.dep_ == "acl":
-                agent = agent_token(child)
-                if agent is not None:
-                    return np_actors(agent, index, depth=depth + 1)
-    if depth < 1:
-        for child in head.children:  # "the head of X", "leader of X"
-            if child.dep_ == "prep" and child.lower_ in ("of", "between"):  # "summit between X and Y"
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
-                        return np_actors(obj, index, depth=depth + 1)
-            if child.dep_ == "appos":
-                return np_actors(child, index, depth=depth + 1)
-    return []
-
-
-def _shared_by_owners(head: Token, actor: ActorRef, index: MentionIndex) -> list[ActorRef]:
-    """"the navies of Chile and Peru" is one mention with Chile's country; each further owner
-    named in the "of" phrase has its own such party (Argentina's army, same sectors)."""
-    out: list[ActorRef] = []
-    for prep in head.children:
-        if prep.dep_ != "prep" or prep.lower_ != "of":
-            continue
-        for obj in prep.children:
-            for conj in obj.conjuncts if obj.dep_ == "pobj" else ():
-                inner = sorted(index.at(conj), key=lambda m: m.end - m.start)  # Argentina, not the whole phrase
-                owner = next((m.actor for m in inner if m.actor.country), None)
-                if owner is not None and owner.country != actor.country:
-                    out.append(ActorRef(f"{head.text} of {conj.text}", None, owner.country, list(actor.sector),
-                                        actor.resolution))
-    return out
-
-
-def _led_by(mod: Token, index: MentionIndex) -> list[ActorRef]:
-    """"a US-led coalition": the leader named inside the modifier."""
-    if mod.lemma_ != "lead":
-        return []
-    return [a for c in mod.children if c.i < mod.i for a in index.actors_at(c)]
-
-
-def _conj_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
-    out: list[ActorRef] = []
-    for conj in tok.conjuncts:
-        out += index.actors_at(conj)
-    return out
-
-
-def is_first_person(tok: Token | None) -> bool:
-    if tok is None:
-        return False
-    if tok.lower_ in FIRST_PERSON and tok.tag_ in ("PRP", "PRP$") and tok.text != "US":
-        return True
-    return any(c.dep_ == "poss" and c.lower_ in ("our", "my") for c in tok.children)
-
-
-def subject_token(tok: Token, limit: int = 6) -> Token | None:
-    """The grammatical subject of the clause whose verb is ``tok``, climbing control and coordination."""
-    node = tok
-    for _ in range(limit):
-        for child in node.children:
-            if child.dep_ in SUBJ_DEPS or (child.dep_ == "nsubjpass" and (
-                    node.lemma_ in STATE_PARTICIPLES or (node is not tok and node.lemma_ in RAISING_PASSIVES))):
-                return _relative_antecedent(child)
-            if child.dep_ == "aux":  # the parser sometimes hangs the subject on "have"
-                for grand in child.children:
-                    if grand.dep_ in SUBJ_DEPS:
-                        return _relative_antecedent(grand)
-        if node is tok and _speaker_act(tok):  # "X said Y bombed a village and accused Z of ...": X accuses
-            node = tok.head.head
-            continue
-        if node.dep_ in ("xcomp", "conj", "advcl", "acomp") and node.head.i != node.i:
-            if node.dep_ == "xcomp" and node.tag_ == "VBN" and _object_of(node.head) is not None:
-                return None  # "ordered him banned": the object is the patient, the source is one up
-            node = node.head
-            continue
-        if node.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            noun = node.head  # "has no plans to withdraw": the planner is the subject of "has"
-            if noun.dep_ in ("dobj", "attr", "pobj") and noun.head.i != noun.i:
-                node = noun.head
-                continue
-            return None
-        if node.dep_ == "acl" and node.head.lemma_.lower() in DOCUMENT_NOUNS and node.head.dep_ in ("dobj", "pobj"):
-            node = node.head.head  # "issued a declaration demanding ...": the issuer demands
-            continue
-        if node.dep_ in ("relcl", "acl") and node.head.i != node.i:
-            return node.head
-        if node.dep_ in ("pcomp", "pobj", "prep") and node.head.i != node.i:
-            node = node.head
-            continue
-        return None
-    return None
-
-
-# acts a speaker does in words: joined by "and" to what the speaker reported, they are the speaker's
-SPEAKER_ACTS = frozenset({"accuse", "urge", "call", "demand", "condemn", "appeal", "denounce", "blame", "warn"})
-SAYING_VERBS = frozenset({"say", "tell", "announce", "state", "add", "report"})
-
-
-def _speaker_act(verb: Token) -> bool:
-    """"The ministry said jets had bombed a village and accused Bangkok of ...": the parser joins "accused"
-    to the reported verb; a past-tense act of speaking so joined is the speaker's, not the reported
-    subject's (issue 11)."""
-    head = verb.head
-    if not (verb.dep_ == "conj" and verb.tag_ == "VBD" and verb.lemma_.lower() in SPEAKER_ACTS
-            and head.dep_ == "ccomp" and head.head.lemma_.lower() in SAYING_VERBS and head.head.tag_ == "VBD"):
-        return False
-    # "said it was reviewing ties and urged ...": a pronoun subject is the speaker anyway (speech rules)
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.pos_ != "PRON" for c in head.children)
-
-
-def _relative_antecedent(subj: Token) -> Token:
-    if subj.lower_ in ("who", "which", "that") and subj.head.dep_ == "relcl":
-        return subj.head.head
-    if subj.lower_ in ("who", "which"):  # the parser missed the relative clause: the noun before it
-        for prev in reversed(subj.doc[max(subj.sent.start, subj.i - 6):subj.i]):
-            if prev.pos_ in ("NOUN", "PROPN") and prev.lemma_ not in TIME_NOUNS:
-                return prev
-    return subj
-
-
-def _object_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in ("dobj", "dative"):
-            return child
-    return None
-
-
-def _prep_object(tok: Token, prep: str) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "prep" and child.lower_ == prep:
-            return next((g for g in child.children if g.dep_ == "pobj"), None)
-    return None
-
-
-def agent_token(tok: Token) -> Token | None:
-    for child in tok.children:
-        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by" and _is_passive(tok)):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    return obj
-    return None
-
-
-def _is_passive(tok: Token) -> bool:
-    if tok.lemma_ in STATE_PARTICIPLES and not any(c.dep_ == "agent" for c in tok.children):
-        return False  # "is committed to", "were engaged in": a state of the subject, not a passive
-    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in tok.children):
-        return True
-    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
-        return False  # "are believed to have attacked": a perfect, not a passive
-    return tok.tag_ == "VBN" and (tok.dep_ in ("xcomp", "acl", "oprd") or _small_clause(tok))
-
-
-def _small_clause(tok: Token) -> bool:
-    """"ordered [him banned]": a participle clause without auxiliary under a verb of ordering."""
-    return tok.dep_ == "ccomp" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
-
-
 def verb_roles(tok: Token, index: MentionIndex) -> Roles:
     """Source and target of a verb trigger (active, passive, controlled or coordinated)."""
-    passive = _is_passive(tok)
+    passive = is_passive(tok)
     src_tok = agent_token(tok) if passive else subject_token(tok)
-    if passive and src_tok is None and (tok.dep_ == "xcomp" or _small_clause(tok)) and tok.tag_ == "VBN":
+    if passive and src_tok is None and (tok.dep_ == "xcomp" or small_clause(tok)) and tok.tag_ == "VBN":
         src_tok = subject_token(tok.head)  # "X ordered him banned": X is the source
     if passive and src_tok is None and tok.lemma_ in EXPULSION_VERBS:
-        src_tok = _prep_object(tok, "from")  # "inspectors were expelled from North Korea"
+        src_tok = prep_object(tok, "from")  # "inspectors were expelled from North Korea"
     sources = np_actors(src_tok, index) if src_tok is not None else []
     targets = _verb_targets(tok, index, passive)
-    obj = _object_of(tok.head) if passive and tok.dep_ == "xcomp" else _object_of(tok)
-    if _small_clause(tok):
-        obj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _object_of(tok.head)
+    obj = object_of(tok.head) if passive and tok.dep_ == "xcomp" else object_of(tok)
+    if small_clause(tok):
+        obj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None) or object_of(tok.head)
     if obj is not None and obj.lower_ in OBJECT_PRONOUNS and any(actor_key(t) == actor_key(s)
                                                                 for t in targets for s in sources):
         other = index.named_before(obj.idx, sources)  # "X ordered him banned": him is not X
@@ -403,13 +114,13 @@ def _verb_targets(tok: Token, index: MentionIndex, passive: bool) -> list[ActorR
     if passive:
         for child in tok.children:
             if child.dep_ in PASSIVE_SUBJ:
-                return np_actors(_relative_antecedent(child), index)
+                return np_actors(relative_antecedent(child), index)
         if tok.dep_ == "xcomp" and tok.tag_ == "VBN":
-            obj = _object_of(tok.head)
+            obj = object_of(tok.head)
             if obj is not None:
                 return np_actors(obj, index)
-        if _small_clause(tok):
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None) or _object_of(tok.head)
+        if small_clause(tok):
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None) or object_of(tok.head)
             if subj is not None:
                 return np_actors(subj, index)
         if tok.dep_ == "acl":
@@ -504,8 +215,8 @@ def _noun_modifier_actors(tok: Token, index: MentionIndex) -> list[ActorRef]:
     out: list[ActorRef] = []
     for child in tok.children:
         if child.dep_ in ("poss", "amod", "compound", "nmod") and child.i < tok.i:
-            out += (index.actors_at(child) + _conj_actors(child, index)) or _led_by(child, index)
-    return _dedup(out)
+            out += (index.actors_at(child) + conj_actors(child, index)) or led_by(child, index)
+    return dedup_actors(out)
 
 
 def _governing_subject(tok: Token) -> Token | None:
@@ -600,10 +311,10 @@ def clause_actors(clause: Token, index: MentionIndex, *, all_groups: bool = Fals
         return []
     ranked.sort(key=lambda r: (r[0], r[1]))
     if all_groups:  # every candidate, best first: the caller filters and keeps the first that fits
-        return _dedup(a for _, _, a in ranked)
+        return dedup_actors(a for _, _, a in ranked)
     best = ranked[0][1]
     group = {best} | {c.i for c in clause.doc[best].conjuncts}
-    return _dedup(a for _, i, a in ranked if i in group)
+    return dedup_actors(a for _, i, a in ranked if i in group)
 
 
 def comp_subject_actors(comp: Token, index: MentionIndex) -> list[ActorRef]:
@@ -643,4 +354,3 @@ def place_countries(tok: Token, index: MentionIndex, depth: int = 1) -> list[Act
             if found:
                 return found
     return []
-

@@ -21,7 +21,7 @@ from petrel.coding.status import Status
 from petrel.coding.triggers import Trigger
 from petrel.models import ActorRef, Quote
 
-MUTUAL_FIGHTS = frozenset({"fight", "clash", "battle", "skirmish", "trade", "exchange"})  # events.MUTUAL_FIGHTS
+MUTUAL_FIGHTS = frozenset({"fight", "clash", "battle", "skirmish", "trade", "exchange"})  # pairs.pair_events
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
 CHARGE_TYPES = frozenset({"COERCE", "ACCUSE", "SANCTION"})
 SUSPICION_VERBS = frozenset({"seek", "want", "suspect", "accuse", "convict", "charge", "sentence", "implicate",
@@ -137,7 +137,7 @@ def drop_elaborations(drafts: list[Draft]) -> list[Draft]:
 
 def _mutual_fight(draft: Draft) -> bool:
     """"X and Y traded fire, killing two civilians": two sides that fought fought each other, whoever their
-    fire killed (see ``events.MUTUAL_FIGHTS``)."""
+    fire killed (see ``MUTUAL_FIGHTS``)."""
     return len(draft.sources) > 1 and draft.by_subject and draft.trigger.token.lemma_.lower() in MUTUAL_FIGHTS
 
 

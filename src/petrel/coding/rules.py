@@ -41,7 +41,7 @@ INTENT = "events: intent"
 SPEECH = "events: speech"
 WEIGH = "events: weigh drafts"
 
-# --- parties the text does not name (petrel.coding.unnamed), in the order EventStage._parties tries them
+# --- parties the text does not name (petrel.coding.unnamed), in the order parties.find_parties tries them
 SECTOR_ACTOR = _rule("sector-actor", PARTIES, "the trigger's subject", "a source known only by its sector",
                      "'rebels said ...': a party known by what it is (Settings.sector_actors, on by default)")
 LOCAL_PROTESTERS = _rule("local-protesters", PARTIES, "a protest's unnamed subject, the place", "the source",
@@ -89,7 +89,7 @@ STATE_INSTITUTION = _rule("state-institution", PARTIES, "dissolving or annulling
                           "'dissolved parliament', 'annulling the result': the state's")
 NO_TARGET = _rule("no-target", PARTIES, "forces sent, the place two sides fought in",
                   "drops the target", "'sent 300 troops to the area', 'X and Y clashed in Z': no target")
-# --- promised, refused, threatened acts (EventStage._intent)
+# --- promised, refused, threatened acts (intent.read_intent)
 THREAT = _rule("threat", INTENT, "a hostile act under 'threaten'/'warn'", "the type (THREATEN)",
                "'threatened to censure X': one threat, aimed where the threatened act is aimed")
 ULTIMATUM = _rule("ultimatum", INTENT, "an announced act with an 'unless' clause", "the type (THREATEN, 139)",
@@ -101,7 +101,7 @@ REFUSAL = _rule("refusal", INTENT, "cooperation refused or negated with a modal"
 INTENT_RULE = _rule("intent", INTENT, "cooperation promised or in the future", "the type (AGREE)",
                     "'agreed to withdraw', 'will provide aid' is a promise")
 
-# --- reported speech (EventStage._speech, obligations, accusations)
+# --- reported speech (speech_drafts: apply_speech, obligations, accusations)
 SPEECH_SPEAKER = _rule("speech-speaker", SPEECH, "a quote whose act names no doer", "the source (the speaker)",
                        "'we will retaliate', 'X said it would ...': the speaker is the doer")
 SPEECH_THREAT = _rule("speech-threat", SPEECH, "a future hostile act by the speaker's side", "the type, parties",

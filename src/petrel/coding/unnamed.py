@@ -1,6 +1,6 @@
 """Parties the text does not name: who did something when no actor is given as its doer.
 
-Used by the event coder's fallbacks (``EventStage._parties``), in this order:
+Used by the event coder's fallbacks (:func:`petrel.coding.parties.find_parties`), in this order:
 
 - ``local-protesters``: people no actor names, protesting in a country, are its civilians;
 - ``protested-government``: a protest against nobody named is addressed to the government of its place;
