@@ -125,6 +125,13 @@ def is_passive(tok: Token) -> bool:
     return tok.tag_ == "VBN" and (tok.dep_ in ("xcomp", "acl", "oprd") or small_clause(tok))
 
 
+#: verbs that report a clause rather than order one ("said [X killed ...]")
+REPORTING_VERBS = frozenset({"say", "tell", "report", "add", "claim", "state", "announce", "confirm", "allege"})
+
+
 def small_clause(tok: Token) -> bool:
-    """"ordered [him banned]": a participle clause without auxiliary under a verb of ordering."""
-    return tok.dep_ == "ccomp" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+    """"ordered [him banned]": a participle clause without auxiliary under a verb of ordering. Not a
+    past tense the tagger read as a participle: a reported clause ("strikes killed 20 people, medics said")
+    or one with a direct object ("... killed 20 people"), which a passive participle does not take."""
+    return (tok.dep_ == "ccomp" and tok.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+            and tok.head.lemma_.lower() not in REPORTING_VERBS and not any(c.dep_ == "dobj" for c in tok.children))
