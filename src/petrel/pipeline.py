@@ -124,10 +124,13 @@ class Resources:
         kb = load_knowledge_base(settings)
         classifier = None
         if settings.event_model != "rules":
+            from petrel.cache import resolve_cache_dir
             from petrel.model import LazyClassifier
 
-            # loaded when a sentence first needs it (a run with nothing to score never creates the session)
-            classifier = LazyClassifier(str(settings.event_model_dir) if settings.event_model_dir else None)
+            # loaded when a sentence first needs it (a run with nothing to score never creates the session);
+            # its optimised graph is kept in the resource cache (petrel.model.optimised)
+            classifier = LazyClassifier(str(settings.event_model_dir) if settings.event_model_dir else None,
+                                        cache_dir=resolve_cache_dir(settings))
         gazetteer = load_gazetteer(settings)
         gazetteer.warm()  # its packed cache loads in milliseconds; no first document pays for it
         return cls(nlp=load_nlp(settings, kb), kb=kb, gazetteer=gazetteer, classifier=classifier)
