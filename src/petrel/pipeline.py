@@ -10,7 +10,9 @@ gazetteer); none holds global state, so two pipelines can live in one process.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -28,14 +30,34 @@ if TYPE_CHECKING:
 BATCH_DOCS = 64  # documents whose stages run together (the event model reads all their sentences at once)
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while the model and resources load.
+
+    Loading allocates a few million long-lived objects: the collector ran about 390 times while a
+    one-article ingest started, three of them full collections over the whole growing heap, some 0.2 s
+    of CPU for next to no garbage (docs/benchmarks.md). Reference counting still frees everything that
+    is not in a cycle; the collector runs again as usual once loading is done.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 class Pipeline:
     """spaCy plus petrel's per-document stages. Build once, reuse for many batches."""
 
     def __init__(self, settings: Settings | None = None, *, resources: Resources | None = None) -> None:
         self.settings = settings or Settings()
-        self.resources = resources or Resources.load(self.settings)
+        with collector_paused():
+            self.resources = resources or Resources.load(self.settings)
+            self.stages: list[Stage] = build_stages(self.settings, self.resources)
         self.nlp: Language = self.resources.nlp
-        self.stages: list[Stage] = build_stages(self.settings, self.resources)
         self.prefilter: PreFilter | None = None
         if self.settings.prefilter:
             from petrel.prefilter import PreFilter
@@ -124,10 +146,13 @@ class Resources:
         kb = load_knowledge_base(settings)
         classifier = None
         if settings.event_model != "rules":
+            from petrel.cache import resolve_cache_dir
             from petrel.model import LazyClassifier
 
-            # loaded when a sentence first needs it (a run with nothing to score never creates the session)
-            classifier = LazyClassifier(str(settings.event_model_dir) if settings.event_model_dir else None)
+            # loaded when a sentence first needs it (a run with nothing to score never creates the session);
+            # its optimised graph is kept in the resource cache (petrel.model.optimised)
+            classifier = LazyClassifier(str(settings.event_model_dir) if settings.event_model_dir else None,
+                                        cache_dir=resolve_cache_dir(settings))
         gazetteer = load_gazetteer(settings)
         gazetteer.warm()  # its packed cache loads in milliseconds; no first document pays for it
         return cls(nlp=load_nlp(settings, kb), kb=kb, gazetteer=gazetteer, classifier=classifier)

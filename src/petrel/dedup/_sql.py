@@ -9,28 +9,22 @@ import duckdb
 import numpy as np
 import pyarrow as pa
 
+from petrel.store.arrow import registered
+
 
 def temp_table(con: duckdb.DuckDBPyConnection, name: str, data: pa.Table) -> None:
     """(Re)create temp table ``name`` from an Arrow table in one statement."""
-    view = f"_petrel_dedup_{name}"
-    con.register(view, data)
-    try:
+    with registered(con, f"_petrel_dedup_{name}", data) as view:
         con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS SELECT * FROM {view}")  # noqa: S608 (internal)
-    finally:
-        con.unregister(view)
 
 
 def insert_arrow(con: duckdb.DuckDBPyConnection, table: str, data: pa.Table) -> None:
     """Bulk insert an Arrow table whose column names match ``table``'s."""
     if data.num_rows == 0:
         return
-    view = f"_petrel_dedup_ins_{table}"
-    con.register(view, data)
-    try:
+    with registered(con, f"_petrel_dedup_ins_{table}", data) as view:
         cols = ", ".join(data.column_names)
         con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM {view}")  # noqa: S608 (internal)
-    finally:
-        con.unregister(view)
 
 
 def arrays(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> dict[str, np.ndarray]:

@@ -30,19 +30,18 @@ TOKENIZER_FILE = "tokenizer.json"
 class EventClassifier:
     """One ONNX session and tokenizer; thread-safe for ``predict`` (onnxruntime sessions are)."""
 
-    def __init__(self, folder: Path = DEFAULT_DIR, *, threads: int = 1) -> None:
-        import onnxruntime as ort
+    def __init__(self, folder: Path = DEFAULT_DIR, *, threads: int = 1, cache_dir: Path | None = None) -> None:
         from tokenizers import Tokenizer
+
+        from petrel.model.optimised import create_session
 
         labels = check_model_folder(folder)
         self.meta = labels
         self.tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
         self.tokenizer.enable_truncation(int(labels.get("max_len", 64)))
         self.tokenizer.no_padding()
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        self.session = ort.InferenceSession(str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
+        # the graph optimised once and kept in cache_dir (petrel.model.optimised); one thread per call
+        self.session = create_session(folder / MODEL_FILE, threads, cache_dir)
 
     def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """``(type probabilities, mode probabilities)``, one row per text, in order.
@@ -104,10 +103,11 @@ class LazyClassifier:
     read) never creates the ONNX session (about 0.1-0.2 s of a start). Answers exactly as the loaded
     :class:`EventClassifier` does; thread-safe (the first caller loads, others wait for it)."""
 
-    def __init__(self, folder: str | None = None, threads: int = 1) -> None:
+    def __init__(self, folder: str | None = None, threads: int = 1, cache_dir: Path | None = None) -> None:
         check_model_folder(Path(folder) if folder else DEFAULT_DIR)
         self.folder = folder
         self.threads = threads
+        self.cache_dir = cache_dir
         self._loaded: EventClassifier | None = None
         self._lock = threading.Lock()
 
@@ -120,7 +120,7 @@ class LazyClassifier:
         if self._loaded is None:
             with self._lock:
                 if self._loaded is None:
-                    self._loaded = load_classifier(self.folder, self.threads)
+                    self._loaded = load_classifier(self.folder, self.threads, self.cache_dir)
         return self._loaded
 
     def probabilities(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -132,12 +132,13 @@ class LazyClassifier:
         return self.get().predict(texts) if texts else []
 
     def __getattr__(self, name: str) -> object:  # meta, tokenizer, session: whatever the loaded one has
-        if name.startswith("__") or name in ("folder", "threads", "_loaded", "_lock"):
+        if name.startswith("__") or name in ("folder", "threads", "cache_dir", "_loaded", "_lock"):
             raise AttributeError(name)
         return getattr(self.get(), name)
 
 
 @lru_cache(maxsize=4)
-def load_classifier(folder: str | None = None, threads: int = 1) -> EventClassifier:
-    """The shipped classifier (or the one in ``folder``), loaded once per process."""
-    return EventClassifier(Path(folder) if folder else DEFAULT_DIR, threads=threads)
+def load_classifier(folder: str | None = None, threads: int = 1, cache_dir: Path | None = None) -> EventClassifier:
+    """The shipped classifier (or the one in ``folder``), loaded once per process (its optimised graph
+    kept in ``cache_dir``, when given)."""
+    return EventClassifier(Path(folder) if folder else DEFAULT_DIR, threads=threads, cache_dir=cache_dir)

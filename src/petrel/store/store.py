@@ -24,6 +24,7 @@ from petrel.config import Settings
 from petrel.errors import DatabaseLocked, StoreError
 from petrel.models import ProcessedDocument, Rejection
 from petrel.store import rows
+from petrel.store.arrow import registered
 from petrel.store.schema import check_schema_version, create_schema
 
 if TYPE_CHECKING:
@@ -229,14 +230,12 @@ class Store:
         if not data.num_rows:
             return
         schema = self._arrow_schema(table)
-        data = data.select(schema.names).cast(schema)
-        self.con.register("_petrel_batch", data)
-        try:
+        if not data.schema.equals(schema):  # a batch built here has it already (cast imports pyarrow.compute)
+            data = data.select(schema.names).cast(schema)
+        with registered(self.con, "_petrel_batch", data) as view:  # a C stream: no pyarrow.compute import
             cols = ", ".join(schema.names)
             verb = "INSERT OR IGNORE" if table in _KEYED_TABLES else "INSERT"
-            self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM _petrel_batch")  # noqa: S608
-        finally:
-            self.con.unregister("_petrel_batch")
+            self.con.execute(f"{verb} INTO {table} ({cols}) SELECT {cols} FROM {view}")  # noqa: S608
 
     def _arrow_schema(self, table: str) -> pa.Schema:
         """Arrow schema of a table, read from the database so DDL stays the one source of truth."""
