@@ -87,6 +87,7 @@ def test_a_listed_actor_is_never_unknown() -> None:
     ("Iranian missiles hit an air base in Israel overnight.", "IRN"),
     ("Chinese coast guard ships fired water cannon at a Philippine supply boat.", "CHN"),
     ("Pakistan's army shelled villages across the border.", "PAK"),
+    ("Venezuelan air strikes hit two camps near the Guyanese border on Friday.", "VEN"),
 ])
 def test_armed_force_by_a_state_or_its_weapons_is_its_military(run, text, country) -> None:
     event = one(run(text), "ASSAULT")
@@ -108,6 +109,8 @@ def test_armed_state_keeps_the_words_of_a_named_party() -> None:
     protesters = ActorRef("Iranian protesters", country="IRN", sector=["CVL"], resolution="country")
     assert sides.armed_side(hamas, lambda n: False) is hamas
     assert sides.armed_side(protesters, lambda n: False) is protesters
+    fans = ActorRef("Iranian fans", country="IRN", sector=[], resolution="demonym")
+    assert sides.armed_side(fans, lambda n: False) is fans  # an adjective alone says no arms
 
 
 # -- 3. security forces that police are the police -----------------------------------------------------------

@@ -54,6 +54,10 @@ PLATFORM_WORDS = frozenset({"missile", "missiles", "rocket", "rockets", "drone",
                             "gunships", "artillery", "tank", "tanks", "warship", "warships", "vessel", "vessels",
                             "ship", "ships", "frigate", "frigates", "destroyer", "destroyers", "submarine",
                             "submarines", "mortar", "mortars", "shell", "shells", "cutter", "cutters", "boat", "boats"})
+# armed acts named by a country's adjective: "Israeli strikes", "Russian shelling", "Turkish air raids"
+FORCE_NOUNS = frozenset({"strike", "strikes", "airstrike", "airstrikes", "shelling", "bombardment", "bombardments",
+                         "bombing", "bombings", "raid", "raids", "barrage", "barrages", "shellfire", "offensive",
+                         "incursion", "incursions", "fire"})
 MILITARY_WORDS = frozenset({"coast guard", "coastguard", "navy", "naval", "air force", "military", "army"})
 STATE_RESOLUTIONS = frozenset({"country", "coref", "demonym", "kb"})
 
@@ -106,15 +110,15 @@ def keep_unknown(party: ActorRef) -> ActorRef:
 
 
 def armed_side(party: ActorRef, is_state_name: Callable[[str], bool]) -> ActorRef:
-    """The doer of an armed attack: a state named alone, or a weapon or platform with a country, is that
-    country's military (rule ``armed-state``)."""
+    """The doer of an armed attack: a state named alone, or a weapon, a platform or an armed act with a
+    country ("Russian missiles", "Israeli strikes"), is that country's military (rule ``armed-state``)."""
     if not party.country or party.actor_id or "MIL" in party.sector or party.resolution not in STATE_RESOLUTIONS:
         return party
     if set(party.sector) - {"GOV"}:
         return party  # "Iranian protesters", "Hamas", "police": the words say who acted
     words = _words(party.name)
     text = " ".join(words)
-    by_weapon = bool(words) and (words[-1] in PLATFORM_WORDS or any(w in text for w in MILITARY_WORDS))
+    by_weapon = bool(words) and (words[-1] in PLATFORM_WORDS | FORCE_NOUNS or any(w in text for w in MILITARY_WORDS))
     if by_weapon:
         return replace(party, sector=["MIL", *party.sector])
     if not is_state_name(party.name):
