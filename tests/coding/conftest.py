@@ -71,3 +71,21 @@ def make_runner(nlp, lexicon: Lexicon, **stage_options: bool) -> Callable[..., D
         return state
 
     return run
+
+
+RULES_PUBLISHED = "2026-03-04"
+
+
+@pytest.fixture(scope="session")
+def rules_pipeline(session_settings, resources):
+    """One pipeline with the lexicon rules alone (the event model's veto is not under test), shared."""
+    from petrel.pipeline import Pipeline
+
+    return Pipeline(session_settings.model_copy(update={"event_model": "rules"}), resources=resources)
+
+
+@pytest.fixture
+def run(rules_pipeline):
+    """code(text) -> events, with the lexicon rules alone, published on :data:`RULES_PUBLISHED`."""
+    return lambda text: rules_pipeline.code_text(text, published=RULES_PUBLISHED).events
+

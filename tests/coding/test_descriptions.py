@@ -15,15 +15,6 @@ from petrel.models import EventMention
 PUBLISHED = "2026-03-04"
 
 
-@pytest.fixture(scope="module")
-def run(session_settings, resources):
-    """code(text) -> events, with the lexicon rules alone (the event model's veto is not under test)."""
-    from petrel.pipeline import Pipeline
-
-    pipeline = Pipeline(session_settings.model_copy(update={"event_model": "rules"}), resources=resources)
-    return lambda text: pipeline.code_text(text, published=PUBLISHED).events
-
-
 def one(events: list[EventMention], type_: str) -> EventMention:
     found = [e for e in events if e.type == type_]
     assert found, [(e.type, e.evidence.trigger, e.source.name) for e in events]

@@ -14,15 +14,6 @@ from petrel.models import ActorRef, EventMention
 
 
 @pytest.fixture(scope="module")
-def run(session_settings, resources):
-    """code(text) -> events, with the lexicon rules alone."""
-    from petrel.pipeline import Pipeline
-
-    pipeline = Pipeline(session_settings.model_copy(update={"event_model": "rules"}), resources=resources)
-    return lambda text: pipeline.code_text(text, published="2026-03-04").events
-
-
-@pytest.fixture(scope="module")
 def run_without(session_settings, resources):
     from petrel.pipeline import Pipeline
 

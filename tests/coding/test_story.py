@@ -11,15 +11,6 @@ import pytest
 from petrel.models import EventMention
 
 
-@pytest.fixture(scope="module")
-def run(session_settings, resources):
-    """code(text) -> events, with the lexicon rules alone (the event model's veto is not under test)."""
-    from petrel.pipeline import Pipeline
-
-    pipeline = Pipeline(session_settings.model_copy(update={"event_model": "rules"}), resources=resources)
-    return lambda text: pipeline.code_text(text, published="2026-03-04").events
-
-
 def one(events: list[EventMention], type_: str, trigger: str | None = None) -> EventMention:
     found = [e for e in events if e.type == type_ and (trigger is None or e.evidence.trigger == trigger)]
     assert found, [(e.type, e.evidence.trigger, e.source.name) for e in events]
