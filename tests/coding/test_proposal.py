@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from petrel.coding.proposal import MODE_CODES, TYPE_CODES, code_for, main_predicate
-from petrel.models import PLOVER_TYPES
+from petrel.coding.proposal import MODE_CODES, TYPE_CODES, code_for, main_predicate, other_party
+from petrel.models import PLOVER_TYPES, ActorRef
 
 
 @pytest.mark.parametrize(("text", "word"), [
@@ -31,3 +31,31 @@ def test_code_for_prefers_the_mode_code(lexicon) -> None:  # noqa: ANN001
     assert code_for("ASSAULT", "aerial", lexicon.cameo) == "195"
     assert code_for("ASSAULT", "sexual", lexicon.cameo) == "190"
     assert code_for("PROTEST", None, lexicon.cameo) == "140"
+
+
+def _named(text: str, *names: tuple[str, ActorRef]) -> list[tuple[int, ActorRef]]:
+    return sorted((text.index(name), actor) for name, actor in names)
+
+
+KEN = ActorRef("Kenya", actor_id="KEN", country="KEN", sector=["GOV"], resolution="kb")
+UGA = ActorRef("Uganda", actor_id="UGA", country="UGA", sector=["GOV"], resolution="kb")
+ETH = ActorRef("Ethiopia", actor_id="ETH", country="ETH", sector=["GOV"], resolution="kb")
+TRADERS = ActorRef("traders", country="UGA", sector=["BUS"], resolution="place")
+
+
+def test_a_proposed_event_is_aimed_at_the_first_named_party_after_its_word(nlp) -> None:  # noqa: ANN001
+    text = "Kenya voiced concern to Uganda over the border closure, Ethiopian officials said."
+    sent = next(nlp(text).sents)
+    word = next(t for t in sent if t.text == "voiced")
+    named = _named(text, ("Kenya", KEN), ("Uganda", UGA), ("Ethiopian", ETH))
+    assert other_party(sent, word, named, [KEN], None) is UGA
+    assert other_party(sent, word, named, [KEN], UGA) is ETH  # never the speaker's side
+    assert other_party(sent, word, named, [KEN, UGA, ETH], None) is None
+
+
+def test_no_target_from_before_the_word_or_from_an_unnamed_party(nlp) -> None:  # noqa: ANN001
+    text = "In Uganda, Kenya voiced concern to traders over the closure."
+    sent = next(nlp(text).sents)
+    word = next(t for t in sent if t.text == "voiced")
+    assert other_party(sent, word, _named(text, ("Uganda", UGA), ("Kenya", KEN), ("traders", TRADERS)), [KEN],
+                       None) is None

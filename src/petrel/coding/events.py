@@ -33,7 +33,7 @@ from petrel.coding.intent import drop_clause_consumed, drop_governing, read_inte
 from petrel.coding.lexicon import ARMED_SECTORS, Lexicon, Pattern
 from petrel.coding.pairs import mention_id, pair_events, same_actor
 from petrel.coding.parties import find_parties
-from petrel.coding.proposal import code_for, main_predicate
+from petrel.coding.proposal import SELF_TYPES, code_for, main_predicate, other_party
 from petrel.coding.screening import is_state_modifier, keep_draft, trigger_confidence
 from petrel.coding.speech import ACCUSE_CODE, is_obligation
 from petrel.coding.speech_drafts import condition_actors, drop_restated_accusations, quote_at
@@ -131,6 +131,11 @@ class EventStage:
         draft = self.draft(Trigger(tok, pattern), index, quotes)
         if draft is None:
             return []
+        if draft.sources and not draft.targets and draft.info.type not in SELF_TYPES and self.on(R.MODEL_TARGET):
+            speaker = draft.quote.speaker if draft.quote is not None else None
+            other = other_party(sent, tok, index.named(), draft.sources, speaker)
+            if other is not None:
+                draft.targets, draft.provenance = [other], draft.with_rule(R.MODEL_TARGET)
         events = pair_events(draft, sent, doc_id)
         for event in events:
             event.origin = "model"

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from petrel.coding.speech import same_side
+from petrel.models import ActorRef
+
 #: the CAMEO code that stands for a PLOVER type when the model, not a lexicon entry, names it
 TYPE_CODES: dict[str, str] = {
     "AGREE": "030", "CONSULT": "040", "SUPPORT": "051", "CONCEDE": "080", "COOPERATE": "060", "AID": "070",
@@ -36,6 +39,8 @@ MODE_CODES: dict[tuple[str, str], str] = {
     ("ASSAULT", "unconventional"): "204",
 }
 COPULAS = frozenset({"be", "become", "remain"})
+#: types whose event needs no other party (a mobilisation, a protest has its own addressee rule)
+SELF_TYPES = frozenset({"MOBILIZE", "PROTEST"})
 PREDICATE_DEPS = ("ccomp", "xcomp", "attr", "acomp", "advcl")
 
 
@@ -57,3 +62,16 @@ def main_predicate(sent: Span, speech: dict[str, str]) -> Token:
                 continue
         break
     return tok
+
+
+def other_party(sent: Span, tok: Token, named: list[tuple[int, ActorRef]], sources: list[ActorRef],
+                speaker: ActorRef | None) -> ActorRef | None:
+    """The party a model-proposed event is aimed at when the parse gave none (rule model-target): an actor
+    the sentence names after the event's word, on neither the source's nor the speaker's side, the first
+    such. None when there is none (an actor before the word is more often a doer or a speaker than a target)."""
+    inside = [(start, actor) for start, actor in named
+              if sent.start_char <= start < sent.end_char and actor.actor_id  # a named party, not "residents"
+              and not any(same_side(actor, s) for s in sources)
+              and not (speaker is not None and same_side(actor, speaker))]
+    return next((actor for start, actor in inside if start > tok.idx), None)
+

@@ -158,6 +158,9 @@ OFFICIAL_REPORT = _rule("official-report", SPEECH, "the speaker of a reported ac
 # --- the event model (petrel.coding.blend)
 EVENT_MODEL = _rule("event-model", "events: blend", "the model's sentence label, the main predicate",
                     "an event where the lexicon found none", "the model proposes an event the rules missed")
+MODEL_TARGET = _rule("model-target", "events: blend", "a model-proposed event with a source and no target; the "
+                     "actors its sentence names", "the target: the first other party the sentence names after the word",
+                     "'Japan voiced concern to China': the model's CONSULT/ACCUSE has China as its target")
 
 
 class UnknownRule(ValueError):
