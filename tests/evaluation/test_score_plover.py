@@ -59,3 +59,18 @@ def test_igo_and_ngo_are_one_international_class():
     v = values(score_plover(records, predictions))
     assert v["source_country_accuracy"] == 1.0
     assert v["target_country_accuracy"] == pytest.approx(2 / 3)
+
+
+def test_pair_figures_need_an_event_from_the_gold_source_to_the_gold_target():
+    records = [rec("1", "ASSAULT"), rec("2", "AGREE"), rec("3", "REJECT"), rec("4", "AID", tgt=())]
+    predictions = [
+        [ev("ACCUSE", src="AAA", tgt="CCC", confidence=0.9), ev("ASSAULT", src="AAA", tgt="BBB", confidence=0.2)],
+        [ev("AGREE", src="BBB", tgt="AAA")],  # the pair reversed is not the pair
+        [ev("REQUEST", src="AAA", tgt="BBB", confidence=0.8), ev("REJECT", src="AAA", tgt="BBB", confidence=0.3)],
+        [ev("AID", src="AAA", tgt=None)],  # no gold target: not counted
+    ]
+    by_name = {m.name: m for m in score_plover(records, predictions).metrics}
+    assert by_name["plover.pair_found"].value == pytest.approx(2 / 3)
+    assert by_name["plover.pair_found"].n == 3
+    # record 1: the only event for the pair is ASSAULT (right); record 3: the top event for the pair is REQUEST
+    assert by_name["plover.pair_type_accuracy"].value == pytest.approx(1 / 3)

@@ -8,6 +8,11 @@ gold side's codes, compared as written (ISO alpha-3, ``IGO``, ``NGO``, ...), exc
 ``NGO`` are one class: the GSR writes ``IGO`` for Amnesty International and the Red Cross and ``NGO``
 for the Association of African Jurists, while petrel keeps CAMEO's line (``IGO`` for organisations of
 states, ``NGO`` for the rest). Both say "an international body, no country".
+
+The pair figures ask what a blind test of marked pairs asks: over the records whose gold names both a source
+and a target country, is there an event going from that source to that target (``pair_found``), and is the
+most confident such event of the gold type (``pair_type_accuracy``; no event for the pair counts as wrong)?
+Countries stand in for the parties, so a pair of two parties of one country is found by any event within it.
 """
 
 from __future__ import annotations
@@ -37,10 +42,29 @@ def score_plover(records: Sequence[PloverRecord], predictions: Sequence[Sequence
         Metric(f"{SET}.type_any", ratio(sum(any_hit), len(gold)), len(gold), "some event has the gold type"),
         Metric(f"{SET}.source_country_accuracy", ratio(sum(src), len(src)), len(src), "top source country in gold"),
         Metric(f"{SET}.target_country_accuracy", ratio(sum(tgt), len(tgt)), len(tgt), "top target country in gold"),
+        *_pair_metrics(records, predictions),
         Metric(f"{SET}.coverage", ratio(sum(t is not None for t in tops), len(tops)), len(tops),
                "sentences with at least one event", gated=False),
     ]
     return SetResult(SET, metrics, _misses(records, tops))
+
+
+def _pair_metrics(records: Sequence[PloverRecord], predictions: Sequence[Sequence[PredictedEvent]]) -> list[Metric]:
+    found: list[bool] = []
+    right: list[bool] = []
+    for record, events in zip(records, predictions, strict=True):
+        if not (record.source_codes and record.target_codes):
+            continue
+        pair = top_event([e for e in events if country_matches(e.source_country, record.source_codes)
+                          and country_matches(e.target_country, record.target_codes)])
+        found.append(pair is not None)
+        right.append(pair is not None and pair.type == record.type)
+    return [
+        Metric(f"{SET}.pair_found", ratio(sum(found), len(found)), len(found),
+               "an event goes from the gold source's country to the gold target's"),
+        Metric(f"{SET}.pair_type_accuracy", ratio(sum(right), len(right)), len(right),
+               "the top event for the gold pair has the gold type (none = wrong)"),
+    ]
 
 
 def _country_hits(records: Sequence[PloverRecord], tops: Sequence[PredictedEvent | None], side: str) -> list[bool]:
