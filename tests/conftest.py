@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import shutil
+from collections.abc import Callable, Iterator
 from datetime import datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from petrel.config import Settings
@@ -153,3 +155,27 @@ def scale_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "zz_repeat.txt").write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
     (folder / "zz_binary.txt").write_bytes(b"\x00\x01\x02 not text \xff\xfe")
     return folder
+
+
+@pytest.fixture(scope="session")
+def fixture_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small invented store of ``tests/api/fixture_db.py``, for the store's queries and the API."""
+    from api.fixture_db import build_fixture_db
+
+    return build_fixture_db(tmp_path_factory.mktemp("apidb") / "fixture.duckdb")
+
+
+@pytest.fixture()
+def con(fixture_db: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The fixture store opened read-only, as the server opens it."""
+    connection = duckdb.connect(str(fixture_db), read_only=True)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture()
+def db_copy(fixture_db: Path, tmp_path: Path) -> Path:
+    """A private copy of the fixture database, for tests that write."""
+    target = tmp_path / "copy.duckdb"
+    shutil.copy(fixture_db, target)
+    return target

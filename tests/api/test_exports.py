@@ -14,7 +14,7 @@ import duckdb
 import pyarrow.parquet as pq
 import pytest
 
-from .test_queries import EVENTS, reference
+from store.reference import EVENTS, reference
 from .test_routes import error_of
 from petrel.export import EVENT_COLUMNS, EVENT_SCHEMA
 from petrel.store.queries import EventFilter, strip_sentence

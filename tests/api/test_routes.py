@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from .test_queries import EVENTS, reference
+from store.reference import EVENTS, reference
 from petrel.store.queries import EventFilter
 
 EVENT_ROUTES = ["/api/events", "/api/timeline", "/api/network", "/api/places"]

@@ -11,7 +11,7 @@ from petrel.errors import StoreError
 from petrel.models import Rejection
 from petrel.store import Store
 from petrel.store.shards import batch_tables, read_shard, write_shard
-from test_store import make_doc  # tests/store/test_store.py: the rootdir import mode puts this folder on the path
+from .test_store import make_doc
 
 
 def table_rows(store: Store, table: str) -> list[tuple]:

@@ -14,8 +14,9 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from petrel.actors.found import Found
 from petrel.actors.phrases import SPEECH_VERBS, is_subject, left_start
-from petrel.actors.resolver import Found, qualifier_sectors
+from petrel.actors.words import qualifier_sectors
 from petrel.models import ActorRef
 
 if TYPE_CHECKING:

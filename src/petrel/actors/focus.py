@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from petrel.actors.resolver import Found
+from petrel.actors.found import Found
 from petrel.kb import COUNTRY_ID_PREFIX
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from petrel.actors.resolver import Found
+from petrel.actors.found import Found
 from petrel.models import ActorRef
 
 if TYPE_CHECKING:

@@ -12,9 +12,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from petrel.actors.phrases import is_plural, is_subject, left_start
 from petrel.actors.focus import CountryContext
-from petrel.actors.resolver import GENERIC_HEADS, Found
+from petrel.actors.found import Found
+from petrel.actors.phrases import is_plural, is_subject, left_start
+from petrel.actors.words import GENERIC_HEADS
 from petrel.models import ActorRef
 
 if TYPE_CHECKING:

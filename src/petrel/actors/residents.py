@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from petrel.actors.resolver import Found
+from petrel.actors.found import Found
 
 RESIDENCE_PREPS = frozenset({"of", "from", "in"})
 PEOPLE_SECTORS = frozenset({"CVL"})

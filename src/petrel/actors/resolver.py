@@ -10,82 +10,35 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
 from petrel.actors.context import DocumentActors, context_id
 from petrel.actors.entities import EntityInfo, resolve_entities
+from petrel.actors.found import Found, drop_nested_duplicates
 from petrel.actors.phrases import NOMINAL_POS, SPEECH_VERBS, is_plural, is_subject, left_start, np_head
-from petrel.kb import Actor, KnowledgeBase, normalise
+from petrel.actors.profiles import PhraseProfiles, Profile, with_title
+from petrel.actors.words import (
+    CAPITAL_SECTORS,
+    GENERIC_HEADS,
+    HOME_SECTORS,
+    NOT_NAMES,
+    PAST_MARKERS,
+    PEOPLE_SECTORS,
+    RESIDENCE_PREPS,
+    clean_name,
+    is_location,
+    may_stand_alone,
+    name_word,
+    state_of_affairs,
+    title_gender,
+)
+from petrel.kb import KnowledgeBase, normalise
 from petrel.models import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
-
-# Heads whose own sector yields to a modifier's ("militia leaders" are REB, "army officials" MIL).
-GENERIC_HEADS = frozenset({"leader", "official", "member", "spokesman", "spokesperson", "spokeswoman", "head",
-                           "chief", "representative", "figure", "group", "commander", "fighter", "supporter",
-                           "loyalist", "unit", "wing", "faction", "element", "delegation", "envoy", "source",
-                           "candidate"})
-# Capitalised heads after a demonym that name a thing, not an organisation ("the Iraqi Constitution").
-NOT_NAMES = frozenset({"constitution", "embassy", "consulate", "airspace", "border", "territory", "capital", "city",
-                       "province", "region", "coast", "sea", "river", "desert", "law", "act", "constitutional",
-                       "revolution", "war", "independence", "republic", "kingdom", "empire", "day", "year"})
-# Every country names its legislature and courts with these nouns ("Congress", "Supreme Court"); a bare one in
-# a story set elsewhere is that country's. Ministries have names of their own ("State Department").
-HOME_SECTORS = frozenset({"LEG", "JUD"})
-PP_OWNERS = frozenset({"of", "for", "in", "from", "at"})
-RESIDENCE_PREPS = frozenset({"of", "in"})
-ALLEGIANCE_WORDS = frozenset({"loyal", "allied", "aligned", "faithful", "linked", "affiliated", "tied", "close"})
-LEAD_VERBS = frozenset({"head", "lead", "run", "command", "chair", "found", "direct", "represent"})
-CAPITAL_SECTORS = ["GOV"]
-PEOPLE_SECTORS = ["CVL"]
-FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "madame", "queen", "princess", "spokeswoman", "chairwoman",
-                           "congresswoman", "businesswoman", "sister", "lady", "dame", "empress", "duchess"})
-MALE_TITLES = frozenset({"mr", "sir", "king", "prince", "spokesman", "chairman", "congressman", "businessman",
-                         "brother", "lord", "emperor", "duke", "sheikh", "father"})
-PAST_MARKERS = frozenset({"former", "ex", "late", "erstwhile", "onetime", "deposed", "ousted"})
-LOCATIVE_PREPS = frozenset({"in", "at", "near", "inside", "outside", "around", "across", "throughout"})
-
-
-# A modifier that says which camp an agent belongs to: "opposition lawmakers" are LEG and OPP,
-# "rebel commanders" MIL and REB. Only camp words: "foreign ministers" stay GOV.
-QUALIFIERS = {"opposition": "OPP", "dissident": "OPP", "rebel": "REB", "insurgent": "REB", "militant": "REB",
-              "jihadist": "REB", "separatist": "REB", "paramilitary": "REB",
-              "cartel": "CRM", "gang": "CRM", "criminal": "CRM", "mafia": "CRM"}  # "cartel gunmen": criminals
-
-
-def qualifier_sectors(head: Token) -> list[str]:
-    """Camp sectors from the compound/adjective modifiers left of an agent noun."""
-    return [QUALIFIERS[c.lower_] for c in head.children
-            if c.i < head.i and c.dep_ in ("compound", "amod", "nmod") and c.lower_ in QUALIFIERS]
-
-
-@dataclass(slots=True)
-class Found:
-    """A mention in token offsets, with what coreference needs to know about it."""
-
-    start: int
-    end: int
-    head: int
-    ref: ActorRef
-    person: bool = False
-    plural: bool = False
-    subject: bool = False
-    group: ActorRef | None = None  # the organisation a person leads or speaks for, when known
-    institution: bool = False  # a listed legislature or court named by a generic noun, no owner ("Congress")
-    minority: bool = False  # "ethnic Albanians" with no residence in the phrase: the focus country may say it
-
-
-@dataclass(slots=True)
-class Profile:
-    """Who a phrase stands for before it becomes an :class:`ActorRef`."""
-
-    country: str | None = None
-    sectors: list[str] = field(default_factory=list)
-    actor: Actor | None = None
-    ref: ActorRef | None = None  # an already resolved actor (a person met earlier)
 
 
 class DocResolver:
@@ -102,6 +55,7 @@ class DocResolver:
         self.affiliations: dict[str, ActorRef] = {}
         self.genders: dict[str, str] = {}  # context persons whose title tells ("spokeswoman", "Mr")
         self.consumed: set[int] = set()
+        self.profiles = PhraseProfiles(doc, kb, when, self.by_token, self.groups)
 
     def _entities_rooted_in(self, start: int, end: int) -> list[EntityInfo]:
         """Entities whose root token lies in ``[start, end)``."""
@@ -117,7 +71,7 @@ class DocResolver:
             if i not in self.consumed:
                 found.extend(self._resolve_head(self.doc[i]))
         found.extend(self._lone_surnames(found))
-        return _drop_nested_duplicates(sorted(found, key=lambda f: f.start))
+        return drop_nested_duplicates(sorted(found, key=lambda f: f.start))
 
     def _lone_surnames(self, found: list[Found]) -> list[Found]:
         """Surnames the model did not tag ("Salih added ...") of persons named in full elsewhere, or of the
@@ -136,8 +90,8 @@ class DocResolver:
 
     # -- heads ------------------------------------------------------------------------------------------
     def _agentive(self, token: Token) -> bool:
-        return token.pos_ in NOMINAL_POS and not _state_of_affairs(token) and (
-            bool(self._sectors(token)) or self.kb.is_person_noun(token.lemma_))
+        return token.pos_ in NOMINAL_POS and not state_of_affairs(token) and (
+            bool(self.profiles.sectors(token)) or self.kb.is_person_noun(token.lemma_))
 
     def _np_head(self, token: Token) -> Token:
         return np_head(token, stop=self._agentive)
@@ -145,22 +99,11 @@ class DocResolver:
     def _is_agent_head(self, token: Token) -> bool:
         return self._agentive(token) and (token.dep_ == "poss" or np_head(token) is token)
 
-    def _sectors(self, token: Token) -> list[str]:
-        """Sectors of an agent noun, trying "rights group" and "military authorities" before "group" and
-        "authorities", plus its qualifiers'."""
-        left = self.doc[token.i - 1] if token.i > 0 else None
-        if left is not None and left.dep_ in ("compound", "amod") and left.head.i == token.i:
-            two = self.kb.sectors_for_noun(f"{left.lower_} {token.lemma_.lower()}")
-            if two:
-                return two
-        own = self.kb.sectors_for_noun(token.lemma_) or self.kb.sectors_for_noun(token.text)
-        return own + [s for s in qualifier_sectors(token) if s not in own] if own else own
-
     def _resolve_head(self, head: Token) -> list[Found]:
         own = self.by_token.get(head.i)
         if own is not None and own.root.i == head.i:
             return self._entity_head(head, own)
-        if own is None and (self._sectors(head) or self.kb.is_person_noun(head.lemma_)):
+        if own is None and (self.profiles.sectors(head) or self.kb.is_person_noun(head.lemma_)):
             return self._agent_head(head)
         return self._other_head(head)
 
@@ -176,7 +119,7 @@ class DocResolver:
         actor = self.kb.get(ref.actor_id) if ref.actor_id else None
         role = self.kb.role_at(actor, self.when) if actor is not None else None
         org = self.kb.get(role.org) if role is not None and role.org else None
-        return self._kb_ref(org) if org is not None else None
+        return self.profiles.kb_ref(org) if org is not None else None
 
     # -- a named entity heads the phrase ----------------------------------------------------------------
     def _entity_head(self, head: Token, own: EntityInfo) -> list[Found]:
@@ -214,18 +157,18 @@ class DocResolver:
         if home is None:
             home, end = self._residence_pp(head, end)
         if home is None and any(c.lower_ == "ethnic" for c in head.children if c.i < head.i):
-            ref = ActorRef(_clean(self.doc[start:end].text), None, own.country.code, list(PEOPLE_SECTORS), "demonym")
+            ref = ActorRef(clean_name(self.doc[start:end].text), None, own.country.code, list(PEOPLE_SECTORS), "demonym")
             return replace(self._found(start, end, head, ref), minority=True)
         if home is None or home == own.country.code:
             return None
-        name = _clean(self.doc[start:end].text)
+        name = clean_name(self.doc[start:end].text)
         return self._found(start, end, head, ActorRef(name, None, home, list(PEOPLE_SECTORS), "context"))
 
     def _residence_pp(self, head: Token, end: int) -> tuple[str | None, int]:
         """The country of an "in <place>" / "of <place>" after a people's name, and where the phrase ends."""
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in RESIDENCE_PREPS):
             pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            profile = self._phrase_profile(pobj) if pobj is not None else None
+            profile = self.profiles.phrase_profile(pobj) if pobj is not None else None
             if profile is not None and profile.country and profile.actor is None and profile.ref is None:
                 return profile.country, prep.right_edge.i + 1
         return None, end
@@ -250,13 +193,13 @@ class DocResolver:
         end = own.span.end
         owner = next((o.country.code for o in others if o.country is not None and o.country.kind != "region"), None)
         if owner is None:
-            pp = self._pp_profile(head)
+            pp = self.profiles.pp_profile(head)
             owner = pp.country if pp is not None and pp.actor is None and pp.ref is None else None
-            end = max(end, self._pp_end(head)) if owner else end
+            end = max(end, self.profiles.pp_end(head)) if owner else end
         listed = self.kb.profile_at(own.actor, self.when)[0] if own.actor is not None else None
         if owner is None or owner == listed:
             return None
-        name = _clean(self.doc[left_start(head):end].text)
+        name = clean_name(self.doc[left_start(head):end].text)
         return ActorRef(name, None, owner, sectors, "country"), end
 
     def _title_start(self, head: Token, own: EntityInfo) -> int:
@@ -275,25 +218,25 @@ class DocResolver:
 
     def _title_word(self, token: Token) -> bool:
         return (token.i in self.by_token or token.pos_ in ("DET", "ADJ", "PROPN", "NUM") or token.tag_ == "POS"
-                or token.is_punct or token.is_space or bool(self._sectors(token))
+                or token.is_punct or token.is_space or bool(self.profiles.sectors(token))
                 or self.kb.is_person_noun(token.lemma_))
 
     def _org_or_country_ref(self, own: EntityInfo, others: list[EntityInfo]) -> ActorRef | None:
         if own.actor is not None:
-            return self._kb_ref(own.actor)
+            return self.profiles.kb_ref(own.actor)
         if own.country is not None:
             # "talks in Paris": the place, not the French government, so no GOV sector
-            governs = own.country.kind == "capital" and not _is_location(own.root)
+            governs = own.country.kind == "capital" and not is_location(own.root)
             sectors = CAPITAL_SECTORS if governs else []
             resolution = "demonym" if own.country.kind == "demonym" else "country"
             if own.country.kind == "demonym":
                 sectors = PEOPLE_SECTORS  # "Palestinians", "the Lebanese": the people
-            name = _clean(own.span.text) if own.country.kind == "region" else self.kb.country_name(own.country.code)
+            name = clean_name(own.span.text) if own.country.kind == "region" else self.kb.country_name(own.country.code)
             return ActorRef(name, None, own.country.code, list(sectors), resolution)
         return self._unknown_org_ref(own, others)
 
     def _unknown_org_ref(self, own: EntityInfo, others: list[EntityInfo]) -> ActorRef:
-        name = _clean(own.span.text)
+        name = clean_name(own.span.text)
         earlier = self.known.find(name)
         if earlier is not None:
             return earlier
@@ -307,21 +250,21 @@ class DocResolver:
     # -- persons ----------------------------------------------------------------------------------------
     def _person_ref(self, own: EntityInfo, head: Token, start: int, extra: Profile | None = None) -> ActorRef:
         if own.actor is not None:
-            ref = self._kb_ref(own.actor)
+            ref = self.profiles.kb_ref(own.actor)
             self.known.remember(own.span.text, ref, person=True)
             return ref
-        name = _clean(own.span.text)
+        name = clean_name(own.span.text)
         earlier = self.known.find(name) or self._office_holder(name)
         if earlier is not None:
             return earlier
-        profile = extra or self._title_profile(start, own.span.start, head)
+        profile = extra or self.profiles.title_profile(start, own.span.start, head)
         ref = self._context_ref(name, profile)
         self.known.remember(name, ref, person=True)
-        gender = _title_gender(self.doc[start:own.span.start])
+        gender = title_gender(self.doc[start:own.span.start])
         if gender and ref.actor_id:
             self.genders[ref.actor_id] = gender
         if profile.actor is not None and ref.actor_id:
-            self.affiliations[ref.actor_id] = self._kb_ref(profile.actor)
+            self.affiliations[ref.actor_id] = self.profiles.kb_ref(profile.actor)
         return ref
 
     def _with_title_sectors(self, ref: ActorRef, own: EntityInfo, start: int) -> ActorRef:
@@ -332,7 +275,7 @@ class DocResolver:
         words = self.doc[start:own.span.start]
         if any(t.lower_.rstrip("-") in PAST_MARKERS for t in words):
             return ref
-        sectors = next((self._sectors(t) for t in reversed(words) if t.i not in self.by_token and self._sectors(t)),
+        sectors = next((self.profiles.sectors(t) for t in reversed(words) if t.i not in self.by_token and self.profiles.sectors(t)),
                        [])
         return replace(ref, sector=sectors) if sectors else ref
 
@@ -343,7 +286,7 @@ class DocResolver:
         holders = [a for a in self.kb.persons_by_surname(name) if self.kb.role_at(a, self.when) is not None]
         if len(holders) != 1:
             return None
-        ref = self._kb_ref(holders[0])
+        ref = self.profiles.kb_ref(holders[0])
         self.known.remember(holders[0].name, ref, person=True)
         return ref
 
@@ -353,50 +296,6 @@ class DocResolver:
         resolved = profile.country is not None or bool(profile.sectors)
         return ActorRef(name, context_id(name), profile.country, list(profile.sectors),
                         "context" if resolved else "unresolved")
-
-    def _title_profile(self, start: int, end: int, head: Token) -> Profile:
-        """Country and sectors from a person's titles and appositives ("Iraqi President X", "X, who heads Y").
-        A title without a country takes one from the right ("King Hassan of Morocco": GOV from the title,
-        MAR from the "of" phrase)."""
-        profile = self._span_profile(start, end)
-        if profile.country is None and profile.actor is None:
-            right = self._right_context(head)
-            if right.country or right.sectors or right.actor or right.ref:
-                profile = _with_title(right, profile.sectors)
-        return profile
-
-    def _span_profile(self, start: int, end: int) -> Profile:
-        """What the words between ``start`` and ``end`` say: an organisation wins over a country and a title."""
-        profile = Profile()
-        for i in range(start, end):
-            info = self.by_token.get(i)
-            if info is not None and info.actor is not None and info.actor.kind != "person":
-                country, sectors = self.kb.profile_at(info.actor, self.when)
-                return Profile(country, sectors, info.actor)
-            if info is not None and info.country is not None and profile.country is None:
-                profile.country = info.country.code
-            elif info is None and not profile.sectors:
-                profile.sectors = self._sectors(self.doc[i])
-        return profile
-
-    def _right_context(self, head: Token) -> Profile:
-        """An appositive ("X, the leader of Y"), a clause ("X, who heads Y") or a country after "of" ("King
-        Hassan of Morocco", "President Assad of Syria")."""
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                info = self.by_token.get(pobj.i) if pobj is not None else None
-                if info is not None and info.country is not None and info.country.kind == "country":
-                    return Profile(info.country.code, [])
-            if child.dep_ == "appos":
-                found = self._pp_profile(child) or self._span_profile(left_start(child), child.i + 1)
-                if found.country or found.sectors:
-                    return _with_title(found, self._sectors(child))
-            if child.dep_ == "relcl" and child.lemma_ in LEAD_VERBS:
-                objects = [c for c in child.children if c.dep_ in ("dobj", "attr")]
-                if objects:
-                    return self._phrase_profile(objects[0])
-        return Profile()
 
     # -- an agent noun heads the phrase -----------------------------------------------------------------
     def _agent_head(self, head: Token) -> list[Found]:
@@ -411,17 +310,17 @@ class DocResolver:
         mods = self._entities_rooted_in(start, head.i)
         refs = self._modifier_refs(head, mods)
         if not refs:
-            pp = self._pp_profile(head)
+            pp = self.profiles.pp_profile(head)
             if pp is not None:
-                end = max(end, self._pp_end(head))
+                end = max(end, self.profiles.pp_end(head))
                 refs = [self._group_ref(head, start, end, pp)]
         if not refs:
-            side = self._allegiance(head)
+            side = self.profiles.allegiance(head)
             if side is not None:
                 profile, end = side
                 refs = [self._group_ref(head, start, end, profile)]
-        if not refs and _may_stand_alone(head, self.kb):
-            refs = [ActorRef(_clean(self.doc[start:end].text), None, None, self._agent_sectors(head, start),
+        if not refs and may_stand_alone(head, self.kb):
+            refs = [ActorRef(clean_name(self.doc[start:end].text), None, None, self.profiles.agent_sectors(head, start),
                              "unresolved")]
         return [self._found(start, end, head, ref) for ref in refs]
 
@@ -444,28 +343,14 @@ class DocResolver:
 
     def _group_ref(self, head: Token, start: int, end: int, profile: Profile) -> ActorRef:
         if profile.actor is not None:
-            return self._kb_ref(profile.actor)
+            return self.profiles.kb_ref(profile.actor)
         if profile.ref is not None:
             return profile.ref
         generic = head.lemma_.lower() in GENERIC_HEADS
-        sectors = (profile.sectors if generic and profile.sectors else None) or self._agent_sectors(head, start) \
+        sectors = (profile.sectors if generic and profile.sectors else None) or self.profiles.agent_sectors(head, start) \
             or profile.sectors
-        name = _clean(self.doc[start:end].text)
+        name = clean_name(self.doc[start:end].text)
         return ActorRef(name, None, profile.country, sectors, "country" if profile.country else "unresolved")
-
-    def _agent_sectors(self, head: Token, start: int) -> list[str]:
-        """The head noun's sectors, or a modifying agent noun's when the head is generic."""
-        own = self._sectors(head)
-        if head.lemma_.lower() not in GENERIC_HEADS:
-            return own
-        for i in range(start, head.i):
-            if i not in self.by_token and self._sectors(self.doc[i]):
-                return self._sectors(self.doc[i])
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
-            owner = next((g for g in prep.children if g.dep_ == "pobj"), None)  # "leaders of the union"
-            if owner is not None and owner.i not in self.by_token and self._sectors(owner):
-                return self._sectors(owner)
-        return own
 
     def _person_after_title(self, head: Token) -> Found | None:
         """"Spokesperson for Y X": the title heads the parse, the name sits in its prepositional object."""
@@ -476,7 +361,7 @@ class DocResolver:
             info = self._person_at(pobj) if pobj is not None else None
             if info is not None:
                 start = left_start(head)
-                profile = _with_title(self._span_profile(prep.i + 1, info.span.start), self._sectors(head))
+                profile = with_title(self.profiles.span_profile(prep.i + 1, info.span.start), self.profiles.sectors(head))
                 ref = self._person_ref(info, pobj, start, extra=profile)
                 self.consumed.add(pobj.i)
                 return self._found(start, info.span.end, head, ref, person=True)
@@ -488,56 +373,15 @@ class DocResolver:
         if info is not None:
             return info if info.is_person and info.root.i == token.i else None
         start = token.i
-        while start > 0 and start - 1 not in self.by_token and _name_word(self.doc[start - 1]):
+        while start > 0 and start - 1 not in self.by_token and name_word(self.doc[start - 1]):
             start -= 1
-        if token.i - start < 1 or not _name_word(token):
+        if token.i - start < 1 or not name_word(token):
             return None
         info = EntityInfo(self.doc[start:token.i + 1], unknown="person")
         self.by_token.update({i: info for i in range(start, token.i + 1)})
         return info
 
     # -- prepositional owners: "militias in Iraq", "the leader of Y" ------------------------------------
-    def _pp_profile(self, head: Token, depth: int = 0) -> Profile | None:
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in PP_OWNERS):
-            pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-            if pobj is not None and depth < 3:
-                profile = self._phrase_profile(pobj, depth + 1)
-                if profile.country or profile.actor or profile.ref:
-                    return profile
-        return None
-
-    def _phrase_profile(self, token: Token, depth: int = 0) -> Profile:
-        info = self.by_token.get(token.i)
-        if info is not None and info.actor is not None:
-            if info.actor.kind == "person":
-                return Profile(ref=self._kb_ref(info.actor))
-            country, sectors = self.kb.profile_at(info.actor, self.when)
-            return Profile(country, sectors, info.actor)
-        if info is not None and info.country is not None:
-            return Profile(info.country.code, [])
-        mods = [m for m in self.groups.get(token.i, []) if m.actor is not None or m.country is not None]
-        if mods:
-            return self._phrase_profile(mods[0].root, depth)
-        nested = self._pp_profile(token, depth) if depth < 3 else None
-        if nested is not None:
-            return Profile(nested.country, nested.sectors or self._sectors(token), nested.actor, nested.ref)
-        return Profile(None, self._sectors(token))
-
-    def _allegiance(self, head: Token) -> tuple[Profile, int] | None:
-        """"Militants loyal to Zarqawi", "forces allied with the government": the side's country, the phrase's
-        own sectors, and where the phrase ends. Not the side itself: an allied militia is not the army."""
-        for adj in (c for c in head.children if c.dep_ in ("amod", "acl") and c.lower_ in ALLEGIANCE_WORDS):
-            for prep in (c for c in adj.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
-                pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                profile = self._phrase_profile(pobj) if pobj is not None else Profile()
-                country = profile.ref.country if profile.ref is not None else profile.country
-                if country:
-                    return Profile(country, []), prep.right_edge.i + 1
-        return None
-
-    def _pp_end(self, head: Token) -> int:
-        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in PP_OWNERS]
-        return max((p.right_edge.i + 1 for p in preps), default=head.i + 1)
 
     # -- a phrase headed by another noun: "Iraqi soil", "Trump's comment" --------------------------------
     def _other_head(self, head: Token) -> list[Found]:
@@ -546,108 +390,19 @@ class DocResolver:
             if info.root.dep_ == "poss" or info.actor is not None or info.unknown:
                 found.extend(self._entity_head(info.root, info))
             elif info.country is not None and self._is_name(head, info):
-                name = _clean(self.doc[info.span.start:head.i + 1].text)
+                name = clean_name(self.doc[info.span.start:head.i + 1].text)
                 ref = self.known.find(name) or ActorRef(name, context_id(name), info.country.code, [], "context")
                 self.known.remember(name, ref, person=False)
                 found.append(self._found(left_start(head), head.i + 1, head, ref))
             elif info.country is not None:
-                sectors = self._modifier_sectors(left_start(head), head.i)  # "Israeli army bulldozers": MIL
-                ref = ActorRef(_clean(self.doc[left_start(head):head.i + 1].text), None, info.country.code, sectors,
+                sectors = self.profiles.modifier_sectors(left_start(head), head.i)  # "Israeli army bulldozers": MIL
+                ref = ActorRef(clean_name(self.doc[left_start(head):head.i + 1].text), None, info.country.code, sectors,
                                "demonym" if info.country.kind == "demonym" else "country")
                 found.append(self._found(left_start(head), head.i + 1, head, ref))
         return found
-
-    def _modifier_sectors(self, start: int, end: int) -> list[str]:
-        return next((self._sectors(self.doc[i]) for i in range(start, end)
-                     if i not in self.by_token and self._sectors(self.doc[i])), [])
 
     def _is_name(self, head: Token, info: EntityInfo) -> bool:
         """"Sudanese Freedom Vanguard": a demonym then capitalised words, an organisation nobody listed."""
         words = self.doc[info.span.end:head.i + 1]
         return info.country.kind == "demonym" and len(words) >= 1 and head.lower_ not in NOT_NAMES and all(
             t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "ORG", "NORP") for t in words)
-
-    def _kb_ref(self, actor: Actor) -> ActorRef:
-        country, sectors = self.kb.profile_at(actor, self.when)
-        return ActorRef(actor.name, actor.id, country, sectors, "kb")
-
-
-def _drop_nested_duplicates(found: list[Found]) -> list[Found]:
-    """Drop a mention inside a longer one for the same actor ("US" inside "US-led coalition")."""
-    groups: defaultdict[tuple, list[Found]] = defaultdict(list)
-    for f in found:
-        groups[(f.ref.actor_id, f.ref.country)].append(f)
-    nested: set[int] = set()
-    for members in groups.values():
-        reach = -1  # furthest end among earlier-starting (or equal-starting, longer) mentions
-        for f in sorted(members, key=lambda m: (m.start, -m.end)):
-            if reach >= f.end:
-                nested.add(id(f))
-            reach = max(reach, f.end)
-    return [f for f in found if id(f) not in nested]
-
-
-def _may_stand_alone(head: Token, kb: KnowledgeBase) -> bool:
-    """An agent phrase with no owner is kept (unresolved) when it is plural or determined, not a title."""
-    if kb.is_person_noun(head.lemma_) and not is_plural(head):
-        return _acted_upon_someone(head)
-    if _definite_singular(head):
-        return False
-    return is_plural(head) or any(c.dep_ in ("det", "nummod", "poss") for c in head.children)
-
-
-def _acted_upon_someone(head: Token) -> bool:
-    """"Gunmen killed a council member", "a local official was kidnapped": an indefinite title that is
-    acted upon names a victim (a party), not a person to be resolved by a name."""
-    indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children)
-    return indefinite and head.dep_ in ("dobj", "nsubjpass") and head.head.lemma_.lower() in HARM_VERBS
-
-
-# verbs whose object is a victim: "killed a council member", "a local official was abducted" (not "a new
-# minister will be named")
-HARM_VERBS = frozenset({"kill", "shoot", "wound", "injure", "assassinate", "murder", "stab", "beat", "attack",
-                        "target", "ambush", "kidnap", "abduct", "arrest", "detain", "seize", "capture", "execute",
-                        "behead", "torture", "threaten", "release", "free", "hang", "lynch", "assault", "shell"})
-
-
-def _with_title(profile: Profile, title_sectors: list[str]) -> Profile:
-    if profile.actor is not None or profile.sectors:
-        return profile
-    return Profile(profile.country, list(title_sectors), profile.actor, profile.ref)
-
-
-def _title_gender(words) -> str | None:
-    lowered = {t.lower_.rstrip(".") for t in words}
-    if lowered & FEMALE_TITLES:
-        return "f"
-    return "m" if lowered & MALE_TITLES else None
-
-
-def _is_location(token: Token) -> bool:
-    return token.dep_ == "pobj" and token.head.lower_ in LOCATIVE_PREPS
-
-
-def _name_word(token: Token) -> bool:
-    return token.pos_ == "PROPN" and token.is_alpha and token.text[:1].isupper() and token.dep_ in ("compound", "pobj")
-
-
-def _definite_singular(head: Token) -> bool:
-    """"the group", "the president": left for coreference, not an unresolved actor of its own."""
-    return not is_plural(head) and any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in head.children)
-
-
-def _clean(text: str) -> str:
-    """A display name from a phrase: whitespace collapsed, leading article and trailing possessive gone."""
-    words = text.split()
-    if words and words[0].lower() in ("the", "a", "an", "some", "many"):
-        words = words[1:]
-    return " ".join(words).removesuffix("'s").removesuffix("’s")
-
-
-def _state_of_affairs(token: Token) -> bool:
-    """"a state of siege", "the state of emergency", "state of play": a condition, not a state. "the State
-    of Israel" (a proper noun after "of") is one."""
-    if token.lemma_.lower() != "state":
-        return False
-    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
-        g.dep_ == "pobj" and g.pos_ == "NOUN" for g in c.children) for c in token.children)

@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING
 
 from petrel.actors.coref import Coreference
 from petrel.actors.focus import PlaceCountry, apply_focus, country_context, focus_country
+from petrel.actors.found import Found
 from petrel.actors.generic import generic_names
 from petrel.actors.offices import placed_institutions, untitled_offices, with_office_countries
 from petrel.actors.phrases import phrase_bounds
 from petrel.actors.residents import people_of_towns
-from petrel.actors.resolver import DocResolver, Found
+from petrel.actors.resolver import DocResolver
 from petrel.config import Settings
 from petrel.models import ActorMention, ActorRef
 

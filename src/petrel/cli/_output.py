@@ -10,6 +10,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any, TextIO
 
+import typer
 from rich.console import Console
 
 from petrel.errors import QueryError
@@ -23,6 +24,11 @@ class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     parquet = "parquet"
+
+
+# the two options every listing command takes, declared once (like ``DbOption``)
+FormatOption = typer.Option(Format.table, "--format", help="table, jsonl, csv or parquet")
+OutputOption = typer.Option(None, "--output", "-o", help="write to this file instead of stdout")
 
 
 def write_records(records: Iterable[Record], fmt: Format, output: Path | None,
@@ -66,6 +72,14 @@ def write_chunks(chunks: Iterator[str] | Iterator[bytes], output: Path | None) -
         handle.write(first)
         for chunk in chunks:
             handle.write(chunk)
+
+
+def write_listing(records: Iterable[Record], total: int, fmt: Format, output: Path | None,
+                  columns: Sequence[Column], noun: str) -> None:
+    """One page of a listing command: the records in ``fmt`` (a table titled ``"{total} {noun}"``),
+    then ``wrote N {noun} to FILE`` when they went to a file."""
+    n = write_records(records, fmt, output, columns, title=f"{total} {noun}")
+    say_written(n, output, noun)
 
 
 def say_written(n: int, output: Path | None, noun: str = "events") -> None:

@@ -8,7 +8,7 @@ import typer
 
 from petrel.cli._app import DbOption, app, err_console, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, say_written, write_records
+from petrel.cli._output import Format, FormatOption, OutputOption, write_listing
 
 actors_app = typer.Typer(help="Actors: list those seen in the database, import actor dictionaries.",
                          no_args_is_help=False, invoke_without_command=True)
@@ -33,8 +33,8 @@ def actors(
     q: str = typer.Option(None, help="name or alias contains"),
     country: str = typer.Option(None, help="country code"),
     limit: int = typer.Option(1000, min=1, max=100_000, help="at most this many actors"),
-    fmt: Format = typer.Option(Format.table, "--format", help="table, jsonl, csv or parquet"),
-    output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
+    fmt: Format = FormatOption,
+    output: Path = OutputOption,
 ) -> None:
     """Actors seen in the database, with how each was resolved (kb, context) and event counts."""
     if ctx.invoked_subcommand is not None:
@@ -43,8 +43,7 @@ def actors(
 
     with read_db(db) as con:
         page = list_actors(con, q=q, country=country, limit=limit)
-    n = write_records(page.items, fmt, output, COLUMNS, title=f"{page.total} actors")
-    say_written(n, output, "actors")
+    write_listing(page.items, page.total, fmt, output, COLUMNS, "actors")
 
 
 @actors_app.command("import")

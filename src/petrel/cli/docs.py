@@ -8,7 +8,7 @@ import typer
 
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, say_written, write_records
+from petrel.cli._output import Format, FormatOption, OutputOption, write_listing
 
 COLUMNS = [
     ("doc_id", lambda d: d["doc_id"]),
@@ -31,8 +31,8 @@ def docs(
     status: str = typer.Option(None, help="ok or rejected"),
     outlet: str = typer.Option(None, help="only this outlet"),
     limit: int = typer.Option(1000, min=1, max=100_000, help="at most this many rows"),
-    fmt: Format = typer.Option(Format.table, "--format", help="table, jsonl, csv or parquet"),
-    output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
+    fmt: Format = FormatOption,
+    output: Path = OutputOption,
 ) -> None:
     """One row per input: id, where it came from, outlet, published, title, status, reason if rejected."""
     from petrel.store.queries import list_documents
@@ -40,5 +40,4 @@ def docs(
     with read_db(db) as con:
         page = list_documents(con, status=status, outlet=outlet, sort="published", limit=limit)
     records = [{k: d.get(k) for k in FIELDS} for d in page.items]
-    n = write_records(records, fmt, output, COLUMNS, title=f"{page.total} documents")
-    say_written(n, output, "documents")
+    write_listing(records, page.total, fmt, output, COLUMNS, "documents")

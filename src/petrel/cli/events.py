@@ -10,7 +10,7 @@ import typer
 
 from petrel.cli._app import DbOption, app, err_console, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, say_written, write_chunks, write_records
+from petrel.cli._output import Format, FormatOption, OutputOption, say_written, write_chunks, write_records
 from petrel.errors import QueryError
 from petrel.export import Counted, iter_csv, iter_parquet
 from petrel.store.queries import EVENT_SORTS, EventFilter, count_events, count_undated, iter_events, sort_key
@@ -77,8 +77,8 @@ def events(
                                         "(default: newest first)"),
     order: str = typer.Option(None, help="asc or desc (overrides a '-' in --sort)"),
     limit: int = typer.Option(None, min=1, help=f"at most this many events (the table shows {TABLE_ROWS})"),
-    fmt: Format = typer.Option(Format.table, "--format", help="table, jsonl, csv or parquet"),
-    output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
+    fmt: Format = FormatOption,
+    output: Path = OutputOption,
 ) -> None:
     """List events, newest first, filtered, as a table or exported as JSONL, CSV or Parquet."""
     with flags_in_errors():

@@ -8,7 +8,7 @@ import typer
 
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, say_written, write_records
+from petrel.cli._output import Format, FormatOption, OutputOption, write_listing
 
 COLUMNS = [
     ("speaker", lambda q: q.get("speaker_name")),
@@ -27,13 +27,12 @@ def quotes(
     doc: str = typer.Option(None, help="only quotes of this document"),
     speaker: str = typer.Option(None, help="speaker name or actor id contains"),
     limit: int = typer.Option(1000, min=1, max=100_000, help="at most this many quotes"),
-    fmt: Format = typer.Option(Format.table, "--format", help="table, jsonl, csv or parquet"),
-    output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
+    fmt: Format = FormatOption,
+    output: Path = OutputOption,
 ) -> None:
     """Direct and indirect quotes with their speaker (resolved to an actor), cue verb and content."""
     from petrel.store.queries import list_quotes
 
     with read_db(db) as con:
         page = list_quotes(con, doc_id=doc, speaker=speaker, limit=limit)
-    n = write_records(page.items, fmt, output, COLUMNS, title=f"{page.total} quotes")
-    say_written(n, output, "quotes")
+    write_listing(page.items, page.total, fmt, output, COLUMNS, "quotes")

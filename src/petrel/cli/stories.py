@@ -9,7 +9,7 @@ from rich.console import Console
 
 from petrel.cli._app import DbOption, app, user_errors
 from petrel.cli._db import read_db
-from petrel.cli._output import Format, say_written, write_records
+from petrel.cli._output import Format, FormatOption, OutputOption, write_listing, write_records
 
 STORY_COLUMNS = [
     ("story_id", lambda s: s["story_id"]),
@@ -38,16 +38,15 @@ def stories(
     db: Path = DbOption,
     limit: int = typer.Option(100, min=1, max=10_000, help="at most this many stories"),
     offset: int = typer.Option(0, min=0, help="skip this many stories first (to page through them)"),
-    fmt: Format = typer.Option(Format.table, "--format", help="table, jsonl, csv or parquet"),
-    output: Path = typer.Option(None, "--output", "-o", help="write to this file instead of stdout"),
+    fmt: Format = FormatOption,
+    output: Path = OutputOption,
 ) -> None:
     """Stories: articles and events grouped by shared actors, events and text within a time window."""
-    from petrel.store.queries import list_stories, story_timeline
+    from petrel.store.queries import list_stories
 
     with read_db(db) as con:
         page = list_stories(con, limit=limit, offset=offset)
-    n = write_records(page.items, fmt, output, STORY_COLUMNS, title=f"{page.total} stories")
-    say_written(n, output, "stories")
+    write_listing(page.items, page.total, fmt, output, STORY_COLUMNS, "stories")
 
 
 @app.command()
@@ -58,7 +57,7 @@ def story(
     fmt: Format = typer.Option(Format.table, "--format", help="table or jsonl"),
 ) -> None:
     """One story's timeline: its events by date, with status and the outlets that reported each."""
-    from petrel.store.queries import list_stories, story_timeline
+    from petrel.store.queries import story_timeline
 
     with read_db(db) as con:
         timeline = story_timeline(con, story_id)

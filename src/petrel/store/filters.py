@@ -4,7 +4,8 @@
 text); :func:`resolve_filter` resolves its actor and country specs against the store once (a spec that
 matches nothing is an error with suggestions, :mod:`petrel.store.specs`); :func:`where_clause` gives the
 ``WHERE`` text and its bound parameters. Every value a user gives is a bound parameter. Used by
-:mod:`petrel.store.queries`, which re-exports the public names.
+:mod:`petrel.store.events` and :mod:`petrel.store.aggregates`; :mod:`petrel.store.queries` re-exports the
+public names.
 """
 
 from __future__ import annotations

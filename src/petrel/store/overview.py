@@ -10,7 +10,10 @@ from typing import Any
 
 import duckdb
 
-from petrel.store.queries import EventFilter, QueryError, _check_page, _dicts, _json_value, _where, network_nodes
+from petrel.errors import QueryError
+from petrel.store.aggregates import network_nodes
+from petrel.store.filters import EventFilter, _where
+from petrel.store.pages import check_page, dicts, json_value
 
 Row = dict[str, Any]
 NETWORK_LEVELS = ("actor", "country", "sector")
@@ -45,7 +48,7 @@ def rolled_network(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
     """
     if level not in NETWORK_LEVELS:
         raise QueryError(f"unknown network level {level!r}", allowed=list(NETWORK_LEVELS))
-    _check_page(limit, 0)
+    check_page(limit, 0)
     where, params = _where(con, flt)
     src, tgt = _node_key("source", level), _node_key("target", level)
     quads = ", ".join(f"count(*) FILTER (WHERE quad_class = {q}) AS q{q}" for q in (1, 2, 3, 4))
@@ -58,7 +61,7 @@ def rolled_network(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = Non
         f"FROM events WHERE {where} AND target_name IS NOT NULL AND source_name IS NOT NULL "
         "GROUP BY 1, 2 ORDER BY count DESC, source, target LIMIT ?", params + [limit])
     edges = []
-    for row in _dicts(cur):
+    for row in dicts(cur):
         row["by_quad"] = {str(q): row.pop(f"q{q}") for q in (1, 2, 3, 4)}
         edges.append(row)
     return {"level": level, "nodes": network_nodes(edges), "edges": edges}
@@ -73,10 +76,10 @@ def place_aggregates(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = N
     """
     if level not in PLACE_LEVELS:
         raise QueryError(f"unknown place level {level!r}", allowed=list(PLACE_LEVELS))
-    _check_page(limit, 0)
+    check_page(limit, 0)
     where, params = _where(con, flt)
     admin = "place_admin1" if level == "admin1" else "NULL"
-    rows = _dicts(con.cursor().execute(
+    rows = dicts(con.cursor().execute(
         f"SELECT place_country AS country, {admin} AS admin1, count(*) AS count, "
         "count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict, round(avg(lat), 4) AS lat, "
         "round(avg(lon), 4) AS lon "
@@ -91,7 +94,7 @@ def place_aggregates(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = N
     for row in rows:
         row["by_type"] = by_type.get((row["country"], row["admin1"]), {})
     marks = ", ".join("?" for _ in POINT_PRECISIONS)
-    points = _dicts(con.cursor().execute(
+    points = dicts(con.cursor().execute(
         "SELECT any_value(place_name) AS name, place_country AS country, round(lat, 4) AS lat, "
         "round(lon, 4) AS lon, count(*) AS count, count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict "
         f"FROM events WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL AND place_precision IN ({marks}) "
@@ -118,8 +121,8 @@ def time_extent(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None) 
         "count(*) FILTER (WHERE date_start > ?), min(date_start), max(coalesce(date_end, date_start)) "
         f"FROM events WHERE {where}", [first, last] + params).fetchone()
     before, after = (int(before or 0), int(after or 0)) if first is not None else (0, 0)
-    return {"window": [_json_value(first), _json_value(last)], "first_date": _json_value(first_date),
-            "last_date": _json_value(last_date), "total": int(total), "undated": int(undated),
+    return {"window": [json_value(first), json_value(last)], "first_date": json_value(first_date),
+            "last_date": json_value(last_date), "total": int(total), "undated": int(undated),
             "before": before, "after": after, "in_window": int(total) - int(undated) - before - after}
 
 __all__ = ["NETWORK_LEVELS", "PLACE_LEVELS", "POINT_PRECISIONS", "place_aggregates", "rolled_network", "time_extent"]
