@@ -66,3 +66,26 @@ def test_the_command_line_freezes_what_it_loaded(monkeypatch: pytest.MonkeyPatch
         assert pipeline._freeze_loaded
     finally:
         gc.unfreeze()
+
+
+def test_a_library_turning_the_collector_back_on_does_not_start_collections() -> None:
+    """srsly's msgpack reader (spaCy's model files) calls ``gc.enable()`` whatever the state was before."""
+    before = gc.get_threshold()
+    runs: list[int] = []
+
+    def count(phase: str, info: dict) -> None:
+        if phase == "start":
+            runs.append(info["generation"])
+
+    gc.callbacks.append(count)
+    try:
+        with collector_paused():
+            gc.enable()  # what the library does
+            kept = [[i] for i in range(50_000)]  # far more than a young generation's threshold
+            inside = list(runs)
+        assert inside == []
+        assert len(kept) == 50_000
+    finally:
+        gc.callbacks.remove(count)
+    assert gc.get_threshold() == before
+    assert gc.isenabled()
