@@ -11,6 +11,10 @@ real-news set (eval/realnews, articles only; its gold is not read), the seed art
 when present) and a generated corpus: the sample corpus' sentences shuffled into articles with background
 sentences made from templates (markets, weather, sport, history), about a third of each article.
 Usage: python bench/prefilter.py [--rounds N] [--generated N]   (also the last block of `make bench`)
+
+``--floor`` prints instead the fastest any pre-filter can code the sample and generated corpora: every
+sentence skipped (with and without the event model's look at them), against bare ``nlp.pipe`` and the
+full parse in the same run.
 """
 
 from __future__ import annotations
@@ -167,6 +171,48 @@ def bench_prefilter(rounds: int = 2, generated: int = 60, copies: int = 2) -> li
     return [measure(name, arts, full, filtered, rounds) for name, arts in corpora.items() if arts]
 
 
+@dataclass
+class Floor:
+    """The fastest the pre-filter can make coding on a corpus: every sentence skipped (same run as bare)."""
+
+    corpus: str
+    words: int
+    bare_s: float
+    full_s: float
+    skip_all_s: float  # no sentence kept: tokens, rulers and NER for all, the model's look at all, the stages
+    skip_all_no_look_s: float  # the same without the model's look (no sentence can be kept by the model)
+
+
+def measure_floor(name: str, articles: list[Article], full: Pipeline, resources: Resources,
+                  rounds: int) -> Floor:
+    """Bare ``nlp.pipe``, the full parse, and the pre-filter forced to skip every sentence (with and
+    without the event model's look at them), interleaved, fastest of ``rounds``. What no pre-filter can
+    beat on this text: a kept sentence only adds to these times."""
+    settings = full.settings.model_copy(update={"prefilter": True, "prefilter_lead_sentences": 0})
+    skip = Pipeline(settings, resources=resources)
+    skip.prefilter.keep = lambda text: False  # noqa: ARG005 - no sentence passes the word test
+    skip.prefilter.min_event_probability = 2.0  # the model reads every sentence and keeps none
+    blind = Pipeline(settings, resources=resources)
+    blind.prefilter.keep = lambda text: False  # noqa: ARG005
+    blind.prefilter.classifier = None
+    texts = [a.text for a in articles]
+    times: dict[str, list[float]] = {"bare": [], "full": [], "skip": [], "blind": []}
+    for _ in range(rounds):
+        times["bare"].append(timed(lambda: list(full.nlp.pipe(texts, batch_size=32)))[0])
+        times["full"].append(timed(lambda: list(full.process_articles(articles)))[0])
+        times["skip"].append(timed(lambda: list(skip.process_articles(articles)))[0])
+        times["blind"].append(timed(lambda: list(blind.process_articles(articles)))[0])
+    return Floor(name, sum(a.word_count for a in articles), *(min(times[k]) for k in ("bare", "full", "skip", "blind")))
+
+
+def print_floor(floors: list[Floor]) -> None:
+    print("pre-filter floor: every sentence skipped (parse + stages, no store), words/s against bare nlp.pipe, same run")
+    print(f"{'corpus':18} {'words':>7} {'bare w/s':>9} {'full':>6} {'skip all':>9} {'skip all, no model look':>24}")
+    for f in floors:
+        print(f"{f.corpus:18} {f.words:7d} {f.words / f.bare_s:9.0f} {f.bare_s / f.full_s:6.2f} "
+              f"{f.bare_s / f.skip_all_s:9.2f} {f.bare_s / f.skip_all_no_look_s:24.2f}")
+
+
 def print_prefilter(figures: list[Figures]) -> None:
     print("parse pre-filter (petrel.prefilter), same run; ratios are words/s against bare nlp.pipe on the same text")
     print(f"{'corpus':18} {'words':>7} {'bare w/s':>9} {'full':>6} {'filter':>7} {'gain':>6} "
@@ -190,10 +236,25 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--generated", type=int, default=60, help="articles in the generated corpus")
+    parser.add_argument("--floor", action="store_true", help="only the floor block: every sentence skipped")
     args = parser.parse_args()
+    if args.floor:
+        print_floor(bench_floor(args.rounds, args.generated))
+        return
     figures = bench_prefilter(args.rounds, args.generated)
     print_prefilter(figures)
     save_prefilter(figures)
+
+
+def bench_floor(rounds: int = 2, generated: int = 60) -> list[Floor]:
+    """:func:`measure_floor` on the sample corpus and the generated one."""
+    settings = Settings(prefilter=False)
+    resources = Resources.load(settings)
+    full = Pipeline(settings, resources=resources)
+    sample = sample_articles(settings)
+    list(full.process_articles(sample[:10]))  # warm-up
+    corpora = {"sample": sample, f"generated ({generated})": generated_articles(settings, sample, generated)}
+    return [measure_floor(name, arts, full, resources, rounds) for name, arts in corpora.items()]
 
 
 if __name__ == "__main__":

@@ -134,6 +134,37 @@ def test_the_joined_document_has_the_exact_text(prefilter: PreFilter, parts: lis
     assert [t.idx for t in doc] == [t.idx for t in prefilter.nlp.make_doc(text)]
 
 
+class _CopyingJoin(PreFilter):
+    """The join as it was: a new ``Doc`` built from the pieces by ``Doc.from_docs``."""
+
+    @staticmethod
+    def _concatenate(doc, pieces):  # noqa: ANN001, ANN205
+        from spacy.tokens import Doc
+
+        return Doc.from_docs(pieces, ensure_whitespace=False, exclude=["tensor", "user_data"])
+
+
+def _annotations(doc) -> tuple:  # noqa: ANN001
+    from spacy.tokens import Doc
+
+    names = ["ORTH", "NORM", "LEMMA", "POS", "TAG", "MORPH", "DEP", "HEAD", "SENT_START", "ENT_IOB", "ENT_TYPE",
+             "ENT_KB_ID", "ENT_ID", "SPACY", "LENGTH", "LANG"]
+    return (doc.text, doc.to_array(names).tolist(), [(t.idx, t.lemma_, t.tag_, t.dep_, t.head.i) for t in doc],
+            [(s.start, s.end) for s in doc.sents], [(e.start, e.end, e.label_, e.kb_id_, e.ent_id_) for e in doc.ents],
+            parsed_spans(doc), sorted(a for a in Doc._get_array_attrs()))
+
+
+def test_the_join_writes_what_a_new_doc_from_the_pieces_would_hold(prefilter: PreFilter) -> None:
+    texts = [*CORPUS, "The weather was mild. Hezbollah fighters attacked Israeli positions. Kenya is dry.\n\nShe said:",
+             "Its market is busy.  The United Nations and the African Union met in Addis Ababa. The lake is deep."]
+    copying = _CopyingJoin(prefilter.nlp, lead=0)
+    joined, reference = list(prefilter.pipe(texts)), list(copying.pipe(texts))
+    assert any(parsed_spans(d) is not None for d in joined)  # pieces were joined, not one parse returned
+    assert any(e.ent_id_ for d in joined for e in d.ents)  # the knowledge base's ids are carried
+    for doc, ref in zip(joined, reference, strict=True):
+        assert _annotations(doc) == _annotations(ref)
+
+
 def test_every_sentence_kept_gives_the_plain_parse(prefilter: PreFilter) -> None:
     text = "Rebels attacked the town. Troops fought back."
     doc = next(prefilter.pipe([text]))
