@@ -1,0 +1,62 @@
+"""Violence done by a device nobody is named for (rule ``unknown-agent``, the active voice).
+
+Conflict monitors and wires write agentless violence with the weapon as the subject: "a roadside bomb
+killed two soldiers", "an explosion at a mosque killed four worshippers", "an IED exploded near an army
+patrol, injuring three soldiers", "a landmine went off in a field, killing a shepherd". The passive form
+("were killed by a roadside bomb") is read by :func:`petrel.coding.unnamed.is_unknown_attack`; here the
+device is the subject of the harm verb, or of the verb a harm participle elaborates. The act is an attack
+by unidentified attackers on the people it names as harmed; a victim known only by its sector ("two
+soldiers") is of the country its sentence places the act in, as in the passive.
+
+Not an accident ("a gas cylinder exploded", "a crash killed"), not a weapon with an owner named (those are
+parties: "an Israeli drone"), not a victim that is no party ("destroyed a car").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from petrel.coding import arguments as args
+from petrel.coding.phrases import quantity_head
+from petrel.coding.unnamed import ACCIDENT_WORDS
+from petrel.models import ActorRef
+
+#: the weapons and blasts that stand as the doer of agentless violence
+DEVICES = frozenset({"bomb", "ied", "device", "explosive", "explosives", "explosion", "blast", "mine", "landmine",
+                     "rocket", "shell", "mortar", "grenade", "missile", "bombing", "detonation", "projectile",
+                     "booby", "car-bomb", "bomber"})
+#: verbs of harm a device does to people
+DEVICE_HARM = frozenset({"kill", "wound", "injure", "maim", "hit", "strike", "target"})
+#: verbs of a device going off, which a harm participle elaborates ("exploded ..., killing two")
+GOING_OFF = frozenset({"explode", "detonate", "go", "hit", "strike", "target", "rip", "tear", "land", "fall"})
+#: not explosive devices, though the words may say "device" or "shell" ("a mobile device", "shell company")
+HARMLESS = frozenset({"gas", "cylinder", "tyre", "tire", "boiler", "transformer", "mobile", "electronic", "company"})
+
+
+def device_subject(tok: Token) -> Token | None:
+    """The device that does ``tok``'s harm: its own subject, or (for a harm participle) its head verb's."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG" \
+            and tok.head.lemma_.lower() in GOING_OFF:
+        subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lemma_.lower() not in DEVICES:
+        return None
+    words = {t.lemma_.lower() for t in subj.subtree}
+    if words & (ACCIDENT_WORDS | HARMLESS):
+        return None
+    return subj
+
+
+def device_victims(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """The people a device's harm verb ``tok`` names as harmed, placed in the sentence's country (see the
+    module docstring); nobody when the subject is no device or the object is no party."""
+    if tok.lemma_.lower() not in DEVICE_HARM or device_subject(tok) is None:
+        return []
+    lenient = index.lenient_view()
+    victims = [a for c in tok.children if c.dep_ == "dobj" for a in lenient.actors_at(quantity_head(c))]
+    if not victims:
+        return []
+    places = args.place_countries(tok, index) or args.place_countries(tok.head, index)
+    country = places[0].country if places else None
+    return [v if v.country is not None or v.actor_id is not None or country is None
+            else ActorRef(v.name, None, country, list(v.sector), "context") for v in victims[:2]]
