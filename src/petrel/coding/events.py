@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import accused, answers, issuer, located, sides, speech_drafts, story, unnamed
+from petrel.coding import accused, answers, issuer, located, place_lists, sides, speech_drafts, story, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.context import RuleContext
 from petrel.coding.drafts import Draft, actor_identity, weigh
@@ -86,7 +86,8 @@ class EventStage:
         return self.ctx.on(rule_id)
 
     def __call__(self, state) -> None:  # noqa: ANN001 - DocState
-        index = args.MentionIndex(state.doc, state.mentions)
+        mentions = place_lists.party_mentions(state.doc, state.mentions) if self.on(R.PLACE_LIST) else state.mentions
+        index = args.MentionIndex(state.doc, mentions)
         if not index:
             return
         issuer.remember_issuer(index, state.mentions)

@@ -68,6 +68,9 @@ ISSUER = _rule("issuer", PARTIES, "'we' as a subject outside quotes", "the sourc
                 "'We condemn the arrests' in a government's statement: the government named in its heading")
 OWN_CLAIM = _rule("own-claim", SPEECH, "a violent or repressive act its doer's own side reports",
                    "status claimed", "'Hezbollah said it fired rockets at a base': the doer's word for its act")
+PLACE_LIST = _rule("place-list", PARTIES, "mentions that are links of a chain of administrative units",
+                   "none: they are places, not parties",
+                   "'in Kauran Namoda LGA, Zamfara state', 'Ain Issa, Tell Abiad district': no target 'Zamfara state'")
 SETTLEMENT_PEOPLE = _rule("settlement-people", PARTIES, "force against a town or village, nobody named",
                           "the target: its residents (civilians)", "'shelled the town', 'stormed the village of X'")
 PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without target, its place",

@@ -1,0 +1,80 @@
+"""Places written as a list of administrative units are places, not parties (rule ``place-list``).
+
+Conflict monitors locate an event by a chain of units: "in Kauran Namoda LGA, Zamfara state", "the
+outskirts of Ain Issa, Tell Abiad district, Raqqa governorate", "in Gazipur, Dhaka division", "in Bhamo,
+Kachin state". The actors stage reads some links of such a chain as parties ("Zamfara state" as a
+government by its word "state", "Dhaka division" as an army unit, "Ain Issa" as an unresolved name), and
+the event coder then takes them as the target of the act ("bandits killed six villagers in ... Zamfara
+state" aimed at a state government). The events stage does not see these mentions as parties:
+
+- a name headed by a unit word ("Zamfara state", "Hawija district", "Bryansk oblast", "Bokkos LGA"), not a
+  knowledge-base actor ("Islamic State") and not a unit of an organisation ("the 3rd Armored Division",
+  "the State Department": those capitalise the word; a capitalised "State", "Province", "District" or
+  "Governorate" after a place name is still a unit);
+- a name with no country, no sector and no id directly followed by ", <unit>" ("Ain Issa, Tell Abiad
+  district"): the first link of the chain.
+
+A unit the actors stage resolved as a place (resolution ``country``) stays as the object of a preposition
+("in Zamfara state"), where the coder reads it as the place of the act; as a later link of the chain
+(an apposition: "in Harib district, Marib governorate") it goes, or the coder takes it for the act's object. The stored mentions are unchanged (the actors table still lists them); the places stage reads the units.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from petrel.models import ActorMention
+
+#: unit words that name a place whatever their case after a proper name ("Borno State", "Kirkuk province")
+UNIT_WORDS = frozenset({"governorate", "province", "district", "state", "oblast", "lga", "county", "township",
+                        "prefecture", "subdistrict", "sub-district", "muhafazah", "wilayah", "krai", "raion",
+                        "rayon", "tehsil", "upazila", "commune", "municipality"})
+#: unit words that name a place only in lower case ("Dhaka division"; "Armored Division" is an army unit)
+LOWER_UNIT_WORDS = frozenset({"division", "department", "region", "territory", "zone"})
+
+
+def is_unit_word(word: str) -> bool:
+    """Whether ``word`` (as written) is an administrative unit word (see the module docstring)."""
+    return word.lower() in UNIT_WORDS or word in LOWER_UNIT_WORDS
+
+
+def _span(doc: Doc, mention: ActorMention) -> Span | None:
+    return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+
+
+def _names_a_unit(span: Span) -> bool:
+    """"Zamfara state", "Hawija district": a capitalised name and then its unit word."""
+    words = [t for t in span if not t.is_punct and t.lower_ != "'s"]
+    return len(words) >= 2 and words[-1] == span.root and is_unit_word(words[-1].text) \
+        and words[0].text[:1].isupper() and words[0].lower_ not in ("the", "a", "an")
+
+
+def _chain_head(doc: Doc, span: Span) -> bool:
+    """"Ain Issa, Tell Abiad district": a name followed by a comma and a unit of the chain."""
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return False
+    for j in range(i + 1, min(i + 6, len(doc))):
+        if doc[j].is_punct:
+            return False
+        if is_unit_word(doc[j].text) and j > i + 1:
+            return True
+    return False
+
+
+def is_listed_place(doc: Doc, mention: ActorMention) -> bool:
+    """Whether ``mention`` is a link of a chain of administrative units (see the module docstring)."""
+    actor = mention.actor
+    if actor.actor_id is not None:
+        return False
+    span = _span(doc, mention)
+    if span is None or not len(span):
+        return False
+    if _names_a_unit(span):  # a place the index reads as one stays where a preposition places the act
+        return actor.resolution != "country" or span.root.dep_ != "pobj"
+    return actor.country is None and not actor.sector and _chain_head(doc, span)
+
+
+def party_mentions(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """``mentions`` without the links of administrative place chains."""
+    return [m for m in mentions if not is_listed_place(doc, m)]
