@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING
 from petrel.config import Settings
 from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
 from petrel.geo.gazetteer import Gazetteer
-from petrel.geo.mentions import WEAK_LABELS, PlaceMention, climb, is_common_word, role_of, sentence_places
+from petrel.geo.mentions import (WEAK_LABELS, PlaceMention, climb, is_common_word, is_listed_unit, role_of,
+                                 sentence_places)
 from petrel.geo.sources import GazEntry
 from petrel.models import ActorRef, EventMention, Place, PlaceHints
 
@@ -90,12 +91,22 @@ def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMe
     return narrowed(min(ranked, key=lambda r: r[0])[1], mentions) if ranked else None
 
 
+CHAIN_GAP = 60  # characters between the links of one chain of places
 FINER = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 def narrowed(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
     """"the town of Kidal in northern Mali", "a village near Jenin in the West Bank": the locative phrase
-    places the name it hangs on, which lies inside it; the finer name of the same country is the place."""
+    places the name it hangs on, which lies inside it; the finer name of the same country is the place.
+    A unit chosen as a link of a chain of places ("Wadi Sirr, Abyan governorate") gives way likewise to the
+    finer place the chain starts with."""
+    if is_listed_unit(chosen.head):
+        chain = [o for o in mentions if o is not chosen and o.role != "actor" and o.end <= chosen.start
+                 and chosen.start - o.end <= CHAIN_GAP and o.entry.country == chosen.entry.country
+                 and (o.entry.kind == "qualified"
+                      or FINER.get(o.entry.precision, 9) < FINER.get(chosen.entry.precision, 9))]
+        if chain:
+            return min(chain, key=lambda o: o.start)
     prep = climb(chosen.head).head
     if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "within"):
         return chosen
