@@ -1,7 +1,7 @@
 """The dry register of conflict monitors (issue 11, desc17), through the whole pipeline with the rules alone.
 
 Families: violence by a device nobody is named for, with the device as the subject ("a roadside bomb
-killed ...", "an IED exploded ..., wounding ..."; rule unknown-agent, :mod:`petrel.coding.devices`); a
+killed ...", "an IED exploded ..., wounding ..."; rule device-agent, :mod:`petrel.coding.devices`); a
 chain of administrative units is a place, never the act's target ("in X LGA, Y state"; rule place-list,
 :mod:`petrel.coding.place_lists`) and gives the admin1 (:func:`petrel.geo.mentions.is_listed_unit`);
 the words monitors use for parties (bandits, Maoists, tribesmen, rioters, a mob, inmates). Every sentence
@@ -30,7 +30,7 @@ def of_type(events: list[EventMention], type_: str) -> EventMention:
 ])
 def test_a_device_as_the_subject_is_an_attack_by_unidentified_attackers(run, text, victims, country):
     event = of_type(run(text), "ASSAULT")
-    assert event.source.name == "unidentified attackers" and event.rule.startswith("unknown-agent")
+    assert event.source.name == "unidentified attackers" and event.rule.startswith("device-agent")
     assert event.target is not None and victims in event.target.name
     assert event.target.country == country and {"CVL", "COP"} & set(event.target.sector)
 

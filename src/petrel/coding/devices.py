@@ -1,4 +1,4 @@
-"""Violence done by a device nobody is named for (rule ``unknown-agent``, the active voice).
+"""Violence done by a device nobody is named for (rule ``device-agent``).
 
 Conflict monitors and wires write agentless violence with the weapon as the subject: "a roadside bomb
 killed two soldiers", "an explosion at a mosque killed four worshippers", "an IED exploded near an army
@@ -6,7 +6,11 @@ patrol, injuring three soldiers", "a landmine went off in a field, killing a she
 ("were killed by a roadside bomb") is read by :func:`petrel.coding.unnamed.is_unknown_attack`; here the
 device is the subject of the harm verb, or of the verb a harm participle elaborates. The act is an attack
 by unidentified attackers on the people it names as harmed; a victim known only by its sector ("two
-soldiers") is of the country its sentence places the act in, as in the passive.
+soldiers") is of the country its sentence places the act in, as in the passive. The attackers take the
+country of the place, like the passive's (the CAMEO convention of the PLOVER and PETR-2 gold, see
+:mod:`petrel.coding.sides`; the real-news gold and the description probe leave them unknown). Their doer
+is inferred, so the event ranks below one whose doer the sentence names (``events.DEVICE_DOUBT``): in a
+sentence with both, the named one is the sentence's first event.
 
 Not an accident ("a gas cylinder exploded", "a crash killed"), not a weapon with an owner named (those are
 parties: "an Israeli drone"), not a victim that is no party ("destroyed a car").
@@ -25,8 +29,9 @@ from petrel.models import ActorRef
 DEVICES = frozenset({"bomb", "ied", "device", "explosive", "explosives", "explosion", "blast", "mine", "landmine",
                      "rocket", "shell", "mortar", "grenade", "missile", "bombing", "detonation", "projectile",
                      "booby", "car-bomb", "bomber"})
-#: verbs of harm a device does to people
-DEVICE_HARM = frozenset({"kill", "wound", "injure", "maim", "hit", "strike", "target"})
+#: verbs of harm a device does to people ("hit", "strike", "target" take things and places: "a rocket hit a
+#: base housing US troops" names no victim)
+DEVICE_HARM = frozenset({"kill", "wound", "injure", "maim"})
 #: verbs of a device going off, which a harm participle elaborates ("exploded ..., killing two")
 GOING_OFF = frozenset({"explode", "detonate", "go", "hit", "strike", "target", "rip", "tear", "land", "fall"})
 #: not explosive devices, though the words may say "device" or "shell" ("a mobile device", "shell company")

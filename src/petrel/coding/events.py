@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 PlaceOf = Callable[[Doc, Article, EventMention], PlaceHints]  # where an event's text (or article) puts it
 
 RESTRICTION_CODES = frozenset({"172", "1721", "1722", "1723", "1724"})  # fall on a place's people
+DEVICE_DOUBT = 0.1  # a device's doer is inferred (rule device-agent): below an event whose doer is named
 
 
 class EventStage:
@@ -193,7 +194,8 @@ class EventStage:
         info, status, intent = read_intent(self.ctx, tok, info, status)
         provenance = (*parties.rules, *intent, pat.entry_id)
         draft = Draft(trig, info, parties.sources, parties.targets, status, provenance, quote,
-                      trigger_confidence(trig), by_subject=parties.by_subject)
+                      trigger_confidence(trig) - (DEVICE_DOUBT if R.DEVICE_AGENT in parties.rules else 0.0),
+                      by_subject=parties.by_subject)
         if quote is not None and is_obligation(tok) and info.type not in ("RETREAT", "CONCEDE"):
             return None  # what someone says another must do is their demand (see obligations), not an event
         if quote is not None and quote.speaker is not None and quote.cue != "according to":

@@ -70,9 +70,9 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
     if not sources and info.type == "ASSAULT" and ctx.on(R.CARRIED_FORWARD):
         sources = unnamed.carried_doers(tok, index)  # "The army launched an offensive. The strikes killed 12"
         found_by = (R.CARRIED_FORWARD,) if sources else found_by
-    if not sources and info.type == "ASSAULT" and ctx.on(R.UNKNOWN_AGENT) \
+    if not sources and info.type == "ASSAULT" and ctx.on(R.DEVICE_AGENT) \
             and (struck := devices.device_victims(tok, index)):  # "a roadside bomb killed two soldiers"
-        sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.UNKNOWN_AGENT,)
+        sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.DEVICE_AGENT,)
         targets = struck
     if not sources and ctx.on(R.UNKNOWN_AGENT) and (targets or unnamed.sector_victim(tok, index)) \
             and unnamed.is_unknown_attack(tok, info, roles.agentless, src_tok):

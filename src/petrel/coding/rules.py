@@ -53,6 +53,9 @@ ATTACK_AGENT = _rule("attack-agent", PARTIES, "the attack noun a harm verb names
 UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims, the place its text states",
                       "source 'unidentified attackers', of the country where they struck (resolution place)",
                       "violence by nobody named is by unidentified attackers, unless an accident")
+DEVICE_AGENT = _rule("device-agent", PARTIES, "a harm verb whose subject is a device nobody is named for",
+                     "source 'unidentified attackers' of the country where they struck, target the people harmed",
+                     "'a roadside bomb killed two soldiers', 'an IED exploded ..., injuring three soldiers'")
 CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
                         "the source: the last attack's doer within a few sentences",
                         "'The army launched an offensive. The strikes killed 12': the army's")
