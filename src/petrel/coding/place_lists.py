@@ -14,9 +14,10 @@ state" aimed at a state government). The events stage does not see these mention
 - a name with no country, no sector and no id directly followed by ", <unit>" ("Ain Issa, Tell Abiad
   district"): the first link of the chain.
 
-A unit the actors stage resolved as a place (resolution ``country``) stays as the object of a preposition
-("in Zamfara state"), where the coder reads it as the place of the act; as a later link of the chain
-(an apposition: "in Harib district, Marib governorate") it goes, or the coder takes it for the act's object. The stored mentions are unchanged (the actors table still lists them); the places stage reads the units.
+A unit the actors stage resolved as a place (resolution ``country``) stays where it stands alone ("in
+Zamfara state", "shelled Homs governorate": the coder reads the place of the act, or its residents as the
+target); as a later link of a chain, after a comma ("in Harib district, Marib governorate") it goes, or the
+coder takes it for the act's object. The stored mentions are unchanged (the actors table still lists them); the places stage reads the units.
 """
 
 from __future__ import annotations
@@ -70,8 +71,8 @@ def is_listed_place(doc: Doc, mention: ActorMention) -> bool:
     span = _span(doc, mention)
     if span is None or not len(span):
         return False
-    if _names_a_unit(span):  # a place the index reads as one stays where a preposition places the act
-        return actor.resolution != "country" or span.root.dep_ != "pobj"
+    if _names_a_unit(span):  # a place the index reads as one stays, unless it is a later link of a chain
+        return actor.resolution != "country" or (span.start > 0 and doc[span.start - 1].text == ",")
     return actor.country is None and not actor.sector and _chain_head(doc, span)
 
 
