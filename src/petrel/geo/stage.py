@@ -197,12 +197,13 @@ class PlaceStage:
         resolver = self.resolver
         context = resolver.context(state.doc, state.article)
         for event in state.events:
-            event.place = anchored(resolver.sentence_place(state.doc, event, context)
-                                   or resolver.anaphoric_place(state.doc, event, context)
-                                   or resolver.paragraph_place(state.doc, event, context)
-                                   or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
-                                   or resolver.fallback_place(state.doc, event, context)
-                                   or dateline_only(context), context.dateline)
+            place = anchored(resolver.sentence_place(state.doc, event, context)
+                             or resolver.anaphoric_place(state.doc, event, context)
+                             or resolver.paragraph_place(state.doc, event, context)
+                             or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
+                             or resolver.fallback_place(state.doc, event, context)
+                             or dateline_only(context), context.dateline)
+            event.place = resolver.finer_of_sentence(state.doc, event, context, place)
 
 
 class PlaceResolver:
@@ -266,6 +267,24 @@ class PlaceResolver:
             if earlier:
                 return with_basis(earlier[-1].to_place(), "document")
         return None
+
+    def finer_of_sentence(self, doc: Doc, event: EventMention, context: DocPlaces, place: Place | None) -> Place | None:
+        """A place of country precision, where the event's sentence also names a city or a subdivision of that
+        country ("detain students blocking Belgrade bridge", "police in Uganda arrested ... at a rally in
+        Kampala", "in Syria's Manbij"), is that finer place (``basis`` ``sentence``): the first one named as
+        a place, else the first one named at all, not as a party. Headlines and one-line items name the
+        country beside the town, and the country alone says less than the text does."""
+        if place is None or place.precision != "country" or not place.country:
+            return place
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is None:
+            return place
+        finer = [m for m in self.mentions_of(doc, sentence, context) if m.role != "actor"
+                 and m.entry.country == place.country and FINER.get(m.entry.precision, 9) < FINER["country"]]
+        if not finer:
+            return place
+        best = next((m for m in finer if m.role == "locative"), finer[0])
+        return with_basis(best.entry.to_place(), "sentence")
 
     def paragraph_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """For an event that happened and whose sentence names no place: a place its paragraph names as a
