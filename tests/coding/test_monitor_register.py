@@ -85,3 +85,21 @@ def test_the_parties_monitors_name(run, text, word, sector):
     events = run(text)
     assert any(word in e.source.name and sector in e.source.sector for e in events), \
         [(e.type, e.source.name, e.source.sector) for e in events]
+
+
+def test_a_headline_verb_tagged_as_a_noun_is_a_verb():
+    """"Militiamen storm hotel in Baidoa": the tagger reads "storm" as a noun (NN), the parser rightly hangs a
+    subject and an object on it; only a verb has both. A noun with neither stays a noun."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from petrel.coding.triggers import token_pos
+
+    vocab = spacy.blank("en").vocab
+    words = ["Militiamen", "storm", "hotel", "in", "Baidoa"]
+    doc = Doc(vocab, words=words, tags=["NNS", "NN", "NN", "IN", "NNP"],
+              deps=["nsubj", "ROOT", "dobj", "prep", "pobj"], heads=[1, 1, 1, 1, 3])
+    assert token_pos(doc[1]) == "verb"
+    doc = Doc(vocab, words=["The", "storm", "hit", "Baidoa"], tags=["DT", "NN", "VBD", "NNP"],
+              deps=["det", "nsubj", "ROOT", "dobj"], heads=[1, 2, 2, 2])
+    assert token_pos(doc[1]) == "noun"
