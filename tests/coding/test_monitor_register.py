@@ -103,3 +103,22 @@ def test_a_headline_verb_tagged_as_a_noun_is_a_verb():
     doc = Doc(vocab, words=["The", "storm", "hit", "Baidoa"], tags=["DT", "NN", "VBD", "NNP"],
               deps=["det", "nsubj", "ROOT", "dobj"], heads=[1, 2, 2, 2])
     assert token_pos(doc[1]) == "noun"
+
+
+@pytest.mark.parametrize(("text", "name", "actor_id", "country", "sectors", "listed"), [
+    ("Residents of Gyumri, Shirak province, protested.", "Shirak", "ctx:shirak", None, [], True),
+    ("Gunmen raided Kirikiri, Lagos state, at dawn.", "Lagos state", None, "NGA", ["GOV"], True),
+    ("Gunmen raided Makama, Bauchi state, at dawn.", "Makama", None, None, [], True),
+    ("Islamic State fighters raided a village.", "Islamic State", "isis", "IMG", ["REB"], False),
+    ("The 3rd Armored Division crossed the river.", "3rd Armored Division", None, None, ["MIL"], False),
+    ("Residents of Hilla protested.", "Residents", None, None, ["CVL"], False),
+])
+def test_which_mentions_are_links_of_a_place_chain(rules_pipeline, text, name, actor_id, country, sectors, listed):
+    from petrel.coding.place_lists import is_listed_place
+    from petrel.models import ActorMention, ActorRef
+
+    doc = next(rules_pipeline.parse([text]))
+    start = text.index(name)
+    mention = ActorMention("t", start, start + len(name), name,
+                           ActorRef(name, actor_id, country, sectors, "context" if country else "unresolved"))
+    assert is_listed_place(doc, mention) is listed

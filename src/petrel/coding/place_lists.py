@@ -12,7 +12,9 @@ state" aimed at a state government). The events stage does not see these mention
   "the State Department": those capitalise the word; a capitalised "State", "Province", "District" or
   "Governorate" after a place name is still a unit);
 - a name with no country, no sector and no id directly followed by ", <unit>" ("Ain Issa, Tell Abiad
-  district"): the first link of the chain.
+  district"): the first link of the chain;
+- a capitalised name, not a knowledge-base actor, whose unit word follows it outside the mention ("Shirak"
+  of "Gyumri, Shirak province", which the actors stage read without its word).
 
 A unit the actors stage resolved as a place (resolution ``country``) stays where it stands alone ("in
 Zamfara state", "shelled Homs governorate": the coder reads the place of the act, or its residents as the
@@ -24,6 +26,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from petrel.actors.context import CONTEXT_PREFIX
 from petrel.models import ActorMention
 
 #: unit words that name a place whatever their case after a proper name ("Borno State", "Kirkuk province")
@@ -66,13 +69,15 @@ def _chain_head(doc: Doc, span: Span) -> bool:
 def is_listed_place(doc: Doc, mention: ActorMention) -> bool:
     """Whether ``mention`` is a link of a chain of administrative units (see the module docstring)."""
     actor = mention.actor
-    if actor.actor_id is not None:
-        return False
+    if actor.actor_id is not None and not actor.actor_id.startswith(CONTEXT_PREFIX):
+        return False  # a knowledge-base actor (an id the story made up for an unknown name does not count)
     span = _span(doc, mention)
     if span is None or not len(span):
         return False
     if _names_a_unit(span):  # a place the index reads as one stays, unless it is a later link of a chain
         return actor.resolution != "country" or (span.start > 0 and doc[span.start - 1].text == ",")
+    if span.end < len(doc) and is_unit_word(doc[span.end].text) and span[0].text[:1].isupper():
+        return True  # "residents of Gyumri, Shirak province": the name read without its unit word
     return actor.country is None and not actor.sector and _chain_head(doc, span)
 
 
