@@ -122,3 +122,24 @@ def test_which_mentions_are_links_of_a_place_chain(rules_pipeline, text, name, a
     mention = ActorMention("t", start, start + len(name), name,
                            ActorRef(name, actor_id, country, sectors, "context" if country else "unresolved"))
     assert is_listed_place(doc, mention) is listed
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Car bomb kills two in Nigeria's Yobe state", "NGA"),
+    ("Militants abduct six in Cameroon's Far North region", "CMR"),
+])
+def test_the_owner_of_the_place_is_no_target(run, text, country):
+    """"in Nigeria's Yobe state": the country owns the place of the act; it is not what was attacked."""
+    events = [e for e in run(text) if e.type == "ASSAULT"]
+    assert events and not any(e.target is not None and e.target.name in ("Nigeria", "Cameroon") for e in events), \
+        [(e.source.name, e.target) for e in events]
+    assert all(e.place is not None and e.place.country == country for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Roadside bomb kills nine in Somalia's Lower Shabelle",
+    "Suicide blast kills seven in Pakistan's Bajaur district",
+])
+def test_a_headline_count_is_the_people_a_device_harmed(run, text):
+    event = of_type(run(text), "ASSAULT")
+    assert event.rule.startswith("device-agent") and event.target is not None and "CVL" in event.target.sector

@@ -12,7 +12,8 @@ country of the place, like the passive's (the CAMEO convention of the PLOVER and
 is inferred, so the event ranks below one whose doer the sentence names (``events.DEVICE_DOUBT``): in a
 sentence with both, the named one is the sentence's first event.
 
-Not an accident ("a gas cylinder exploded", "a crash killed"), not a weapon with an owner named (those are
+A headline's bare count ("Car bomb kills four in Manbij") stands for that many people, civilians unless the
+text says otherwise. Not an accident ("a gas cylinder exploded", "a crash killed"), not a weapon with an owner named (those are
 parties: "an Israeli drone"), not a victim that is no party ("destroyed a car").
 """
 
@@ -58,10 +59,18 @@ def device_victims(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
     if tok.lemma_.lower() not in DEVICE_HARM or device_subject(tok) is None:
         return []
     lenient = index.lenient_view()
-    victims = [a for c in tok.children if c.dep_ == "dobj" for a in lenient.actors_at(quantity_head(c))]
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    victims = [a for c in objects for a in lenient.actors_at(quantity_head(c))]
+    if not victims:  # a headline's bare count: "Car bomb kills four in ...", "... kills 15"
+        victims = [ActorRef(c.text, None, None, ["CVL"], "unresolved") for c in objects[:1] if _bare_count(c)]
     if not victims:
         return []
     places = args.place_countries(tok, index) or args.place_countries(tok.head, index)
     country = places[0].country if places else None
     return [v if v.country is not None or v.actor_id is not None or country is None
             else ActorRef(v.name, None, country, list(v.sector), "context") for v in victims[:2]]
+
+
+def _bare_count(tok: Token) -> bool:
+    """"four", "15", "at least 10": a number standing alone for the people harmed (no noun after it)."""
+    return (tok.like_num or tok.ent_type_ == "CARDINAL") and not any(c.dep_ == "prep" for c in tok.children)

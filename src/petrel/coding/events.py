@@ -87,10 +87,10 @@ class EventStage:
         return self.ctx.on(rule_id)
 
     def __call__(self, state) -> None:  # noqa: ANN001 - DocState
-        mentions = place_lists.party_mentions(state.doc, state.mentions) if self.on(R.PLACE_LIST) else state.mentions
-        index = args.MentionIndex(state.doc, mentions)
-        if not index:
+        if not state.mentions:
             return
+        mentions = place_lists.party_mentions(state.doc, state.mentions) if self.on(R.PLACE_LIST) else state.mentions
+        index = args.MentionIndex(state.doc, mentions)  # may be empty: "Car bomb kills four in Syria's Manbij"
         issuer.remember_issuer(index, state.mentions)
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
         preds = {p.start: p for p in state.predictions}

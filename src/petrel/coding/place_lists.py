@@ -13,6 +13,8 @@ state" aimed at a state government). The events stage does not see these mention
   "Governorate" after a place name is still a unit);
 - a name with no country, no sector and no id directly followed by ", <unit>" ("Ain Issa, Tell Abiad
   district"): the first link of the chain;
+- a country named as the owner of the place of the act ("kills four in Syria's Manbij", "in Colombia's
+  Guaviare department", "in Niger's north"): it qualifies the place, it is no target;
 - a capitalised name, not a knowledge-base actor, whose unit word follows it outside the mention ("Shirak"
   of "Gyumri, Shirak province", which the actors stage read without its word).
 
@@ -66,6 +68,24 @@ def _chain_head(doc: Doc, span: Span) -> bool:
     return False
 
 
+#: prepositions that place an act ("in Syria's Manbij")
+PLACING_PREPS = frozenset({"in", "near", "at", "inside", "outside", "across", "around", "throughout", "into"})
+#: nouns of a part of a country a country's name may own ("in Syria's north", "in Sudan's capital")
+PLACE_PARTS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                         "capital", "city", "town", "village", "border", "coast", "interior", "heartland"})
+
+
+def _owns_a_place(span: Span) -> bool:
+    """"in Syria's Manbij", "in Colombia's Guaviare department", "in Niger's north": a country named as the
+    owner of a place where the act happened qualifies that place; it is no party to the act."""
+    root = span.root
+    if root.dep_ != "poss":
+        return False
+    owner = root.head
+    place = owner.pos_ == "PROPN" or is_unit_word(owner.text) or owner.lower_ in PLACE_PARTS
+    return place and owner.dep_ == "pobj" and owner.head.lower_ in PLACING_PREPS
+
+
 def is_listed_place(doc: Doc, mention: ActorMention) -> bool:
     """Whether ``mention`` is a link of a chain of administrative units (see the module docstring)."""
     actor = mention.actor
@@ -74,6 +94,8 @@ def is_listed_place(doc: Doc, mention: ActorMention) -> bool:
     span = _span(doc, mention)
     if span is None or not len(span):
         return False
+    if actor.resolution == "country" and _owns_a_place(span):
+        return True
     if _names_a_unit(span):  # a place the index reads as one stays, unless it is a later link of a chain
         return actor.resolution != "country" or (span.start > 0 and doc[span.start - 1].text == ",")
     if span.end < len(doc) and is_unit_word(doc[span.end].text) and span[0].text[:1].isupper():
