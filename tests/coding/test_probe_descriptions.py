@@ -11,7 +11,7 @@ import pytest
 from tests.coding.description_scoring import COMPONENTS, figures, load_probe, score_item
 
 # measured on the default (combined) coder after desc17, minus about 0.02; never lower one to make a change pass
-FLOORS = {"any": 0.90, "type": 0.84, "source": 0.72, "target": 0.52, "day": 0.82, "country": 0.78, "admin1": 0.73}
+FLOORS = {"any": 0.90, "type": 0.84, "source": 0.72, "target": 0.54, "day": 0.82, "country": 0.78, "admin1": 0.73}
 
 
 @pytest.fixture(scope="module")
