@@ -143,3 +143,12 @@ def test_the_owner_of_the_place_is_no_target(run, text, country):
 def test_a_headline_count_is_the_people_a_device_harmed(run, text):
     event = of_type(run(text), "ASSAULT")
     assert event.rule.startswith("device-agent") and event.target is not None and "CVL" in event.target.sector
+
+
+@pytest.mark.parametrize("text", [
+    "A Russian missile killed three civilians in Kharkiv on Monday.",
+    "A Hamas rocket wounded two people in Ashkelon on Monday.",
+])
+def test_a_weapon_with_its_owner_named_is_the_owner_s_act(run, text):
+    event = of_type(run(text), "ASSAULT")
+    assert not event.rule.startswith("device-agent") and event.source.country is not None

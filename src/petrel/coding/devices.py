@@ -12,9 +12,9 @@ country of the place, like the passive's (the CAMEO convention of the PLOVER and
 is inferred, so the event ranks below one whose doer the sentence names (``events.DEVICE_DOUBT``): in a
 sentence with both, the named one is the sentence's first event.
 
-A headline's bare count ("Car bomb kills four in Manbij") stands for that many people, civilians unless the
-text says otherwise. Not an accident ("a gas cylinder exploded", "a crash killed"), not a weapon with an owner named (those are
-parties: "an Israeli drone"), not a victim that is no party ("destroyed a car").
+A headline's bare count ("Car bomb kills four in Manbij") stands for that many people, as civilians (the text
+says nothing else of them). Not an accident ("a gas cylinder exploded", "a crash killed"), not a weapon with an owner
+named (those are parties: "an Israeli drone"), not a victim that is no party ("destroyed a car").
 """
 
 from __future__ import annotations
@@ -35,6 +35,8 @@ DEVICES = frozenset({"bomb", "ied", "device", "explosive", "explosives", "explos
 DEVICE_HARM = frozenset({"kill", "wound", "injure", "maim"})
 #: verbs of a device going off, which a harm participle elaborates ("exploded ..., killing two")
 GOING_OFF = frozenset({"explode", "detonate", "go", "hit", "strike", "target", "rip", "tear", "land", "fall"})
+#: entity labels that name a weapon's owner
+OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 #: not explosive devices, though the words may say "device" or "shell" ("a mobile device", "shell company")
 HARMLESS = frozenset({"gas", "cylinder", "tyre", "tire", "boiler", "transformer", "mobile", "electronic", "company"})
 
@@ -48,8 +50,8 @@ def device_subject(tok: Token) -> Token | None:
     if subj is None or subj.lemma_.lower() not in DEVICES:
         return None
     words = {t.lemma_.lower() for t in subj.subtree}
-    if words & (ACCIDENT_WORDS | HARMLESS):
-        return None
+    if words & (ACCIDENT_WORDS | HARMLESS) or any(t.ent_type_ in OWNER_LABELS for left in subj.lefts for t in left.subtree):
+        return None  # an accident, or a weapon whose owner is named ("a Russian missile killed ...")
     return subj
 
 

@@ -7,10 +7,10 @@ government by its word "state", "Dhaka division" as an army unit, "Ain Issa" as 
 the event coder then takes them as the target of the act ("bandits killed six villagers in ... Zamfara
 state" aimed at a state government). The events stage does not see these mentions as parties:
 
-- a name headed by a unit word ("Zamfara state", "Hawija district", "Bryansk oblast", "Bokkos LGA"), not a
-  knowledge-base actor ("Islamic State") and not a unit of an organisation ("the 3rd Armored Division",
-  "the State Department": those capitalise the word; a capitalised "State", "Province", "District" or
-  "Governorate" after a place name is still a unit);
+- a name headed by a unit word ("Zamfara state", "Borno State", "Hawija district", "Bryansk oblast",
+  "Bokkos LGA"), not a knowledge-base actor ("Islamic State"); "division", "department", "region",
+  "territory" and "zone" count only in lower case ("Dhaka division", not "the 3rd Armored Division" or "the
+  State Department");
 - a name with no country, no sector and no id directly followed by ", <unit>" ("Ain Issa, Tell Abiad
   district"): the first link of the chain;
 - a country named as the owner of the place of the act ("kills four in Syria's Manbij", "in Colombia's
@@ -18,10 +18,11 @@ state" aimed at a state government). The events stage does not see these mention
 - a capitalised name, not a knowledge-base actor, whose unit word follows it outside the mention ("Shirak"
   of "Gyumri, Shirak province", which the actors stage read without its word).
 
-A unit the actors stage resolved as a place (resolution ``country``) stays where it stands alone ("in
-Zamfara state", "shelled Homs governorate": the coder reads the place of the act, or its residents as the
-target); as a later link of a chain, after a comma ("in Harib district, Marib governorate") it goes, or the
-coder takes it for the act's object. The stored mentions are unchanged (the actors table still lists them); the places stage reads the units.
+A unit the actors stage resolved as a place (resolution ``country``) stays where it stands alone ("in Zamfara
+state", "shelled Homs governorate": the coder reads the place of the act, or its residents as the target); as
+a later link of a chain, after a comma ("in Harib district, Marib governorate") it goes, or the coder takes it
+for the act's object. The stored mentions are unchanged (the actors table still lists them); the places stage
+reads the units.
 """
 
 from __future__ import annotations

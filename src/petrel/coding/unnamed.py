@@ -175,10 +175,10 @@ def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
 
 def locate_unknown_attackers(events: list[EventMention], stated_place: Callable[[EventMention], Place | None]) -> None:
     """An unidentified perpetrator ("a roadside bomb near a town in Iraq killed a soldier", rule
-    ``unknown-agent``; rule ``device-agent``: "a roadside bomb killed a soldier") is known by where it struck, like ACLED's "Unidentified Armed Group (Iraq)": it
-    takes the country of the place its sentence or dateline gives (``stated_place``, the places resolver;
-    not the article's dominant place), with resolution ``place``. The CAMEO-derived PLOVER gold codes such
-    actors so too."""
+    ``unknown-agent``; rule ``device-agent``: "a roadside bomb killed a soldier") is known by where it
+    struck, like ACLED's "Unidentified Armed Group (Iraq)": it takes the country of the place its sentence or
+    dateline gives (``stated_place``, the places resolver; not the article's dominant place), with resolution
+    ``place``. The CAMEO-derived PLOVER gold codes such actors so too."""
     for event in events:
         source = event.source
         if source.country or not {UNKNOWN_AGENT, DEVICE_AGENT} & set(event.provenance[:-1]) \
