@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import accused, answers, issuer, located, sides, speech_drafts, story, unnamed
+from petrel.coding import accused, answers, issuer, located, place_lists, sides, speech_drafts, story, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.context import RuleContext
 from petrel.coding.drafts import Draft, actor_identity, weigh
@@ -49,6 +49,7 @@ log = logging.getLogger(__name__)
 PlaceOf = Callable[[Doc, Article, EventMention], PlaceHints]  # where an event's text (or article) puts it
 
 RESTRICTION_CODES = frozenset({"172", "1721", "1722", "1723", "1724"})  # fall on a place's people
+DEVICE_DOUBT = 0.1  # a device's doer is inferred (rule device-agent): below an event whose doer is named
 
 
 class EventStage:
@@ -86,9 +87,10 @@ class EventStage:
         return self.ctx.on(rule_id)
 
     def __call__(self, state) -> None:  # noqa: ANN001 - DocState
-        index = args.MentionIndex(state.doc, state.mentions)
-        if not index:
+        if not state.mentions:
             return
+        mentions = place_lists.party_mentions(state.doc, state.mentions) if self.on(R.PLACE_LIST) else state.mentions
+        index = args.MentionIndex(state.doc, mentions)  # may be empty: "Car bomb kills four in Syria's Manbij"
         issuer.remember_issuer(index, state.mentions)
         quotes = sorted(state.quotes, key=lambda q: (q.end - q.start))
         preds = {p.start: p for p in state.predictions}
@@ -192,7 +194,8 @@ class EventStage:
         info, status, intent = read_intent(self.ctx, tok, info, status)
         provenance = (*parties.rules, *intent, pat.entry_id)
         draft = Draft(trig, info, parties.sources, parties.targets, status, provenance, quote,
-                      trigger_confidence(trig), by_subject=parties.by_subject)
+                      trigger_confidence(trig) - (DEVICE_DOUBT if R.DEVICE_AGENT in parties.rules else 0.0),
+                      by_subject=parties.by_subject)
         if quote is not None and is_obligation(tok) and info.type not in ("RETREAT", "CONCEDE"):
             return None  # what someone says another must do is their demand (see obligations), not an event
         if quote is not None and quote.speaker is not None and quote.cue != "according to":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import coordination, story, unnamed
+from petrel.coding import coordination, devices, story, unnamed
 from petrel.coding.context import RuleContext
 from petrel.coding.drafts import Parties
 from petrel.coding.intent import HELPER_VERBS, clause_child
@@ -70,6 +70,10 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
     if not sources and info.type == "ASSAULT" and ctx.on(R.CARRIED_FORWARD):
         sources = unnamed.carried_doers(tok, index)  # "The army launched an offensive. The strikes killed 12"
         found_by = (R.CARRIED_FORWARD,) if sources else found_by
+    if not sources and info.type == "ASSAULT" and ctx.on(R.DEVICE_AGENT) \
+            and (struck := devices.device_victims(tok, index)):  # "a roadside bomb killed two soldiers"
+        sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.DEVICE_AGENT,)
+        targets = struck
     if not sources and ctx.on(R.UNKNOWN_AGENT) and (targets or unnamed.sector_victim(tok, index)) \
             and unnamed.is_unknown_attack(tok, info, roles.agentless, src_tok):
         sources, src_tok, found_by = [UNKNOWN_ATTACKER], None, (R.UNKNOWN_AGENT,)

@@ -53,6 +53,9 @@ ATTACK_AGENT = _rule("attack-agent", PARTIES, "the attack noun a harm verb names
 UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims, the place its text states",
                       "source 'unidentified attackers', of the country where they struck (resolution place)",
                       "violence by nobody named is by unidentified attackers, unless an accident")
+DEVICE_AGENT = _rule("device-agent", PARTIES, "a harm verb whose subject is a device nobody is named for",
+                     "source 'unidentified attackers' of the country where they struck, target the people harmed",
+                     "'a roadside bomb killed two soldiers', 'an IED exploded ..., injuring three soldiers'")
 CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
                         "the source: the last attack's doer within a few sentences",
                         "'The army launched an offensive. The strikes killed 12': the army's")
@@ -68,6 +71,9 @@ ISSUER = _rule("issuer", PARTIES, "'we' as a subject outside quotes", "the sourc
                 "'We condemn the arrests' in a government's statement: the government named in its heading")
 OWN_CLAIM = _rule("own-claim", SPEECH, "a violent or repressive act its doer's own side reports",
                    "status claimed", "'Hezbollah said it fired rockets at a base': the doer's word for its act")
+PLACE_LIST = _rule("place-list", PARTIES, "mentions that are links of a chain of administrative units",
+                   "none: they are places, not parties",
+                   "'in Kauran Namoda LGA, Zamfara state', 'Ain Issa, Tell Abiad district': no target 'Zamfara state'")
 SETTLEMENT_PEOPLE = _rule("settlement-people", PARTIES, "force against a town or village, nobody named",
                           "the target: its residents (civilians)", "'shelled the town', 'stormed the village of X'")
 PROTESTED_GOVERNMENT = _rule("protested-government", PARTIES, "a protest without target, its place",

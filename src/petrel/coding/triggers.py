@@ -59,11 +59,20 @@ def token_pos(tok: Token) -> str | None:
         return "adj"
     if tok.tag_.startswith("VB"):
         return "verb"
+    if tok.tag_ in ("NN", "NNS") and tok.dep_ in ("ROOT", "ccomp") and _has_subject_and_object(tok):
+        return "verb"  # a headline's verb the tagger read as a noun: "Fighters storm hotel in Kismayo"
     if (tok.tag_ in NOUN_TAGS or tok.pos_ == "NOUN") and tok.dep_ not in ("compound", "amod"):
         if any(c.dep_ == "compound" and c.lower_ in PRESS_WORDS for c in tok.children):
             return None  # "a press release", "a news briefing": a publication, not an event
         return "noun"
     return None
+
+
+def _has_subject_and_object(tok: Token) -> bool:
+    """A subject and a direct object hang on ``tok``: only a verb has both (the parser got the clause right
+    and the tagger the word wrong, as it often does in headlines, which drop articles and auxiliaries)."""
+    deps = {c.dep_ for c in tok.children}
+    return "nsubj" in deps and "dobj" in deps
 
 
 def lemma_keys(tok: Token) -> tuple[str, ...]:

@@ -33,7 +33,7 @@ from petrel.coding import answers
 from petrel.coding import arguments as args
 from petrel.coding import phrases
 from petrel.coding.lexicon import CameoInfo
-from petrel.coding.rules import UNKNOWN_AGENT
+from petrel.coding.rules import DEVICE_AGENT, UNKNOWN_AGENT
 from petrel.models import ActorRef, EventMention, Place
 
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
@@ -175,13 +175,14 @@ def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
 
 def locate_unknown_attackers(events: list[EventMention], stated_place: Callable[[EventMention], Place | None]) -> None:
     """An unidentified perpetrator ("a roadside bomb near a town in Iraq killed a soldier", rule
-    ``unknown-agent``) is known by where it struck, like ACLED's "Unidentified Armed Group (Iraq)": it
-    takes the country of the place its sentence or dateline gives (``stated_place``, the places resolver;
-    not the article's dominant place), with resolution ``place``. The CAMEO-derived PLOVER gold codes such
-    actors so too."""
+    ``unknown-agent``; rule ``device-agent``: "a roadside bomb killed a soldier") is known by where it
+    struck, like ACLED's "Unidentified Armed Group (Iraq)": it takes the country of the place its sentence or
+    dateline gives (``stated_place``, the places resolver; not the article's dominant place), with resolution
+    ``place``. The CAMEO-derived PLOVER gold codes such actors so too."""
     for event in events:
         source = event.source
-        if source.country or UNKNOWN_AGENT not in event.provenance[:-1] or source.name != UNKNOWN_ATTACKER.name:
+        if source.country or not {UNKNOWN_AGENT, DEVICE_AGENT} & set(event.provenance[:-1]) \
+                or source.name != UNKNOWN_ATTACKER.name:
             continue
         place = stated_place(event)
         if place is not None and place.country:

@@ -119,6 +119,8 @@ def role_of(head: Token) -> str:
         return role_of(head.head)  # "in Beirut's southern suburbs", "in Mogadishu's Hodan district"
     if is_hyphen_modifier(head):
         return "modifier"  # "a US-led coalition", "Iran-backed militias"
+    if is_listed_unit(head):
+        return "locative"  # "in Tame, Arauca department", "outskirts of Ain Issa, Raqqa governorate"
     if listed_with_a_party(head):
         return "actor"  # "a truce between the group and the United States"
     token = climb(head)
@@ -131,6 +133,25 @@ def role_of(head: Token) -> str:
     if head.dep_ in ACTOR_DEPS or token.dep_ in ACTOR_DEPS:
         return "actor"
     return "other"
+
+
+# the words of an administrative unit after its name ("Raqqa governorate", "Arauca department")
+UNIT_HEADS = frozenset({"governorate", "province", "district", "state", "region", "oblast", "county", "department",
+                        "division", "prefecture", "municipality", "township", "lga", "territory", "subdistrict"})
+
+
+def is_listed_unit(head: Token) -> bool:
+    """A named administrative unit set beside another place as a link of a chain of places ("in Kumbo,
+    North-West region", "the outskirts of Ain Issa, Tell Abiad district, Raqqa governorate"): it locates
+    the place before it, so it is where the act happened, never a party, whatever the chain hangs on."""
+    unit = head if head.lower_ in UNIT_HEADS else None
+    if unit is None and head.dep_ == "compound" and head.head.lower_ in UNIT_HEADS:
+        unit = head.head
+    if unit is None or not any(c.dep_ == "compound" or c.pos_ == "PROPN" for c in unit.children):
+        return False
+    if unit.dep_ in ("nsubj", "nsubjpass", "poss") or unit.left_edge.i == 0:
+        return False  # the parser often hangs the link on a verb or as an object: only the comma is sure
+    return unit.doc[unit.left_edge.i - 1].text == ","
 
 
 def addressed(token: Token) -> bool:

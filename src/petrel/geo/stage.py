@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING
 from petrel.config import Settings
 from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
 from petrel.geo.gazetteer import Gazetteer
-from petrel.geo.mentions import WEAK_LABELS, PlaceMention, climb, is_common_word, role_of, sentence_places
+from petrel.geo.mentions import (WEAK_LABELS, PlaceMention, climb, is_common_word, is_listed_unit, role_of,
+                                 sentence_places)
 from petrel.geo.sources import GazEntry
 from petrel.models import ActorRef, EventMention, Place, PlaceHints
 
@@ -90,12 +91,22 @@ def choose_place(mentions: list[PlaceMention], trigger: Token | None) -> PlaceMe
     return narrowed(min(ranked, key=lambda r: r[0])[1], mentions) if ranked else None
 
 
+CHAIN_GAP = 60  # characters between the links of one chain of places
 FINER = {"point": 0, "city": 1, "admin1": 2, "region": 3, "country": 4}
 
 
 def narrowed(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention:
     """"the town of Kidal in northern Mali", "a village near Jenin in the West Bank": the locative phrase
-    places the name it hangs on, which lies inside it; the finer name of the same country is the place."""
+    places the name it hangs on, which lies inside it; the finer name of the same country is the place.
+    A unit chosen as a link of a chain of places ("Wadi Sirr, Abyan governorate") gives way likewise to the
+    finer place the chain starts with."""
+    if is_listed_unit(chosen.head):
+        chain = [o for o in mentions if o is not chosen and o.role != "actor" and o.end <= chosen.start
+                 and chosen.start - o.end <= CHAIN_GAP and o.entry.country == chosen.entry.country
+                 and (o.entry.kind == "qualified"
+                      or FINER.get(o.entry.precision, 9) < FINER.get(chosen.entry.precision, 9))]
+        if chain:
+            return min(chain, key=lambda o: o.start)
     prep = climb(chosen.head).head
     if prep.dep_ != "prep" or prep.lower_ not in ("in", "inside", "within"):
         return chosen
@@ -186,12 +197,13 @@ class PlaceStage:
         resolver = self.resolver
         context = resolver.context(state.doc, state.article)
         for event in state.events:
-            event.place = anchored(resolver.sentence_place(state.doc, event, context)
-                                   or resolver.anaphoric_place(state.doc, event, context)
-                                   or resolver.paragraph_place(state.doc, event, context)
-                                   or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
-                                   or resolver.fallback_place(state.doc, event, context)
-                                   or dateline_only(context), context.dateline)
+            place = anchored(resolver.sentence_place(state.doc, event, context)
+                             or resolver.anaphoric_place(state.doc, event, context)
+                             or resolver.paragraph_place(state.doc, event, context)
+                             or with_basis(resolver.stated_place(state.doc, event, context), "dateline")
+                             or resolver.fallback_place(state.doc, event, context)
+                             or dateline_only(context), context.dateline)
+            event.place = resolver.finer_of_sentence(state.doc, event, context, place)
 
 
 class PlaceResolver:
@@ -255,6 +267,24 @@ class PlaceResolver:
             if earlier:
                 return with_basis(earlier[-1].to_place(), "document")
         return None
+
+    def finer_of_sentence(self, doc: Doc, event: EventMention, context: DocPlaces, place: Place | None) -> Place | None:
+        """A place of country precision, where the event's sentence also names a city or a subdivision of that
+        country ("detain students blocking Belgrade bridge", "police in Uganda arrested ... at a rally in
+        Kampala", "in Syria's Manbij"), is that finer place (``basis`` ``sentence``): the first one named as
+        a place, else the first one named at all, not as a party. Headlines and one-line items name the
+        country beside the town, and the country alone says less than the text does."""
+        if place is None or place.precision != "country" or not place.country:
+            return place
+        sentence = sentence_of(doc, event.evidence)
+        if sentence is None:
+            return place
+        finer = [m for m in self.mentions_of(doc, sentence, context) if m.role != "actor"
+                 and m.entry.country == place.country and FINER.get(m.entry.precision, 9) < FINER["country"]]
+        if not finer:
+            return place
+        best = next((m for m in finer if m.role == "locative"), finer[0])
+        return with_basis(best.entry.to_place(), "sentence")
 
     def paragraph_place(self, doc: Doc, event: EventMention, context: DocPlaces) -> Place | None:
         """For an event that happened and whose sentence names no place: a place its paragraph names as a
