@@ -11,8 +11,12 @@ Rules, in order (``docs/time-and-place.md`` has the full story):
 3. An event inside "N days after/before <clause>" is dated from the main clause's date (its own
    expression, else the publication day) shifted by N (``petrel.dates.offsets``).
 4. "at the time" / "that year" take the last date named in the two sentences before.
-5. No expression: the publication day, except for historical events (``None``).
-6. An ``actual`` event whose date ends well before publication becomes ``historical``: more than
+5. "the previous day", "two days later" count from the day of the event they refer to: an earlier date of
+   the same sentence, else the main date of the sentence before (``referred_day``).
+6. No expression: a past act told in the simple past continues the event of the sentence before ("The army
+   launched an offensive on Monday. The strikes killed 12.") and takes its day; else the publication day,
+   except for historical events (``None``).
+7. An ``actual`` event whose date ends well before publication becomes ``historical``: more than
    ``historical_after_days`` for a month, a year or a range ("in 2019", "last year's"), more than
    ``REPORT_DAYS`` for a day ("On 3 May 2024, gunmen killed ...": a dated report, not background).
 """
@@ -27,7 +31,7 @@ from typing import TYPE_CHECKING
 from petrel.config import Settings
 from petrel.dates.offsets import ClauseOffset, clause_offset, shifted
 from petrel.dates.evidence import CLAUSE_ARCS, governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
-from petrel.dates.patterns import ANAPHORIC, FUTURE_AUX
+from petrel.dates.patterns import ANAPHORIC, FUTURE_AUX, RELATIVE_RULES
 from petrel.dates.resolve import ResolvedDate, Tense, add_days, day_date, find_expressions, resolve
 from petrel.models import EventMention
 
@@ -43,6 +47,14 @@ PAST_STATUSES = frozenset({"actual", "historical", "claimed", "negated"})
 REPORT_DAYS = 365
 MAX_COST = 10
 NOUN_MODIFIER_ARCS = frozenset({"compound", "nummod", "amod", "nmod"})
+# "killed 60 protesters during the 2019 uprising": a dated noun in a time frame dates the event
+FRAME_PREPOSITIONS = frozenset({"during", "amid"})
+# a material act told in the simple past with no time of its own continues the event of the sentence before;
+# a statement (an accusation, a call, a welcome) reacting to it is dated by the report
+FOLLOW_STATUSES = frozenset({"actual", "claimed"})
+FOLLOW_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
+LOOK_BACK = 2  # sentences
+SPEECH_SIDE_COST = 3  # "said on Thursday they had arrested ...": the parse hangs the speech's day on the act
 
 
 def attachment_cost(trigger: Token, head: Token) -> float | None:
@@ -63,6 +75,8 @@ def dates_another_thing(head: Token, trigger: Token | None) -> bool:
     killed ...": the attack is the event)."""
     noun = head.head
     if trigger is None or head.dep_ not in NOUN_MODIFIER_ARCS or noun.pos_ not in ("NOUN", "PROPN") or noun.i == head.i:
+        return False
+    if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPOSITIONS:
         return False
     return noun.i != trigger.i and not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == trigger.i)
 
@@ -91,6 +105,8 @@ def ranked_expressions(doc: Doc, sentence: Span, trigger: Token | None):
         if head is None:
             continue
         cost = attachment_cost(trigger, head) if trigger is not None else 0
+        if cost is not None and trigger is not None and on_speech_side(head, trigger):
+            cost += SPEECH_SIDE_COST
         if cost is not None and not dates_another_thing(head, trigger):
             gap = abs(head.idx - trigger.idx) if trigger is not None else expr.start
             ranked.append((cost, gap, expr, head))
@@ -122,7 +138,7 @@ def sentence_date(doc: Doc, event: EventMention, published: datetime | None) -> 
         if result is not None:
             return result
     for _cost, expr, head in ranked_expressions(doc, sentence, trigger):
-        result = resolve(expr, published, tense=expression_tense(head, event.status))
+        result = resolve_in(doc, sentence, expr, published, tense=expression_tense(head, event.status))
         if result is not None and fits_status(result, event.status, anchor):
             return result
     framed = framing_date(sentence.text, published, event.status, anchor)
@@ -130,12 +146,77 @@ def sentence_date(doc: Doc, event: EventMention, published: datetime | None) -> 
         return framed
     if ANAPHORIC.search(sentence.text):
         return previous_date(doc, sentence, published)
+    if (event.status in FOLLOW_STATUSES and event.type in FOLLOW_TYPES and trigger is not None
+            and told_in_simple_past(trigger)):
+        day = referred_day(doc, sentence, published)
+        if day is not None:
+            return day_date(day, text="(the day of the sentence before)")
+    return None
+
+
+def on_speech_side(head: Token, trigger: Token) -> bool:
+    """An expression between a speech verb and the subject of the clause it reports ("said on Thursday they
+    had arrested ..."): the parse often hangs it on the reported act, but it dates the saying."""
+    if trigger.dep_ != "ccomp" or not trigger.head.i < head.i < trigger.i:
+        return False
+    return any(c.dep_ in ("nsubj", "nsubjpass", "mark") and head.i < c.i < trigger.i for c in trigger.children)
+
+
+def told_in_simple_past(trigger: Token) -> bool:
+    """The verb governing the trigger is a simple past ("killed", "were detained", "did attack")."""
+    verb = governing_verb(trigger)
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ in ("VBN", "VBG", "VB") and any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lemma_ in ("be", "do") for c in verb.children)
+
+
+def resolve_in(doc: Doc, sentence: Span, expr, published: datetime | None, *, tense: Tense,  # noqa: ANN001
+               depth: int = 0) -> ResolvedDate | None:
+    """Resolve ``expr`` of ``sentence``; one counted from another event ("the previous day", "two days later")
+    counts from that event's day (:func:`referred_day`), else from publication."""
+    if expr.rule not in RELATIVE_RULES:
+        return resolve(expr, published, tense=tense)
+    base = referred_day(doc, sentence, published, before=expr.start, depth=depth + 1) if depth < LOOK_BACK else None
+    # counted forward from a past day it may land after that day: checked against publication, not the base
+    result = resolve(expr, base if base is not None else published, tense="future" if base is not None else tense)
+    anchor = anchor_day(published)
+    return result if result is None or anchor is None or result.first <= anchor or tense == "future" else None
+
+
+def referred_day(doc: Doc, sentence: Span, published: datetime | None, *, before: int | None = None,
+                 depth: int = 0) -> date | None:
+    """The day of the event the text refers back to: a day named earlier in ``sentence`` (before character
+    ``before``), else the main day of the nearest of the :data:`LOOK_BACK` sentences before that names a time.
+    ``None`` when that time is not a day on or before publication (a month, a year, a day ahead)."""
+    anchor = anchor_day(published)
+    if before is not None:
+        for expr in reversed([e for e in find_expressions(sentence.text[:before]) if e.rule not in RELATIVE_RULES]):
+            result = resolve(expr, published, tense="past")
+            if result is not None:
+                return result.first if result.precision == "day" else None
+    for sent in reversed([s for s in doc.sents if s.end <= sentence.start][-LOOK_BACK:]):
+        found = find_expressions(sent.text)
+        if not found:
+            continue
+        # the expressions on the sentence's main verb first; else any ("said it killed 20 on Monday")
+        ranked = [(expr, head) for _cost, expr, head in ranked_expressions(doc, sent, sent.root)] or [
+            (expr, span_head(doc, sent.start_char + expr.start, sent.start_char + expr.end)) for expr in found]
+        for expr, head in ranked:
+            if head is not None and is_future_verb(governing_verb(head), FUTURE_AUX):
+                return None  # the sentence tells what will happen: no day to carry on
+            result = resolve_in(doc, sent, expr, published, tense="past", depth=depth)
+            if result is not None:
+                day_ok = result.precision == "day" and (anchor is None or result.first <= anchor)
+                return result.first if day_ok else None
+        return None
     return None
 
 
 # "On 3 May 2024, ...", "Around 14 June 2024 (as reported), ...": a date that opens the sentence frames it
 FRAME_CHARS = 60
-FRAME_LEAD = re.compile(r"^\W*(?:(?:on|around|about|circa|approximately|by|early on|late on|in|during)\s+)?$",
+FRAME_LEAD = re.compile(r"^\W*(?:(?:on or around|on or about|on|around|about|circa|approximately|by|early on|late on|in|"
+                        r"during)\s+)?$",
                         re.IGNORECASE)
 
 
