@@ -115,19 +115,26 @@ def stage_results(nlp, items: list[ProbeItem], settings: Settings | None = None)
 
 
 def pipeline_results(pipeline, items: list[ProbeItem]) -> list[EventResult]:  # noqa: ANN001
-    """The default pipeline end to end: the event of the gold trigger's sentence nearest the trigger."""
+    """The default pipeline end to end. Each coded event goes to the gold trigger of its sentence nearest its
+    own trigger; a gold event is found when one goes to it (the nearest, when several do)."""
     articles = [article_of(item, pipeline.settings) for item in items]
     results = []
     for item, done in zip(items, pipeline.process_articles(articles), strict=True):
         text = done.article.text
-        for gold in item.events:
-            start = text.index(gold.trigger)
-            same = [e for e in done.events if e.evidence.start <= start < e.evidence.end]
-            if not same:
+        starts = [text.index(gold.trigger) for gold in item.events]
+        taken: dict[int, list[tuple[int, EventMention]]] = {}
+        for event in done.events:
+            at = event.evidence.trigger_start if event.evidence.trigger_start is not None else event.evidence.start
+            inside = [(abs(at - start), n) for n, start in enumerate(starts)
+                      if event.evidence.start <= start < event.evidence.end]
+            if inside:
+                gap, n = min(inside)
+                taken.setdefault(n, []).append((gap, event))
+        for n, gold in enumerate(item.events):
+            if n not in taken:
                 results.append(EventResult(item, gold, False, None))
                 continue
-            best = min(same, key=lambda e: abs((e.evidence.trigger_start or e.evidence.start) - start))
-            results.append(EventResult(item, gold, True, best.date))
+            results.append(EventResult(item, gold, True, min(taken[n], key=lambda pair: pair[0])[1].date))
     return results
 
 
@@ -137,8 +144,10 @@ def figures(results: list[EventResult]) -> dict[str, float]:
     def share(rows: list[EventResult], attr: str = "right") -> float:
         return sum(getattr(r, attr) for r in rows) / len(rows) if rows else 0.0
 
+    found = [r for r in results if r.found]
     out = {"found": share(results, "found"), "exact": share(results), "lenient": share(results, "lenient"),
-           "day_exact": share([r for r in results if r.gold.kind == "day"])}
+           "exact_of_found": share(found), "day_exact": share([r for r in results if r.gold.kind == "day"]),
+           "day_exact_of_found": share([r for r in found if r.gold.kind == "day"])}
     for kind in KINDS:
         out[f"kind_{kind}"] = share([r for r in results if r.gold.kind == kind])
     return out

@@ -121,10 +121,13 @@ def test_a_planned_act_looks_ahead(make_state, text, trigger, expected):
     assert date_of(make_state, text, trigger, status="future") == expected
 
 
-def test_would_in_a_past_event_is_not_a_future(make_state):
-    """Only events whose status is not past look ahead: "would" of a past habit keeps the past day."""
-    text = "Soldiers would search the houses on Tuesday, residents said."
-    assert date_of(make_state, text, "search") == "2023-10-17"
+@pytest.mark.parametrize(("text", "trigger"), [
+    ("The rebels said they would free the captives on Thursday.", "free"),
+    ("The two envoys will meet in Oman on Friday.", "meet"),
+])
+def test_a_day_told_ahead_is_never_a_past_day(make_state, text, trigger):
+    """A promise coded as an act now (status actual) keeps the report's day, not last Thursday."""
+    assert date_of(make_state, text, trigger, type_="AGREE") == "2023-10-18"
 
 
 # ---- the speech's own day, a dated frame
@@ -137,6 +140,11 @@ def test_the_day_between_a_speech_verb_and_its_clause_dates_the_speech(make_stat
 def test_a_dated_event_noun_after_during_dates_the_act(make_state):
     text = "Soldiers executed 20 prisoners during the 2014 offensive, investigators concluded on Monday."
     assert date_of(make_state, text, "executed", status="historical") == "2014"
+
+
+def test_a_time_on_the_act_s_own_raids_dates_the_act(make_state):
+    text = "Jets killed 14 fighters in overnight strikes on their camps, the army said on Wednesday."
+    assert date_of(make_state, text, "killed") == "2023-10-17"
 
 
 def test_a_dated_noun_after_in_still_dates_that_noun_only(make_state):

@@ -76,15 +76,17 @@ def dates_another_thing(head: Token, trigger: Token | None) -> bool:
     noun = head.head
     if trigger is None or head.dep_ not in NOUN_MODIFIER_ARCS or noun.pos_ not in ("NOUN", "PROPN") or noun.i == head.i:
         return False
-    if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPOSITIONS:
-        return False
+    if noun.dep_ == "pobj" and (noun.head.lower_ in FRAME_PREPOSITIONS
+                                or (noun.head.lower_ == "in" and noun.head.head.i == trigger.i)):
+        return False  # "during the 2019 uprising", "arrested ... in overnight raids": the act's own time frame
     return noun.i != trigger.i and not (noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i == trigger.i)
 
 
 def expression_tense(head: Token, status: str) -> Tense:
-    """Future when the expression's verb carries ``will``/``shall``/``going to`` in a non-past event."""
-    if status in PAST_STATUSES:
-        return "past"
+    """Future when the expression's verb carries ``will``/``would``/``shall``/``going to`` or is a plan's
+    infinitive ("plan to hold"), whatever the event's status: a day told ahead is never a past day. For a past
+    event (a promise coded as an act now: "will resume talks on Wednesday") the day ahead is then skipped by
+    :func:`fits_status` and the event keeps the report's day."""
     return "future" if is_future_verb(governing_verb(head), FUTURE_AUX) else "past"
 
 
