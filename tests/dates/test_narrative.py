@@ -155,3 +155,22 @@ def test_a_dated_noun_after_in_still_dates_that_noun_only(make_state):
 def test_on_or_about_frames_the_sentence(make_state):
     text = "On or about 2 September 2023 (as reported), armed men burned a granary in Toro village."
     assert date_of(make_state, text, "burned") == "2023-09-02"
+
+
+# ---- coordinated acts, a dateline left in the text
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Soldiers sealed off the market and detained 40 traders on Monday.", "sealed", "2023-10-16"),
+    ("The junta dissolved parliament and arrested the speaker last week.", "dissolved", "2023-10-09/2023-10-15"),
+    # the first act's own time wins
+    ("Rebels took the town in 2019 and lost it on Sunday.", "took", "2019"),
+])
+def test_a_time_after_the_last_conjunct_dates_both_acts(make_state, text, trigger, expected):
+    assert date_of(make_state, text, trigger, status="actual" if expected[:4] != "2019" else "historical") == expected
+
+
+def test_a_date_in_a_dateline_left_in_the_text_is_the_report_s(make_state):
+    text = "MOSUL, Oct 18 (Northern Desk) - Gunmen attacked a police patrol on Friday, officials said."
+    assert date_of(make_state, text, "attacked") == "2023-10-13"
+    text = "DAKAR, Senegal, Oct. 18, 2023 - Police dispersed a rally of opposition supporters on Monday."
+    assert date_of(make_state, text, "dispersed", type_="COERCE") == "2023-10-16"

@@ -100,6 +100,10 @@ RULES: tuple[tuple[str, str], ...] = (
 
 COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx)) for name, rx in RULES)
 
+# A dateline left in the text ("SANAA, July 22 (Desk) -", "MOSUL, Iraq, Aug. 9, 2023 -"): its date is the report's.
+DATELINE = re.compile(rf"^\W*[A-Z][A-Za-z .'’-]{{1,40}},\s+(?:[A-Z][A-Za-z ]{{1,30}},\s+)?{MONTH}\s+\d{{1,2}}"
+                      rf"(?:,?\s+{YEAR})?\s*(?:\([^()]{{1,40}}\))?\s*(?:—|–|--|-|:)\s")
+
 # Words that point back to a time named in an earlier sentence.
 ANAPHORIC = re.compile(r"\b(?i:at\s+the\s+time|at\s+that\s+time|that\s+(?:day|week|month|year))\b")
 # "would" only for an event whose status is not past ("said they would release the hostages on Thursday")

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from petrel.config import Settings
 from petrel.dates.offsets import ClauseOffset, clause_offset, shifted
 from petrel.dates.evidence import CLAUSE_ARCS, governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
-from petrel.dates.patterns import ANAPHORIC, FUTURE_AUX, RELATIVE_RULES
+from petrel.dates.patterns import ANAPHORIC, DATELINE, FUTURE_AUX, RELATIVE_RULES
 from petrel.dates.resolve import ResolvedDate, Tense, add_days, day_date, find_expressions, resolve
 from petrel.models import EventMention
 
@@ -55,17 +55,23 @@ FOLLOW_STATUSES = frozenset({"actual", "claimed"})
 FOLLOW_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"})
 LOOK_BACK = 2  # sentences
 SPEECH_SIDE_COST = 3  # "said on Thursday they had arrested ...": the parse hangs the speech's day on the act
+CONJUNCT_COST = 3  # "closed the border and expelled the envoy on Wednesday": a time after the last conjunct
 
 
 def attachment_cost(trigger: Token, head: Token) -> float | None:
-    """How closely an expression headed by ``head`` hangs on ``trigger`` (``None``: not attached)."""
+    """How closely an expression headed by ``head`` hangs on ``trigger`` (``None``: not attached). Descending
+    into the trigger's own conjunct costs :data:`CONJUNCT_COST` more: a time after the last of two coordinated
+    acts dates both, unless the first has its own ("left in 2009 but came back in 2013")."""
     arcs = path_arcs(trigger, head)
     if arcs is None:
         return None
     up, down = arcs
+    extra = 0
+    if not up and down and down[0].dep_ == "conj" and down[0].pos_ in ("VERB", "AUX"):
+        down, extra = down[1:], CONJUNCT_COST
     if any(t.dep_ in CLAUSE_ARCS for t in down):
         return None
-    cost = 2 * len(up) + len(down)
+    cost = 2 * len(up) + len(down) + extra + (1 if extra else 0)
     return cost if cost <= MAX_COST else None
 
 
@@ -102,7 +108,10 @@ def fits_status(result: ResolvedDate, status: str, anchor: date | None) -> bool:
 def ranked_expressions(doc: Doc, sentence: Span, trigger: Token | None):
     """(cost, expression, head token) for each attached expression of the sentence, best first."""
     ranked = []
+    dateline = DATELINE.match(sentence.text)
     for expr in find_expressions(sentence.text):
+        if dateline is not None and expr.end <= dateline.end():
+            continue  # the report's day, not the event's
         head = span_head(doc, sentence.start_char + expr.start, sentence.start_char + expr.end)
         if head is None:
             continue
