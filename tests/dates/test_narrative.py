@@ -174,3 +174,21 @@ def test_a_date_in_a_dateline_left_in_the_text_is_the_report_s(make_state):
     assert date_of(make_state, text, "attacked") == "2023-10-13"
     text = "DAKAR, Senegal, Oct. 18, 2023 - Police dispersed a rally of opposition supporters on Monday."
     assert date_of(make_state, text, "dispersed", type_="COERCE") == "2023-10-16"
+
+
+# ---- the dateline's own day against a later page time
+
+@pytest.mark.parametrize(("filed", "published", "expected"), [
+    (datetime(2023, 10, 17), datetime(2023, 10, 18, 6, 0), "2023-10-16"),  # the page is stamped a day later
+    (datetime(2023, 10, 16), datetime(2023, 10, 18, 6, 0), "2023-10-15"),  # two days later
+    (datetime(2023, 10, 10), datetime(2023, 10, 18, 6, 0), "2023-10-17"),  # a week: the page's day wins
+    (datetime(2023, 10, 19), datetime(2023, 10, 18, 6, 0), "2023-10-17"),  # a dateline after the page: ignored
+    (None, datetime(2023, 10, 18, 6, 0), "2023-10-17"),
+])
+def test_relative_days_count_from_the_dateline_s_day_when_the_page_is_stamped_later(make_state, filed, published,
+                                                                                   expected):
+    state = make_state("Gunmen attacked a bus carrying pilgrims yesterday, police said.", "attacked",
+                       published=published)
+    state.article.filed = filed
+    DateStage()(state)
+    assert state.events[0].date == expected

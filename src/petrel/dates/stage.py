@@ -33,7 +33,7 @@ from petrel.dates.offsets import ClauseOffset, clause_offset, shifted
 from petrel.dates.evidence import CLAUSE_ARCS, governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
 from petrel.dates.patterns import ANAPHORIC, DATELINE, FUTURE_AUX, RELATIVE_RULES
 from petrel.dates.resolve import ResolvedDate, Tense, add_days, day_date, find_expressions, resolve
-from petrel.models import EventMention
+from petrel.models import Article, EventMention
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -94,6 +94,20 @@ def expression_tense(head: Token, status: str) -> Tense:
     event (a promise coded as an act now: "will resume talks on Wednesday") the day ahead is then skipped by
     :func:`fits_status` and the event keeps the report's day."""
     return "future" if is_future_verb(governing_verb(head), FUTURE_AUX) else "past"
+
+
+FILED_LAG_DAYS = 2  # a publication time this much after the dateline's day is the page's, not the story's
+
+
+def report_time(article: Article) -> datetime | None:
+    """The time relative expressions count from: the publication time, or the dateline's own day when the
+    publication time is one or two days after it (a web page stamped after the story was filed: "KABUL,
+    March 4 (Reuters) - ... yesterday" on a page dated March 5 means March 3)."""
+    published, filed = article.published, article.filed
+    if published is None or filed is None:
+        return published
+    lag = (published.date() - filed.date()).days
+    return filed if 0 < lag <= FILED_LAG_DAYS else published
 
 
 def anchor_day(published: datetime | None) -> date | None:
@@ -279,7 +293,7 @@ class DateStage:
         self.historical_after_days = historical_after_days
 
     def __call__(self, state: DocState) -> None:
-        published = state.article.published
+        published = report_time(state.article)
         for event in state.events:
             self.date_event(state.doc, event, published)
 
