@@ -32,7 +32,7 @@ from petrel.config import Settings
 from petrel.dates.offsets import ClauseOffset, clause_offset, shifted
 from petrel.dates.evidence import CLAUSE_ARCS, governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
 from petrel.dates.patterns import ANAPHORIC, DATELINE, FUTURE_AUX, RELATIVE_RULES
-from petrel.dates.resolve import ResolvedDate, Tense, add_days, day_date, find_expressions, resolve
+from petrel.dates.resolve import ResolvedDate, Tense, TimeExpression, add_days, day_date, find_expressions, resolve
 from petrel.models import Article, EventMention
 
 if TYPE_CHECKING:
@@ -66,12 +66,10 @@ def attachment_cost(trigger: Token, head: Token) -> float | None:
     if arcs is None:
         return None
     up, down = arcs
-    extra = 0
-    if not up and down and down[0].dep_ == "conj" and down[0].pos_ in ("VERB", "AUX"):
-        down, extra = down[1:], CONJUNCT_COST
-    if any(t.dep_ in CLAUSE_ARCS for t in down):
+    conjunct = not up and bool(down) and down[0].dep_ == "conj" and down[0].pos_ in ("VERB", "AUX")
+    if any(t.dep_ in CLAUSE_ARCS for t in (down[1:] if conjunct else down)):
         return None
-    cost = 2 * len(up) + len(down) + extra + (1 if extra else 0)
+    cost = 2 * len(up) + len(down) + (CONJUNCT_COST if conjunct else 0)
     return cost if cost <= MAX_COST else None
 
 
@@ -196,7 +194,7 @@ def told_in_simple_past(trigger: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" and c.lemma_ in ("be", "do") for c in verb.children)
 
 
-def resolve_in(doc: Doc, sentence: Span, expr, published: datetime | None, *, tense: Tense,  # noqa: ANN001
+def resolve_in(doc: Doc, sentence: Span, expr: TimeExpression, published: datetime | None, *, tense: Tense,
                depth: int = 0) -> ResolvedDate | None:
     """Resolve ``expr`` of ``sentence``; one counted from another event ("the previous day", "two days later")
     counts from that event's day (:func:`referred_day`), else from publication."""
