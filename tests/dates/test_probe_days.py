@@ -12,12 +12,12 @@ from typer.testing import CliRunner
 
 from tests.dates.probe_scoring import KINDS, figures, load_probe, pipeline_results, stage_results
 
-# measured after the days17 rules (stage: exact .990, day exact .989, every other kind 1.0; pipeline: found .686,
-# exact of found .950, day exact of found .951), less a margin of about 0.02; before them the stage's day exact
+# measured after the days17 rules (stage: exact .995, day exact .994, every other kind 1.0; pipeline: found .686,
+# exact of found .957, day exact of found .959), less a margin of about 0.02; before them the stage's day exact
 # was .763 and the pipeline's .740 of found. Never lower one to make a change pass.
-STAGE_FLOORS = {"exact": 0.97, "day_exact": 0.97, "kind_week": 0.85, "kind_month": 0.87, "kind_year": 0.83,
+STAGE_FLOORS = {"exact": 0.975, "day_exact": 0.975, "kind_week": 0.85, "kind_month": 0.87, "kind_year": 0.83,
                 "kind_range": 0.66, "kind_undated": 0.66}
-PIPELINE_FLOORS = {"found": 0.66, "exact_of_found": 0.93, "day_exact_of_found": 0.93}
+PIPELINE_FLOORS = {"found": 0.66, "exact_of_found": 0.935, "day_exact_of_found": 0.935}
 
 
 @pytest.fixture(scope="module")
@@ -62,7 +62,7 @@ def test_the_pipeline_holds_its_floor_on_the_probe(pipeline_run, component: str)
 def test_the_families_the_rules_were_written_for_are_all_right(stage_run) -> None:
     """Each family fixed in days17 is right on every probe item of it (the stage alone)."""
     fixed = {"follow-up", "previous-day", "night-of", "overnight", "history", "ago", "weekday-future", "deadline",
-             "dateline", "acled", "day-word", "two-days"}
+             "dateline", "acled", "day-word", "two-days", "day-part"}
     wrong = [f"{r.item.id}:{r.gold.trigger}={r.predicted}" for r in stage_run if r.item.family in fixed and not r.right]
     assert not wrong
 

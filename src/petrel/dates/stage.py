@@ -56,6 +56,7 @@ FOLLOW_TYPES = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "RETREAT"}
 LOOK_BACK = 2  # sentences
 SPEECH_SIDE_COST = 3  # "said on Thursday they had arrested ...": the parse hangs the speech's day on the act
 CONJUNCT_COST = 3  # "closed the border and expelled the envoy on Wednesday": a time after the last conjunct
+PARTICIPLE_COST = 3  # "intercepted a ship carrying weapons on Wednesday": the parse hangs the time on "carrying"
 
 
 def attachment_cost(trigger: Token, head: Token) -> float | None:
@@ -67,9 +68,12 @@ def attachment_cost(trigger: Token, head: Token) -> float | None:
         return None
     up, down = arcs
     conjunct = not up and bool(down) and down[0].dep_ == "conj" and down[0].pos_ in ("VERB", "AUX")
-    if any(t.dep_ in CLAUSE_ARCS for t in (down[1:] if conjunct else down)):
+    checked = down[1:] if conjunct else down
+    # "seized a ship carrying weapons on Wednesday": a time after an -ing participle of the object is the act's
+    participles = [t for t in checked if t.dep_ == "acl" and t.tag_ == "VBG"]
+    if any(t.dep_ in CLAUSE_ARCS for t in checked if t not in participles):
         return None
-    cost = 2 * len(up) + len(down) + (CONJUNCT_COST if conjunct else 0)
+    cost = 2 * len(up) + len(down) + (CONJUNCT_COST if conjunct else 0) + PARTICIPLE_COST * len(participles)
     return cost if cost <= MAX_COST else None
 
 
