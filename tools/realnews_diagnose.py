@@ -1,11 +1,12 @@
 """Why petrel's events on one half of the real-news set fail: the tuple part that is wrong, and the gold missed.
 
-Usage: python tools/realnews_diagnose.py [--half dev|test] [--examples N] [--places]
+Usage: python tools/realnews_diagnose.py [--half dev|test] [--examples N] [--places] [--days]
 
 For the events matched to a gold event (same article, sentence and type; `petrel.evaluation.scorers.realnews`)
 it counts what breaks the full tuple (status, source, target missing / wrong / extra), and for the gold
 events left unmatched whether petrel coded another type on their sentence or nothing. ``--places`` adds,
-for matched events with a gold place, gold country/admin1 against petrel's place and its basis.
+for matched events with a gold place, gold country/admin1 against petrel's place and its basis; ``--days``, for
+matched events with a gold date, the gold date against petrel's (and the article's publication day).
 
 Sentences are printed only for the dev half (``--examples``): the test half is never read, only counted,
 so its figures stay a measure of news the rules were not written from (docs/evaluation.md).
@@ -48,6 +49,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--half", choices=("dev", "test"), default="dev")
     parser.add_argument("--examples", type=int, default=0, help="sentences to print per kind (dev half only)")
     parser.add_argument("--places", action="store_true", help="also compare places of matched events")
+    parser.add_argument("--days", action="store_true", help="also compare dates of matched events")
     args = parser.parse_args(argv)
     if args.examples and args.half != "dev":
         parser.error("sentences are shown for the dev half only: the test half stays unread")
@@ -99,6 +101,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                     shown["place"].append(f"{m.gold.sentence[:160]}\n     gold {m.gold.place.country}/"
                                           f"{m.gold.place.admin1} | petrel {place.country if place else None}/"
                                           f"{place.admin1 if place else None} {place.name if place else ''}")
+            if args.days and m.gold.date:
+                right = R.day_agrees(m.gold.date, m.predicted.date)
+                faults.update(["day right" if right else "day wrong"])
+                if not right:
+                    published = doc.article.published.date() if doc.article.published else None
+                    shown["day"].append(f"{m.gold.sentence[:200]}\n     published {published} gold {m.gold.date} | "
+                                        f"petrel {m.predicted.date} ({m.predicted.type} {m.predicted.status})")
         matched_gold = {id(m.gold) for m in matches}
         for g in golds:
             if id(g) in matched_gold:

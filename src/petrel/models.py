@@ -62,6 +62,7 @@ class Article:
     wire_credit: str | None = None
     dateline: str | None = None  # place named in a dateline ("BAGHDAD (AP) -")
     content_hash: str = ""
+    filed: datetime | None = None  # the day a dateline gives ("KABUL, March 4 (Reuters) -"), when it gives one
 
     @property
     def word_count(self) -> int:

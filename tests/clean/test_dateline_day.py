@@ -65,3 +65,12 @@ def test_dateline_published_never_raises_and_is_never_after_its_limits(month, da
         assert result <= modified
     if result is not None and year is None and modified is None:
         assert result.year <= 2026
+
+
+def test_the_dateline_day_is_kept_beside_the_metadata_day():
+    """``Article.filed`` keeps the dateline's own day (its year from the metadata) for the dates stage."""
+    article = clean("BISSAU, Feb 10 (Reuters) - The junta delayed the vote.", published="2025-02-11T08:00")
+    assert (article.published, article.filed) == (datetime(2025, 2, 11, 8, 0), datetime(2025, 2, 10))
+    article = clean("BISSAU, Dec 31 (Reuters) - The junta delayed the vote.", published="2025-01-01")
+    assert article.filed == datetime(2024, 12, 31)  # a day after the metadata's is the year before
+    assert clean("The junta delayed the vote.", published="2025-02-11").filed is None

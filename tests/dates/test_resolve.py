@@ -160,7 +160,8 @@ def test_season_words_without_a_cue_are_not_dates(text):
 
 def test_over_the_weekend_and_overnight():
     assert value("clashes over the weekend", MID) == ("2022-06-11/2022-06-12", "range")
-    assert value("shelling overnight", MID) == ("2022-06-15", "day")
+    # a night across two days is dated by its first day: "overnight" in a report is the night before it (days17)
+    assert value("shelling overnight", MID) == ("2022-06-14", "day")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

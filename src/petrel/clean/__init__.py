@@ -58,14 +58,16 @@ def clean_document(raw: RawDocument, settings: Settings) -> Article:
     if not body:
         raise NoTextFound("no article text is left once header and trailer lines are removed")
     digest = content_hash(body)
+    given = parse_published(raw.published)
     return Article(
         doc_id=raw.doc_id or digest, source=raw.source, fmt=raw.fmt, text=body,
         title=_clean_field(raw.title) or found.title,
         outlet=outlets.normalise(raw.outlet) or found.outlet or outlets.from_url(raw.url or found.url),
-        published=parse_published(raw.published) or found.published
+        published=given or found.published
         or dateline_published(found.dateline_day, body, modified=found.modified) or found.modified,
         url=_clean_field(raw.url) or found.url, section=_clean_field(raw.section) or found.section, wire_credit=found.wire_credit,
-        dateline=found.dateline, content_hash=digest)
+        dateline=found.dateline, content_hash=digest,
+        filed=dateline_published(found.dateline_day, body, modified=given or found.published or found.modified))
 
 
 def clean_text(text: str, *, given_title: str | None = None,

@@ -79,8 +79,20 @@ def governing_verb(token: Token) -> Token:
     return token.sent.root
 
 
+# "plan to hold", "are expected to sign", "is due to arrive", "vowed to march": the infinitive is ahead
+SCHEDULE_HEADS = frozenset({"plan", "expect", "due", "set", "schedule", "vow", "pledge", "promise", "threaten",
+                            "intend", "aim", "prepare", "hope", "want", "seek"})
+
+
 def is_future_verb(verb: Token, future_aux: frozenset[str]) -> bool:
-    """``will``/``shall`` on the verb, or ``going to`` before it."""
-    if any(c.dep_ == "aux" and c.lower_ in future_aux for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_ == "go" and verb.head.tag_ == "VBG"
+    """``will``/``shall`` on the verb or on a verb it completes ("will begin withdrawing"), ``going to``
+    before it, or an infinitive of a plan or schedule ("plan to hold", "is due to arrive")."""
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in future_aux for c in verb.children):
+            return True
+        if verb.dep_ != "xcomp":
+            return False
+        if (verb.head.lemma_ == "go" and verb.head.tag_ == "VBG") or verb.head.lemma_ in SCHEDULE_HEADS:
+            return True
+        verb = verb.head
+    return False

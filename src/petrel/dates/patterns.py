@@ -31,8 +31,9 @@ MONTH_FULL = rf"(?P<mon>{_FULL_MONTH})"
 WEEKDAY = r"(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 DAY = r"(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
-_COUNT = r"(?P<n>\d{1,3}|a\s+couple\s+of|couple\s+of|a\s+few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
-_UNIT = r"(?P<unit>day|week|month|year|decade)s?"
+# counts and units match in any case: "Two days ago" opens a sentence
+_COUNT = r"(?P<n>\d{1,3}|(?i:a\s+couple\s+of|couple\s+of|a\s+few|few|several|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))"
+_UNIT = r"(?P<unit>(?i:day|week|month|year|decade))(?i:s)?"
 _PART = r"(?:[\s-]+(?i:morning|afternoon|evening|night))?"
 # Bare years followed by a count noun are quantities, not years ("2000 troops").
 _NOT_COUNT = r"(?!\s+(?i:troops|soldiers|people|fighters|members|civilians|men|women|children|families|refugees|dollars|euros|km|kilometers|kilometres|miles|tons|tonnes|barrels|rockets|missiles|homes|houses|votes|deaths|cases)\b)"
@@ -44,12 +45,29 @@ _NOT_NUMBERED = r"(?<![Rr]esolution\s)(?<![Ff]light\s)(?<!No\.\s)(?<![Nn]umber\s
 _DEADLINE = (r"(?i:no\s+later\s+than|not\s+later\s+than|(?:a|the)\s+deadline\s+of|deadline\s+(?:of|on|is)|"
              r"due\s+(?:on|by))")
 
+# A weekday after these words is ahead of the report whatever the tense: "gave them until Friday", "told them
+# to leave by Saturday", "called a strike for Monday" (under the past tense it is not the act's day).
+_AHEAD = r"(?i:until|till|by|for)"
+# A night across two days is dated by its first day: "on the night of 3-4 May", "overnight Saturday into Sunday".
+_NIGHT_OF = r"(?i:(?:the\s+)?night\s+(?:of|between|from))"
+_DAY_TO = r"(?:\s*[-–/]\s*|\s+(?i:to|and|into)\s+)"
+# Days counted from another event the text names ("the previous day", "two days later"): the stage
+# resolves these against that event's day (the sentence's or the one before's), not publication.
+_WORD_COUNT = r"(?P<n>\d{1,2}|(?i:a|one|two|three|four|five|six|seven|eight|nine|ten))"
+_NOT_NOUN = r"(?!\s+(?i:yesterday|the|last|his|her|their|its|a|an)\b)"
+
 # name -> pattern; names are what :mod:`petrel.dates.resolve` dispatches on.
 RULES: tuple[tuple[str, str], ...] = (
     # a deadline looks ahead whatever the tense: "no later than May 10", "a deadline of June 1"
     ("deadline", rf"\b(?P<cue>{_DEADLINE})\s+(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}(?:,?\s+(?P<y>{YEAR}))?\b"),
     ("deadline", rf"\b(?P<cue>{_DEADLINE})\s+(?:{WEEKDAY},?\s+)?{DAY}\s+(?:(?i:of)\s+)?{MONTH}(?![a-z])(?:,?\s+(?P<y>{YEAR}))?"),
     ("iso_day", r"\b(?P<y>" + YEAR + r")[-/](?P<m>[01]\d)[-/](?P<d>[0-3]\d)\b"),
+    # day first with dashes or dots ("25-08-2020", "3.5.2024"); with slashes only when the day is over 12
+    ("numeric_dmy", r"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[-.])(?P<m>[01]?\d)(?P=sep)(?P<y>" + YEAR + r")\b(?![-/.]\d)"),
+    ("numeric_dmy", r"(?<![\d/.-])(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>" + YEAR + r")\b(?![-/.]\d)"),
+    ("night_of", rf"\b{_NIGHT_OF}\s+(?:{WEEKDAY},?\s+)?{DAY}(?:\s+(?:(?i:of)\s+)?(?P<mon1>{_FULL_MONTH}|{_ABBR_MONTH}))?{_DAY_TO}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONTH}(?![a-z])(?:,?\s+(?P<y>{YEAR}))?"),
+    ("overnight_weekday", rf"\b(?i:overnight)\s+(?:(?i:on|of|from)\s+)?{WEEKDAY}\b(?:{_DAY_TO}(?:{WEEKDAY.replace('wd', 'wd2')}))?"),
+    ("ahead_weekday", rf"\b(?P<cue>{_AHEAD})\s+(?:(?i:next)\s+)?{WEEKDAY}\b(?!\s+(?i:prayers?|sermons?|services?)\b)"),
     ("iso_month", r"\b(?P<y>" + YEAR + r")-(?P<m>0[1-9]|1[0-2])\b(?![-/]\d)"),
     ("month_day_year", rf"\b{MONTH}\s+{DAY},?\s+(?P<y>{YEAR})\b"),
     ("day_month_year", rf"\b{DAY}\s+(?:(?i:of)\s+)?{MONTH},?\s+(?P<y>{YEAR})\b"),
@@ -67,6 +85,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # "the night before", "the previous day": the day before the anchor (the publication day; the
     # main clause's day is not known to the resolver)
     ("day_before", r"\b(?P<w>(?i:the\s+(?:night|day|evening)\s+before|the\s+previous\s+(?:day|night|evening)|a\s+day\s+earlier))\b(?!\s+(?i:yesterday|the|last|his|her|their|its|a|an)\b)"),
+    ("day_after", rf"\b(?P<w>(?i:the\s+(?:following|next)\s+(?:day|morning|night|evening)|the\s+day\s+after|a\s+day\s+later))\b{_NOT_NOUN}"),
+    ("days_later", rf"\b{_WORD_COUNT}\s+(?P<unit>(?i:day|week))(?i:s)?\s+(?P<rel>(?i:later|earlier))\b"),
     ("season", rf"\b(?P<mod>(?i:last|this|next|past|early|late|mid|in|during|over|since|by))[\s-]+(?:(?i:the)\s+)?(?P<season>(?i:spring|summer|autumn|fall|winter))\b(?:\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b)?"),
     ("season_year", rf"\b(?P<season>(?i:spring|summer|autumn|fall|winter))\s+(?:(?i:of)\s+)?(?P<y>{YEAR})\b"),
     ("ago", rf"\b{_COUNT}\s+{_UNIT}\s+(?i:ago)\b"),
@@ -80,6 +100,13 @@ RULES: tuple[tuple[str, str], ...] = (
 
 COMPILED: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(rx)) for name, rx in RULES)
 
+# A dateline left in the text ("SANAA, July 22 (Desk) -", "MOSUL, Iraq, Aug. 9, 2023 -"): its date is the report's.
+DATELINE = re.compile(rf"^\W*[A-Z][A-Za-z .'’-]{{1,40}},\s+(?:[A-Z][A-Za-z ]{{1,30}},\s+)?{MONTH}\s+\d{{1,2}}"
+                      rf"(?:,?\s+{YEAR})?\s*(?:\([^()]{{1,40}}\))?\s*(?:—|–|--|-|:)\s")
+
 # Words that point back to a time named in an earlier sentence.
 ANAPHORIC = re.compile(r"\b(?i:at\s+the\s+time|at\s+that\s+time|that\s+(?:day|week|month|year))\b")
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+# "would" only for an event whose status is not past ("said they would release the hostages on Thursday")
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d"})
+# expressions counted from another event's day, not publication ("the previous day", "two days later")
+RELATIVE_RULES = frozenset({"day_before", "day_after", "days_later"})

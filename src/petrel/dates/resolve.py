@@ -192,6 +192,25 @@ def _deadline(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedD
     return _day_no_year(g, anchor, "future")
 
 
+def _numeric_dmy(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"25-08-2020", "3.5.2024": day first (a slashed date only when its first number cannot be a month)."""
+    day = _safe_day(int(g["y"]), int(g["m"]), int(g["d"]))
+    return day_date(day) if day else None
+
+
+def _night_of(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"the night of 3-4 May", "the night of 31 December to 1 January": the night's first day."""
+    month = MONTHS[(g.get("mon1") or g["mon"]).rstrip(".").lower()]
+    first, second = int(g["d"]), int(g["d2"])
+    if "mon1" not in g and first > second:  # "the night of 31-1 June": the first day is in the month before
+        month = 12 if month == 1 else month - 1
+    if "y" in g:
+        year = int(g["y"]) - (1 if "mon1" in g and month > MONTHS[g["mon"].rstrip(".").lower()] else 0)
+        day = _safe_day(year, month, first)
+        return day_date(day) if day else None
+    return _day_no_year({"mon": list(MONTHS)[list(MONTHS.values()).index(month)], "d": str(first)}, anchor, tense)
+
+
 def _month_year(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
     return month_date(int(g["y"]), _month_number(g))
 
@@ -253,9 +272,21 @@ def _weekday(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDa
     return day_date(add_days(anchor, -back))
 
 
+def _overnight_weekday(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"overnight on Monday", "overnight Saturday into Sunday": the night's first named day."""
+    return _weekday({"wd": g["wd"]}, anchor, tense)
+
+
+def _ahead_weekday(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"until Friday", "by Saturday", "for Monday": the next such day on or after the anchor, whatever the
+    tense (a past event is thus never given it: a deadline or a scheduled day is not the act's day)."""
+    return _weekday({"wd": g["wd"]}, anchor, "future")
+
+
+# "overnight" in a report is the night before it: dated by its first day, like every night across two days
 _DAY_WORDS: dict[str, int] = {
     "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
-    "earlier today": 0, "overnight": 0, "yesterday": -1, "last night": -1, "the day before yesterday": -2,
+    "earlier today": 0, "overnight": -1, "yesterday": -1, "last night": -1, "the day before yesterday": -2,
     "tomorrow": 1, "the day after tomorrow": 2,
 }
 
@@ -268,6 +299,21 @@ def _day_word(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedD
 
 def _day_before(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
     return day_date(add_days(anchor, -1)) if anchor is not None else None
+
+
+def _day_after(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"the following day", "a day later": the day after the anchor (the stage passes the day of the event
+    the text counts from; from publication it points forward, so a past event never takes it)."""
+    return day_date(add_days(anchor, 1)) if anchor is not None else None
+
+
+def _days_later(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"two days later", "a week earlier": counted from the anchor (the stage passes the referred event's day)."""
+    count = _count(g)
+    if anchor is None or count is None:
+        return None
+    days = count[0] * (7 if g["unit"].lower() == "week" else 1)
+    return day_date(add_days(anchor, days if g["rel"].lower() == "later" else -days))
 
 
 def _unit_back(anchor: date, unit: str, n: int) -> ResolvedDate:
@@ -391,6 +437,8 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date | None, Tense], ResolvedDate
     "month_day": _day_no_year, "day_month": _day_no_year, "month_year": _month_year, "bare_month": _bare_month,
     "year_range": _year_range, "year_dash_range": _year_range, "decade": _decade, "since_year": _since_year,
     "year": _year, "weekday": _weekday, "day_word": _day_word, "day_before": _day_before, "ago": _ago, "in_future": _in_future,
+    "numeric_dmy": _numeric_dmy, "night_of": _night_of, "overnight_weekday": _overnight_weekday,
+    "ahead_weekday": _ahead_weekday, "day_after": _day_after, "days_later": _days_later,
     "from_now": _in_future, "past_few": _past_few, "coming_few": _coming_few, "recent_years": _recent,
     "relative_unit": _relative_unit, "season": _season, "season_year": _season,
 }
