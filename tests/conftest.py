@@ -9,6 +9,8 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from hypothesis import settings
+
 
 from petrel.config import Settings
 from petrel.models import ActorRef, Article, EventMention, Evidence
@@ -16,6 +18,11 @@ from petrel.state import DocState
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
+
+# Property tests check what is generated, not how fast: a loaded machine (CI, eight engineers on two cores)
+# is slow, not wrong, so no example has a deadline.
+settings.register_profile("petrel", deadline=None)
+settings.load_profile("petrel")
 
 
 @pytest.fixture(scope="session")
