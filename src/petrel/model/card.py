@@ -27,6 +27,18 @@ def _quantisation(labels: dict, size: float) -> str:
     return f"Shipped as int8 ONNX (dynamic quantisation: activation scales computed per batch), {size:.1f} MB"
 
 
+def _span_section(labels: dict) -> str:
+    """How the span head was trained and its validation figures per epoch."""
+    probe = labels.get("span_head")
+    if probe:
+        return (f"Trained by `python -m petrel.model.train.span_probe` on the shipped encoder, frozen (its last layer "
+                f"read off the int8 graph, one sentence per call), and grafted into the graph: the type and mode "
+                f"outputs are unchanged. Settings `{json.dumps(probe.get('settings', {}))}`; kept epoch "
+                f"{probe.get('kept_epoch')} (best source + target overlap F1).\n\n" + _span_rows(probe.get("history", [])))
+    return ("Trained jointly with the type and mode heads (`span_weight` above); the kept epoch is the one with "
+            "the best type macro-F1.\n\n" + _span_rows(labels.get("history", [])))
+
+
 def _span_rows(history: list[dict]) -> str:
     """One row per epoch of the span head's validation figures (a model trained before the span head has
     none)."""
@@ -93,9 +105,7 @@ Spans decoded from the BIO tags, against the `source` / `target` the writer reco
 whose event has at least one side recorded, and sentences with no event; an event with neither side recorded
 is left out, as in training). Exact: the same characters; overlap: any shared character.
 
-{_span_rows(labels.get("history", []))}
-
-The kept epoch is the one with the best type macro-F1 (above).
+{_span_section(labels)}
 
 ## Scores recorded by `make model`
 | set | accuracy / P-R | macro-F1 / F1 | n |
