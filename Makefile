@@ -30,6 +30,11 @@ model: setup
 	$(BIN)/python -m petrel.model.train training --out src/petrel/data/model
 	$(BIN)/python -m petrel.model.tune training --model src/petrel/data/model
 
+# the span head alone, on the shipped encoder (type and mode outputs unchanged; docs/model.md, "Argument spans")
+span-head: setup
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m petrel.model.train.span_probe src/petrel/data/model --corpus training
+
 bench: setup
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/fast_start.py

@@ -13,7 +13,7 @@ torch = pytest.importorskip("torch")
 
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
-from petrel.model.train.span_probe import OUTPUT, TOKENS, SpanHead, graft  # noqa: E402
+from petrel.model.train.span_probe import OUTPUT, TOKENS, SpanHead, graft, strip  # noqa: E402
 
 
 def tiny_model(path) -> None:  # noqa: ANN001
@@ -53,3 +53,12 @@ def test_the_grafted_head_matches_torch_and_leaves_the_other_outputs_alone(tmp_p
     np.testing.assert_allclose(spans.sum(-1), 1.0, atol=1e-5)
     with pytest.raises(ValueError, match="already has"):
         graft(tmp_path / "g.onnx", head, tmp_path / "g2.onnx")
+
+
+def test_strip_gives_back_the_graph_without_the_head(tmp_path) -> None:  # noqa: ANN001
+    tiny_model(tmp_path / "m.onnx")
+    graft(tmp_path / "m.onnx", SpanHead(8, 6, 0.0).eval(), tmp_path / "g.onnx")
+    assert strip(tmp_path / "g.onnx", tmp_path / "s.onnx")
+    assert not strip(tmp_path / "s.onnx", tmp_path / "s2.onnx")
+    original, stripped = onnx.load(str(tmp_path / "m.onnx")), onnx.load(str(tmp_path / "s.onnx"))
+    assert original.graph.SerializeToString() == stripped.graph.SerializeToString()

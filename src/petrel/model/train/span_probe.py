@@ -165,6 +165,24 @@ def _int8(name: str, weight: np.ndarray) -> tuple[list, str]:
     return [inits, node], f"{name}_dequantized"
 
 
+def strip(model_file: Path, out: Path) -> bool:
+    """Write the graph at ``model_file`` without a grafted span head (its nodes, weights and output) to
+    ``out``; whether there was one. Lets the span head be trained again on the same encoder."""
+    model = onnx.load(str(model_file))
+    graph = model.graph
+    if not any(o.name == OUTPUT for o in graph.output):
+        return False
+    nodes = [n for n in graph.node if not n.name.startswith("span_")]
+    inits = [i for i in graph.initializer if not i.name.startswith("span_head.")]
+    outputs = [o for o in graph.output if o.name != OUTPUT]
+    del graph.node[:], graph.initializer[:], graph.output[:]
+    graph.node.extend(nodes)
+    graph.initializer.extend(inits)
+    graph.output.extend(outputs)
+    onnx.save(model, str(out))
+    return True
+
+
 def graft(model_file: Path, head: SpanHead, out: Path) -> None:
     """Add the span head to the graph at ``model_file`` as the output ``span_probs`` (batch x pieces x tags)."""
     model = onnx.load(str(model_file))
@@ -197,7 +215,8 @@ def graft(model_file: Path, head: SpanHead, out: Path) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m petrel.model.train.span_probe")
-    parser.add_argument("model", type=Path, help="folder of a trained event model (rewritten in place)")
+    parser.add_argument("model", type=Path, help="folder of a trained event model (rewritten in place; a span "
+                        "head it already has is replaced)")
     parser.add_argument("--corpus", default=Path("training"), type=Path)
     parser.add_argument("--valid-share", type=float, default=0.1)
     parser.add_argument("--limit", type=int, default=None, help="first N training sentences only (smoke run)")
@@ -205,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     settings = ProbeSettings()
     torch.set_num_threads(1)
+    if strip(args.model / "event-model.onnx", args.model / "event-model.onnx"):
+        log.info("removed the span head %s had", args.model)
     labels_path = args.model / "labels.json"
     labels = json.loads(labels_path.read_text())
     rows, _, _ = load_corpus(args.corpus)
