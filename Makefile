@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= petrel.duckdb
 
-.PHONY: setup demo test bench bench-large eval serve clean browser model stress
+.PHONY: setup demo test bench bench-large eval serve clean browser model span-head stress
 
 setup: $(STAMP)
 
