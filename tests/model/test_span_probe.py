@@ -13,21 +13,24 @@ torch = pytest.importorskip("torch")
 
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
-from petrel.model.train.span_probe import OUTPUT, TOKENS, SpanHead, graft, strip  # noqa: E402
+from petrel.model.train.span_probe import LAYERS, OUTPUT, SpanHead, graft, strip  # noqa: E402
 
 
 def tiny_model(path) -> None:  # noqa: ANN001
-    """input_ids -> embedding (the "last layer", named as the exported graph names it) -> mean -> type_probs."""
+    """input_ids -> two embeddings (the "layers", named as the exported graph names them) -> mean of the
+    last -> type_probs."""
     rng = np.random.default_rng(5)
     table = numpy_helper.from_array(rng.normal(size=(20, 8)).astype(np.float32), "table")
+    table2 = numpy_helper.from_array(rng.normal(size=(20, 8)).astype(np.float32), "table2")
     w = numpy_helper.from_array(rng.normal(size=(8, 3)).astype(np.float32), "w")
     graph = helper.make_graph(
-        [helper.make_node("Gather", ["table", "input_ids"], [TOKENS]),
-         helper.make_node("ReduceMean", [TOKENS], ["pooled"], axes=[1], keepdims=0),
+        [helper.make_node("Gather", ["table", "input_ids"], [LAYERS[0]]),
+         helper.make_node("Gather", ["table2", "input_ids"], [LAYERS[1]]),
+         helper.make_node("ReduceMean", [LAYERS[1]], ["pooled"], axes=[1], keepdims=0),
          helper.make_node("MatMul", ["pooled", "w"], ["logits"]),
          helper.make_node("Softmax", ["logits"], ["type_probs"], axis=-1)],
         "tiny", [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"])],
-        [helper.make_tensor_value_info("type_probs", TensorProto.FLOAT, ["batch", 3])], [table, w])
+        [helper.make_tensor_value_info("type_probs", TensorProto.FLOAT, ["batch", 3])], [table, table2, w])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)])
     model.ir_version = 8
     onnx.save(model, str(path))
@@ -36,7 +39,7 @@ def tiny_model(path) -> None:  # noqa: ANN001
 def test_the_grafted_head_matches_torch_and_leaves_the_other_outputs_alone(tmp_path) -> None:  # noqa: ANN001
     tiny_model(tmp_path / "m.onnx")
     torch.manual_seed(0)
-    head = SpanHead(8, 6, 0.0).eval()
+    head = SpanHead(16, 6, 0.0).eval()
     graft(tmp_path / "m.onnx", head, tmp_path / "g.onnx")
     ids = np.array([[1, 4, 7, 2], [3, 3, 9, 0]], dtype=np.int64)
     before = ort.InferenceSession(str(tmp_path / "m.onnx"), providers=["CPUExecutionProvider"])
@@ -45,7 +48,8 @@ def test_the_grafted_head_matches_torch_and_leaves_the_other_outputs_alone(tmp_p
     (old,) = before.run(None, {"input_ids": ids})
     new, spans = after.run(None, {"input_ids": ids})
     np.testing.assert_array_equal(old, new)
-    table = torch.from_numpy(numpy_helper.to_array(onnx.load(str(tmp_path / "m.onnx")).graph.initializer[0]).copy())
+    inits = onnx.load(str(tmp_path / "m.onnx")).graph.initializer
+    table = torch.from_numpy(np.concatenate([numpy_helper.to_array(inits[0]), numpy_helper.to_array(inits[1])], -1))
     with torch.no_grad():
         expected = head(table[torch.from_numpy(ids)]).softmax(-1).numpy()
     assert spans.shape == (2, 4, 5)
@@ -57,7 +61,7 @@ def test_the_grafted_head_matches_torch_and_leaves_the_other_outputs_alone(tmp_p
 
 def test_strip_gives_back_the_graph_without_the_head(tmp_path) -> None:  # noqa: ANN001
     tiny_model(tmp_path / "m.onnx")
-    graft(tmp_path / "m.onnx", SpanHead(8, 6, 0.0).eval(), tmp_path / "g.onnx")
+    graft(tmp_path / "m.onnx", SpanHead(16, 6, 0.0).eval(), tmp_path / "g.onnx")
     assert strip(tmp_path / "g.onnx", tmp_path / "s.onnx")
     assert not strip(tmp_path / "s.onnx", tmp_path / "s2.onnx")
     original, stripped = onnx.load(str(tmp_path / "m.onnx")), onnx.load(str(tmp_path / "s.onnx"))

@@ -31,7 +31,7 @@ def _span_section(labels: dict) -> str:
     """How the span head was trained and its validation figures per epoch."""
     probe = labels.get("span_head")
     if probe:
-        return (f"Trained by `python -m petrel.model.train.span_probe` on the shipped encoder, frozen (its last layer "
+        return (f"Trained by `python -m petrel.model.train.span_probe` on the shipped encoder, frozen (its layers "
                 f"read off the int8 graph, one sentence per call), and grafted into the graph: the type and mode "
                 f"outputs are unchanged. Settings `{json.dumps(probe.get('settings', {}))}`; kept epoch "
                 f"{probe.get('kept_epoch')} (best source + target overlap F1).\n\n" + _span_rows(probe.get("history", [])))

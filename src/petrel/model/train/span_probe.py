@@ -34,8 +34,11 @@ from petrel.model.train.data import SEED, Row, load_corpus, side_spans, split
 
 log = logging.getLogger("petrel.model.train.span_probe")
 
-#: the encoder's last layer in the exported graph (the input of the mean pooling)
-TOKENS = "/encoder/layers.5/out_norm/LayerNormalization_output_0"
+#: the layers the span head reads, side by side: a middle layer (which still says much of each word and the
+#: syntax around it) and the last (the input of the mean pooling, which says what the sentence is about)
+LAYERS = ("/encoder/layers.3/out_norm/LayerNormalization_output_0",
+          "/encoder/layers.5/out_norm/LayerNormalization_output_0")
+TOKENS = "/span_head/layers_output_0"  # the two, concatenated, in the grafted graph
 OUTPUT = "span_probs"
 
 
@@ -64,12 +67,12 @@ class Features:
 
 
 def features(model: Path, rows: list[Row], max_len: int) -> Features:
-    """Run the shipped graph (with its last layer as an extra output) on each sentence alone."""
+    """Run the shipped graph (with the layers of :data:`LAYERS` as extra outputs) on each sentence alone."""
     import onnxruntime as ort
     from tokenizers import Tokenizer
 
     graph = onnx.load(str(model / "event-model.onnx"))
-    graph.graph.output.append(helper.make_tensor_value_info(TOKENS, TensorProto.FLOAT, None))
+    graph.graph.output.extend(helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in LAYERS)
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     session = ort.InferenceSession(graph.SerializeToString(), options, providers=["CPUExecutionProvider"])
@@ -79,7 +82,8 @@ def features(model: Path, rows: list[Row], max_len: int) -> Features:
     out = Features([], [], [], [], [])
     for n, (row, enc) in enumerate(zip(rows, tk.encode_batch([r.text for r in rows]), strict=True), 1):
         ids = np.array([enc.ids], dtype=np.int64)
-        (vectors,) = session.run([TOKENS], {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+        layers = session.run(list(LAYERS), {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+        vectors = np.concatenate(layers, axis=-1)
         source, target, annotated = side_spans(row)
         out.vectors.append(vectors[0])
         out.offsets.append(list(enc.offsets))
@@ -195,7 +199,7 @@ def graft(model_file: Path, head: SpanHead, out: Path) -> None:
     (w2_inits, w2_node), w2 = _int8("span_head.outer.weight_T", state["outer.weight"].T.copy())
     graph.initializer.extend([*w1_inits, *w2_inits, numpy_helper.from_array(state["inner.bias"], "span_head.inner.bias"),
                               numpy_helper.from_array(state["outer.bias"], "span_head.outer.bias")])
-    nodes += [w1_node, w2_node,
+    nodes += [helper.make_node("Concat", list(LAYERS), [TOKENS], name="span_Concat", axis=-1), w1_node, w2_node,
               helper.make_node("MatMul", [TOKENS, w1], ["/span_head/inner/MatMul_output_0"], name="span_inner_MatMul"),
               helper.make_node("Add", ["/span_head/inner/MatMul_output_0", "span_head.inner.bias"],
                                ["/span_head/inner/Add_output_0"], name="span_inner_Add"),
