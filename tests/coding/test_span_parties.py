@@ -20,7 +20,10 @@ from .conftest import actor, find_mentions
 KEN = actor("Kenya", "KEN", "GOV", actor_id="KEN")
 UGA = actor("Uganda", "UGA", "GOV", actor_id="UGA")
 ETH = actor("Ethiopia", "ETH", "GOV", actor_id="ETH")
-TABLE = {"Kenya": KEN, "Kenyan": KEN, "Uganda": UGA, "Ethiopia": ETH, "Nairobi": KEN}
+ARMY = actor("the army", "KEN", "MIL")
+REBELS = actor("rebels", "KEN", "REB")
+TABLE = {"Kenya": KEN, "Kenyan": KEN, "Uganda": UGA, "Ethiopia": ETH, "Nairobi": KEN, "the army": ARMY,
+         "rebels": REBELS}
 SETTINGS = BlendSettings(propose=0.6, veto=0.9, keep=0.05, relabel=0.85, weight=0.5, span_party=0.5,
                          span_target=0.7)
 
@@ -129,3 +132,11 @@ def test_span_actor_prefers_the_best_span_and_the_mention_it_covers_most(nlp) ->
     assert span_actor(spans_of(text, ("Ethiopia", 0.6), ("Uganda", 0.8)), index, 0.5, avoid=[UGA]) == ETH
     assert span_actor(spans_of(text, ("Ethiopia", 0.4)), index, 0.5) is None
     assert span_actor(spans_of(text, ("signed a deal", 0.9)), index, 0.5) is None
+
+
+def test_the_army_and_the_rebels_of_one_country_are_two_parties(nlp) -> None:  # noqa: ANN001
+    text = "The rebels ambushed the army near the border."
+    index = MentionIndex(nlp(text), find_mentions("t", text, TABLE))
+    spans = spans_of(text, ("the army", 0.9))
+    assert span_actor(spans, index, 0.5, avoid=[REBELS]) == ARMY
+    assert span_actor(spans, index, 0.5, avoid=[ARMY]) is None

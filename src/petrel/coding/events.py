@@ -151,8 +151,8 @@ class EventStage:
 
     def span_parties(self, draft: Draft, index: args.MentionIndex, prediction: SentencePrediction) -> None:
         """A model-proposed draft's sides from the span head (rule span-party): the actor the best source span
-        covers, unless the parse already has it among the sources; the same for the target, never on the
-        source's side. A side no span covers keeps what the parse gave."""
+        covers, unless the parse already has it among the sources; the same for the target, never the source
+        itself. A side no span covers keeps what the parse gave."""
         least = self.blend_settings.span_party
         used = False
         source = span_actor(prediction.source_spans, index, least)
@@ -166,7 +166,7 @@ class EventStage:
 
     def span_targets(self, drafts: list[Draft], index: args.MentionIndex, prediction: SentencePrediction) -> None:
         """Rule drafts with a source and no target take the actor the best target span covers when its score
-        is at least ``span_target`` (rule span-target), never one on the source's side."""
+        is at least ``span_target`` (rule span-target), never the source itself (the same actor, or the same country and sectors)."""
         for draft in drafts:
             if draft.sources and not draft.targets:
                 target = span_actor(prediction.target_spans, index, self.blend_settings.span_target,

@@ -167,7 +167,7 @@ SPAN_PARTY = _rule("span-party", "events: blend", "a model-proposed event; the s
                    "'Talks between A and B ...' read by the model: its source span covers A, its target span B")
 SPAN_TARGET = _rule("span-target", "events: blend", "a rule event with a source and no target; the span head's best "
                     "target span, if its score passes blend.json's span_target", "the target: the actor that span "
-                    "covers, never the source's side", "'A lashed out at B over the strike': the parse found no "
+                    "covers, never the source itself", "'A lashed out at B over the strike': the parse found no "
                     "object of 'lashed out', the span head reads B as the target")
 
 
