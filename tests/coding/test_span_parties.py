@@ -140,3 +140,11 @@ def test_the_army_and_the_rebels_of_one_country_are_two_parties(nlp) -> None:  #
     spans = spans_of(text, ("the army", 0.9))
     assert span_actor(spans, index, 0.5, avoid=[REBELS]) == ARMY
     assert span_actor(spans, index, 0.5, avoid=[ARMY]) is None
+
+
+def test_a_source_span_over_the_parse_target_takes_it_out_of_the_targets(code) -> None:  # noqa: ANN001
+    bare = sides(code(LASHED, predict(LASHED, "ACCUSE", 0.9)))
+    assert bare == [("ACCUSE", "KEN", "ETH")]
+    swapped = code(LASHED, predict(LASHED, "ACCUSE", 0.9, source=(("Ethiopia", 0.9),)))
+    assert sides(swapped) and all(t != "ETH" for _, _, t in sides(swapped))
+    assert sides(swapped)[0][1] == "ETH"

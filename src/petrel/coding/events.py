@@ -157,7 +157,9 @@ class EventStage:
         used = False
         source = span_actor(prediction.source_spans, index, least)
         if source is not None and not any(same_actor(source, s) for s in draft.sources):
+            # the parse's target may be the very party the span reads as the source: it is no target then
             draft.sources, used = [source], True
+            draft.targets = [t for t in draft.targets if not same_actor(source, t)]
         target = span_actor(prediction.target_spans, index, least, avoid=draft.sources)
         if target is not None and not any(same_actor(target, t) for t in draft.targets):
             draft.targets, used = [target], True
