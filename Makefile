@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= petrel.duckdb
 
-.PHONY: setup demo test bench bench-large eval serve clean browser model stress
+.PHONY: setup demo test bench bench-large eval serve clean browser model span-head stress
 
 setup: $(STAMP)
 
@@ -29,6 +29,11 @@ model: setup
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python -m petrel.model.train training --out src/petrel/data/model
 	$(BIN)/python -m petrel.model.tune training --model src/petrel/data/model
+
+# the span head alone, on the shipped encoder (type and mode outputs unchanged; docs/model.md, "Argument spans")
+span-head: setup
+	$(BIN)/python -m pip install --quiet -e '.[train]'
+	$(BIN)/python -m petrel.model.train.span_probe src/petrel/data/model --corpus training
 
 bench: setup
 	$(BIN)/python bench/run.py

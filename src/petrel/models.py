@@ -174,6 +174,18 @@ class EventMention:
     provenance: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class PartySpan:
+    """A stretch of text the event model reads as one side of its sentence's event."""
+
+    start: int
+    end: int
+    score: float  # mean probability of the span's tags over its word pieces
+
+    def shifted(self, by: int) -> PartySpan:
+        return PartySpan(self.start + by, self.end + by, self.score)
+
+
 @dataclass(slots=True)
 class SentencePrediction:
     """The event model's reading of one sentence (the ``model`` stage's output)."""
@@ -185,6 +197,10 @@ class SentencePrediction:
     mode_score: float | None = None
     start: int = 0  # offsets of the sentence in Article.text
     end: int = 0
+    #: the span head's source and target spans (offsets in Article.text once the model stage placed the
+    #: sentence; in the sentence's own text straight from the classifier), best score first
+    source_spans: tuple[PartySpan, ...] = ()
+    target_spans: tuple[PartySpan, ...] = ()
 
     def prob(self, label: str) -> float:
         return self.probs.get(label, 0.0)

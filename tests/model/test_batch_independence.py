@@ -43,6 +43,20 @@ def test_a_sentence_alone_and_in_a_mixed_call_gets_identical_probabilities(class
         np.testing.assert_array_equal(alone_t[0], reversed_t[len(SENTENCES) - 1 - k], err_msg=text)
 
 
+def test_spans_come_with_the_prediction_and_lie_inside_their_sentence(classifier: EventClassifier) -> None:
+    if len(classifier.session.get_outputs()) < 3:
+        pytest.skip("the shipped model predates the span head")
+    preds = classifier.predict(SENTENCES)
+    assert any(p.source_spans for p in preds) and any(p.target_spans for p in preds)
+    for text, p in zip(SENTENCES, preds, strict=True):
+        for span in (*p.source_spans, *p.target_spans):
+            assert 0 <= span.start < span.end <= len(text) and 0 < span.score <= 1
+    kenya = preds[SENTENCES.index("Kenya sent food aid to Somalia.")]
+    text = "Kenya sent food aid to Somalia."
+    assert text[kenya.source_spans[0].start:kenya.source_spans[0].end] == "Kenya"
+    assert text[kenya.target_spans[0].start:kenya.target_spans[0].end] == "Somalia"
+
+
 def test_a_repeated_sentence_gets_the_probabilities_of_its_first_reading(classifier: EventClassifier) -> None:
     texts = [SENTENCES[0], SENTENCES[1], SENTENCES[0]]
     types, modes = classifier.probabilities(texts)
@@ -67,9 +81,12 @@ def test_a_model_exported_with_fixed_scales_is_batch_independent_in_padded_batch
     for j, e in enumerate(encoded):
         ids[j, : len(e.ids)] = e.ids
         mask[j, : len(e.ids)] = 1
-    batch_t, batch_m = classifier.session.run(None, {"input_ids": ids, "attention_mask": mask})
+    batch_t, batch_m, *batch_s = classifier.session.run(None, {"input_ids": ids, "attention_mask": mask})
     for j, e in enumerate(encoded):
         one = np.array([e.ids], dtype=np.int64)
-        alone_t, alone_m = classifier.session.run(None, {"input_ids": one, "attention_mask": np.ones_like(one)})
+        alone_t, alone_m, *alone_s = classifier.session.run(None, {"input_ids": one,
+                                                                    "attention_mask": np.ones_like(one)})
         assert np.abs(alone_t[0] - batch_t[j]).max() < 1e-3, SENTENCES[j]
         assert np.abs(alone_m[0] - batch_m[j]).max() < 1e-3, SENTENCES[j]
+        if batch_s:  # the span head: the sentence's own pieces (padding left out)
+            assert np.abs(alone_s[0][0] - batch_s[0][j, : len(e.ids)]).max() < 1e-3, SENTENCES[j]

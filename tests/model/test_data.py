@@ -86,3 +86,19 @@ def test_promised_cooperation_is_agreement_and_promised_force_a_threat() -> None
              row("Norway sent doctors to the flooded province.", "AID")]
     assert [(r.type, r.mode) for r in read_rows_from(items)] == [
         ("AGREE", None), ("THREATEN", "violence"), ("CONSULT", "visit"), ("AID", None)]
+
+
+def test_side_spans_locate_the_sides_and_skip_events_whose_sides_were_never_recorded() -> None:
+    from dataclasses import replace
+
+    from petrel.model.train.data import Row, side_spans
+
+    text = "On Monday, the army shelled rebel positions near the dam."
+    both = Row(text, "ASSAULT", None, "actual", "The army", "rebel positions", False, "x.jsonl")
+    assert side_spans(both) == ((11, 19), (28, 43), True)  # found despite the frame's lower-cased "the"
+    one = replace(both, target=None)
+    assert side_spans(one) == ((11, 19), None, True)  # a side left empty: no such party, tagged O
+    unrecorded = replace(both, source=None, target=None)
+    assert side_spans(unrecorded)[2] is False  # an event with no side recorded teaches the span head nothing
+    none = replace(unrecorded, type="NONE")
+    assert side_spans(none) == (None, None, True)  # no event: every piece O

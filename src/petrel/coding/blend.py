@@ -44,6 +44,8 @@ class BlendSettings:
     keep: float = 0.05
     relabel: float = 0.85
     weight: float = 0.5
+    span_party: float = 0.7  # least span score for a model-proposed event's side (rule span-party)
+    span_target: float = 0.9  # least target-span score for a rule event without a target (span-target; >1 = off)
 
     @classmethod
     def load(cls, folder: Path | None) -> BlendSettings:

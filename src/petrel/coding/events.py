@@ -34,6 +34,7 @@ from petrel.coding.lexicon import ARMED_SECTORS, Lexicon, Pattern
 from petrel.coding.pairs import mention_id, pair_events, same_actor
 from petrel.coding.parties import find_parties
 from petrel.coding.proposal import SELF_TYPES, code_for, main_predicate, other_party
+from petrel.coding.span_parties import span_actor
 from petrel.coding.screening import is_state_modifier, keep_draft, trigger_confidence
 from petrel.coding.speech import ACCUSE_CODE, is_obligation
 from petrel.coding.speech_drafts import condition_actors, drop_restated_accusations, quote_at
@@ -114,7 +115,10 @@ class EventStage:
                       prediction: SentencePrediction | None = None) -> list[EventMention]:
         """The sentence's events: the rules', weighed with the event model's ``prediction`` when there is
         one (see :mod:`petrel.coding.blend`)."""
-        events = self.rule_events(sent, index, quotes, doc_id) if self.coder != "model" else []
+        if self.coder == "model":
+            events = []
+        else:
+            events = self.rule_events(sent, index, quotes, doc_id, prediction if self.coder == "combined" else None)
         if prediction is None or self.coder == "rules":
             return events
         propose = (lambda: self.proposed_events(sent, index, quotes, doc_id, prediction)) \
@@ -133,6 +137,8 @@ class EventStage:
         draft = self.draft(Trigger(tok, pattern), index, quotes)
         if draft is None:
             return []
+        if self.on(R.SPAN_PARTY):
+            self.span_parties(draft, index, prediction)
         if draft.sources and not draft.targets and draft.info.type not in SELF_TYPES and self.on(R.MODEL_TARGET):
             speaker = draft.quote.speaker if draft.quote is not None else None
             other = other_party(sent, tok, index.named(), draft.sources, speaker)
@@ -145,6 +151,33 @@ class EventStage:
                 event.mode = prediction.mode
         return events
 
+    def span_parties(self, draft: Draft, index: args.MentionIndex, prediction: SentencePrediction) -> None:
+        """A model-proposed draft's sides from the span head (rule span-party): the actor the best source span
+        covers, unless the parse already has it among the sources; the same for the target, never the source
+        itself. A side no span covers keeps what the parse gave."""
+        least = self.blend_settings.span_party
+        used = False
+        source = span_actor(prediction.source_spans, index, least)
+        if source is not None and not any(same_actor(source, s) for s in draft.sources):
+            # the parse's target may be the very party the span reads as the source: it is no target then
+            draft.sources, used = [source], True
+            draft.targets = [t for t in draft.targets if not same_actor(source, t)]
+        target = span_actor(prediction.target_spans, index, least, avoid=draft.sources)
+        if target is not None and not any(same_actor(target, t) for t in draft.targets):
+            draft.targets, used = [target], True
+        if used:
+            draft.provenance = draft.with_rule(R.SPAN_PARTY)
+
+    def span_targets(self, drafts: list[Draft], index: args.MentionIndex, prediction: SentencePrediction) -> None:
+        """Rule drafts with a source and no target take the actor the best target span covers when its score
+        is at least ``span_target`` (rule span-target), never the source itself (the same actor, or the same country and sectors)."""
+        for draft in drafts:
+            if draft.sources and not draft.targets:
+                target = span_actor(prediction.target_spans, index, self.blend_settings.span_target,
+                                    avoid=draft.sources)
+                if target is not None:
+                    draft.targets, draft.provenance = [target], draft.with_rule(R.SPAN_TARGET)
+
     def recode(self, event: EventMention, event_type: str, mode: str | None) -> EventMention:
         """``event`` with the model's type: its CAMEO code, quad class, Goldstein and id follow."""
         info = self.lexicon.info(code_for(event_type, mode, self.lexicon.cameo))
@@ -155,8 +188,10 @@ class EventStage:
                        context=[info.context] if info.context else [], origin="relabelled",
                        evidence=replace(evidence))
 
-    def rule_events(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str) -> list[EventMention]:
-        """The lexicon rules' events of one sentence."""
+    def rule_events(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str,
+                    prediction: SentencePrediction | None = None) -> list[EventMention]:
+        """The lexicon rules' events of one sentence (a target from the model's spans where the rules found
+        none, when ``prediction`` is given: rule span-target)."""
         found = find_triggers(sent, self.lexicon)
         if self.ctx.disabled:
             found = [t for t in found if t.pattern.entry_id not in self.ctx.disabled]
@@ -169,6 +204,8 @@ class EventStage:
         drafts += accused.accused_acts(triggers, index, self.lexicon) if self.on(R.ACCUSED_ACT) else []
         drafts += answers.misread_denials(drafts, index, sent, self.lexicon.info("120")) \
             if self.on(R.ANSWERED_PARTY) else []
+        if prediction is not None and prediction.target_spans and self.on(R.SPAN_TARGET):
+            self.span_targets(drafts, index, prediction)
         events: dict[tuple, EventMention] = {}
         for draft in drafts:
             for event in pair_events(draft, sent, doc_id):

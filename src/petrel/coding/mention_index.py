@@ -30,6 +30,7 @@ class MentionIndex:
         self.said: dict[str, tuple[int, list[ActorRef]]] = {}  # type -> (sentence start, doers), this sentence too
         self.told: list = []  # the story's events so far (petrel.coding.story.Told), in text order
         self._by_token: dict[int, list[ActorMention]] = {}
+        self._mentions = sorted(mentions, key=lambda m: (m.start, m.end))
         self._ordered = sorted(((m.start, m.actor) for m in mentions), key=lambda pair: pair[0])
         self._countries = sorted(((m.start, m.actor) for m in mentions
                                   if m.actor.country and not m.actor.sector and not m.actor.actor_id),
@@ -67,6 +68,10 @@ class MentionIndex:
                 break
             found = actor
         return found
+
+    def mentions_over(self, start: int, end: int) -> list[ActorMention]:
+        """The mentions of a codable actor (:func:`resolvable`) that overlap the characters ``start:end``."""
+        return [m for m in self._mentions if m.start < end and start < m.end and resolvable(m.actor)]
 
     def named(self) -> list[tuple[int, ActorRef]]:
         """Every actor mention of the document as (start offset, actor), in text order."""

@@ -167,6 +167,14 @@ EVENT_MODEL = _rule("event-model", "events: blend", "the model's sentence label,
 MODEL_TARGET = _rule("model-target", "events: blend", "a model-proposed event with a source and no target; the "
                      "actors its sentence names", "the target: the first other party the sentence names after the word",
                      "'Japan voiced concern to China': the model's CONSULT/ACCUSE has China as its target")
+SPAN_PARTY = _rule("span-party", "events: blend", "a model-proposed event; the span head's source and target spans "
+                   "and the actor mentions they overlap", "the source and target: the actors the spans cover "
+                   "(before the parse's parties and model-target)",
+                   "'Talks between A and B ...' read by the model: its source span covers A, its target span B")
+SPAN_TARGET = _rule("span-target", "events: blend", "a rule event with a source and no target; the span head's best "
+                    "target span, if its score passes blend.json's span_target", "the target: the actor that span "
+                    "covers, never the source itself", "'A lashed out at B over the strike': the parse found no "
+                    "object of 'lashed out', the span head reads B as the target")
 
 
 class UnknownRule(ValueError):

@@ -1,7 +1,9 @@
 """The event model at run time: int8 ONNX MiniLM + tokenizer, no torch, one sentence per call.
 
 :meth:`EventClassifier.predict` takes sentence texts and returns one :class:`SentencePrediction` each:
-the probability of every PLOVER type and of ``NONE`` (no political event), the best mode and its score.
+the probability of every PLOVER type and of ``NONE`` (no political event), the best mode and its score,
+and the spans the span head reads as the event's source and target (character offsets in the sentence,
+decoded from its BIO tags by :func:`petrel.model.spans.decode`; none from a model without a span head).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import numpy as np
 
 from petrel.errors import ConfigError
 from petrel.model.labels import MODE_LABELS, NO_MODE, NONE, TYPE_LABELS
-from petrel.models import SentencePrediction
+from petrel.model.spans import decode
+from petrel.models import PartySpan, SentencePrediction
 
 log = logging.getLogger(__name__)
 
@@ -48,28 +51,39 @@ class EventClassifier:
 
         Each sentence runs on its own (one unpadded row per call), so its probabilities are bit for bit
         the same whatever else is in ``texts``: see "Reproducibility" in docs/model.md."""
+        types, modes, _ = self.readings(texts)
+        return types, modes
+
+    def readings(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray, list[Sides]]:
+        """:meth:`probabilities` and, per text, its ``(source spans, target spans)`` in the text's offsets."""
         types = np.zeros((len(texts), len(TYPE_LABELS)), dtype=np.float32)
         modes = np.zeros((len(texts), len(MODE_LABELS)), dtype=np.float32)
+        sides: list[Sides] = [((), ())] * len(texts)
         if not texts:
-            return types, modes
+            return types, modes, sides
         done: dict[tuple[int, ...], int] = {}  # a repeated sentence (same word pieces) runs once
         for i, encoded in enumerate(self.tokenizer.encode_batch(list(texts))):
             key = tuple(encoded.ids)
             if key in done:
-                types[i], modes[i] = types[done[key]], modes[done[key]]
+                types[i], modes[i], sides[i] = types[done[key]], modes[done[key]], sides[done[key]]
                 continue
             ids = np.array([encoded.ids], dtype=np.int64)
-            t, m = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
-            types[i], modes[i] = t[0], m[0]
+            out = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+            types[i], modes[i] = out[0][0], out[1][0]
+            if len(out) > 2:  # a model with a span head
+                sides[i] = decode(out[2][0], encoded.offsets)
             done[key] = i
-        return types, modes
+        return types, modes, sides
 
     def predict(self, texts: Sequence[str]) -> list[SentencePrediction]:
-        types, modes = self.probabilities(texts)
-        return [prediction(t, m) for t, m in zip(types, modes, strict=True)]
+        types, modes, sides = self.readings(texts)
+        return [prediction(t, m, s) for t, m, s in zip(types, modes, sides, strict=True)]
 
 
-def prediction(type_probs: np.ndarray, mode_probs: np.ndarray) -> SentencePrediction:
+Sides = tuple[tuple[PartySpan, ...], tuple[PartySpan, ...]]
+
+
+def prediction(type_probs: np.ndarray, mode_probs: np.ndarray, sides: Sides = ((), ())) -> SentencePrediction:
     """The typed record of one row of probabilities: best label, its score, and the best mode of that type."""
     best = int(type_probs.argmax())
     label = TYPE_LABELS[best]
@@ -82,7 +96,7 @@ def prediction(type_probs: np.ndarray, mode_probs: np.ndarray) -> SentencePredic
             mode, mode_score = MODE_LABELS[i].split(":", 1)[1], round(share, 4)
     return SentencePrediction(label=label, score=round(float(type_probs[best]), 4),
                               probs={t: round(float(p), 4) for t, p in zip(TYPE_LABELS, type_probs, strict=True)},
-                              mode=mode, mode_score=mode_score)
+                              mode=mode, mode_score=mode_score, source_spans=sides[0], target_spans=sides[1])
 
 
 def check_model_folder(folder: Path) -> dict:

@@ -30,7 +30,10 @@ class ModelStage:
             return
         preds = self.classifier.predict([s.text for _, s in wanted])
         for (state, s), p in zip(wanted, preds, strict=True):
-            state.predictions.append(replace(p, start=s.start_char, end=s.end_char))
+            at = s.start_char  # the spans come in the sentence's offsets; the article's from here on
+            state.predictions.append(replace(p, start=at, end=s.end_char,
+                                             source_spans=tuple(x.shifted(at) for x in p.source_spans),
+                                             target_spans=tuple(x.shifted(at) for x in p.target_spans)))
 
 
 def _candidates(state: DocState) -> list:  # noqa: ANN202 - spaCy Spans

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import logging
 from pathlib import Path
 
@@ -24,6 +25,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--epochs", type=int, default=None)
     parser.add_argument("--frozen-layers", type=int, default=None)
     parser.add_argument("--valid-share", type=float, default=0.1)
+    parser.add_argument("--limit", type=int, default=None,
+                        help="train on the first N training sentences only (a smoke run of the whole path)")
     parser.add_argument("--frame-share", type=float, default=SHARE,
                         help="share of training sentences given a date, dateline or attribution frame")
     args = parser.parse_args(argv)
@@ -38,6 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     for p in problems:
         log.warning("dropped %s", p)
     train, valid = split(rows, args.valid_share, settings.seed)
+    if args.limit:
+        pick = random.Random(settings.seed)
+        train = pick.sample(train, min(args.limit, len(train)))
+        valid = pick.sample(valid, min(max(1, args.limit // 5), len(valid)))
     calibration = calibration_texts([r.text for r in train], settings.seed)  # unframed, as `quantise --calibrate`
     train = vary_register(train, settings.seed, args.frame_share)
     log.info("%d training sentences (%d train, %d valid), %d test", len(rows), len(train), len(valid), len(test))

@@ -132,3 +132,25 @@ def load_corpus(folder: Path) -> tuple[list[Row], list[Row], list[str]]:
     train, more = read_rows(list((folder / "corpus").rglob("*.jsonl")), folder)
     train = dedupe(train, banned={text_key(r.text) for r in test})
     return train, test, problems + more
+
+
+def _find(text: str, part: str | None) -> tuple[int, int] | None:
+    if not part:
+        return None
+    at = text.find(part)
+    if at < 0:  # a register frame may have lower-cased a sentence-initial "The ..."
+        at = text.lower().find(part.lower())
+    return (at, at + len(part)) if at >= 0 else None
+
+
+def side_spans(row: Row) -> tuple[tuple[int, int] | None, tuple[int, int] | None, bool]:
+    """``(source span, target span, annotated)``: character spans of the row's ``source`` and ``target`` in
+    its text (first occurrence), and whether the span head learns from the row at all.
+
+    A sentence with no event (``NONE``) and an event whose writer recorded at least one side are annotated:
+    a side left empty there is read as "the sentence names no such party" and its pieces are tagged O. An
+    event with *both* sides empty (the ``lead`` and many ``other`` lines, written before sides were recorded)
+    is not: its parties may well be named, so the span head ignores it (it still trains the type head)."""
+    source, target = _find(row.text, row.source), _find(row.text, row.target)
+    annotated = row.type == NONE or bool(row.source) or bool(row.target)
+    return source, target, annotated

@@ -14,6 +14,7 @@ from pathlib import Path
 import torch
 
 from petrel.model.labels import MODE_LABELS, TYPE_LABELS
+from petrel.model.spans import SPAN_TAGS
 from petrel.model.train.encoder import EventNet, base_model_dir
 from petrel.model.train.quantise import calibrate, calibration_texts
 
@@ -37,16 +38,17 @@ def export(net: EventNet, out: Path, meta: dict, calibration: list[str]) -> Path
     mask = torch.ones(2, 12, dtype=torch.long)
     full = out / "event-model.fp32.onnx"
     torch.onnx.export(net, (ids, mask), str(full), input_names=["input_ids", "attention_mask"],
-                      output_names=["type_probs", "mode_probs"],
+                      output_names=["type_probs", "mode_probs", "span_probs"],
                       dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                                    "type_probs": {0: "batch"}, "mode_probs": {0: "batch"}},
+                                    "type_probs": {0: "batch"}, "mode_probs": {0: "batch"},
+                                    "span_probs": {0: "batch", 1: "tokens"}},
                       opset_version=17, dynamo=False)
     quantize_dynamic(str(full), str(out / MODEL_FILE), weight_type=QuantType.QInt8)
     full.unlink()
     shutil.copy(base_model_dir() / "tokenizer.json", out / TOKENIZER_FILE)
     max_len = int(meta.get("max_len", 64))
     calibrate(out / MODEL_FILE, calibration, out / TOKENIZER_FILE, max_len)
-    labels = {"types": list(TYPE_LABELS), "modes": list(MODE_LABELS), **meta,
+    labels = {"types": list(TYPE_LABELS), "modes": list(MODE_LABELS), "span_tags": list(SPAN_TAGS), **meta,
               "quantisation": {"scheme": "int8-static", "calibration_sentences": len(calibration)}}
     (out / LABELS_FILE).write_text(json.dumps(labels, indent=1) + "\n")
     return out / MODEL_FILE

@@ -1,5 +1,5 @@
 """Fine-tune MiniLM on the written corpus: the lower layers frozen and run once (cached), the upper
-layers and two heads (type, mode) trained with a fixed seed."""
+layers and three heads (type, mode, argument spans) trained jointly with a fixed seed."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ import torch
 from torch import nn
 
 from petrel.model.labels import MODE_LABELS, NO_MODE, TYPE_LABELS
-from petrel.model.train.data import SEED, Row
+from petrel.model.spans import IGNORE, SPAN_TAGS, decode, gold_tags, span_f1
+from petrel.model.train.data import SEED, Row, side_spans
 from petrel.model.train.encoder import EventNet, load_encoder
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ class FitSettings:
     warmup: float = 0.06
     label_smoothing: float = 0.05
     mode_weight: float = 0.5
+    span_weight: float = 0.5  # weight of the span head's token loss (mean over tagged pieces) in the joint loss
     threads: int = 1  # one thread: two spin-waiting threads crawl on a busy machine
 
     def to_dict(self) -> dict:
@@ -51,7 +53,17 @@ class Cached:
 
     def __init__(self, net: EventNet, rows: list[Row], settings: FitSettings) -> None:
         tk = tokenizer(settings.max_len)
-        self.ids = [torch.tensor(e.ids) for e in tk.encode_batch([r.text for r in rows])]
+        encoded = tk.encode_batch([r.text for r in rows])
+        self.ids = [torch.tensor(e.ids) for e in encoded]
+        self.offsets = [list(e.offsets) for e in encoded]
+        self.sides: list[tuple[tuple[int, int] | None, tuple[int, int] | None]] = []
+        self.tags: list[torch.Tensor] = []
+        for r, e in zip(rows, encoded, strict=True):
+            source, target, annotated = side_spans(r)
+            self.sides.append((source, target) if annotated else (None, None))
+            tags = gold_tags(e.offsets, source, target) if annotated else [IGNORE] * len(e.ids)
+            self.tags.append(torch.tensor(tags))
+        self.annotated = [side_spans(r)[2] for r in rows]
         self.types = torch.tensor([TYPE_LABELS.index(r.type) for r in rows])
         self.modes = torch.tensor([MODE_LABELS.index(r.mode_label) for r in rows])
         self.hidden: list[torch.Tensor] = []
@@ -92,6 +104,13 @@ class Cached:
             mask[j, :n] = 1
         return h, mask
 
+    def tag_batch(self, idx: list[int], width: int) -> torch.Tensor:
+        """Gold span tags of ``idx``, padded with :data:`IGNORE` to ``width`` pieces."""
+        out = torch.full((len(idx), width), IGNORE, dtype=torch.long)
+        for j, i in enumerate(idx):
+            out[j, : len(self.tags[i])] = self.tags[i]
+        return out
+
 
 def pad(seqs: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
     width = max(len(s) for s in seqs)
@@ -103,23 +122,36 @@ def pad(seqs: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
     return ids, mask
 
 
-def logits(net: EventNet, data: Cached, idx: list[int], frozen: int) -> tuple[torch.Tensor, torch.Tensor]:
+def logits(net: EventNet, data: Cached, idx: list[int], frozen: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     h, mask = data.batch(idx)
-    pooled = net.encoder.pool(net.encoder.run_layers(h, mask, frozen), mask)
-    return net.heads(pooled)
+    tokens = net.encoder.run_layers(h, mask, frozen)
+    return (*net.heads(net.encoder.pool(tokens, mask)), net.tags(tokens))
 
 
-def predict(net: EventNet, data: Cached, settings: FitSettings) -> tuple[torch.Tensor, torch.Tensor]:
-    """Type and mode probabilities for every row of ``data``, in order."""
+def predict(net: EventNet, data: Cached, settings: FitSettings) -> tuple[torch.Tensor, torch.Tensor, list]:
+    """Type and mode probabilities for every row of ``data``, in order, and each row's span-tag
+    probabilities (``pieces x tags``, numpy)."""
     net.eval()
     types = torch.zeros(len(data), len(TYPE_LABELS))
     modes = torch.zeros(len(data), len(MODE_LABELS))
+    spans: list = [None] * len(data)
     with torch.no_grad():
         for idx in data.batches(64, None):
-            t, m = logits(net, data, idx, settings.frozen_layers)
+            t, m, s = logits(net, data, idx, settings.frozen_layers)
             types[idx] = t.softmax(-1)
             modes[idx] = m.softmax(-1)
-    return types, modes
+            probs = s.softmax(-1)
+            for j, i in enumerate(idx):
+                spans[i] = probs[j, : len(data.ids[i])].numpy()
+    return types, modes, spans
+
+
+def span_scores(data: Cached, spans: list) -> dict[str, dict]:
+    """Span exact / overlap F1 for source and target over the annotated rows of ``data``."""
+    rows = [i for i in range(len(data)) if data.annotated[i]]
+    decoded = {i: decode(spans[i], data.offsets[i]) for i in rows}
+    return {side: span_f1([data.sides[i][k] for i in rows], [decoded[i][k] for i in rows])
+            for k, side in enumerate(("source", "target"))}
 
 
 def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[EventNet, list[dict]]:
@@ -139,7 +171,7 @@ def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[Even
     log.info("caching the frozen layers for %d + %d sentences", len(train), len(valid))
     tr, va = Cached(net, train, settings), Cached(net, valid, settings)
     enc_params = [p for layer in net.encoder.layers[settings.frozen_layers:] for p in layer.parameters()]
-    head_params = list(net.type_head.parameters()) + list(net.mode_head.parameters())
+    head_params = [p for head in (net.type_head, net.mode_head, net.span_head) for p in head.parameters()]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": settings.lr_encoder},
                              {"params": head_params, "lr": settings.lr_heads}], weight_decay=0.01)
     steps = settings.epochs * len(tr.batches(settings.batch_size, None))
@@ -148,6 +180,7 @@ def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[Even
         opt, lambda s: min((s + 1) / warm, max(0.0, (steps - s) / max(1, steps - warm))))
     type_loss = nn.CrossEntropyLoss(label_smoothing=settings.label_smoothing)
     mode_loss = nn.CrossEntropyLoss(ignore_index=-100)
+    tag_loss = nn.CrossEntropyLoss(ignore_index=IGNORE)
     history: list[dict] = []
     best: tuple[float, dict] | None = None
     for epoch in range(settings.epochs):
@@ -156,12 +189,15 @@ def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[Even
         total = 0.0
         batches = tr.batches(settings.batch_size, rng)
         for n, idx in enumerate(batches, 1):
-            t, m = logits(net, tr, idx, settings.frozen_layers)
+            t, m, s = logits(net, tr, idx, settings.frozen_layers)
             modes = tr.modes[idx].clone()
             modes[modes == MODE_LABELS.index(NO_MODE)] = -100  # a type without a mode says nothing of modes
             loss = type_loss(t, tr.types[idx])
             if (modes != -100).any():
                 loss = loss + settings.mode_weight * mode_loss(m, modes)
+            tags = tr.tag_batch(idx, s.shape[1])
+            if (tags != IGNORE).any():
+                loss = loss + settings.span_weight * tag_loss(s.reshape(-1, len(SPAN_TAGS)), tags.reshape(-1))
             opt.zero_grad()
             loss.backward()
             nn.utils.clip_grad_norm_(enc_params + head_params, 1.0)
@@ -170,14 +206,16 @@ def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[Even
             total += loss.item()
             if n % 50 == 0:
                 log.info("epoch %d step %d/%d loss %.3f", epoch + 1, n, len(batches), total / n)
-        probs, _ = predict(net, va, settings)
+        probs, _, spans = predict(net, va, settings)
+        sides = span_scores(va, spans)
         pred = probs.argmax(-1).tolist()
         gold = va.types.tolist()
         f1 = macro_f1(gold, pred)
         acc = sum(p == g for p, g in zip(pred, gold)) / len(gold)
         history.append({"epoch": epoch + 1, "loss": round(total / len(batches), 4), "valid_accuracy": round(acc, 4),
-                        "valid_macro_f1": round(f1, 4)})
-        log.info("epoch %d: valid accuracy %.3f macro-F1 %.3f", epoch + 1, acc, f1)
+                        "valid_macro_f1": round(f1, 4), "valid_spans": sides})
+        log.info("epoch %d: valid accuracy %.3f macro-F1 %.3f; spans source %s target %s", epoch + 1, acc, f1,
+                 sides["source"], sides["target"])
         if best is None or f1 > best[0]:
             best = (f1, {k: v.detach().clone() for k, v in net.state_dict().items()})
     net.load_state_dict(best[1])
