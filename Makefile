@@ -24,10 +24,12 @@ test: setup
 eval: setup
 	$(BIN)/petrel eval
 
-# the event model: fine-tune MiniLM on training/ with a fixed seed, export int8 ONNX to src/petrel/data/model
+# the event model: fine-tune MiniLM on training/ with a fixed seed, export int8 ONNX to src/petrel/data/model,
+# graft the span head on the trained encoder, tune the blend (what ships; docs/model.md)
 model: setup
 	$(BIN)/python -m pip install --quiet -e '.[train]'
 	$(BIN)/python -m petrel.model.train training --out src/petrel/data/model
+	$(BIN)/python -m petrel.model.train.span_probe src/petrel/data/model --corpus training
 	$(BIN)/python -m petrel.model.tune training --model src/petrel/data/model
 
 # the span head alone, on the shipped encoder (type and mode outputs unchanged; docs/model.md, "Argument spans")

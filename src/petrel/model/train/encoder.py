@@ -110,28 +110,33 @@ def load_encoder(folder: Path | None = None, dropout: float = 0.1) -> Encoder:
 
 
 class EventNet(nn.Module):
-    """Encoder + a type head and a mode head on the pooled sentence vector, and a span head (BIO tags of
-    the event's source and target, :data:`petrel.model.spans.SPAN_TAGS`) on every word piece."""
+    """Encoder + a type head and a mode head on the pooled sentence vector, and, when ``n_tags`` is given
+    (a joint run), a span head (BIO tags of the event's source and target,
+    :data:`petrel.model.spans.SPAN_TAGS`) on every word piece. Without it the network, its initialisation and
+    its random draws are those of the two-head model that ships (the shipped span head is grafted on after
+    training: :mod:`petrel.model.train.span_probe`)."""
 
-    def __init__(self, encoder: Encoder, n_types: int, n_modes: int, dropout: float = 0.1, n_tags: int = 5) -> None:
+    def __init__(self, encoder: Encoder, n_types: int, n_modes: int, dropout: float = 0.1, n_tags: int = 0) -> None:
         super().__init__()
         self.encoder = encoder
         hidden = encoder.emb_norm.normalized_shape[0]
         self.drop = nn.Dropout(dropout)
         self.type_head = nn.Linear(hidden, n_types)
         self.mode_head = nn.Linear(hidden, n_modes)
-        self.span_head = nn.Linear(hidden, n_tags)
+        self.span_head = nn.Linear(hidden, n_tags) if n_tags else None
 
     def heads(self, pooled: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
         pooled = self.drop(pooled)
         return self.type_head(pooled), self.mode_head(pooled)
 
-    def tags(self, tokens: torch.Tensor) -> torch.Tensor:
-        """Span-tag logits for every piece (``batch x pieces x tags``)."""
-        return self.span_head(self.drop(tokens))
+    def tags(self, tokens: torch.Tensor) -> torch.Tensor | None:
+        """Span-tag logits for every piece (``batch x pieces x tags``); None without a span head."""
+        return None if self.span_head is None else self.span_head(self.drop(tokens))
 
-    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-        """Probabilities (softmax) of the three heads: what the exported graph returns."""
+    def forward(self, ids: torch.Tensor, mask: torch.Tensor) -> tuple[torch.Tensor, ...]:
+        """Probabilities (softmax) of the heads: what the exported graph returns."""
         tokens = self.encoder.run_layers(self.encoder.embed(ids), mask)
         types, modes = self.heads(self.encoder.pool(tokens, mask))
+        if self.span_head is None:
+            return types.softmax(-1), modes.softmax(-1)
         return types.softmax(-1), modes.softmax(-1), self.tags(tokens).softmax(-1)

@@ -37,18 +37,20 @@ def export(net: EventNet, out: Path, meta: dict, calibration: list[str]) -> Path
     ids = torch.ones(2, 12, dtype=torch.long)
     mask = torch.ones(2, 12, dtype=torch.long)
     full = out / "event-model.fp32.onnx"
+    outputs = ["type_probs", "mode_probs"] + (["span_probs"] if net.span_head is not None else [])
+    axes = {"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+            "type_probs": {0: "batch"}, "mode_probs": {0: "batch"}, "span_probs": {0: "batch", 1: "tokens"}}
     torch.onnx.export(net, (ids, mask), str(full), input_names=["input_ids", "attention_mask"],
-                      output_names=["type_probs", "mode_probs", "span_probs"],
-                      dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
-                                    "type_probs": {0: "batch"}, "mode_probs": {0: "batch"},
-                                    "span_probs": {0: "batch", 1: "tokens"}},
+                      output_names=outputs, dynamic_axes={k: v for k, v in axes.items() if k not in
+                                                          ("span_probs",) or "span_probs" in outputs},
                       opset_version=17, dynamo=False)
     quantize_dynamic(str(full), str(out / MODEL_FILE), weight_type=QuantType.QInt8)
     full.unlink()
     shutil.copy(base_model_dir() / "tokenizer.json", out / TOKENIZER_FILE)
     max_len = int(meta.get("max_len", 64))
     calibrate(out / MODEL_FILE, calibration, out / TOKENIZER_FILE, max_len)
-    labels = {"types": list(TYPE_LABELS), "modes": list(MODE_LABELS), "span_tags": list(SPAN_TAGS), **meta,
+    spans = {"span_tags": list(SPAN_TAGS)} if net.span_head is not None else {}
+    labels = {"types": list(TYPE_LABELS), "modes": list(MODE_LABELS), **spans, **meta,
               "quantisation": {"scheme": "int8-static", "calibration_sentences": len(calibration)}}
     (out / LABELS_FILE).write_text(json.dumps(labels, indent=1) + "\n")
     return out / MODEL_FILE

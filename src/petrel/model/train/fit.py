@@ -30,7 +30,9 @@ class FitSettings:
     warmup: float = 0.06
     label_smoothing: float = 0.05
     mode_weight: float = 0.5
-    span_weight: float = 0.5  # weight of the span head's token loss (mean over tagged pieces) in the joint loss
+    # weight of a jointly trained span head's token loss (mean over tagged pieces); 0 = no span head in training
+    # (what ships: the span head is grafted on the trained encoder by petrel.model.train.span_probe)
+    span_weight: float = 0.0
     threads: int = 1  # one thread: two spin-waiting threads crawl on a busy machine
 
     def to_dict(self) -> dict:
@@ -122,7 +124,7 @@ def pad(seqs: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
     return ids, mask
 
 
-def logits(net: EventNet, data: Cached, idx: list[int], frozen: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+def logits(net: EventNet, data: Cached, idx: list[int], frozen: int) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor | None]:
     h, mask = data.batch(idx)
     tokens = net.encoder.run_layers(h, mask, frozen)
     return (*net.heads(net.encoder.pool(tokens, mask)), net.tags(tokens))
@@ -140,6 +142,8 @@ def predict(net: EventNet, data: Cached, settings: FitSettings) -> tuple[torch.T
             t, m, s = logits(net, data, idx, settings.frozen_layers)
             types[idx] = t.softmax(-1)
             modes[idx] = m.softmax(-1)
+            if s is None:
+                continue
             probs = s.softmax(-1)
             for j, i in enumerate(idx):
                 spans[i] = probs[j, : len(data.ids[i])].numpy()
@@ -161,7 +165,8 @@ def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[Even
     torch.manual_seed(settings.seed)
     torch.set_num_threads(settings.threads)
     rng = random.Random(settings.seed)
-    net = EventNet(load_encoder(), len(TYPE_LABELS), len(MODE_LABELS))
+    net = EventNet(load_encoder(), len(TYPE_LABELS), len(MODE_LABELS),
+                   n_tags=len(SPAN_TAGS) if settings.span_weight > 0 else 0)
     for p in list(net.encoder.word.parameters()) + list(net.encoder.position.parameters()) + \
             list(net.encoder.token_type.parameters()) + list(net.encoder.emb_norm.parameters()):
         p.requires_grad_(False)
@@ -171,7 +176,8 @@ def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[Even
     log.info("caching the frozen layers for %d + %d sentences", len(train), len(valid))
     tr, va = Cached(net, train, settings), Cached(net, valid, settings)
     enc_params = [p for layer in net.encoder.layers[settings.frozen_layers:] for p in layer.parameters()]
-    head_params = [p for head in (net.type_head, net.mode_head, net.span_head) for p in head.parameters()]
+    head_params = [p for head in (net.type_head, net.mode_head, net.span_head) if head is not None
+                   for p in head.parameters()]
     opt = torch.optim.AdamW([{"params": enc_params, "lr": settings.lr_encoder},
                              {"params": head_params, "lr": settings.lr_heads}], weight_decay=0.01)
     steps = settings.epochs * len(tr.batches(settings.batch_size, None))
@@ -195,8 +201,8 @@ def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[Even
             loss = type_loss(t, tr.types[idx])
             if (modes != -100).any():
                 loss = loss + settings.mode_weight * mode_loss(m, modes)
-            tags = tr.tag_batch(idx, s.shape[1])
-            if (tags != IGNORE).any():
+            tags = None if s is None else tr.tag_batch(idx, s.shape[1])
+            if tags is not None and (tags != IGNORE).any():
                 loss = loss + settings.span_weight * tag_loss(s.reshape(-1, len(SPAN_TAGS)), tags.reshape(-1))
             opt.zero_grad()
             loss.backward()
@@ -207,15 +213,14 @@ def fit(train: list[Row], valid: list[Row], settings: FitSettings) -> tuple[Even
             if n % 50 == 0:
                 log.info("epoch %d step %d/%d loss %.3f", epoch + 1, n, len(batches), total / n)
         probs, _, spans = predict(net, va, settings)
-        sides = span_scores(va, spans)
+        sides = span_scores(va, spans) if net.span_head is not None else None
         pred = probs.argmax(-1).tolist()
         gold = va.types.tolist()
         f1 = macro_f1(gold, pred)
         acc = sum(p == g for p, g in zip(pred, gold)) / len(gold)
         history.append({"epoch": epoch + 1, "loss": round(total / len(batches), 4), "valid_accuracy": round(acc, 4),
-                        "valid_macro_f1": round(f1, 4), "valid_spans": sides})
-        log.info("epoch %d: valid accuracy %.3f macro-F1 %.3f; spans source %s target %s", epoch + 1, acc, f1,
-                 sides["source"], sides["target"])
+                        "valid_macro_f1": round(f1, 4), **({"valid_spans": sides} if sides else {})})
+        log.info("epoch %d: valid accuracy %.3f macro-F1 %.3f; spans %s", epoch + 1, acc, f1, sides)
         if best is None or f1 > best[0]:
             best = (f1, {k: v.detach().clone() for k, v in net.state_dict().items()})
     net.load_state_dict(best[1])
