@@ -21,6 +21,7 @@ from petrel.store.filters import EventFilter, _where, filter_key
 from petrel.store.merges import event_merges
 from petrel.store.pages import Page, Params, Row, check_page, dicts, jsonable, order_by
 from petrel.store.records import EVENT_COLUMNS, event_records, strip_sentence
+from petrel.store.schema import has_column
 from petrel.store.specs import literal, param_error
 
 
@@ -207,10 +208,13 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
 
 
 def _event_mentions_full(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
+    # the typed provenance (schema 5; a schema-4 store, read as it is, has none: NULL)
+    typed = ("m.provenance, m.repeats" if has_column(con, "event_mentions", "provenance")
+             else "NULL::VARCHAR[] AS provenance, NULL::VARCHAR[][] AS repeats")
     cur = con.cursor().execute(
         "SELECT m.mention_id, m.doc_id, m.outlet, m.published, a.title, a.url, m.type, m.status, m.cameo, "
         "m.source_name, m.target_name, m.date, m.sentence, m.sent_start, m.sent_end, m.trigger, "
-        "m.trigger_start, m.rule, m.confidence, m.quote_id, m.origin, m.model_label, m.model_score "
+        f"m.trigger_start, m.rule, {typed}, m.confidence, m.quote_id, m.origin, m.model_label, m.model_score "
         "FROM event_mentions m LEFT JOIN articles a USING (doc_id) WHERE m.event_id = ? "
         "ORDER BY m.published NULLS LAST, m.mention_id", [event_id])
     return [strip_sentence(jsonable(r), "sentence", "sent_start", "sent_end") for r in dicts(cur)]
