@@ -77,8 +77,9 @@ class EventStage:
         disabled = frozenset(self.settings.disabled_rules)
         # what the rule modules read of the stage (petrel.coding.context)
         self.ctx = RuleContext(self.lexicon, kb, sector_actors, disabled)
+        entries = self.lexicon.entries() if disabled else {}
         for rule_id in disabled:
-            if rule_id not in R.RULES and rule_id.split(":", 1)[0] not in ("verb", "noun", "adj"):
+            if rule_id not in R.RULES and rule_id not in entries:
                 log.warning("Settings.disabled_rules names %r, which is neither a rule nor a lexicon entry", rule_id)
 
     def on(self, rule_id: str) -> bool:
