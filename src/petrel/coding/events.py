@@ -55,7 +55,9 @@ class EventStage:
     """Adds ``state.events``: PLOVER/CAMEO-coded event mentions with evidence and status."""
 
     name = "events"
-    reads = ("doc", "mentions", "quotes", "predictions")
+    # article: the doc id; article.dateline: read through the place hints (``places``, PlaceResolver.hints_of:
+    # the event's stated place, else the article's) that give unnamed and sector-only parties a country
+    reads = ("doc", "article", "article.dateline", "mentions", "quotes", "predictions")
     adds = ("events",)
 
     def __init__(self, settings: Settings | None = None, kb: object | None = None, *,
