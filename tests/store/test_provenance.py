@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from petrel.store import Store
-from petrel.store.events import get_event
+from petrel.store.events import get_event, iter_events
 from petrel.store.schema import SCHEMA_VERSION
 from tests.store.test_store import make_doc
 
@@ -40,6 +40,16 @@ def test_provenance_round_trips_through_the_store_as_lists() -> None:
     assert mention["rule"] == row[2]  # the old string field, kept for the API contract
 
 
+def test_an_event_read_back_carries_its_representative_mentions_provenance() -> None:
+    """``petrel events``, the exports' JSONL and the API's event lists read ``events`` alone."""
+    with Store.open(":memory:") as store:
+        store.write_batch([_doc("a")], [])
+        [record] = list(iter_events(store.con))
+        detail = get_event(store.con, record["event_id"])
+    assert record["provenance"] == list(PROVENANCE) and record["repeats"] == [["noun:193:firefight"]]
+    assert detail["provenance"] == list(PROVENANCE)
+
+
 def _schema_4(path) -> None:
     """A store as petrel schema 4 wrote it: no provenance columns."""
     with Store.open(path) as store:
@@ -48,6 +58,8 @@ def _schema_4(path) -> None:
         store.con.execute("DROP INDEX em_event")
         store.con.execute("ALTER TABLE event_mentions DROP COLUMN repeats")
         store.con.execute("ALTER TABLE event_mentions DROP COLUMN provenance")
+        store.con.execute("ALTER TABLE events DROP COLUMN repeats")
+        store.con.execute("ALTER TABLE events DROP COLUMN provenance")
         store.con.execute("CREATE INDEX em_doc ON event_mentions(doc_id)")  # as schema 4 had them
         store.con.execute("CREATE INDEX em_event ON event_mentions(event_id)")
         store.con.execute("UPDATE meta SET value = '4' WHERE key = 'schema_version'")
@@ -58,7 +70,9 @@ def test_a_schema_4_store_is_read_as_it_is(tmp_path) -> None:
     _schema_4(path)
     with Store.open(path, read_only=True) as store:
         mention = _mention(store.con, "old")
+        [record] = list(iter_events(store.con))
     assert mention["provenance"] is None and mention["rule"].startswith("speech-threat<")
+    assert record["provenance"] is None and record["type"] == "ASSAULT"
 
 
 def test_a_writer_migrates_a_schema_4_store_in_place(tmp_path) -> None:

@@ -26,14 +26,15 @@ from petrel.errors import StoreError
 
 SCHEMA_VERSION = 5  # 2: events.evidence and events.mention_docs; 3: event_mentions.origin, model_label, model_score;
 # 4: each mention_docs entry carries its sentence, offsets and trigger; place_basis;
-# 5: event_mentions.provenance (VARCHAR[]) and repeats (VARCHAR[][]): the typed provenance (MIGRATIONS)
+# 5: event_mentions.provenance (VARCHAR[]) and repeats (VARCHAR[][]): the typed provenance, and the
+# representative mention's on events (MIGRATIONS)
 
 # how a database of an older schema is brought to this one, in place, by a writer: version -> statements.
 # Rows stored before 5 keep their ``rule`` text and get an empty provenance (NULL): the text is not parsed
 # back (a lexicon entry's text may hold "<" or "+").
 MIGRATIONS: dict[str, tuple[str, ...]] = {
-    "4": ("ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS provenance VARCHAR[]",
-          "ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS repeats VARCHAR[][]"),
+    "4": tuple(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}" for table in ("event_mentions", "events")
+               for column in ("provenance VARCHAR[]", "repeats VARCHAR[][]")),
 }
 # versions read-only readers accept as they are (the columns a version lacks read as NULL: see has_column)
 READABLE_VERSIONS = frozenset({"4", str(SCHEMA_VERSION)})
@@ -86,7 +87,8 @@ TABLES: dict[str, str] = {
         num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
         first_seen TIMESTAMP, last_seen TIMESTAMP, confidence DOUBLE, story_id VARCHAR,
         rep_mention_id VARCHAR, num_copies INTEGER,
-        evidence """ + EVIDENCE_TYPE + """, mention_docs """ + MENTION_DOCS_TYPE + """)""",
+        evidence """ + EVIDENCE_TYPE + """, mention_docs """ + MENTION_DOCS_TYPE + """,
+        provenance VARCHAR[], repeats VARCHAR[][])""",
     "merge_log": """CREATE TABLE IF NOT EXISTS merge_log (
         mention_id VARCHAR, event_id VARCHAR, merged_with VARCHAR, reason VARCHAR, score DOUBLE)""",
     "article_minhash": """CREATE TABLE IF NOT EXISTS article_minhash (
