@@ -122,7 +122,8 @@ class Lexicon:
 
         base = folder or Path(str(resources.files("petrel") / "data" / "lexicon"))
         try:
-            key = cache_key("lexicon", [base / name for name in FILES], extra=f"{_LOADER.__name__}:entry-ids")  # Pattern.entry
+            # ":entry-ids": a cache written before Pattern.entry existed is not read back
+            key = cache_key("lexicon", [base / name for name in FILES], extra=f"{_LOADER.__name__}:entry-ids")
         except OSError as exc:
             raise ConfigError(f"cannot load the event lexicon from {base}: {exc}", path=str(base)) from exc
         if key not in _LOADED:
