@@ -7,6 +7,7 @@ pydantic models in ``petrel.api.schemas``. ``to_dict`` gives the JSON shape of t
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any, Literal
@@ -143,6 +144,14 @@ class Quote:
     kind: Literal["direct", "indirect"] = "direct"
 
 
+def rule_text(provenance: Iterable[str], repeats: Iterable[Iterable[str]] = ()) -> str:
+    """The display string of a provenance, the one place it is written: ``a<b<entry``, then ``+`` and each
+    folded repeat's (``speech-threat<announced<verb:190:attack+noun:193:firefight``). For people and the
+    stored ``rule`` column only: code reads the typed tuple, never this string (an entry's text may hold
+    ``<`` or ``+``)."""
+    return "+".join("<".join(chain) for chain in (provenance, *repeats))
+
+
 @dataclass(slots=True)
 class EventMention:
     """One event as coded from one sentence of one article."""
@@ -162,16 +171,23 @@ class EventMention:
     date: str | None = None
     date_precision: str | None = None
     place: Place | None = None
-    rule: str = ""
     confidence: float = 0.5
     quote_id: str | None = None
     negated: bool = False
     origin: str = "rules"  # rules | model | relabelled: who decided the event exists and its type
     model_label: str | None = None  # the event model's label for the sentence (a PLOVER type or NONE)
     model_score: float | None = None  # ... and its probability
-    # the registered rule ids that shaped it, outermost first, then the lexicon entry (petrel.coding.rules);
-    # ``rule`` is its stored form ("a<b<entry"). Empty for events read back from the store.
+    # why it exists (the one source; ``rule`` is its display string, derived): the registered rule ids that
+    # shaped it, outermost first, then the lexicon entry id (petrel.coding.rules, petrel.coding.lexicon);
+    # ``repeats``: the provenance of each act told again and folded into it; with ``origin``,
+    # ``model_label`` and ``model_score`` when the event model took part. Stored as list columns.
     provenance: tuple[str, ...] = ()
+    repeats: tuple[tuple[str, ...], ...] = ()
+
+    @property
+    def rule(self) -> str:
+        """The display string of the provenance (``a<b<entry+repeat``): :func:`rule_text`."""
+        return rule_text(self.provenance, self.repeats)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,9 +6,11 @@ stage      reads                       adds
 =========  ==========================  =====================================
 actors     doc, article                state.mentions (ActorMention)
 model      doc, mentions               state.predictions (SentencePrediction)
-quotes     doc, mentions               state.quotes (Quote)
-events     doc, mentions, quotes,      state.events (EventMention, no date/place yet)
-           predictions
+quotes     doc, article, mentions      state.quotes (Quote)
+events     doc, article (and through   state.events (EventMention, no date/place yet)
+           the place hints its
+           dateline), mentions,
+           quotes, predictions
 dates      doc, article.published      event.date, event.date_precision, may adjust status
 places     doc, article, events        event.place
 =========  ==========================  =====================================

@@ -117,7 +117,7 @@ def _mention_row(spec: Spec, event_id: str, doc: int, k: int, offset: int) -> di
         "date": spec.day.isoformat() if spec.day else None, "date_precision": "day" if spec.day else None,
         "date_start": spec.day, "date_end": spec.day, "sentence": sentence, "sent_start": offset,
         "sent_end": offset + len(sentence), "trigger": verb, "trigger_start": offset + sentence.index(" " + verb) + 1,
-        "rule": "fixture", "confidence": 0.9 - 0.1 * k, "quote_id": None,
+        "rule": "fixture", "provenance": ["fixture"], "repeats": [], "confidence": 0.9 - 0.1 * k, "quote_id": None,
     }
     row.update(_target_columns(spec))
     row.update(_place_columns(spec.place))
@@ -152,7 +152,8 @@ def _event_row(spec: Spec, event_id: str) -> dict[str, Any]:
         "event_id": event_id, "num_mentions": len(spec.rows), "num_articles": len({r["doc_id"] for r in spec.rows}),
         "num_sources": len({r["outlet"] for r in spec.rows}), "first_seen": min(published),
         "last_seen": max(published), "confidence": max(r["confidence"] for r in spec.rows),
-        "story_id": spec.story, "rep_mention_id": first["mention_id"],
+        "story_id": spec.story, "rep_mention_id": first["mention_id"], "provenance": first["provenance"],
+        "repeats": first["repeats"],
     })
     return row
 

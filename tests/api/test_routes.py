@@ -93,6 +93,11 @@ def test_a_wrong_method_has_the_one_error_shape(client) -> None:
 def test_detail_routes(client) -> None:
     event = client.get("/api/events/ev001").json()
     assert len(event["event_mentions"]) == 3 and len(event["merges"]) == 2
+    # the typed provenance as lists (the event's representative mention's, and each mention's), beside the
+    # old display string
+    assert event["provenance"] == ["fixture"] and event["repeats"] == []
+    assert all(m["provenance"] == ["fixture"] and m["rule"] == "fixture" for m in event["event_mentions"])
+    assert client.get("/api/events", params={"limit": 1}).json()["items"][0]["provenance"] == ["fixture"]
     actor = client.get("/api/actors/UKR_MIL").json()
     assert actor["name"] == "Ukrainian army" and actor["counterparts"]
     events = client.get("/api/actors/UKR_MIL/events", params={"role": "source"}).json()

@@ -68,3 +68,13 @@ def test_missing_folder_is_a_config_error(tmp_path) -> None:
 
 def test_cameo_info_quad() -> None:
     assert CameoInfo("2042", "ASSAULT", None, None, -10.0, "x").quad_class == 4
+
+
+def test_a_lexicon_entry_has_a_typed_id(lexicon: Lexicon) -> None:
+    """Kind and key, not a string to split: the entries map is what tells an entry id from a rule id."""
+    entries = lexicon.entries()
+    entry = entries["verb:130:threaten"]
+    assert (entry.kind, entry.code, entry.text) == ("verb", "130", "threaten") and str(entry) == "verb:130:threaten"
+    assert {e.kind for e in entries.values()} <= {"verb", "noun", "adj"} and len(entries) == len(lexicon)
+    assert all(str(e) == k for k, e in entries.items())
+

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from petrel.coding import EventStage, QuoteStage
-from petrel.coding.rules import RULES, UnknownRule, check, rule_ids, rule_text
+from petrel.coding.rules import RULES, UnknownRule, check, rule_text
 from petrel.config import Settings
 from petrel.models import ActorRef, Article
 from petrel.state import DocState
@@ -72,7 +72,7 @@ def test_every_rule_id_the_coder_emits_is_registered(events) -> None:
             *rules, entry = event.provenance
             assert all(r in RULES for r in rules), event.provenance
             assert ENTRY.match(entry) or entry.split(":", 1)[0] in RULES, entry
-            assert event.rule.startswith(rule_text(event.provenance)), (event.rule, event.provenance)
+            assert event.rule == rule_text(event.provenance, event.repeats), (event.rule, event.provenance)
             seen.update(rules)
     # the sentences above exercise these rules (a rule that stops firing shows here)
     assert {"announced", "threat", "ultimatum", "refusal", "intent", "unknown-agent", "speech-accuse",
@@ -98,7 +98,13 @@ def test_rules_are_registered_once_with_a_doc() -> None:
         assert rule.id == rule_id and rule.stage and rule.reads and rule.adds and rule.doc
     with pytest.raises(UnknownRule):
         check("no-such-rule")
-    assert rule_ids("speech-threat<announced<verb:190:attack+noun:193:firefight") == ["speech-threat", "announced"]
+
+
+def test_the_display_string_is_derived_from_the_typed_provenance() -> None:
+    """One function writes it; an entry's own "<" or "+" needs no escaping because nothing parses it back."""
+    assert rule_text(("speech-threat", "announced", "verb:190:attack"), [("noun:193:firefight",)]) \
+        == "speech-threat<announced<verb:190:attack+noun:193:firefight"
+    assert rule_text(("verb:190:engage +* in",)) == "verb:190:engage +* in"
 
 
 @pytest.mark.parametrize(("rule", "text"), [

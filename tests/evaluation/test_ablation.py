@@ -35,9 +35,16 @@ def test_switching_a_rule_off_shows_what_it_adds(tiny, resources) -> None:
     assert "announced: " in render_ablations([announced]) and "-0.500" in render_ablations([announced])
 
 
-def test_an_unknown_rule_is_refused(tiny) -> None:
+@pytest.mark.parametrize("rule_id", ["no-such-rule", "verb:999:no such entry", "event-model:190"])
+def test_an_unknown_rule_is_refused(tiny, rule_id: str) -> None:
+    """A lexicon entry id is looked up in the lexicon: a made-up one with an entry's prefix is refused too."""
     with pytest.raises(QueryError):
-        ablate(tiny, ["no-such-rule"], sets=["petr2"])
+        ablate(tiny, [rule_id], sets=["petr2"])
+
+
+def test_a_lexicon_entry_id_is_accepted(tiny, resources) -> None:
+    [entry] = ablate(tiny, ["verb:130:threaten"], sets=["petr2"], resources=resources)
+    assert entry.rule_id == "verb:130:threaten"
 
 
 def test_deltas_and_the_parse_cache() -> None:

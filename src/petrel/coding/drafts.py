@@ -42,11 +42,11 @@ class Draft:
     quote: Quote | None
     confidence: float
     by_subject: bool = True  # the sources are a clause subject ("X and Y held talks"), so may be reciprocal
-    repeats: tuple[str, ...] = ()  # rule texts of acts told again and folded into this one (drop_repeats)
+    repeats: tuple[tuple[str, ...], ...] = ()  # provenance of acts told again, folded into this one (drop_repeats)
 
     @property
     def rule(self) -> str:
-        """The stored form: ``a<b<entry`` (see :func:`petrel.coding.rules.rule_text`)."""
+        """The display string: ``a<b<entry`` (see :func:`petrel.models.rule_text`)."""
         return rule_text(self.provenance, self.repeats)
 
     def applied(self, rule_id: str) -> bool:
@@ -151,7 +151,7 @@ def drop_repeats(drafts: list[Draft]) -> list[Draft]:
         if kept is None:
             out.append(d)
         elif kept.info.code.endswith("0") and d.info.code[:2] == kept.info.code[:2] and d.info.code != kept.info.code:
-            kept.info, kept.repeats = d.info, (*kept.repeats, d.rule)
+            kept.info, kept.repeats = d.info, (*kept.repeats, d.provenance, *d.repeats)
     return out
 
 

@@ -57,7 +57,9 @@ class EventStage:
     """Adds ``state.events``: PLOVER/CAMEO-coded event mentions with evidence and status."""
 
     name = "events"
-    reads = ("doc", "mentions", "quotes", "predictions")
+    # article: the doc id; article.dateline: read through the place hints (``places``, PlaceResolver.hints_of:
+    # the event's stated place, else the article's) that give unnamed and sector-only parties a country
+    reads = ("doc", "article", "article.dateline", "mentions", "quotes", "predictions")
     adds = ("events",)
 
     def __init__(self, settings: Settings | None = None, kb: object | None = None, *,
@@ -79,8 +81,9 @@ class EventStage:
         disabled = frozenset(self.settings.disabled_rules)
         # what the rule modules read of the stage (petrel.coding.context)
         self.ctx = RuleContext(self.lexicon, kb, sector_actors, disabled)
+        entries = self.lexicon.entries() if disabled else {}
         for rule_id in disabled:
-            if rule_id not in R.RULES and rule_id.split(":", 1)[0] not in ("verb", "noun", "adj"):
+            if rule_id not in R.RULES and rule_id not in entries:
                 log.warning("Settings.disabled_rules names %r, which is neither a rule nor a lexicon entry", rule_id)
 
     def on(self, rule_id: str) -> bool:

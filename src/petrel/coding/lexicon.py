@@ -59,6 +59,21 @@ class CameoInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class EntryId:
+    """A lexicon entry's typed id: its kind (the file's part of speech: verb|noun|adj) and key (the CAMEO
+    code and the pattern as written). ``str()`` gives the id provenance, ``Settings.disabled_rules`` and
+    ``petrel eval --ablate`` use (``verb:172:ban from``); it is looked up (:meth:`Lexicon.entries`), never
+    split."""
+
+    kind: str
+    code: str
+    text: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.code}:{self.text}"
+
+
+@dataclass(frozen=True, slots=True)
 class Pattern:
     """One compiled lexicon entry: a head lemma set plus the constraints its dependents must meet."""
 
@@ -75,6 +90,7 @@ class Pattern:
     flip: bool = False
     status: str | None = None
     armed: bool = False  # only when a doer is a state or an armed group (ARMED_SECTORS): "set up checkpoints"
+    entry: EntryId | None = None  # the lexicon entry it compiles (None: a pattern a rule builds, "event-model:190")
 
     @property
     def specificity(self) -> int:
@@ -106,7 +122,8 @@ class Lexicon:
 
         base = folder or Path(str(resources.files("petrel") / "data" / "lexicon"))
         try:
-            key = cache_key("lexicon", [base / name for name in FILES], extra=_LOADER.__name__)
+            # ":entry-ids": a cache written before Pattern.entry existed is not read back
+            key = cache_key("lexicon", [base / name for name in FILES], extra=f"{_LOADER.__name__}:entry-ids")
         except OSError as exc:
             raise ConfigError(f"cannot load the event lexicon from {base}: {exc}", path=str(base)) from exc
         if key not in _LOADED:
@@ -137,6 +154,10 @@ class Lexicon:
 
     def info(self, code: str) -> CameoInfo:
         return self.cameo[code]
+
+    def entries(self) -> dict[str, EntryId]:
+        """Every lexicon entry, by its id string: what tells a lexicon entry id from a rule id."""
+        return {p.entry_id: p.entry for pats in self.patterns.values() for p in pats if p.entry is not None}
 
     def __len__(self) -> int:
         return len({p.entry_id for pats in self.patterns.values() for p in pats})
@@ -197,7 +218,8 @@ def compile_pattern(entry: str | dict[str, Any], pos: str, code: str,
     neg = text.startswith("!")
     tokens = text.lstrip("!").split()
     parts = _parse_tokens(tokens, pos, classes)
-    return Pattern(entry_id=f"{pos}:{code}:{text}", pos=pos, code=code, neg=neg,
+    entry_id = EntryId(pos, code, text)
+    return Pattern(entry_id=str(entry_id), entry=entry_id, pos=pos, code=code, neg=neg,
                    flip=bool(flags.get("flip", False)), status=flags.get("status"),
                    armed=bool(flags.get("armed", False)), **parts)
 

@@ -93,7 +93,6 @@ def address_protest(event: EventMention, stated: Place | None, country_name: Cal
         return
     event.target = ActorRef(f"government of {country_name(stated.country)}", None, stated.country, ["GOV"], "place")
     event.provenance = (PROTESTED_GOVERNMENT, *event.provenance)
-    event.rule = f"{PROTESTED_GOVERNMENT}<{event.rule}"
 
 
 def _weapon(party: ActorRef) -> bool:

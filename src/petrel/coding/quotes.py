@@ -51,7 +51,7 @@ class QuoteStage:
     """Adds ``state.quotes``: direct and indirect quotes with speaker, cue and offsets."""
 
     name = "quotes"
-    reads = ("doc", "mentions")
+    reads = ("doc", "article", "mentions")  # article: the doc id
     adds = ("quotes",)
 
     def __init__(self, settings: Settings | None = None, *, lexicon: Lexicon | None = None) -> None:

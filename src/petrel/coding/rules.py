@@ -1,18 +1,21 @@
 """The registry of the event coder's rules: every rule id an event's provenance may hold, once, with the
 stage that applies it, what it reads, what it adds and a one-line doc.
 
-An event says why it exists in ``EventMention.rule``: the rule ids that shaped it, outermost first, then the
-lexicon entry that fired (``speech-threat<announced<verb:190:attack``); a repeat folded into it follows a
-``+``. In the coder that provenance is a typed tuple (:attr:`petrel.coding.drafts.Draft.provenance`), and
-control flow tests membership of the constants below, never a string prefix. A rule id listed in
+An event says why it exists in ``EventMention.provenance``, a typed tuple: the rule ids that shaped it,
+outermost first, then the lexicon entry that fired (``("speech-threat", "announced", "verb:190:attack")``),
+with ``EventMention.repeats`` holding the provenance of each act folded into it. The store keeps both as
+list columns; ``EventMention.rule`` (``speech-threat<announced<verb:190:attack``) is only their display
+string (:func:`petrel.models.rule_text`), never parsed. Control flow tests membership of the constants
+below, never a string prefix. A rule id listed in
 ``Settings.disabled_rules`` is switched off where it applies (``petrel eval --ablate RULE_ID`` measures
 what each one adds); a lexicon entry id (``verb:172:ban from``) may be switched off the same way.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
+
+from petrel.models import rule_text  # noqa: F401 - the display string of a provenance, defined once there
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,19 +189,3 @@ def check(rule_id: str) -> str:
     if rule_id not in RULES:
         raise UnknownRule(f"rule {rule_id!r} is not registered in petrel.coding.rules")
     return rule_id
-
-
-def rule_text(provenance: Iterable[str], repeats: Iterable[str] = ()) -> str:
-    """The stored form of a provenance: ``a<b<entry``, then ``+`` and each folded repeat's text."""
-    return "+".join(("<".join(provenance), *repeats))
-
-
-def rule_ids(text: str) -> list[str]:
-    """The registered-rule part of a stored rule text (entries and repeats left out): for the store's
-    readers and the tests (``speech-threat<verb:190:attack`` -> ``["speech-threat"]``)."""
-    out: list[str] = []
-    for part in text.split("<"):
-        if part not in RULES:
-            break
-        out.append(part)
-    return out

@@ -71,11 +71,13 @@ def ablate(settings: Settings, rule_ids: Sequence[str], *, sets: Sequence[str] =
            resources: object | None = None) -> list[Ablation]:
     """One :class:`Ablation` per rule id, against the full coder on ``sets`` (no merge check).
     ``resources`` (a loaded :class:`petrel.pipeline.Resources`) is reused when given."""
+    from petrel.coding.lexicon import Lexicon
     from petrel.coding.rules import RULES
     from petrel.errors import QueryError
     from petrel.pipeline import Pipeline, Resources
 
-    unknown = [r for r in rule_ids if r not in RULES and r.split(":", 1)[0] not in ("verb", "noun", "adj")]
+    entries = Lexicon.load().entries()  # a lexicon entry id is looked up, not told by its prefix
+    unknown = [r for r in rule_ids if r not in RULES and r not in entries]
     if unknown:
         raise QueryError(f"unknown rule id {', '.join(unknown)}: see petrel.coding.rules.RULES or a lexicon entry id",
                          rules=unknown)

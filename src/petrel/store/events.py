@@ -20,7 +20,8 @@ from petrel.store.cache import QueryCache
 from petrel.store.filters import EventFilter, _where, filter_key
 from petrel.store.merges import event_merges
 from petrel.store.pages import Page, Params, Row, check_page, dicts, jsonable, order_by
-from petrel.store.records import EVENT_COLUMNS, event_records, strip_sentence
+from petrel.store.records import EVENT_COLUMNS, PROVENANCE_COLUMNS, event_records, strip_sentence
+from petrel.store.schema import has_column
 from petrel.store.specs import literal, param_error
 
 
@@ -74,7 +75,7 @@ def list_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
         cutoff = window_cutoff(flt, total, _date_span(con, cache), offset + limit)
         rows = _recent_page(con, where, params, cutoff, limit, offset) if cutoff else None
     if rows is None:
-        cur = con.cursor().execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {order} "
+        cur = con.cursor().execute(f"SELECT {event_columns(con)} FROM events WHERE {where} ORDER BY {order} "
                                    "LIMIT ? OFFSET ?", params + [limit, offset])
         rows = dicts(cur)
     undated = _undated(con, flt, where, params, cache)
@@ -113,7 +114,7 @@ def _recent_page(con: duckdb.DuckDBPyConnection, where: str, params: Params, cut
     the cutoff altogether; the smaller the window, the fewer rows are scanned and materialised.
     """
     cur = con.cursor().execute(
-        f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} AND date_start >= ? "
+        f"SELECT {event_columns(con)} FROM events WHERE {where} AND date_start >= ? "
         f"ORDER BY {EVENT_SORTS['-date']} LIMIT ? OFFSET ?", params + [cutoff, limit, offset])
     rows = dicts(cur)
     return rows if len(rows) == limit else None
@@ -178,7 +179,7 @@ def iter_events(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = None, 
     elif offset:
         window, params = " OFFSET ?", [*params, offset]
     cur = con.cursor()
-    cur.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE {where} ORDER BY {order_by(sort, EVENT_SORTS)}{window}",
+    cur.execute(f"SELECT {event_columns(con)} FROM events WHERE {where} ORDER BY {order_by(sort, EVENT_SORTS)}{window}",
                 params)
     names = [d[0] for d in cur.description]
     while batch := cur.fetchmany(batch_size):
@@ -195,7 +196,7 @@ def iter_events_jsonl(con: duckdb.DuckDBPyConnection, flt: EventFilter | None = 
 
 def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
     """One event with every mention (sentence, outlet, title), its quotes and why mentions merged."""
-    cur = con.cursor().execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE event_id = ?", [event_id])
+    cur = con.cursor().execute(f"SELECT {event_columns(con)} FROM events WHERE event_id = ?", [event_id])
     rows = dicts(cur)
     if not rows:
         raise NotFound(f"no event {event_id!r}", event_id=event_id)
@@ -206,11 +207,22 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
     return record
 
 
+def event_columns(con: duckdb.DuckDBPyConnection) -> str:
+    """What a query selects from ``events`` for :func:`event_record`: :data:`EVENT_COLUMNS` and the typed
+    provenance, read as NULL from a schema-4 store opened read-only (it has no such columns)."""
+    if has_column(con, "events", "provenance"):
+        return f"{EVENT_COLUMNS}, {PROVENANCE_COLUMNS}"
+    return f"{EVENT_COLUMNS}, NULL::VARCHAR[] AS provenance, NULL::VARCHAR[][] AS repeats"
+
+
 def _event_mentions_full(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
+    # the typed provenance (schema 5; a schema-4 store, read as it is, has none: NULL)
+    typed = ("m.provenance, m.repeats" if has_column(con, "event_mentions", "provenance")
+             else "NULL::VARCHAR[] AS provenance, NULL::VARCHAR[][] AS repeats")
     cur = con.cursor().execute(
         "SELECT m.mention_id, m.doc_id, m.outlet, m.published, a.title, a.url, m.type, m.status, m.cameo, "
         "m.source_name, m.target_name, m.date, m.sentence, m.sent_start, m.sent_end, m.trigger, "
-        "m.trigger_start, m.rule, m.confidence, m.quote_id, m.origin, m.model_label, m.model_score "
+        f"m.trigger_start, m.rule, {typed}, m.confidence, m.quote_id, m.origin, m.model_label, m.model_score "
         "FROM event_mentions m LEFT JOIN articles a USING (doc_id) WHERE m.event_id = ? "
         "ORDER BY m.published NULLS LAST, m.mention_id", [event_id])
     return [strip_sentence(jsonable(r), "sentence", "sent_start", "sent_end") for r in dicts(cur)]

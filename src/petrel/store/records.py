@@ -18,6 +18,7 @@ EVENT_COLUMNS = (
     "place_precision, place_basis, num_mentions, num_articles, num_sources, first_seen, last_seen, confidence, "
     "story_id, rep_mention_id, evidence, mention_docs"
 )
+PROVENANCE_COLUMNS = "provenance, repeats"  # the representative mention's (schema 5: see event_columns)
 
 
 def _actor(row: Row, side: str) -> Row | None:
@@ -88,7 +89,14 @@ def event_record(row: Row) -> Row:
         "num_mentions": row["num_mentions"], "confidence": row["confidence"],
         "quad_class": row["quad_class"], "goldstein": row["goldstein"], "story_id": row["story_id"],
         "first_seen": json_value(row["first_seen"]), "last_seen": json_value(row["last_seen"]),
+        "provenance": _listed(row.get("provenance")),
+        "repeats": None if row.get("repeats") is None else [list(chain) for chain in row["repeats"]],
     }
+
+
+def _listed(value: list[str] | None) -> list[str] | None:
+    """A stored list as a list; None (not recorded: a row stored before schema 5) stays None."""
+    return None if value is None else list(value)
 
 
 def event_records(rows: list[Row]) -> list[Row]:

@@ -99,7 +99,8 @@ def event_mention_row(event: EventMention, article: Article) -> Row:
         "goldstein": event.goldstein, "status": event.status, "date": event.date,
         "date_precision": event.date_precision, "rule": event.rule, "confidence": event.confidence,
         "quote_id": event.quote_id, "origin": event.origin, "model_label": event.model_label,
-        "model_score": event.model_score,
+        "model_score": event.model_score, "provenance": list(event.provenance),
+        "repeats": [list(chain) for chain in event.repeats],
     }
     row.update(_actor_columns("source", event.source))
     row.update(_actor_columns("target", event.target))

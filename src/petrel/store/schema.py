@@ -24,8 +24,20 @@ import duckdb
 
 from petrel.errors import StoreError
 
-SCHEMA_VERSION = 4  # 2: events.evidence and events.mention_docs; 3: event_mentions.origin, model_label, model_score;
-# 4: each mention_docs entry carries its sentence, offsets and trigger; place_basis
+SCHEMA_VERSION = 5  # 2: events.evidence and events.mention_docs; 3: event_mentions.origin, model_label, model_score;
+# 4: each mention_docs entry carries its sentence, offsets and trigger; place_basis;
+# 5: event_mentions.provenance (VARCHAR[]) and repeats (VARCHAR[][]): the typed provenance, and the
+# representative mention's on events (MIGRATIONS)
+
+# how a database of an older schema is brought to this one, in place, by a writer: version -> statements.
+# Rows stored before 5 keep their ``rule`` text and get an empty provenance (NULL): the text is not parsed
+# back (a lexicon entry's text may hold "<" or "+").
+MIGRATIONS: dict[str, tuple[str, ...]] = {
+    "4": tuple(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}" for table in ("event_mentions", "events")
+               for column in ("provenance VARCHAR[]", "repeats VARCHAR[][]")),
+}
+# versions read-only readers accept as they are (the columns a version lacks read as NULL: see has_column)
+READABLE_VERSIONS = frozenset({"4", str(SCHEMA_VERSION)})
 
 EVIDENCE_TYPE = ('STRUCT(doc_id VARCHAR, sentence VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, '
                  "trigger_start INTEGER, mention_id VARCHAR)")
@@ -63,7 +75,7 @@ TABLES: dict[str, str] = {
         place_precision VARCHAR, place_basis VARCHAR,
         sentence VARCHAR, sent_start INTEGER, sent_end INTEGER, trigger VARCHAR, trigger_start INTEGER,
         rule VARCHAR, confidence DOUBLE, quote_id VARCHAR,
-        origin VARCHAR, model_label VARCHAR, model_score DOUBLE)""",
+        origin VARCHAR, model_label VARCHAR, model_score DOUBLE, provenance VARCHAR[], repeats VARCHAR[][])""",
     "events": """CREATE TABLE IF NOT EXISTS events (
         event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, context VARCHAR[], cameo VARCHAR,
         quad_class TINYINT, goldstein DOUBLE, status VARCHAR,
@@ -75,7 +87,8 @@ TABLES: dict[str, str] = {
         num_mentions INTEGER, num_articles INTEGER, num_sources INTEGER,
         first_seen TIMESTAMP, last_seen TIMESTAMP, confidence DOUBLE, story_id VARCHAR,
         rep_mention_id VARCHAR, num_copies INTEGER,
-        evidence """ + EVIDENCE_TYPE + """, mention_docs """ + MENTION_DOCS_TYPE + """)""",
+        evidence """ + EVIDENCE_TYPE + """, mention_docs """ + MENTION_DOCS_TYPE + """,
+        provenance VARCHAR[], repeats VARCHAR[][])""",
     "merge_log": """CREATE TABLE IF NOT EXISTS merge_log (
         mention_id VARCHAR, event_id VARCHAR, merged_with VARCHAR, reason VARCHAR, score DOUBLE)""",
     "article_minhash": """CREATE TABLE IF NOT EXISTS article_minhash (
@@ -95,13 +108,18 @@ INDEXES: tuple[str, ...] = (
 
 
 def create_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create every table and index that is missing; refuse a database written with another schema.
+    """Create every table and index that is missing, after migrating a database of an older schema listed
+    in :data:`MIGRATIONS`; refuse a database written with any other schema.
 
     One transaction: each statement on its own would be a commit of its own (a write to the file's log
     and a sync each, 15 of them at every open)."""
-    _check_version(con)
+    found = _version(con)
+    if found is not None and found != str(SCHEMA_VERSION) and found not in MIGRATIONS:
+        raise _other_version(found)
     con.execute("BEGIN TRANSACTION")
     try:
+        for ddl in MIGRATIONS.get(found or "", ()):
+            con.execute(ddl)
         for ddl in TABLES.values():
             con.execute(ddl)
         for ddl in INDEXES:
@@ -114,17 +132,29 @@ def create_schema(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def check_schema_version(con: duckdb.DuckDBPyConnection) -> None:
-    """Raise :class:`StoreError` when the database was written with another schema (readers call it too)."""
-    _check_version(con)
+    """Raise :class:`StoreError` when a read-only reader cannot read the database: its schema is neither
+    this one nor one of :data:`READABLE_VERSIONS` (a writer migrates those in place)."""
+    found = _version(con)
+    if found is not None and found not in READABLE_VERSIONS:
+        raise _other_version(found)
 
 
-def _check_version(con: duckdb.DuckDBPyConnection) -> None:
-    """A database from another schema version is not silently mixed with this one."""
+def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """Whether ``table`` has ``column`` (a database of an older readable schema may lack it)."""
+    return bool(con.execute("SELECT count(*) FROM information_schema.columns WHERE table_name = ? "
+                            "AND column_name = ?", [table, column]).fetchone()[0])
+
+
+def _version(con: duckdb.DuckDBPyConnection) -> str | None:
+    """The database's schema version; None for a new database."""
     has_meta = con.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'meta'").fetchone()[0]
     if not has_meta:
-        return
+        return None
     row = con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-    if row and row[0] != str(SCHEMA_VERSION):
-        raise StoreError(f"this database has petrel schema {row[0]}, this petrel writes schema {SCHEMA_VERSION}: "
-                         "ingest into a new database file", found=row[0], expected=SCHEMA_VERSION)
+    return row[0] if row else None
+
+
+def _other_version(found: str) -> StoreError:
+    return StoreError(f"this database has petrel schema {found}, this petrel writes schema {SCHEMA_VERSION}: "
+                      "ingest into a new database file", found=found, expected=SCHEMA_VERSION)

@@ -35,7 +35,7 @@ log = logging.getLogger(__name__)
 _ARROW_TYPES: dict[str, pa.DataType] = {
     "VARCHAR": pa.string(), "INTEGER": pa.int32(), "BIGINT": pa.int64(), "DOUBLE": pa.float64(),
     "TINYINT": pa.int8(), "TIMESTAMP": pa.timestamp("us"), "DATE": pa.date32(), "BOOLEAN": pa.bool_(),
-    "VARCHAR[]": pa.list_(pa.string()),
+    "VARCHAR[]": pa.list_(pa.string()), "VARCHAR[][]": pa.list_(pa.list_(pa.string())),
 }
 
 # tables with a primary key: re-inserting a known row is ignored (the others are only written with
