@@ -24,8 +24,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from petrel.clean import clean_document
 from petrel.evaluation.records import RealnewsActor
 from petrel.evaluation.scorers.realnews import side_agrees
+from petrel.models import RawDocument
 
 PROBE = Path(__file__).resolve().parents[1] / "data" / "probe_articles.jsonl"
 COMPONENTS = ("found", "source", "target", "sides", "status")
@@ -131,6 +133,7 @@ class ArticleResult:
 def _spans(text: str, sentences: tuple[str, ...]) -> list[tuple[int, int]]:
     spans, at = [], 0
     for s in sentences:
+        s = s if s in text else s.split(" - ", 1)[-1]  # the cleaner takes the dateline off the first
         start = text.find(s, at)
         start = at if start < 0 else start
         spans.append((start, start + len(s)))
@@ -145,7 +148,10 @@ def _describe(e) -> str:  # noqa: ANN001
 
 
 def score_article(pipeline, article: ProbeArticle) -> ArticleResult:  # noqa: ANN001
-    processed = pipeline.code_text(article.text, published=article.published, doc_id=article.id)
+    """Code the article as ingest does (the cleaner takes the dateline off) and compare its gold events."""
+    raw = RawDocument(source=f"probe:{article.id}", text=article.text, fmt="jsonl", doc_id=article.id,
+                      published=article.published)
+    processed = next(pipeline.process_articles([clean_document(raw, pipeline.settings)]))
     text = processed.article.text
     spans = _spans(text, article.sentences)
     predicted = list(processed.events)
