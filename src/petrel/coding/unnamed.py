@@ -254,11 +254,14 @@ PARTITIVES = frozenset({"one", "two", "three", "some", "many", "most", "all", "s
 def _told_attack_nouns(tok: Token) -> list[Token]:
     """The definite attack nouns that may name an attack told before: the trigger itself ("the strikes"),
     the subject of a harm verb ("The strikes killed 12", "one of the strikes hit a school") or the object of
-    its in/during/by ("Seven soldiers were killed in the ambush", "wounded during the attack")."""
+    its in/during/by, or a conjunct's ("Seven soldiers were killed in the ambush", "two were killed and
+    three wounded during the attack")."""
     if tok.pos_ == "NOUN":
         return [tok]
     nouns = []
-    for child in tok.children:
+    # "Seven soldiers were killed and four wounded in the ambush": the phrase may hang on a conjunct
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")] + ([tok.head] if tok.dep_ == "conj" else [])
+    for child in (c for v in verbs for c in v.children if v is tok or c.dep_ in ("prep", "agent")):
         if child.dep_ == "nsubj":
             nouns.append(child)
             if child.lower_ in PARTITIVES:  # "one of the strikes"

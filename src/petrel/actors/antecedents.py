@@ -1,0 +1,91 @@
+"""Which earlier mention a pronoun or a definite description stands for, where news puts a speaker, a
+victim or an organisation named in passing nearer than the actor (issue 11, item 2). Used by
+:class:`petrel.actors.coref.Coreference`; each function here narrows or adds candidates, the choice
+itself stays there.
+
+- **speakers are not doers**: "Gunmen abducted 25 students, police said. They stormed the dormitories":
+  "they" as the subject of an act is the earlier subject that acted, not the one that only spoke
+  (:func:`doers_first`); as the subject of speech ("They said ...") the speakers stay candidates.
+- **the same head**: "Ethiopia's foreign ministry summoned the envoy. The ministry accused ...": a
+  definite description whose head noun is the head of an earlier organisation's mention is that
+  organisation (:func:`same_head`): "the ministry", "the paramilitary force", "the agency".
+- **"It" opening a sentence**: "The Pakistani Taliban attacked a police station. It killed four
+  policemen": the subject of an act at the start of a sentence is the named organisation that was the
+  subject of the sentence before (:func:`opening_it`), not a country, not a person, not an
+  organisation only mentioned in passing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from petrel.actors.phrases import SPEECH_VERBS, is_subject
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from spacy.tokens import Doc, Token
+
+    from petrel.actors.resolver import Found
+    from petrel.kb import KnowledgeBase
+
+# heads that name no one organisation by themselves ("the attack", "the area"); the rest of a definite
+# description's heads are compared with the heads of earlier mentions
+NOT_NAMES = frozenset({"country", "state", "region", "area", "province", "city", "town", "village", "people",
+                       "man", "woman", "member", "official", "leader", "spokesman", "spokeswoman", "source"})
+
+
+def _speaks(doc: Doc, f: Found) -> bool:
+    """The mention is the subject of a verb of speech ("police said", "residents told Reuters")."""
+    head = doc[f.head]
+    return is_subject(head) and head.head.lemma_.lower() in SPEECH_VERBS
+
+
+def _clause_verb(token: Token) -> Token:
+    return token.head if is_subject(token) else token
+
+
+def doers_first(doc: Doc, token: Token, subjects: list[Found]) -> list[Found]:
+    """Earlier sentences' subjects for a pronoun: when the pronoun is the subject of an act (not of
+    speech), those that did something before those that only spoke, if any did."""
+    if not is_subject(token) or _clause_verb(token).lemma_.lower() in SPEECH_VERBS:
+        return subjects
+    doers = [f for f in subjects if not _speaks(doc, f)]
+    return doers or subjects
+
+
+def same_head(token: Token, kb: KnowledgeBase) -> Callable[[Found], bool] | None:
+    """For "the ministry", "the paramilitary force": accept an earlier organisation (named, or owned by a
+    country) whose mention has the same head noun. None when the noun names a person or no party."""
+    lemma = token.lemma_.lower()
+    if lemma in NOT_NAMES or kb.is_person_noun(lemma) or not token.is_alpha:
+        return None
+    doc = token.doc
+
+    def accept(f: Found) -> bool:
+        head = doc[f.head]
+        return (not f.person and f.end - f.start > 1 and (f.ref.actor_id is not None or f.ref.country is not None)
+                and _same_word(head, token))
+    return accept
+
+
+def _same_word(a: Token, b: Token) -> bool:
+    def stem(t: Token) -> str:
+        word = t.lower_
+        return word[:-1] if word.endswith("s") and len(word) > 3 else word
+    return a.lemma_.lower() == b.lemma_.lower() or stem(a) == stem(b)
+
+
+def opening_it(token: Token, sent_of: dict[int, int], found: list[Found]) -> Found | None:
+    """"It" opening a sentence as the subject of an act: the named organisation that was the subject of the
+    sentence just before, when that sentence has exactly one subject organisation (not a country or a
+    person). A speech verb after the act ("It killed four policemen, an official said") reports it."""
+    if token.lower_ != "it" or token.dep_ != "nsubj" or token.i != token.sent.start:
+        return None
+    verb = token.head
+    if verb.pos_ != "VERB" or any(a.lemma_.lower() in SPEECH_VERBS and a.i < token.i for a in verb.ancestors):
+        return None
+    here = sent_of[token.i]
+    before = [f for f in found if sent_of.get(f.head) == here - 1 and f.subject and not f.person and not f.plural
+              and f.ref.actor_id is not None and not f.ref.actor_id.startswith("country")]
+    return before[0] if len({f.ref.actor_id for f in before}) == 1 else None
