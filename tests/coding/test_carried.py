@@ -50,3 +50,12 @@ def test_an_attack_reported_by_a_speaker_with_its_doer_named_is_carried(run) -> 
 ])
 def test_no_doer_is_carried_without_an_attack_told_before(run, text) -> None:
     assert not [e for e in run(text) if e.rule.startswith("carried-forward<")]
+
+
+def test_an_attack_noun_someone_claims_or_condemns_is_not_carried(run) -> None:
+    """The noun itself is carried only as a subject: "X claimed the attack" says who did it, "Y condemned
+    the attack" is Y's statement."""
+    events = run("Somali troops raided a village near Jowhar on Sunday. Al-Shabaab claimed the attack on a "
+                 "website. Qatar condemned the attack.")
+    assert not [e for e in events if e.rule.startswith("carried-forward<") and e.evidence.trigger == "attack"]
+

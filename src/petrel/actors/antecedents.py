@@ -55,17 +55,20 @@ def doers_first(doc: Doc, token: Token, subjects: list[Found]) -> list[Found]:
 
 
 def same_head(token: Token, kb: KnowledgeBase) -> Callable[[Found], bool] | None:
-    """For "the ministry", "the paramilitary force": accept an earlier organisation (named, or owned by a
-    country) whose mention has the same head noun. None when the noun names a person or no party."""
+    """For "the ministry", "the paramilitary force", "the command": accept an earlier organisation whose
+    mention has the same head noun: a listed one, or one a country owns when the noun names a party by
+    itself ("Ethiopia's foreign ministry"; not "a law Russia passed ... the law"). None when the noun names
+    a person or a place."""
     lemma = token.lemma_.lower()
     if lemma in NOT_NAMES or kb.is_person_noun(lemma) or not token.is_alpha:
         return None
     doc = token.doc
+    party_noun = bool(kb.sectors_for_noun(lemma))  # "ministry", "force", "coalition": a party by itself
 
     def accept(f: Found) -> bool:
-        head = doc[f.head]
-        return (not f.person and f.end - f.start > 1 and (f.ref.actor_id is not None or f.ref.country is not None)
-                and _same_word(head, token))
+        listed = f.ref.actor_id is not None and not f.ref.actor_id.startswith("country")
+        return (not f.person and f.end - f.start > 1 and (listed or (party_noun and f.ref.country is not None))
+                and _same_word(doc[f.head], token))
     return accept
 
 

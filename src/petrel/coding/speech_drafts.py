@@ -49,8 +49,7 @@ def apply_speech(ctx: RuleContext, draft: Draft, src_tok: Token | None, index: a
         draft.status = Status("claimed", False, quote.cue)
     first_person = args.is_first_person(src_tok) or (src_tok is not None and quote.kind == "direct"
                                                      and src_tok.lower_ in ("we", "i"))
-    own_pronoun = quote.kind == "indirect" and src_tok is not None and src_tok.lower_ in OWN_PRONOUNS \
-        and not _said_after(src_tok, ctx.lexicon.speech)
+    own_pronoun = quote.kind == "indirect" and src_tok is not None and src_tok.lower_ in OWN_PRONOUNS
     if agentless and threat_code(draft.info) and all(s is UNKNOWN_ATTACKER for s in draft.sources) \
             and ctx.on(R.SPEECH_ORIGIN):
         draft = _from_origin(draft, index, speaker)
@@ -245,17 +244,6 @@ def _speakers(tok: Token, index: args.MentionIndex, speech: dict[str, str]) -> l
     verb = _speech_verb(tok, speech)
     subj = args.subject_token(verb) if verb is not None else None
     return args.np_actors(subj, index) if subj is not None else []
-
-
-def _said_after(pronoun: Token, speech: dict[str, str]) -> bool:
-    """"It killed four policemen, a police official said": a pronoun before the speech verb looks back to
-    someone named before, not ahead to the speaker, who reports the act and did not do it (issue 11;
-    "the army said it killed ..." keeps the speaker)."""
-    verb = _speech_verb(pronoun, speech)  # the speech verb above the pronoun's own clause
-    if verb is None:  # "..., officials said" hung on the reported clause
-        verb = next((c for a in pronoun.ancestors for c in a.children
-                     if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in speech), None)
-    return verb is not None and pronoun.i < verb.i
 
 
 def _speech_verb(tok: Token, speech: dict[str, str]) -> Token | None:

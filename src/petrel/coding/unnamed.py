@@ -252,12 +252,12 @@ PARTITIVES = frozenset({"one", "two", "three", "some", "many", "most", "all", "s
 
 
 def _told_attack_nouns(tok: Token) -> list[Token]:
-    """The definite attack nouns that may name an attack told before: the trigger itself ("the strikes"),
+    """The definite attack nouns that may name an attack told before: the trigger itself as a subject,
     the subject of a harm verb ("The strikes killed 12", "one of the strikes hit a school") or the object of
     its in/during/by, or a conjunct's ("Seven soldiers were killed in the ambush", "two were killed and
     three wounded during the attack")."""
-    if tok.pos_ == "NOUN":
-        return [tok]
+    if tok.pos_ == "NOUN":  # "The strikes continued"; not "TTP claimed the attack", "condemned the attack"
+        return [tok] if tok.dep_ in ("nsubj", "nsubjpass") else []
     nouns = []
     # "Seven soldiers were killed and four wounded in the ambush": the phrase may hang on a conjunct
     verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")] + ([tok.head] if tok.dep_ == "conj" else [])
@@ -275,7 +275,7 @@ def _told_attack_nouns(tok: Token) -> list[Token]:
 def carried_doers(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
     """"The army launched an offensive on Monday. The strikes killed 12 people", "Seven soldiers were killed
     in the ambush": an attack named by a definite noun ("the strikes", "the raid", "this attack", "the
-    shooting"), as the trigger, as the subject of a harm verb or in its in/during/by phrase, with nobody
+    shooting"), as the trigger when it is a subject, as the subject of a harm verb or in its in/during/by phrase, with nobody
     named, is the doer's of the last attack told at most ``CARRY_SENTENCES`` sentences before
     (``index.recent``, kept by the events stage). Unidentified attackers are not carried."""
     if not any(n.lemma_.lower() in CARRIED_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children)
