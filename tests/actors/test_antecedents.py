@@ -69,3 +69,11 @@ def test_an_act_before_the_speaker_is_not_the_speakers(code) -> None:
     kills = [e for e in events if e.type == "ASSAULT" and e.evidence.trigger == "killed"]
     assert kills and all("official" not in e.source.name for e in kills)
     assert any(e.source.actor_id == "al-shabaab" for e in kills), [(e.source.name, e.rule) for e in kills]
+
+
+def test_they_is_not_the_subject_of_a_relative_clause_about_a_speaker(code) -> None:
+    doc = code('Zambian police detained 30 traders at a market in Lusaka on Friday. "We were beaten," said '
+               'Mary Phiri, one of the vendors who were released. They also seized the traders\' goods.')
+    assert linked(doc, "They", nth=0).name.lower() != "vendors"
+    they = [m for m in doc.mentions if m.text == "They"]
+    assert they and they[-1].actor.country == "ZMB" and "COP" in they[-1].actor.sector

@@ -5,7 +5,8 @@ itself stays there.
 
 - **speakers are not doers**: "Gunmen abducted 25 students, police said. They stormed the dormitories":
   "they" as the subject of an act is the earlier subject that acted, not the one that only spoke
-  (:func:`doers_first`); as the subject of speech ("They said ...") the speakers stay candidates.
+  (:func:`doers_first`); as the subject of speech ("They said ...") the speakers stay candidates. The
+  subject of a relative clause ("one of the protesters who escaped") is background, not the story's actor.
 - **the same head**: "Ethiopia's foreign ministry summoned the envoy. The ministry accused ...": a
   definite description whose head noun is the head of an earlier organisation's mention is that
   organisation (:func:`same_head`): "the ministry", "the paramilitary force", "the agency".
@@ -46,12 +47,15 @@ def _clause_verb(token: Token) -> Token:
 
 
 def doers_first(doc: Doc, token: Token, subjects: list[Found]) -> list[Found]:
-    """Earlier sentences' subjects for a pronoun: when the pronoun is the subject of an act (not of
-    speech), those that did something before those that only spoke, if any did."""
+    """Earlier sentences' subjects for a pronoun: the subjects of main clauses before those of relative
+    clauses ("said Jeanne Mbuyi, one of the protesters *who* escaped. They also confiscated ...": not the
+    protesters); and when the pronoun is the subject of an act (not of speech), those that did something
+    before those that only spoke, if any did."""
+    main = [f for f in subjects if doc[f.head].head.dep_ != "relcl"] or subjects
     if not is_subject(token) or _clause_verb(token).lemma_.lower() in SPEECH_VERBS:
-        return subjects
-    doers = [f for f in subjects if not _speaks(doc, f)]
-    return doers or subjects
+        return main
+    doers = [f for f in main if not _speaks(doc, f)]
+    return doers or main
 
 
 def same_head(token: Token, kb: KnowledgeBase) -> Callable[[Found], bool] | None:
