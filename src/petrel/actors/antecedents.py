@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 # heads that name no one organisation by themselves ("the attack", "the area"); the rest of a definite
 # description's heads are compared with the heads of earlier mentions
+RELATIVES = frozenset({"who", "which", "whom"})
 NOT_NAMES = frozenset({"country", "state", "region", "area", "province", "city", "town", "village", "people",
                        "man", "woman", "member", "official", "leader", "spokesman", "spokeswoman", "source"})
 
@@ -47,11 +48,10 @@ def _clause_verb(token: Token) -> Token:
 
 
 def doers_first(doc: Doc, token: Token, subjects: list[Found]) -> list[Found]:
-    """Earlier sentences' subjects for a pronoun: the subjects of main clauses before those of relative
-    clauses ("said Jeanne Mbuyi, one of the protesters *who* escaped. They also confiscated ...": not the
-    protesters); and when the pronoun is the subject of an act (not of speech), those that did something
+    """Earlier sentences' subjects for a pronoun: named subjects before relative pronouns ("said Jeanne
+    Mbuyi, one of the protesters *who* escaped. They also confiscated ...": not the protesters); and when the pronoun is the subject of an act (not of speech), those that did something
     before those that only spoke, if any did."""
-    main = [f for f in subjects if doc[f.head].head.dep_ != "relcl"] or subjects
+    main = [f for f in subjects if doc[f.head].lower_ not in RELATIVES] or subjects
     if not is_subject(token) or _clause_verb(token).lemma_.lower() in SPEECH_VERBS:
         return main
     doers = [f for f in main if not _speaks(doc, f)]
