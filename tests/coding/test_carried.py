@@ -59,3 +59,9 @@ def test_an_attack_noun_someone_claims_or_condemns_is_not_carried(run) -> None:
                  "website. Qatar condemned the attack.")
     assert not [e for e in events if e.rule.startswith("carried-forward<") and e.evidence.trigger == "attack"]
 
+
+
+def test_violence_named_as_what_something_was_is_not_the_speakers_act(run) -> None:
+    events = run('Militia fighters stormed a village near Beni on Friday. "It was a bombardment," said a nurse, '
+                 'Esther Muhindo.')
+    assert not [e for e in events if e.type == "ASSAULT" and "nurse" in e.source.name.lower()]

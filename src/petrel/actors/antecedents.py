@@ -49,8 +49,9 @@ def _clause_verb(token: Token) -> Token:
 
 def doers_first(doc: Doc, token: Token, subjects: list[Found]) -> list[Found]:
     """Earlier sentences' subjects for a pronoun: named subjects before relative pronouns ("said Jeanne
-    Mbuyi, one of the protesters *who* escaped. They also confiscated ...": not the protesters); and when the pronoun is the subject of an act (not of speech), those that did something
-    before those that only spoke, if any did."""
+    Mbuyi, one of the protesters *who* escaped. They also confiscated ...": not the protesters); and when
+    the pronoun is the subject of an act (not of speech), those that did something before those that only
+    spoke, if any did."""
     main = [f for f in subjects if doc[f.head].lower_ not in RELATIVES] or subjects
     if not is_subject(token) or _clause_verb(token).lemma_.lower() in SPEECH_VERBS:
         return main

@@ -275,9 +275,9 @@ def _told_attack_nouns(tok: Token) -> list[Token]:
 def carried_doers(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
     """"The army launched an offensive on Monday. The strikes killed 12 people", "Seven soldiers were killed
     in the ambush": an attack named by a definite noun ("the strikes", "the raid", "this attack", "the
-    shooting"), as the trigger when it is a subject, as the subject of a harm verb or in its in/during/by phrase, with nobody
-    named, is the doer's of the last attack told at most ``CARRY_SENTENCES`` sentences before
-    (``index.recent``, kept by the events stage). Unidentified attackers are not carried."""
+    shooting"), as the trigger when it is a subject, as the subject of a harm verb or in its in/during/by
+    phrase, with nobody named, is the doer's of the last attack told at most ``CARRY_SENTENCES`` sentences
+    before (``index.recent``, kept by the events stage). Unidentified attackers are not carried."""
     if not any(n.lemma_.lower() in CARRIED_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children)
                for n in _told_attack_nouns(tok)):
         return []
