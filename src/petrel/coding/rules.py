@@ -53,7 +53,8 @@ ATTACK_AGENT = _rule("attack-agent", PARTIES, "the attack noun a harm verb names
 UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims, the place its text states",
                       "source 'unidentified attackers', of the country where they struck (resolution place)",
                       "violence by nobody named is by unidentified attackers, unless an accident")
-CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
+CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named (a subject, or in "
+                        "a harm verb's in/during/by phrase)",
                         "the source: the last attack's doer within a few sentences",
                         "'The army launched an offensive. The strikes killed 12': the army's")
 DEPLOYED_FORCES = _rule("deployed-forces", PARTIES, "forces deployed in the passive, no agent", "the source",
