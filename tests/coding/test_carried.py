@@ -65,3 +65,19 @@ def test_violence_named_as_what_something_was_is_not_the_speakers_act(run) -> No
     events = run('Militia fighters stormed a village near Beni on Friday. "It was a bombardment," said a nurse, '
                  'Esther Muhindo.')
     assert not [e for e in events if e.type == "ASSAULT" and "nurse" in e.source.name.lower()]
+
+
+@pytest.mark.parametrize(("text", "target_country"), [
+    ("Somalia's army said it killed 14 al-Shabaab fighters near Jilib on Monday.", "SOM"),
+    ("Colombia's army said it had captured a commander of the National Liberation Army in Arauca.", "COL"),
+])
+def test_a_state_speakers_act_on_its_own_countrys_rebels_keeps_its_target(run, text, target_country) -> None:
+    """The speaker stands in for "it"; the rebels of its country are another camp, not its own side."""
+    event = [e for e in run(text) if e.type == "ASSAULT"][0]
+    assert event.target is not None and event.target.country == target_country, event
+    assert "REB" in event.target.sector
+
+
+def test_a_speakers_own_forces_are_still_no_target(run) -> None:
+    events = run("Kenya's army said it had moved its own troops to the border with Somalia.")
+    assert not [e for e in events if e.target is not None and e.target.country == "KEN"]

@@ -58,7 +58,8 @@ def apply_speech(ctx: RuleContext, draft: Draft, src_tok: Token | None, index: a
                 own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft))))):
         draft.sources = speakers
         draft.provenance = draft.with_rule(R.SPEECH_SPEAKER)
-        draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
+        # "the army said it killed 12 Boko Haram fighters": the country's rebels are another camp (issue 11)
+        draft.targets = [t for t in draft.targets if not same_camp(t, speaker)]
     if draft.info.type in OWN_CLAIM_TYPES and draft.status.status in ("actual", "historical") and draft.sources \
             and ctx.on(R.OWN_CLAIM) and (first_person or _own_report(ctx, draft, speaker, index)):
         draft.status = Status("claimed", False, quote.cue)  # "Hezbollah said it fired rockets": its own word
