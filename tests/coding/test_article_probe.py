@@ -14,7 +14,7 @@ from tests.coding.article_probe_scoring import COMPONENTS, figures, load_probe, 
 
 # measured on the default (combined) coder minus a margin of one to two events in a hundred and sixty;
 # never lower one to make a change pass
-FLOORS = {"found": 0.93, "source": 0.91, "target": 0.67, "sides": 0.65, "status": 0.79}
+FLOORS = {"found": 0.93, "source": 0.91, "target": 0.68, "sides": 0.66, "status": 0.79}
 MAX_SPEAKER_DOERS = 1
 
 
