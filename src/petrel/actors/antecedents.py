@@ -5,8 +5,8 @@ itself stays there.
 
 - **speakers are not doers**: "Gunmen abducted 25 students, police said. They stormed the dormitories":
   "they" as the subject of an act is the earlier subject that acted, not the one that only spoke
-  (:func:`doers_first`); as the subject of speech ("They said ...") the speakers stay candidates. The
-  subject of a relative clause ("one of the protesters who escaped") is background, not the story's actor.
+  (:func:`doers_first`); as the subject of speech ("They said ...") the speakers stay candidates. A
+  relative pronoun ("one of the protesters who escaped") is background, not the story's actor.
 - **the same head**: "Ethiopia's foreign ministry summoned the envoy. The ministry accused ...": a
   definite description whose head noun is the head of an earlier organisation's mention is that
   organisation (:func:`same_head`): "the ministry", "the paramilitary force", "the agency".
@@ -30,9 +30,9 @@ if TYPE_CHECKING:
     from petrel.actors.resolver import Found
     from petrel.kb import KnowledgeBase
 
-# heads that name no one organisation by themselves ("the attack", "the area"); the rest of a definite
-# description's heads are compared with the heads of earlier mentions
 RELATIVES = frozenset({"who", "which", "whom"})
+# heads that name no one organisation by themselves ("the area", "the official"); the rest of a definite
+# description's heads are compared with the heads of earlier mentions
 NOT_NAMES = frozenset({"country", "state", "region", "area", "province", "city", "town", "village", "people",
                        "man", "woman", "member", "official", "leader", "spokesman", "spokeswoman", "source"})
 
