@@ -77,3 +77,19 @@ def test_they_is_not_the_subject_of_a_relative_clause_about_a_speaker(code) -> N
     assert linked(doc, "They", nth=0).name.lower() != "vendors"
     they = [m for m in doc.mentions if m.text == "They"]
     assert they and they[-1].actor.country == "ZMB" and "COP" in they[-1].actor.sector
+
+
+@pytest.mark.parametrize(("text", "surface", "actor_id"), [
+    ("Hamas fighters attacked an Israeli post near Gaza on Monday. The Palestinian militant group said it "
+     "killed two soldiers.", "The Palestinian militant group", "hamas"),
+    ("Boko Haram fighters raided a village in Borno on Friday. The Nigerian militant group later released ten "
+     "hostages.", "The Nigerian militant group", "boko-haram"),
+])
+def test_a_second_day_renaming_by_demonym_is_the_group_named_before(code, text, surface, actor_id) -> None:
+    assert linked(code(text), surface).actor_id == actor_id
+
+
+def test_a_renaming_with_two_groups_of_its_country_before_is_left_as_read(code) -> None:
+    doc = code("Hamas and Islamic Jihad fighters fired rockets from Gaza on Monday. The Palestinian militant "
+               "group said the barrage answered an Israeli raid.")
+    assert linked(doc, "The Palestinian militant group").actor_id is None

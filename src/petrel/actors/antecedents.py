@@ -14,10 +14,14 @@ itself stays there.
   policemen": the subject of an act at the start of a sentence is the named organisation that was the
   subject of the sentence before (:func:`opening_it`), not a country, not a person, not an
   organisation only mentioned in passing.
+- **second-day re-namings**: "Hamas fighters attacked a post. The Palestinian militant group said ...":
+  a definite group the resolver read by its demonym is the one listed organisation of that country named
+  just before (:func:`renamed_groups`, run before coreference).
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from petrel.actors.phrases import SPEECH_VERBS, is_subject
@@ -97,3 +101,32 @@ def opening_it(token: Token, sent_of: dict[int, int], found: list[Found]) -> Fou
     before = [f for f in found if sent_of.get(f.head) == here - 1 and f.subject and not f.person and not f.plural
               and f.ref.actor_id is not None and not f.ref.actor_id.startswith("country")]
     return before[0] if len({f.ref.actor_id for f in before}) == 1 else None
+
+
+GROUP_NOUNS = frozenset({"group", "movement", "militia", "faction", "organisation", "organization", "outfit",
+                         "network"})
+CAMP_SECTORS = frozenset({"REB", "RAD", "INS", "OPP", "PTY", "CRM"})
+RENAME_SENTENCES = 3
+
+
+def renamed_groups(doc: Doc, found: list[Found]) -> list[Found]:
+    """Second-day re-namings the resolver read by their demonym: "Hamas fighters attacked a post. The
+    Palestinian militant group said ...": a definite "the <demonym> ... group/movement/militia" with a
+    country and no listed actor is the one listed organisation of that country (and of its camp, when the
+    phrase names one) named up to three sentences before. Two candidates: left as read."""
+    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    out = []
+    for f in found:
+        head = doc[f.head]
+        if (f.ref.actor_id is None and f.ref.country is not None and not f.person and doc[f.start].lower_ == "the"
+                and head.lemma_.lower() in GROUP_NOUNS):
+            camp = CAMP_SECTORS.intersection(f.ref.sector)
+            earlier = {g.ref.actor_id: g for g in found
+                       if g.end <= f.start and 0 <= sent_of[f.head] - sent_of[g.head] <= RENAME_SENTENCES
+                       and g.ref.actor_id is not None and not g.ref.actor_id.startswith("country") and not g.person
+                       and g.ref.country == f.ref.country and camp <= set(g.ref.sector)}
+            if len(earlier) == 1:
+                g = next(iter(earlier.values()))
+                f = replace(f, ref=replace(g.ref, sector=list(g.ref.sector), resolution="coref"), group=g.group)
+        out.append(f)
+    return out
