@@ -103,3 +103,11 @@ def test_an_event_resting_on_an_earlier_sentence_is_not_vetoed() -> None:
     plain = replace(event("REJECT", mention_id="m2"), provenance=("verb:120:deny",))
     out = blend([answered, plain], prediction(NONE=0.98, REJECT=0.01, ACCUSE=0.01), SETTINGS, never, recode)
     assert [e.mention_id for e in out] == ["m1"]
+
+
+def test_a_speakers_accusation_is_not_relabelled_into_the_act_it_reports() -> None:
+    """"A bomber blew himself up at a cafe, police said": the act is reflexive (no event of its own) and
+    the police's accusation is what the rules coded; as an ASSAULT it would make the police the bombers."""
+    accusation = replace(event("ACCUSE"), cameo="112", provenance=("speech-accuse", "verb:183:blow up"))
+    out = blend([accusation], prediction(ASSAULT=0.95, NONE=0.05), SETTINGS, never, recode)
+    assert [(e.type, e.origin) for e in out] == [("ACCUSE", "rules")]

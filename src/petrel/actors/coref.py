@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING
 
+from petrel.actors.antecedents import doers_first, opening_it, same_head
 from petrel.actors.found import Found
 from petrel.actors.phrases import SPEECH_VERBS, is_subject, left_start
 from petrel.actors.words import qualifier_sectors
@@ -96,13 +97,14 @@ class Coreference:
             return self._attach(token, token.i, self._choose(token, _group_ok))
         if token.pos_ == "PRON" and lower in NEUTER:
             return self._attach(token, token.i, self._choose(token, lambda f: not f.person and not f.plural))
-        if lower == "it" and _acting_it(token):
-            return self._attach(token, token.i, self._organisation_before(token))
+        if lower == "it" and token.pos_ == "PRON" and token.head.lemma_.lower() not in DUMMY_IT_VERBS:
+            chosen = self._organisation_before(token) if _acting_it(token) else None
+            return self._attach(token, token.i, chosen or opening_it(token, self.sent_of, self._window(token)))
         owner = _possessor(token)
         if owner is not None and self.kb.sectors_for_noun(token.lemma_):
             return self._possessed(token, owner)
         if token.pos_ == "NOUN" and _definite(token) and not self.taken.intersection(range(left_start(token), token.i)):
-            accept = self._noun_ok(token)
+            accept = self._noun_ok(token) or same_head(token, self.kb)  # "the ministry": the earlier ministry
             if accept is not None:
                 found = self._attach(token, left_start(token), self._home_choice(token, accept))
                 return found or self._armed_band(token) or self._unowned_state(token)
@@ -254,7 +256,7 @@ class Coreference:
         same = [f for f in earlier if self.sent_of[f.head] == sent]
         if same and not is_subject(token):
             return same[-1]
-        subjects = [f for f in earlier if f.subject and self.sent_of[f.head] < sent]
+        subjects = doers_first(self.doc, token, [f for f in earlier if f.subject and self.sent_of[f.head] < sent])
         return (subjects or same or earlier)[-1]
 
     def _organisation_before(self, token: Token) -> Found | None:

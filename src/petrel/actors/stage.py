@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
+from petrel.actors.antecedents import renamed_groups
 from petrel.actors.coref import Coreference
 from petrel.actors.focus import PlaceCountry, apply_focus, country_context, focus_country
 from petrel.actors.found import Found
@@ -86,7 +87,7 @@ class ActorStage:
         context = country_context(doc, found, focus)
         found = with_office_countries(doc, found, context)
         found += untitled_offices(doc, self.kb, found, context)
-        found = self._one_congo(doc, found)
+        found = renamed_groups(doc, self._one_congo(doc, found))  # "the Palestinian militant group": Hamas
         found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when, focus).run()
         found = [_capped(doc, f) for f in found]
         return [_to_mention(doc, f, doc_id) for f in sorted(found, key=lambda f: (f.start, f.end))]

@@ -12,6 +12,8 @@ likely each PLOVER type (or no event) is. For one sentence:
   those parties, the lexicon entry named it wrongly;
   An act called off ("postponed his visit", "cancelled the talks": CAMEO 16x) is not relabelled into the
   act itself (a visit, a meeting): the model reads the visit, the rule read that it will not happen;
+  nor is a speaker's accusation read off a reported act (``speech-accuse``): relabelled, the speaker
+  would become the doer;
 - each kept event's confidence mixes the rule's with the model's probability of its type (``weight``), so
   the sentence's top event is the one both agree on;
 - where the rules found nothing and the model is confident of a type (above ``propose``), the event is
@@ -28,7 +30,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
-from petrel.coding.rules import ANSWERED_PARTY
+from petrel.coding.rules import ANSWERED_PARTY, SPEECH_ACCUSE
 from petrel.models import EventMention, SentencePrediction
 
 NONE = "NONE"
@@ -73,7 +75,7 @@ def blend(events: list[EventMention], pred: SentencePrediction, settings: BlendS
         events = [e for e in events if pred.prob(e.type) >= settings.keep or _from_context(e)]
     if events and pred.label != NONE and pred.score >= settings.relabel and all(e.type != pred.label for e in events):
         top = max(events, key=lambda e: e.confidence)
-        if not called_off(top, pred.label):
+        if not called_off(top, pred.label) and not speakers_word(top):
             events = [recode(top, pred.label, pred.mode) if e is top else e for e in events]
     if not events and pred.label != NONE and pred.score >= settings.propose:
         events = propose()
@@ -95,3 +97,10 @@ def called_off(event: EventMention, label: str) -> bool:
     """"postponed his visit", "cancelled a planned trip": the rule coded a reduction of relations (CAMEO
     16x) whose object is the very act the model would relabel it into."""
     return bool(event.cameo) and event.cameo.startswith("16") and label in COOPERATION_TYPES
+
+
+def speakers_word(event: EventMention) -> bool:
+    """"A bomber blew himself up at a cafe, killing nine, police said": the speaker's accusation read off
+    the reported act (``speech-accuse``) is the speaker's word. Relabelled into the act, it would make the
+    speaker its doer, and speakers are not doers (issue 11)."""
+    return SPEECH_ACCUSE in event.provenance[:-1]

@@ -59,7 +59,8 @@ UNKNOWN_AGENT = _rule("unknown-agent", PARTIES, "agentless violence, its victims
 DEVICE_AGENT = _rule("device-agent", PARTIES, "a harm verb whose subject is a device nobody is named for",
                      "source 'unidentified attackers' of the country where they struck, target the people harmed",
                      "'a roadside bomb killed two soldiers', 'an IED exploded ..., injuring three soldiers'")
-CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named",
+CARRIED_FORWARD = _rule("carried-forward", PARTIES, "a definite attack noun with nobody named (a subject, or in "
+                        "a harm verb's in/during/by phrase)",
                         "the source: the last attack's doer within a few sentences",
                         "'The army launched an offensive. The strikes killed 12': the army's")
 DEPLOYED_FORCES = _rule("deployed-forces", PARTIES, "forces deployed in the passive, no agent", "the source",

@@ -53,11 +53,13 @@ def apply_speech(ctx: RuleContext, draft: Draft, src_tok: Token | None, index: a
     if agentless and threat_code(draft.info) and all(s is UNKNOWN_ATTACKER for s in draft.sources) \
             and ctx.on(R.SPEECH_ORIGIN):
         draft = _from_origin(draft, index, speaker)
-    if ctx.on(R.SPEECH_SPEAKER) and (first_person or (not draft.sources and not agentless and (
-            own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft))))):
+    if ctx.on(R.SPEECH_SPEAKER) and not _named_so(draft) and (first_person or (
+            not draft.sources and not agentless and (
+                own_pronoun or (_speaker_may_stand_in(src_tok) and _speech_act(draft))))):
         draft.sources = speakers
         draft.provenance = draft.with_rule(R.SPEECH_SPEAKER)
-        draft.targets = [t for t in draft.targets if not same_side(t, speaker)]
+        # "the army said it killed 12 Boko Haram fighters": the country's rebels are another camp (issue 11)
+        draft.targets = [t for t in draft.targets if not same_camp(t, speaker)]
     if draft.info.type in OWN_CLAIM_TYPES and draft.status.status in ("actual", "historical") and draft.sources \
             and ctx.on(R.OWN_CLAIM) and (first_person or _own_report(ctx, draft, speaker, index)):
         draft.status = Status("claimed", False, quote.cue)  # "Hezbollah said it fired rockets": its own word
@@ -94,6 +96,15 @@ def _as_demand(ctx: RuleContext, draft: Draft, speaker: ActorRef) -> Draft:
     return replace(draft, info=ctx.lexicon.info(REQUEST_FOR_YIELD), sources=[speaker], targets=targets,
                    status=Status(), provenance=draft.with_rule(R.SPEECH_DEMAND),
                    confidence=draft.confidence - 0.1)
+
+
+def _named_so(draft: Draft) -> bool:
+    """""It was a massacre," the mayor said": violence named as what something was (the noun after "be")
+    is the speaker's word for someone else's act, never the speaker's own act (issue 11). A charge
+    ("It was a provocation") stays the speaker's accusation."""
+    tok = draft.trigger.token
+    return (draft.info.quad_class == 4 and tok.pos_ == "NOUN" and tok.dep_ == "attr"
+            and tok.head.lemma_.lower() == "be")
 
 
 def _speech_act(draft: Draft) -> bool:

@@ -33,7 +33,7 @@ from petrel.coding import answers
 from petrel.coding import arguments as args
 from petrel.coding import phrases
 from petrel.coding.lexicon import CameoInfo
-from petrel.coding.rules import DEVICE_AGENT, UNKNOWN_AGENT
+from petrel.coding.rules import DEVICE_AGENT, SPEECH_SPEAKER, UNKNOWN_AGENT
 from petrel.models import ActorRef, EventMention, Place
 
 HARM_VERBS = frozenset({"kill", "wound", "injure", "maim", "shoot", "assassinate", "murder", "attack", "ambush", "stab",
@@ -246,16 +246,41 @@ def sector_sources(tok: Token, pos: str, src_tok: Token | None,
 
 CARRY_SENTENCES = 2
 DEFINITE = frozenset({"the", "these", "those", "this", "that"})
+# nouns that name an attack told before: ATTACK_NOUNS and the words news uses for one afterwards
+CARRIED_NOUNS = ATTACK_NOUNS | frozenset({"shooting", "shootings", "massacre", "bombardment", "blast", "explosion"})
+CARRIED_PREPS = frozenset({"in", "during", "by"})
+PARTITIVES = frozenset({"one", "two", "three", "some", "many", "most", "all", "several", "each", "none"})
+
+
+def _told_attack_nouns(tok: Token) -> list[Token]:
+    """The definite attack nouns that may name an attack told before: the trigger itself as a subject,
+    the subject of a harm verb ("The strikes killed 12", "one of the strikes hit a school") or the object of
+    its in/during/by, or a conjunct's ("Seven soldiers were killed in the ambush", "two were killed and
+    three wounded during the attack")."""
+    if tok.pos_ == "NOUN":  # "The strikes continued"; not "TTP claimed the attack", "condemned the attack"
+        return [tok] if tok.dep_ in ("nsubj", "nsubjpass") else []
+    nouns = []
+    # "Seven soldiers were killed and four wounded in the ambush": the phrase may hang on a conjunct
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "conj")] + ([tok.head] if tok.dep_ == "conj" else [])
+    for child in (c for v in verbs for c in v.children if v is tok or c.dep_ in ("prep", "agent")):
+        if child.dep_ == "nsubj":
+            nouns.append(child)
+            if child.lower_ in PARTITIVES:  # "one of the strikes"
+                nouns += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for g in p.children if g.dep_ == "pobj"]
+        elif child.dep_ in ("prep", "agent") and child.lower_ in CARRIED_PREPS:
+            nouns += [g for g in child.children if g.dep_ == "pobj"]
+    return nouns
 
 
 def carried_doers(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
-    """"The army launched an offensive on Monday. The strikes killed 12 people": an attack named by a
-    definite noun ("the strikes", "the raid", "this attack"), as the trigger or as the subject of a harm
-    verb, with nobody named, is the doer's of the last attack told at most ``CARRY_SENTENCES`` sentences
+    """"The army launched an offensive on Monday. The strikes killed 12 people", "Seven soldiers were killed
+    in the ambush": an attack named by a definite noun ("the strikes", "the raid", "this attack", "the
+    shooting"), as the trigger when it is a subject, as the subject of a harm verb or in its in/during/by
+    phrase, with nobody named, is the doer's of the last attack told at most ``CARRY_SENTENCES`` sentences
     before (``index.recent``, kept by the events stage). Unidentified attackers are not carried."""
-    nouns = [tok] if tok.pos_ == "NOUN" else [c for c in tok.children if c.dep_ == "nsubj"]
-    if not any(n.lemma_.lower() in ATTACK_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children)
-               for n in nouns):
+    if not any(n.lemma_.lower() in CARRIED_NOUNS and any(c.dep_ == "det" and c.lower_ in DEFINITE for c in n.children)
+               for n in _told_attack_nouns(tok)):
         return []
     last = index.recent.get("ASSAULT")
     if last is None:
@@ -270,10 +295,13 @@ def carried_doers(tok: Token, index: args.MentionIndex) -> list[ActorRef]:
 
 
 def remember_doers(index: args.MentionIndex, sent_start: int, events: list) -> None:
-    """The doers of a sentence's attacks that happened (not in a quote, not unidentified), kept on the index
-    for the next sentences' definite attack nouns (:func:`carried_doers`)."""
+    """The doers of a sentence's attacks that happened (not unidentified), kept on the index for the next
+    sentences' definite attack nouns (:func:`carried_doers`). An attack a speaker reports counts when its
+    doer is named in what is reported ("The RSF shelled a hospital, the ministry said"), not when the
+    speaker stands in for a doer nobody named (``speech-speaker``): the speaker of "..., officials said"
+    is no attacker (issue 11)."""
     doers = [e.source for e in events if e.type == "ASSAULT" and e.status in ("actual", "claimed")
-             and e.source is not UNKNOWN_ATTACKER and e.quote_id is None]
+             and e.source is not UNKNOWN_ATTACKER and (e.quote_id is None or SPEECH_SPEAKER not in e.provenance)]
     if doers:
         index.recent["ASSAULT"] = (sent_start, list({id(d): d for d in doers}.values()))
 
