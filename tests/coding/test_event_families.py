@@ -120,3 +120,21 @@ def test_a_soldier_maimed_by_a_landmine_was_attacked(code) -> None:
     got = coded(code("A Malian soldier was maimed by a landmine.",
                      {**TABLE, "A Malian soldier": actor("Malian soldier", "MLI", "MIL")}))
     assert ("ASSAULT", "unidentified attackers", "Malian soldier") in got
+
+
+@pytest.mark.parametrize("text", [
+    "An army review concluded that the strike had been lawful.",
+    "Kenyan soldiers concluded the raid had caught the wrong men.",
+    "The African Union concluded its inquiry on Monday.",
+])
+def test_a_finding_is_no_agreement(code, text: str) -> None:
+    """'conclude' is an agreement only with what was concluded: a clause it introduces is a finding."""
+    assert not any(t == "SUPPORT" for t, _, _ in coded(code(text, TABLE)))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Mali concluded a defence pact with Niger.", ("SUPPORT", "Mali", "Niger")),
+    ("Mali and Niger concluded an accord in Niamey.", ("SUPPORT", "Mali", "Niger")),
+])
+def test_concluding_a_pact_is_signing_it(code, text: str, expected: tuple) -> None:
+    assert expected in coded(code(text, TABLE))

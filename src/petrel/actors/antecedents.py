@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Doc, Token
 
-    from petrel.actors.resolver import Found
+    from petrel.actors.found import Found
     from petrel.kb import KnowledgeBase
 
 RELATIVES = frozenset({"who", "which", "whom"})
