@@ -48,3 +48,13 @@ def test_released_prisoners_are_civilians() -> None:
     assert target_kind("RETREAT", ref("90 Palestinian prisoners", "PSE"), "0841").sector == ["CVL"]
     withdrawn = ref("the Lebanese town", "LBN")
     assert target_kind("RETREAT", withdrawn, "0874") is withdrawn  # "withdrew from the town": not a release
+
+
+@pytest.mark.parametrize("text", [
+    "Riot police fired tear gas at marchers in Nairobi on Thursday.",
+    "Soldiers opened fire on the marchers as they neared the palace in Bamako.",
+])
+def test_marchers_are_the_people_fired_on(run, text) -> None:
+    """'marchers' is a word for protesters: the target of force used on them, not an empty side."""
+    events = [e for e in run(text) if e.type == "ASSAULT"]
+    assert events and all(e.target is not None and "marchers" in e.target.name for e in events)
