@@ -30,10 +30,11 @@ from typing import TYPE_CHECKING
 
 from petrel.config import Settings
 from petrel.dates.offsets import ClauseOffset, clause_offset, shifted
-from petrel.dates.evidence import CLAUSE_ARCS, governing_verb, is_future_verb, path_arcs, sentence_of, span_head, trigger_token
 from petrel.dates.patterns import ANAPHORIC, DATELINE, FUTURE_AUX, RELATIVE_RULES
 from petrel.dates.resolve import ResolvedDate, Tense, TimeExpression, add_days, day_date, find_expressions, resolve
+from petrel.dates.tense import governing_verb, is_future_verb
 from petrel.models import Article, EventMention
+from petrel.nlp.evidence import CLAUSE_ARCS, path_arcs, sentence_of, span_head, trigger_token
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

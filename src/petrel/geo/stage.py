@@ -31,7 +31,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from petrel.config import Settings
-from petrel.dates.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
+from petrel.nlp.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
 from petrel.geo.gazetteer import Gazetteer
 from petrel.geo.mentions import (WEAK_LABELS, PlaceMention, climb, is_common_word, is_listed_unit, role_of,
                                  sentence_places)

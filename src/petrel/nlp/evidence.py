@@ -1,7 +1,8 @@
 """From an event's evidence (character offsets) to spaCy tokens, and distances in the parse tree.
 
-Shared by the date and place stages: both pick, among the expressions of a sentence, the one
-whose words hang closest to the event's trigger in the dependency tree.
+Shared by the date and place stages, so it lives with the parser helpers rather than in either stage (a stage
+never imports another stage's module): both pick, among the expressions of a sentence, the one whose words
+hang closest to the event's trigger in the dependency tree.
 """
 
 from __future__ import annotations
@@ -69,30 +70,3 @@ def path_arcs(a: Token, b: Token) -> tuple[list[Token], list[Token]] | None:
             down = [b, *b.ancestors][:n]
             return chain_a[: index[t.i]], list(reversed(down))
     return None
-
-
-def governing_verb(token: Token) -> Token:
-    """The nearest verb (or auxiliary) at or above ``token``; the sentence root if none."""
-    for t in [token, *token.ancestors]:
-        if t.pos_ in ("VERB", "AUX"):
-            return t
-    return token.sent.root
-
-
-# "plan to hold", "are expected to sign", "is due to arrive", "vowed to march": the infinitive is ahead
-SCHEDULE_HEADS = frozenset({"plan", "expect", "due", "set", "schedule", "vow", "pledge", "promise", "threaten",
-                            "intend", "aim", "prepare", "hope", "want", "seek"})
-
-
-def is_future_verb(verb: Token, future_aux: frozenset[str]) -> bool:
-    """``will``/``shall`` on the verb or on a verb it completes ("will begin withdrawing"), ``going to``
-    before it, or an infinitive of a plan or schedule ("plan to hold", "is due to arrive")."""
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in future_aux for c in verb.children):
-            return True
-        if verb.dep_ != "xcomp":
-            return False
-        if (verb.head.lemma_ == "go" and verb.head.tag_ == "VBG") or verb.head.lemma_ in SCHEDULE_HEADS:
-            return True
-        verb = verb.head
-    return False
