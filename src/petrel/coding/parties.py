@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import coordination, devices, story, unnamed
+from petrel.coding import coordination, devices, material, story, unnamed
 from petrel.coding.context import RuleContext
 from petrel.coding.drafts import Parties
 from petrel.coding.intent import HELPER_VERBS, clause_child
@@ -84,6 +84,8 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
     if not targets and pat.pos == "verb" and not pat.flip and ctx.on(R.RELATIVE_OBJECT):
         targets = story.relative_objects(tok, index) or story.misparsed_objects(tok, index)  # "officials it accused"
         found_by = (R.RELATIVE_OBJECT, *found_by) if targets else found_by
+    if not targets and not pat.flip:  # "massed troops near its border with X", "were handed over to X by Y"
+        targets, found_by = _material_targets(ctx, tok, info.type, index, sources, found_by)
     targets = (targets or _fallback_targets(trig, info, index, sources)
                or _sector_targets(ctx, trig, sources, index))
     if ctx.on(R.NO_TARGET):  # "sent 300 troops to the area", "X and Y clashed in Z district"
@@ -101,6 +103,9 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
     if targets and not pat.flip and ctx.on(R.SETTLEMENT_PEOPLE) and \
             (people := story.property_people(tok, info.type, targets, index)):  # "struck buildings in Beirut"
         targets, found_by = people, (R.SETTLEMENT_PEOPLE, *found_by)
+    if targets and not pat.flip and ctx.on(R.DISTRICT_PEOPLE) and \
+            (people := material.district_people(tok, info.type, targets, index)):  # "a suburb of Damascus"
+        targets, found_by = people, (R.DISTRICT_PEOPLE, *found_by)
     if not targets and ctx.sector_actors and not pat.flip and ctx.on(R.SETTLEMENT_PEOPLE):
         targets = unnamed.settlement_people(tok, info, index)
         found_by = (R.SETTLEMENT_PEOPLE, *found_by) if targets else found_by
@@ -125,6 +130,15 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
         sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
     return Parties(sources, targets, src_tok, roles.agentless, found_by,
                    by_subject=pat.pos != "noun" or roles.source_token is not None)
+
+
+def _material_targets(ctx: RuleContext, tok, event_type: str, index: args.MentionIndex,  # noqa: ANN001
+                      sources: list[ActorRef], found_by: tuple[str, ...]) -> tuple[list[ActorRef], tuple[str, ...]]:
+    """Rules ``border-party`` and ``passive-recipient`` (:mod:`petrel.coding.material`)."""
+    for rule, find in ((R.BORDER_PARTY, material.border_parties), (R.PASSIVE_RECIPIENT, material.passive_recipients)):
+        if ctx.on(rule) and (found := find(tok, event_type, index, sources)):
+            return found, (rule, *found_by)
+    return [], found_by
 
 
 def _sector_targets(ctx: RuleContext, trig: Trigger, sources: list[ActorRef],

@@ -99,6 +99,15 @@ STATE_INSTITUTION = _rule("state-institution", PARTIES, "dissolving or annulling
                           "'dissolved parliament', 'annulling the result': the state's")
 NO_TARGET = _rule("no-target", PARTIES, "forces sent, the place two sides fought in",
                   "drops the target", "'sent 300 troops to the area', 'X and Y clashed in Z': no target")
+# --- whom a material act is aimed at outside its object (petrel.coding.material, whom9m)
+BORDER_PARTY = _rule("border-party", PARTIES, "a troop movement's 'border with X' phrase", "the target: X",
+                     "'massed troops near its border with Ukraine': aimed at Ukraine")
+PASSIVE_RECIPIENT = _rule("passive-recipient", PARTIES, "a passive aid, sanction or coercion verb on a thing",
+                          "the target: its to/on/against object",
+                          "'boats were handed over to the Ghanaian navy by the US': to the navy")
+DISTRICT_PEOPLE = _rule("district-people", PARTIES, "force on a part of a city ('a neighbourhood of X')",
+                        "the target: X's residents (civilians)",
+                        "'shelled a suburb of Damascus': its residents, not Syria's government")
 # --- promised, refused, threatened acts (intent.read_intent)
 THREAT = _rule("threat", INTENT, "a hostile act under 'threaten'/'warn'", "the type (THREATEN)",
                "'threatened to censure X': one threat, aimed where the threatened act is aimed")

@@ -1,0 +1,69 @@
+"""petrel.coding.material: whom a material act is aimed at outside its object, through the default pipeline
+(sentences written for these tests, whom9m)."""
+
+from __future__ import annotations
+
+import pytest
+
+from petrel.coding import rules as R
+
+
+def _events(pipeline, text: str, event_type: str):  # noqa: ANN001
+    return [e for e in pipeline.code_text(text, published="2026-03-04").events if e.type == event_type]
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Turkey moved tanks and troops to its border with Syria on Monday, a military source said.", "SYR"),
+    ("Russia's build-up of forces along the frontier with Finland worries Helsinki, the Finnish defence "
+     "minister said on Friday.", "FIN"),
+    ("Sudan deployed thousands of soldiers near its boundary with South Sudan last week, officials in Juba said.",
+     "SSD"),
+])
+def test_troops_moved_to_a_border_face_the_country_across_it(pipeline, text: str, country: str) -> None:
+    events = _events(pipeline, text, "MOBILIZE")
+    assert any(e.target is not None and e.target.country == country and R.BORDER_PARTY in e.provenance
+               for e in events), [(e.target, e.rule) for e in events]
+
+
+def test_a_border_with_no_other_side_named_gives_no_target(pipeline) -> None:
+    events = _events(pipeline, "Turkey moved tanks and troops to the border on Monday, a military source said.",
+                     "MOBILIZE")
+    assert events and not any(R.BORDER_PARTY in e.provenance for e in events)
+
+
+@pytest.mark.parametrize(("text", "event_type", "country"), [
+    ("Two patrol boats were handed over to the Ghanaian navy by the United States on Wednesday, the embassy said.",
+     "COOPERATE", "GHA"),
+    ("An asset freeze was imposed on three Belarusian judges by Canada on Tuesday, the foreign ministry said.",
+     "SANCTION", "BLR"),
+])
+def test_a_passive_act_on_a_thing_is_aimed_at_its_recipient(pipeline, text: str, event_type: str,
+                                                            country: str) -> None:
+    events = _events(pipeline, text, event_type)
+    assert any(e.target is not None and e.target.country == country and R.PASSIVE_RECIPIENT in e.provenance
+               for e in events), [(e.target, e.rule) for e in events]
+
+
+def test_a_passive_act_on_a_party_keeps_its_subject(pipeline) -> None:
+    events = _events(pipeline, "Three Belarusian judges were sanctioned by Canada on Tuesday over rigged trials, "
+                               "the foreign ministry said.", "SANCTION")
+    assert events and all(R.PASSIVE_RECIPIENT not in e.provenance for e in events)
+    assert any(e.target is not None and e.target.country == "BLR" for e in events)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Syrian government jets bombed a suburb of Damascus on Sunday, killing four civilians, a monitor said.", "SYR"),
+    ("Militias loyal to a rival administration shelled a densely populated neighbourhood of Kabul overnight, "
+     "police said.", "AFG"),
+])
+def test_force_on_a_part_of_a_capital_falls_on_its_residents(pipeline, text: str, country: str) -> None:
+    events = _events(pipeline, text, "ASSAULT")
+    hit = [e for e in events if e.target is not None and e.target.country == country]
+    assert hit and all(e.target.sector == ["CVL"] for e in hit), [(e.target, e.rule) for e in events]
+    assert any(R.DISTRICT_PEOPLE in e.provenance for e in hit)
+
+
+def test_a_party_named_in_the_district_keeps_its_own_target(pipeline) -> None:
+    events = _events(pipeline, "Israeli jets struck Hezbollah positions in a suburb of Beirut on Friday, "
+                               "the Lebanese army said.", "ASSAULT")
+    assert events and not any(R.DISTRICT_PEOPLE in e.provenance for e in events)
