@@ -67,3 +67,29 @@ def test_a_party_named_in_the_district_keeps_its_own_target(pipeline) -> None:
     events = _events(pipeline, "Israeli jets struck Hezbollah positions in a suburb of Beirut on Friday, "
                                "the Lebanese army said.", "ASSAULT")
     assert events and not any(R.DISTRICT_PEOPLE in e.provenance for e in events)
+
+
+@pytest.mark.parametrize(("text", "event_type", "country"), [
+    ("Israeli settlers beat and robbed two Palestinian farmers near Hebron on Saturday, a rights group said.",
+     "ASSAULT", "PSE"),
+    ("Police arrested and beat three Ugandan journalists covering the rally in Kampala, their union said.",
+     "COERCE", "UGA"),
+])
+def test_verbs_joined_by_and_share_the_last_ones_object(pipeline, text: str, event_type: str,
+                                                        country: str) -> None:
+    events = _events(pipeline, text, event_type)
+    assert any(e.target is not None and e.target.country == country and R.SHARED_OBJECT in e.provenance
+               for e in events), [(e.target, e.rule) for e in events]
+
+
+def test_a_joined_verb_with_its_own_subject_shares_nothing(pipeline) -> None:
+    events = _events(pipeline, "Israeli settlers attacked on Saturday and soldiers detained two Palestinian "
+                               "farmers near Hebron, a rights group said.", "ASSAULT")
+    assert not any(R.SHARED_OBJECT in e.provenance for e in events)
+
+
+def test_force_at_a_clause_is_aimed_at_its_subject(pipeline) -> None:
+    events = _events(pipeline, "Kenyan riot police fired tear gas at students marching in Nakuru on Thursday, "
+                               "witnesses said.", "ASSAULT")
+    assert any(e.target is not None and e.target.country == "KEN" and e.target.sector == ["CVL"]
+               and R.CLAUSE_OBJECT in e.provenance for e in events), [(e.target, e.rule) for e in events]

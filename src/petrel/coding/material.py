@@ -11,6 +11,13 @@ registered rule (:mod:`petrel.coding.rules`) applied by :func:`petrel.coding.par
   boats were handed over to the Ghanaian navy by the US", "an asset freeze was imposed on three judges by
   Britain", "supplies were flown to flood victims in X by the air force" (AID, SUPPORT, COOPERATE, SANCTION,
   COERCE): the recipient ("to", "for") or the party acted upon ("on", "upon", "against") is the target.
+- ``shared-object``: verbs joined by "and" share the object the last one takes: "settlers beat and robbed
+  two farmers", "soldiers stormed and looted the village", "police arrested and beat three journalists":
+  the first act is on the farmers too (force, coercion, sanctions, aid), when the joined verb has no subject
+  of its own.
+- ``clause-object``: a target preposition whose object is a clause: "fired tear gas at students marching in
+  Nakuru", "opened fire on villagers fleeing the town": the clause's subject is the one fired at (ASSAULT,
+  COERCE; also a party known only by its sector, as the sector-actor setting allows).
 - ``district-people``: force against a part of a city ("shelled a neighbourhood of Tripoli", "bombed the
   southern suburbs of Damascus", "strikes on the outskirts of Khartoum") falls on the people who live there,
   civilians of its country, not on the state a capital's name stands for (docs/coding.md, "homes in a city
@@ -78,6 +85,45 @@ def passive_recipients(tok: Token, event_type: str, index: args.MentionIndex,
         found = [a for a in found if not any(same_actor(a, s) for s in sources)]
         if found:
             return found
+    return []
+
+
+SHARED_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "AID"})
+CLAUSE_TYPES = frozenset({"ASSAULT", "COERCE"})
+CLAUSE_PREPS = frozenset({"at", "on", "upon", "against"})
+
+
+def shared_objects(tok: Token, event_type: str, index: args.MentionIndex,
+                   sources: list[ActorRef]) -> list[ActorRef]:
+    """"beat and robbed two Palestinian farmers": the farmers (rule ``shared-object``); ``[]``: none."""
+    if event_type not in SHARED_TYPES or tok.pos_ != "VERB" or any(c.dep_ == "dobj" for c in tok.children):
+        return []
+    for verb in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            continue  # "X beat Y and Z robbed W": another clause
+        obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        found = [a for a in args.object_actors(obj, index) if not any(same_actor(a, s) for s in sources)]
+        if found:
+            return found
+    return []
+
+
+def clause_objects(tok: Token, event_type: str, index: args.MentionIndex,
+                   sources: list[ActorRef]) -> list[ActorRef]:
+    """"fired tear gas at students marching in Nakuru": the students (rule ``clause-object``)."""
+    if event_type not in CLAUSE_TYPES:
+        return []
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in CLAUSE_PREPS):
+        for clause in (g for g in prep.children if g.dep_ == "pcomp" and g.pos_ == "VERB"):
+            subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                continue
+            found = args.np_actors(subj, index) or args.np_actors(subj, index.lenient_view())
+            found = [a for a in found if not any(same_actor(a, s) for s in sources)]
+            if found:
+                return found
     return []
 
 

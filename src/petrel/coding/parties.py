@@ -134,8 +134,10 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
 
 def _material_targets(ctx: RuleContext, tok, event_type: str, index: args.MentionIndex,  # noqa: ANN001
                       sources: list[ActorRef], found_by: tuple[str, ...]) -> tuple[list[ActorRef], tuple[str, ...]]:
-    """Rules ``border-party`` and ``passive-recipient`` (:mod:`petrel.coding.material`)."""
-    for rule, find in ((R.BORDER_PARTY, material.border_parties), (R.PASSIVE_RECIPIENT, material.passive_recipients)):
+    """Rules ``border-party``, ``passive-recipient``, ``shared-object``, ``clause-object``
+    (:mod:`petrel.coding.material`), the first that finds a party."""
+    for rule, find in ((R.BORDER_PARTY, material.border_parties), (R.PASSIVE_RECIPIENT, material.passive_recipients),
+                       (R.SHARED_OBJECT, material.shared_objects), (R.CLAUSE_OBJECT, material.clause_objects)):
         if ctx.on(rule) and (found := find(tok, event_type, index, sources)):
             return found, (rule, *found_by)
     return [], found_by

@@ -105,6 +105,10 @@ BORDER_PARTY = _rule("border-party", PARTIES, "a troop movement's 'border with X
 PASSIVE_RECIPIENT = _rule("passive-recipient", PARTIES, "a passive aid, sanction or coercion verb on a thing",
                           "the target: its to/on/against object",
                           "'boats were handed over to the Ghanaian navy by the US': to the navy")
+SHARED_OBJECT = _rule("shared-object", PARTIES, "a verb joined by 'and' to one with an object",
+                      "the target: the joined verb's object", "'settlers beat and robbed two farmers': the farmers")
+CLAUSE_OBJECT = _rule("clause-object", PARTIES, "a target preposition whose object is a clause",
+                      "the target: the clause's subject", "'fired tear gas at students marching': the students")
 DISTRICT_PEOPLE = _rule("district-people", PARTIES, "force on a part of a city ('a neighbourhood of X')",
                         "the target: X's residents (civilians)",
                         "'shelled a suburb of Damascus': its residents, not Syria's government")
