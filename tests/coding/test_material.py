@@ -93,3 +93,44 @@ def test_force_at_a_clause_is_aimed_at_its_subject(pipeline) -> None:
                                "witnesses said.", "ASSAULT")
     assert any(e.target is not None and e.target.country == "KEN" and e.target.sector == ["CVL"]
                and R.CLAUSE_OBJECT in e.provenance for e in events), [(e.target, e.rule) for e in events]
+
+
+def test_forces_moved_to_deter_a_country_are_aimed_at_it(pipeline) -> None:
+    events = _events(pipeline, "The US deployed an aircraft carrier to the Gulf to deter Iran, the Pentagon said.",
+                     "MOBILIZE")
+    assert any(e.target is not None and e.target.country == "IRN" and R.PURPOSE_PARTY in e.provenance
+               for e in events), [(e.target, e.rule) for e in events]
+
+
+def test_a_friendly_purpose_names_no_target(pipeline) -> None:
+    events = _events(pipeline, "The US deployed an aircraft carrier to the Gulf to reassure Bahrain, the Pentagon "
+                               "said.", "MOBILIZE")
+    assert not any(R.PURPOSE_PARTY in e.provenance for e in events)
+
+
+@pytest.mark.parametrize(("text", "event_type", "country"), [
+    ("Iran's Revolutionary Guards seized a British-flagged tanker in the Strait of Hormuz on Friday.", "COERCE",
+     "GBR"),
+    ("Houthi forces fired missiles at a Panama-flagged bulk carrier in the Red Sea on Tuesday.", "ASSAULT", "PAN"),
+])
+def test_a_ship_named_by_its_flag_is_a_business_of_that_country(pipeline, text: str, event_type: str,
+                                                                country: str) -> None:
+    events = _events(pipeline, text, event_type)
+    assert any(e.target is not None and e.target.country == country and e.target.sector == ["BUS"]
+               and R.FLAG_STATE in e.provenance for e in events), [(e.target, e.rule) for e in events]
+
+
+def test_strikes_in_another_country_are_aimed_at_it(pipeline) -> None:
+    events = _events(pipeline, "Israeli jets carried out airstrikes in southern Lebanon on Monday, the Lebanese "
+                               "army said.", "ASSAULT")
+    assert any(e.target is not None and e.target.country == "LBN" and R.FOREIGN_GROUND in e.provenance
+               for e in events), [(e.target, e.rule) for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "Nigerian air force jets bombed hideouts in Borno state on Monday, the military said.",  # at home
+    "Russian and Ukrainian troops clashed near the village on Friday, both sides said.",  # a fight
+])
+def test_force_at_home_or_a_fight_takes_no_ground_for_a_target(pipeline, text: str) -> None:
+    events = _events(pipeline, text, "ASSAULT")
+    assert not any(R.FOREIGN_GROUND in e.provenance for e in events)

@@ -18,6 +18,16 @@ registered rule (:mod:`petrel.coding.rules`) applied by :func:`petrel.coding.par
 - ``clause-object``: a target preposition whose object is a clause: "fired tear gas at students marching in
   Nakuru", "opened fire on villagers fleeing the town": the clause's subject is the one fired at (ASSAULT,
   COERCE; also a party known only by its sector, as the sector-actor setting allows).
+- ``purpose-party``: forces moved "to deter Iran", "to confront the rebels", "to pressure Caracas": a troop
+  movement is aimed at whom its purpose clause acts against (MOBILIZE; hostile purposes only, not "to
+  protect", "to help").
+- ``flag-state``: a ship named by its flag ("a British-flagged tanker", "a Panama-flagged bulk carrier")
+  attacked or seized is a business of the flag's country (ASSAULT, COERCE), when the parse gave no target
+  or one without a country.
+- ``foreign-ground``: one-sided force with nobody named, carried out in another country than the doer's
+  ("Israeli jets carried out airstrikes in southern Lebanon"): aimed at that country. Not a fight (two
+  sides, "clashed in X": rule ``no-target``) and not force at home ("the army bombed hideouts in Borno": the
+  place is no party).
 - ``district-people``: force against a part of a city ("shelled a neighbourhood of Tripoli", "bombed the
   southern suburbs of Damascus", "strikes on the outskirts of Khartoum") falls on the people who live there,
   civilians of its country, not on the state a capital's name stands for (docs/coding.md, "homes in a city
@@ -124,6 +134,66 @@ def clause_objects(tok: Token, event_type: str, index: args.MentionIndex,
             found = [a for a in found if not any(same_actor(a, s) for s in sources)]
             if found:
                 return found
+    return []
+
+
+PURPOSE_VERBS = frozenset({"deter", "counter", "confront", "fight", "attack", "pressure", "intimidate", "threaten",
+                           "repel", "combat", "punish", "encircle", "invade", "dislodge", "expel", "crush", "strike"})
+
+
+def purpose_parties(tok: Token, event_type: str, index: args.MentionIndex,
+                    sources: list[ActorRef]) -> list[ActorRef]:
+    """"deployed an aircraft carrier to the Gulf to deter Iran": Iran (rule ``purpose-party``)."""
+    if event_type != "MOBILIZE":
+        return []
+    for clause in (c for c in tok.children if c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in PURPOSE_VERBS
+                   and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)):
+        obj = next((c for c in clause.children if c.dep_ == "dobj"), None)
+        found = args.object_actors(obj, index) if obj is not None else []
+        found = [a for a in found if not any(same_actor(a, s) for s in sources)]
+        if found:
+            return found
+    return []
+
+
+VESSEL_NOUNS = frozenset({"ship", "ships", "vessel", "vessels", "tanker", "tankers", "carrier", "carriers",
+                          "freighter", "freighters", "boat", "boats", "trawler", "trawlers", "ferry", "barge"})
+FLAG_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def flagged_vessels(tok: Token, event_type: str, targets: list[ActorRef],
+                    index: args.MentionIndex) -> list[ActorRef]:
+    """"seized a British-flagged tanker": a British business (rule ``flag-state``); ``[]``: nothing to change."""
+    if event_type not in FLAG_TYPES or any(t.country for t in targets):
+        return []
+    for ship in (t for t in _struck(tok) if t.lemma_.lower() in VESSEL_NOUNS or t.lower_ in VESSEL_NOUNS):
+        for flagged in (c for c in ship.children if c.lower_ in ("flagged", "-flagged") or c.lower_.endswith("-flagged")):
+            for word in (flagged, *flagged.subtree):
+                owner = next((a for a in index.actors_at(word) if a.country), None)
+                if owner is not None:
+                    first = min(t.i for t in ship.subtree if t.dep_ != "det")
+                    named = ship.doc[first:ship.i + 1].text
+                    return [ActorRef(name=named, country=owner.country, sector=["BUS"], resolution="demonym")]
+    return []
+
+
+ONE_SIDED_NOUNS = frozenset({"fighting", "clash", "clashes", "battle", "battles", "war", "fight", "firefight",
+                             "skirmish", "skirmishes", "exchange", "hostilities", "combat", "violence"})
+ONE_SIDED_VERBS = frozenset({"clash", "fight", "battle", "skirmish", "exchange", "trade", "engage"})
+
+
+def foreign_ground(tok: Token, event_type: str, index: args.MentionIndex,
+                   sources: list[ActorRef]) -> list[ActorRef]:
+    """"Israeli jets carried out airstrikes in southern Lebanon": Lebanon (rule ``foreign-ground``)."""
+    if event_type != "ASSAULT" or not sources or not all(s.country for s in sources) \
+            or tok.lemma_.lower() in ONE_SIDED_NOUNS | ONE_SIDED_VERBS:
+        return []
+    holders = [tok, tok.head] if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "pobj") else [tok]
+    for holder in holders:
+        places = args.place_countries(holder, index, 0)
+        foreign = [p for p in places if all(p.country != s.country for s in sources)]
+        if places:
+            return foreign[:1]
     return []
 
 

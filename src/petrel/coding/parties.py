@@ -124,6 +124,11 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
     if not targets and sources and info.type in story.TOLD_TYPES and ctx.on(R.TOLD_ACT):
         targets = story.told_act_doers(tok, index, sources)  # "condemned the coup": its plotters
         found_by = (R.TOLD_ACT, *found_by) if targets else found_by
+    if not targets and sources and not pat.flip and ctx.on(R.FOREIGN_GROUND):
+        targets = material.foreign_ground(tok, info.type, index, sources)  # "airstrikes in southern Lebanon"
+        found_by = (R.FOREIGN_GROUND, *found_by) if targets else found_by
+    if not pat.flip and ctx.on(R.FLAG_STATE) and (ships := material.flagged_vessels(tok, info.type, targets, index)):
+        targets, found_by = ships, (R.FLAG_STATE, *found_by)  # "seized a British-flagged tanker"
     if asked and targets == asked:
         found_by = (R.ADDRESSEE, *found_by)
     if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
@@ -134,10 +139,11 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
 
 def _material_targets(ctx: RuleContext, tok, event_type: str, index: args.MentionIndex,  # noqa: ANN001
                       sources: list[ActorRef], found_by: tuple[str, ...]) -> tuple[list[ActorRef], tuple[str, ...]]:
-    """Rules ``border-party``, ``passive-recipient``, ``shared-object``, ``clause-object``
+    """Rules ``border-party``, ``passive-recipient``, ``shared-object``, ``clause-object``, ``purpose-party``
     (:mod:`petrel.coding.material`), the first that finds a party."""
     for rule, find in ((R.BORDER_PARTY, material.border_parties), (R.PASSIVE_RECIPIENT, material.passive_recipients),
-                       (R.SHARED_OBJECT, material.shared_objects), (R.CLAUSE_OBJECT, material.clause_objects)):
+                       (R.SHARED_OBJECT, material.shared_objects), (R.CLAUSE_OBJECT, material.clause_objects),
+                       (R.PURPOSE_PARTY, material.purpose_parties)):
         if ctx.on(rule) and (found := find(tok, event_type, index, sources)):
             return found, (rule, *found_by)
     return [], found_by

@@ -109,6 +109,12 @@ SHARED_OBJECT = _rule("shared-object", PARTIES, "a verb joined by 'and' to one w
                       "the target: the joined verb's object", "'settlers beat and robbed two farmers': the farmers")
 CLAUSE_OBJECT = _rule("clause-object", PARTIES, "a target preposition whose object is a clause",
                       "the target: the clause's subject", "'fired tear gas at students marching': the students")
+PURPOSE_PARTY = _rule("purpose-party", PARTIES, "a troop movement's hostile purpose clause ('to deter X')",
+                      "the target: X", "'deployed a carrier to the Gulf to deter Iran': aimed at Iran")
+FLAG_STATE = _rule("flag-state", PARTIES, "a ship attacked or seized, named by its flag",
+                   "the target: a business of the flag's country", "'seized a British-flagged tanker': a British ship")
+FOREIGN_GROUND = _rule("foreign-ground", PARTIES, "one-sided force with nobody named, in another country",
+                       "the target: that country", "'Israeli jets carried out airstrikes in southern Lebanon': Lebanon")
 DISTRICT_PEOPLE = _rule("district-people", PARTIES, "force on a part of a city ('a neighbourhood of X')",
                         "the target: X's residents (civilians)",
                         "'shelled a suburb of Damascus': its residents, not Syria's government")
