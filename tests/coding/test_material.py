@@ -134,3 +134,20 @@ def test_strikes_in_another_country_are_aimed_at_it(pipeline) -> None:
 def test_force_at_home_or_a_fight_takes_no_ground_for_a_target(pipeline, text: str) -> None:
     events = _events(pipeline, text, "ASSAULT")
     assert not any(R.FOREIGN_GROUND in e.provenance for e in events)
+
+
+@pytest.mark.parametrize(("text", "country", "sector"), [
+    ("Guinea's junta launched a crackdown on the opposition in March, rights groups said.", "GIN", "OPP"),
+    ("Nicaraguan police cracked down on dissent after the 2018 protests, a UN report said.", "NIC", "OPP"),
+])
+def test_a_states_crackdown_on_a_role_is_on_its_own_countrys_group(pipeline, text: str, country: str,
+                                                                   sector: str) -> None:
+    events = _events(pipeline, text, "COERCE")
+    assert any(e.target is not None and e.target.country == country and sector in e.target.sector
+               and R.REPRESSED_GROUP in e.provenance for e in events), [(e.target, e.rule) for e in events]
+
+
+def test_a_group_the_actors_stage_names_keeps_its_own_reading(pipeline) -> None:
+    events = _events(pipeline, "Guinea's junta cracked down on opposition parties in March, rights groups said.",
+                     "COERCE")
+    assert events and not any(R.REPRESSED_GROUP in e.provenance for e in events)

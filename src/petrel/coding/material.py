@@ -28,6 +28,10 @@ registered rule (:mod:`petrel.coding.rules`) applied by :func:`petrel.coding.par
   ("Israeli jets carried out airstrikes in southern Lebanon"): aimed at that country. Not a fight (two
   sides, "clashed in X": rule ``no-target``) and not force at home ("the army bombed hideouts in Borno": the
   place is no party).
+- ``repressed-group``: a state's force or coercion against a group named only by its role, which the actors
+  stage leaves no party ("the junta's crackdown on the opposition", "police cracked down on dissent",
+  "a campaign against the press"): that group of the state's own country (the opposition ``OPP``, the press
+  ``MED``, students ``EDU``, ...).
 - ``district-people``: force against a part of a city ("shelled a neighbourhood of Tripoli", "bombed the
   southern suburbs of Damascus", "strikes on the outskirts of Khartoum") falls on the people who live there,
   civilians of its country, not on the state a capital's name stands for (docs/coding.md, "homes in a city
@@ -197,6 +201,34 @@ def foreign_ground(tok: Token, event_type: str, index: args.MentionIndex,
     return []
 
 
+# roles a repressed group is named by, with its sectors
+REPRESSED_GROUPS = {"opposition": ["OPP"], "dissent": ["OPP"], "dissident": ["OPP"], "dissidents": ["OPP"],
+                    "critic": ["OPP"], "critics": ["OPP"], "press": ["MED"], "media": ["MED"],
+                    "students": ["EDU", "CVL"], "minority": ["CVL"], "minorities": ["CVL"],
+                    "civil society": ["CVL"], "society": ["CVL"]}
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD"})
+REPRESSION_TYPES = frozenset({"COERCE", "ASSAULT"})
+
+
+def repressed_groups(tok: Token, event_type: str, index: args.MentionIndex,
+                     sources: list[ActorRef]) -> list[ActorRef]:
+    """"the junta's crackdown on the opposition": Guinea's opposition (rule ``repressed-group``)."""
+    state = next((s for s in sources if s.country and (STATE_SECTORS.intersection(s.sector) or not s.sector)), None)
+    if event_type not in REPRESSION_TYPES or state is None:
+        return []
+    for obj in _struck(tok, places=False):
+        word = obj.lower_
+        if any(c.lower_ == "civil" for c in obj.children) and word == "society":
+            word = "civil society"
+        sectors = REPRESSED_GROUPS.get(word)
+        if sectors is None or word == "society" or args.np_actors(obj, index.lenient_view()):
+            continue
+        first = min(t.i for t in obj.subtree if t.i <= obj.i)
+        return [ActorRef(name=obj.doc[first:obj.i + 1].text, country=state.country, sector=list(sectors),
+                         resolution="context")]
+    return []
+
+
 def district_people(tok: Token, event_type: str, targets: list[ActorRef],
                     index: args.MentionIndex) -> list[ActorRef]:
     """"shelled a neighbourhood of Tripoli": the residents of Tripoli, civilians of Libya (rule
@@ -221,10 +253,12 @@ def district_people(tok: Token, event_type: str, targets: list[ActorRef],
     return []
 
 
-def _struck(tok: Token) -> Iterator[Token]:
-    """What a force trigger acts on: its object, or the object of its on/at/against phrase."""
+def _struck(tok: Token, *, places: bool = True) -> Iterator[Token]:
+    """What a force trigger acts on: its object, or the object of its on/at/against (``places``: in/into)
+    phrase."""
+    preps = ("on", "at", "against", "upon", "in", "into") if places else ("on", "at", "against", "upon")
     for child in tok.children:
         if child.dep_ == "dobj":
             yield child
-        elif child.dep_ == "prep" and child.lower_ in ("on", "at", "against", "upon", "in", "into"):
+        elif child.dep_ == "prep" and child.lower_ in preps:
             yield from (g for g in child.children if g.dep_ == "pobj")

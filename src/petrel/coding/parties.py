@@ -124,6 +124,9 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
     if not targets and sources and info.type in story.TOLD_TYPES and ctx.on(R.TOLD_ACT):
         targets = story.told_act_doers(tok, index, sources)  # "condemned the coup": its plotters
         found_by = (R.TOLD_ACT, *found_by) if targets else found_by
+    if not targets and sources and not pat.flip and ctx.on(R.REPRESSED_GROUP):
+        targets = material.repressed_groups(tok, info.type, index, sources)  # "a crackdown on the opposition"
+        found_by = (R.REPRESSED_GROUP, *found_by) if targets else found_by
     if not targets and sources and not pat.flip and ctx.on(R.FOREIGN_GROUND):
         targets = material.foreign_ground(tok, info.type, index, sources)  # "airstrikes in southern Lebanon"
         found_by = (R.FOREIGN_GROUND, *found_by) if targets else found_by

@@ -115,6 +115,9 @@ FLAG_STATE = _rule("flag-state", PARTIES, "a ship attacked or seized, named by i
                    "the target: a business of the flag's country", "'seized a British-flagged tanker': a British ship")
 FOREIGN_GROUND = _rule("foreign-ground", PARTIES, "one-sided force with nobody named, in another country",
                        "the target: that country", "'Israeli jets carried out airstrikes in southern Lebanon': Lebanon")
+REPRESSED_GROUP = _rule("repressed-group", PARTIES, "a state's coercion of a group named by its role",
+                        "the target: that group of the state's country",
+                        "'the junta's crackdown on the opposition': the country's opposition")
 DISTRICT_PEOPLE = _rule("district-people", PARTIES, "force on a part of a city ('a neighbourhood of X')",
                         "the target: X's residents (civilians)",
                         "'shelled a suburb of Damascus': its residents, not Syria's government")
