@@ -151,3 +151,19 @@ def test_a_group_the_actors_stage_names_keeps_its_own_reading(pipeline) -> None:
     events = _events(pipeline, "Guinea's junta cracked down on opposition parties in March, rights groups said.",
                      "COERCE")
     assert events and not any(R.REPRESSED_GROUP in e.provenance for e in events)
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("An Israeli soldier shot dead a teenager near Jenin on Friday, the health ministry said.", "PSE"),
+    ("A Houthi sniper shot and killed a boy in the old city of Taiz on Monday, local officials said.", "YEM"),
+])
+def test_people_named_only_as_persons_are_civilians_of_the_place(pipeline, text: str, country: str) -> None:
+    events = _events(pipeline, text, "ASSAULT")
+    assert any(e.target is not None and e.target.country == country and e.target.sector == ["CVL"]
+               and R.PERSON_VICTIMS in e.provenance for e in events), [(e.target, e.rule) for e in events]
+
+
+def test_a_doers_own_people_are_no_victims_named(pipeline) -> None:
+    events = _events(pipeline, "Russian troops killed their own wounded men near Avdiivka, a Ukrainian commander "
+                               "claimed.", "ASSAULT")
+    assert not any(R.PERSON_VICTIMS in e.provenance for e in events)

@@ -32,6 +32,10 @@ registered rule (:mod:`petrel.coding.rules`) applied by :func:`petrel.coding.par
   stage leaves no party ("the junta's crackdown on the opposition", "police cracked down on dissent",
   "a campaign against the press"): that group of the state's own country (the opposition ``OPP``, the press
   ``MED``, students ``EDU``, ...).
+- ``person-victims``: force or coercion on people named only as persons, which the actors stage leaves no
+  party ("shot dead a teenager near Jenin", "shot and wounded a woman in Kherson", "arrested two men"): a
+  civilian party known by its sector (``CVL``), given the country of the act's place like any sector-only
+  party (:mod:`petrel.coding.located`).
 - ``district-people``: force against a part of a city ("shelled a neighbourhood of Tripoli", "bombed the
   southern suburbs of Damascus", "strikes on the outskirts of Khartoum") falls on the people who live there,
   civilians of its country, not on the state a capital's name stands for (docs/coding.md, "homes in a city
@@ -227,6 +231,37 @@ def repressed_groups(tok: Token, event_type: str, index: args.MentionIndex,
         return [ActorRef(name=obj.doc[first:obj.i + 1].text, country=state.country, sector=list(sectors),
                          resolution="context")]
     return []
+
+
+PERSON_WORDS = frozenset({"woman", "women", "man", "men", "boy", "boys", "girl", "girls", "child", "children",
+                          "teenager", "teenagers", "teen", "teens", "youth", "youths", "baby", "babies", "infant",
+                          "infants", "toddler", "person", "persons", "elderly", "pensioner", "pensioners",
+                          "mother", "mothers", "father", "fathers"})
+PERSON_TYPES = frozenset({"ASSAULT", "COERCE"})
+
+
+def person_victims(tok: Token, event_type: str, index: args.MentionIndex,
+                   sources: list[ActorRef]) -> list[ActorRef]:
+    """"shot dead a teenager near Jenin": a civilian teenager (rule ``person-victims``); ``[]``: none."""
+    if event_type not in PERSON_TYPES or not sources:
+        return []
+    lenient = index.lenient_view()
+    for obj in (*_struck(tok, places=False), *_joined_objects(tok)):
+        if obj.lower_ not in PERSON_WORDS or args.np_actors(obj, lenient) or \
+                any(c.dep_ == "poss" and c.lower_ in args.OWN_POSSESSIVES for c in obj.children):
+            continue  # "their children": someone's own, not a victim named
+        first = min(t.i for t in obj.subtree if t.i <= obj.i and t.dep_ != "det")
+        return [ActorRef(name=obj.doc[first:obj.i + 1].text, country=None, sector=["CVL"], resolution="unresolved")]
+    return []
+
+
+def _joined_objects(tok: Token) -> Iterator[Token]:
+    """The objects of verbs joined to ``tok`` by "and" with no subject of their own ("shot and wounded X")."""
+    if any(c.dep_ == "dobj" for c in tok.children):
+        return
+    for verb in (c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and c.i > tok.i):
+        if not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            yield from (c for c in verb.children if c.dep_ == "dobj")
 
 
 def district_people(tok: Token, event_type: str, targets: list[ActorRef],

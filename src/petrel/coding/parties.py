@@ -142,11 +142,11 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
 
 def _material_targets(ctx: RuleContext, tok, event_type: str, index: args.MentionIndex,  # noqa: ANN001
                       sources: list[ActorRef], found_by: tuple[str, ...]) -> tuple[list[ActorRef], tuple[str, ...]]:
-    """Rules ``border-party``, ``passive-recipient``, ``shared-object``, ``clause-object``, ``purpose-party``
-    (:mod:`petrel.coding.material`), the first that finds a party."""
+    """Rules ``border-party``, ``passive-recipient``, ``shared-object``, ``clause-object``, ``purpose-party``,
+    ``person-victims`` (:mod:`petrel.coding.material`), the first that finds a party."""
     for rule, find in ((R.BORDER_PARTY, material.border_parties), (R.PASSIVE_RECIPIENT, material.passive_recipients),
                        (R.SHARED_OBJECT, material.shared_objects), (R.CLAUSE_OBJECT, material.clause_objects),
-                       (R.PURPOSE_PARTY, material.purpose_parties)):
+                       (R.PURPOSE_PARTY, material.purpose_parties), (R.PERSON_VICTIMS, material.person_victims)):
         if ctx.on(rule) and (found := find(tok, event_type, index, sources)):
             return found, (rule, *found_by)
     return [], found_by

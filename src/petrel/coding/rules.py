@@ -118,6 +118,9 @@ FOREIGN_GROUND = _rule("foreign-ground", PARTIES, "one-sided force with nobody n
 REPRESSED_GROUP = _rule("repressed-group", PARTIES, "a state's coercion of a group named by its role",
                         "the target: that group of the state's country",
                         "'the junta's crackdown on the opposition': the country's opposition")
+PERSON_VICTIMS = _rule("person-victims", PARTIES, "force on people named only as persons ('a teenager')",
+                       "the target: civilians known by their sector (located by the act's place)",
+                       "'shot dead a teenager near Jenin': a Palestinian civilian")
 DISTRICT_PEOPLE = _rule("district-people", PARTIES, "force on a part of a city ('a neighbourhood of X')",
                         "the target: X's residents (civilians)",
                         "'shelled a suburb of Damascus': its residents, not Syria's government")
