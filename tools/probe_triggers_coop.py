@@ -1,7 +1,7 @@
 """Print the cooperative trigger probe's figures (tests/data/probe_triggers_coop.jsonl) for both halves, and the
 misses of the ``fix`` half only (the ``check`` half is read as a figure, never item by item).
 
-    .venv/bin/python tools/probe_triggers_coop.py [--examples N] [--types]
+    .venv/bin/python tools/probe_triggers_coop.py [--examples N] [--types] [--families]
 
 PETREL_EVENT_MODEL=rules|model|combined picks the coder, as everywhere.
 """
@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--examples", type=int, default=0, help="print up to N misses of the fix half")
     parser.add_argument("--types", action="store_true", help="per gold type found counts (both halves)")
+    parser.add_argument("--families", action="store_true", help="per construction family found counts (both halves)")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
 
@@ -52,6 +53,13 @@ def main(argv: list[str] | None = None) -> None:
             hit[r.item.type] += r.found if r.item.type != "NONE" else r.any_event
         print("found per type (NONE: items with a false event):",
               {t: f"{hit[t]}/{total[t]}" for t in sorted(total)})
+    if args.families:
+        total, hit = Counter(), Counter()
+        for r in results:
+            if r.item.type != "NONE":
+                total[r.item.family] += 1
+                hit[r.item.family] += r.found
+        print("found per family:", {f: f"{hit[f]}/{total[f]}" for f in sorted(total)})
     print(f"coder={settings.event_model}")
     for half, figs in by_half(results).items():
         n = sum(r.item.half == half for r in results)
