@@ -11,8 +11,9 @@ import pytest
 
 from tests.coding.coop_probe_scoring import HALVES, by_half, load_probe, score_item
 
-# measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass
-FLOORS = {"fix": {"found": 0.85, "top": 0.85}, "check": {"found": 0.88, "top": 0.88}}
+# measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass.
+# Before the triggers9c lexicon families: fix found .850 top .850, check found .880 top .880.
+FLOORS = {"fix": {"found": 0.93, "top": 0.92}, "check": {"found": 0.93, "top": 0.93}}
 # share of near misses with any event: a ceiling (measured, rounded up)
 FALSE_CEILING = {"fix": 0.0, "check": 0.0}
 
