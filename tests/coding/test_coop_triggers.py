@@ -121,6 +121,11 @@ def test_a_pardon_is_a_concession(run) -> None:
     ("Argentine striker Lautaro Martinez signed a contract extension with Inter Milan on Tuesday.", "SUPPORT"),
     ("The French president conferred the Legion of Honour on the Senegalese novelist on Friday.", "CONSULT"),
     ("Rebels handed over their rifles to the United Nations in Bambari on Monday.", "AID"),
+    ("The Nigerian government extended the rail line to Kano last year.", "AID"),  # a line, not a credit line
+    ("A US appeals court vacated the conviction of the former Honduran president on Friday.", "RETREAT"),
+    ("Russian missiles landed in the centre of Kharkiv overnight, the mayor said.", "CONSULT"),  # no visit
+    ("The ministry said it recognised that the reforms would take time.", "SUPPORT"),  # cognition
+    ("The navy kept sending ships to the disputed reef, the minister said.", "AID"),  # a deployment
 ])
 def test_near_misses_stay_silent(run, text: str, etype: str) -> None:
     assert etype not in types(run(text)), [(e.type, e.rule) for e in run(text)]
