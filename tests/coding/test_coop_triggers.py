@@ -47,6 +47,8 @@ def types(events) -> set[str]:  # noqa: ANN001
     # CONSULT: phrasal meetings, calls, visits, hosting
     ("Lithuania's foreign minister sat down with his Polish counterpart in Vilnius on Tuesday.", "CONSULT", None),
     ("The Colombian government opened talks with the ELN guerrillas in Caracas on Monday.", "CONSULT", None),
+    ("Ghana's president reached out to Togo's president on Monday after the border incident, his aides said.",
+     "CONSULT", None),
     ("The leaders of Japan and South Korea held a phone call on Wednesday to discuss North Korea.",
      "CONSULT", "phone"),
     ("Spain's prime minister paid a visit to Mauritania on Wednesday to discuss migration.", "CONSULT", "visit"),
