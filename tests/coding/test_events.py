@@ -570,7 +570,7 @@ def test_an_act_told_again_without_its_target_is_one_event(code) -> None:
     assert (event.type, event.cameo, event.target.country) == ("ASSAULT", "193", "GEO")  # the firefight's code
     assert event.rule == "verb:190:engage +* in+noun:193:firefight"
     # typed: the folded firefight is a chain of its own (the entry's own "+" is never parsed)
-    assert (event.provenance, event.repeats) == (("verb:190:engage +* in",), (("noun:193:firefight",),))
+    assert (event.provenance.chain, event.provenance.repeats) == (("verb:190:engage +* in",), (("noun:193:firefight",),))
     assert triples(code("Ethiopia met Egypt on Monday to discuss the dam.", TABLE)) == {("CONSULT", "ETH", "EGY")}
     # two clauses, two acts: the second has no target of its own but is not inside the first
     assert triples(code("Russian troops shelled Tbilisi. Later Russian troops shelled again.", TABLE)) == {

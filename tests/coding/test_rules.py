@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from petrel.coding import EventStage, QuoteStage
-from petrel.coding.rules import RULES, UnknownRule, check, rule_text
+from petrel.coding.rules import RULES, UnknownRule, check, fired, rule_text
 from petrel.config import Settings
 from petrel.models import ActorRef, Article
 from petrel.state import DocState
@@ -69,10 +69,11 @@ def test_every_rule_id_the_coder_emits_is_registered(events) -> None:
     for text, found in events.items():
         assert found, text
         for event in found:
-            *rules, entry = event.provenance
+            rules, entry = event.provenance.rules, event.provenance.entry
             assert all(r in RULES for r in rules), event.provenance
+            assert [r.id for r in fired(event.provenance)] == list(rules)  # each with its registry entry
             assert ENTRY.match(entry) or entry.split(":", 1)[0] in RULES, entry
-            assert event.rule == rule_text(event.provenance, event.repeats), (event.rule, event.provenance)
+            assert event.rule == rule_text((*rules, entry), event.provenance.repeats), (event.rule, event.provenance)
             seen.update(rules)
     # the sentences above exercise these rules (a rule that stops firing shows here)
     assert {"announced", "threat", "ultimatum", "refusal", "intent", "unknown-agent", "speech-accuse",
@@ -114,14 +115,14 @@ def test_the_display_string_is_derived_from_the_typed_provenance() -> None:
     ("protested-government", "Somali students protested on Monday."),
 ])
 def test_a_disabled_rule_is_not_applied(nlp, lexicon, events, rule: str, text: str) -> None:
-    assert any(rule in e.provenance for e in events[text])
+    assert any(e.provenance.applied(rule) for e in events[text])
     without = make_stage(nlp, lexicon, {rule})(text).events
-    assert not any(rule in e.provenance for e in without)
+    assert not any(e.provenance.applied(rule) for e in without)
     assert [e.rule for e in without] != [e.rule for e in events[text]]
 
 
 def test_a_disabled_lexicon_entry_does_not_fire(nlp, lexicon, events) -> None:
     text = "Kenya refused to send aid to Somalia."
-    entries = {e.provenance[-1] for e in events[text]}
+    entries = {e.provenance.entry for e in events[text]}
     without = make_stage(nlp, lexicon, entries)(text).events
-    assert not entries & {e.provenance[-1] for e in without}
+    assert not entries & {e.provenance.entry for e in without}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from petrel.models import ActorRef, Article
+from petrel.models import ActorRef, Article, Provenance
 from petrel.state import DocState
 
 from .placing import placed
@@ -127,7 +127,7 @@ def unknown_attack(make_state, text: str, trigger: str, **kwargs):
 
     state = make_state(text, trigger, **kwargs)
     state.events[0].source = UNKNOWN_ATTACKER
-    state.events[0].provenance = ("unknown-agent", "verb:1823:kill")
+    state.events[0].provenance = Provenance(("unknown-agent",), "verb:1823:kill")
     return state
 
 

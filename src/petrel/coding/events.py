@@ -42,7 +42,7 @@ from petrel.coding.speech_drafts import speaker_token as _speaker_token  # noqa:
 from petrel.coding.status import Status, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
-from petrel.models import Article, EventMention, PlaceHints, Quote, SentencePrediction
+from petrel.models import Article, EventMention, PlaceHints, Provenance, Quote, SentencePrediction
 
 __all__ = ["EventStage", "PlaceOf", "mention_id"]
 
@@ -149,7 +149,6 @@ class EventStage:
                 draft.targets, draft.provenance = [other], draft.with_rule(R.MODEL_TARGET)
         events = pair_events(draft, sent, doc_id)
         for event in events:
-            event.origin = "model"
             if prediction.mode and (prediction.mode_score or 0) >= 0.5 and event.type == prediction.label:
                 event.mode = prediction.mode
         return events
@@ -188,7 +187,7 @@ class EventStage:
         new_id = hashlib.sha1(f"{event.mention_id}|{info.type}".encode()).hexdigest()[:20]
         return replace(event, mention_id=new_id, type=info.type, mode=mode or info.mode, cameo=info.code,
                        quad_class=info.quad_class, goldstein=info.goldstein,
-                       context=[info.context] if info.context else [], origin="relabelled",
+                       context=[info.context] if info.context else [],
                        evidence=replace(evidence))
 
     def rule_events(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str,
@@ -232,7 +231,7 @@ class EventStage:
         if pat.status:
             status = Status(pat.status, False, "lexicon")
         info, status, intent = read_intent(self.ctx, tok, info, status)
-        provenance = (*parties.rules, *intent, pat.entry_id)
+        provenance = Provenance((*parties.rules, *intent), pat.entry_id)
         draft = Draft(trig, info, parties.sources, parties.targets, status, provenance, quote,
                       trigger_confidence(trig) - (DEVICE_DOUBT if R.DEVICE_AGENT in parties.rules else 0.0),
                       by_subject=parties.by_subject)

@@ -92,7 +92,7 @@ def address_protest(event: EventMention, stated: Place | None, country_name: Cal
     if event.source.country == stated.country and STATE_SECTORS & set(event.source.sector):
         return
     event.target = ActorRef(f"government of {country_name(stated.country)}", None, stated.country, ["GOV"], "place")
-    event.provenance = (PROTESTED_GOVERNMENT, *event.provenance)
+    event.provenance = event.provenance.with_rule(PROTESTED_GOVERNMENT)
 
 
 def _weapon(party: ActorRef) -> bool:

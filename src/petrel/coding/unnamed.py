@@ -181,7 +181,7 @@ def locate_unknown_attackers(events: list[EventMention], stated_place: Callable[
     ``place``. The CAMEO-derived PLOVER gold codes such actors so too."""
     for event in events:
         source = event.source
-        if source.country or not {UNKNOWN_AGENT, DEVICE_AGENT} & set(event.provenance[:-1]) \
+        if source.country or not {UNKNOWN_AGENT, DEVICE_AGENT} & set(event.provenance.rules) \
                 or source.name != UNKNOWN_ATTACKER.name:
             continue
         place = stated_place(event)
@@ -301,7 +301,7 @@ def remember_doers(index: args.MentionIndex, sent_start: int, events: list) -> N
     speaker stands in for a doer nobody named (``speech-speaker``): the speaker of "..., officials said"
     is no attacker (issue 11)."""
     doers = [e.source for e in events if e.type == "ASSAULT" and e.status in ("actual", "claimed")
-             and e.source is not UNKNOWN_ATTACKER and (e.quote_id is None or SPEECH_SPEAKER not in e.provenance)]
+             and e.source is not UNKNOWN_ATTACKER and (e.quote_id is None or not e.provenance.applied(SPEECH_SPEAKER))]
     if doers:
         index.recent["ASSAULT"] = (sent_start, list({id(d): d for d in doers}.values()))
 
