@@ -133,12 +133,11 @@ def unknown_attack(make_state, text: str, trigger: str, **kwargs):
 
 def located(gazetteer, state):
     """What the events stage does with the shared resolver: unidentified attackers take the stated place."""
-    from petrel.coding.unnamed import locate_unknown_attackers
+    from petrel.coding.unnamed import located_attacker
     from petrel.geo.stage import PlaceResolver
 
     resolver = PlaceResolver(gazetteer)
-    locate_unknown_attackers(state.events, lambda e: resolver.stated_place_of(state.doc, state.article, e))
-    return state.events[0].source
+    return located_attacker(state.events[0], lambda e: resolver.stated_place_of(state.doc, state.article, e))
 
 
 def test_an_unidentified_attacker_takes_the_country_where_it_struck(gazetteer, make_state):
