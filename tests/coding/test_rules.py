@@ -94,6 +94,40 @@ def test_no_rule_is_named_by_a_string_in_the_coder() -> None:
                 assert not (value.endswith("<") and value[:-1] in ids), (path.name, value)
 
 
+STRING_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "partition", "rpartition", "find", "index",
+                            "removeprefix", "removesuffix"})
+ID_WORDS = re.compile(r"\brule|entry_id|provenance|\.entry\b")
+
+
+def string_reads_of_ids(source: str) -> list[str]:
+    """Places in ``source`` that read a rule id, entry id or provenance as a string: a string method called on
+    it (``e.rule.startswith("unknown-agent<")``) or a substring test (``"told-act" in e.rule``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRING_METHODS \
+                and ID_WORDS.search(ast.unparse(node.func.value)):
+            found.append(ast.unparse(node))
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) \
+                and re.search(r"\.(rule|entry_id)$", ast.unparse(node.comparators[-1])):
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_no_control_flow_reads_a_rule_id_as_a_string() -> None:
+    """Anywhere in petrel and its tools, code asks the typed provenance (``provenance.applied(RULE)``,
+    ``outermost()``), never the display string or an id's text."""
+    root = CODING.parents[2]
+    for path in [*(root / "src" / "petrel").rglob("*.py"), *(root / "tools").rglob("*.py")]:
+        assert string_reads_of_ids(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_the_string_check_catches_what_it_is_for() -> None:
+    assert string_reads_of_ids('if e.rule.startswith("unknown-agent<"): pass') != []
+    assert string_reads_of_ids('ok = "told-act" in event.rule') != []
+    assert string_reads_of_ids('kind = draft.provenance.entry.split(":")[0]') != []
+    assert string_reads_of_ids('ok = event.provenance.applied("told-act")') == []
+
+
 def test_rules_are_registered_once_with_a_doc() -> None:
     for rule_id, rule in RULES.items():
         assert rule.id == rule_id and rule.stage and rule.reads and rule.adds and rule.doc
