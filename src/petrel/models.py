@@ -157,7 +157,6 @@ def rule_text(provenance: Iterable[str], repeats: Iterable[Iterable[str]] = ()) 
 #: ``vetoed`` (a rule event the model dropped: never emitted, see petrel.coding.blend); None when the model
 #: took no part (``event_model = "rules"``, or no reading of the sentence)
 BlendOutcome = Literal["kept", "proposed", "relabelled", "vetoed"]
-BLEND_OUTCOMES: tuple[str, ...] = ("kept", "proposed", "relabelled", "vetoed")
 #: the ``origin`` of schema 3 to 5 (stored, derived): who decided the event exists and its type
 ORIGIN_OF_BLEND: dict[str | None, str] = {None: "rules", "kept": "rules", "vetoed": "rules",
                                           "proposed": "model", "relabelled": "relabelled"}
@@ -180,7 +179,7 @@ class Provenance:
     repeats: tuple[tuple[str, ...], ...] = ()
     model_label: str | None = None
     model_score: float | None = None
-    blend: str | None = None
+    blend: BlendOutcome | None = None
 
     @property
     def chain(self) -> tuple[str, ...]:

@@ -178,3 +178,23 @@ def test_the_flat_exports_carry_the_record_in_their_last_columns() -> None:
     assert EVENT_COLUMNS[-5:] == ("why_rules", "why_entry", "why_model_label", "why_model_score", "why_blend")
     assert [row[c] for c in EVENT_COLUMNS[-5:]] == ["speech-threat;announced", "verb:190:engage +* in", "ASSAULT",
                                                     0.75, "relabelled"]
+
+
+def test_reading_an_events_why_does_not_import_spacy() -> None:
+    """The server and the listing commands name each rule from the registry without loading the parser."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from petrel.store.records import why_record; "
+            "w = why_record({'provenance': ['announced', 'verb:190:attack']}); "
+            "assert w['rules'][0]['stage'] == 'events: intent', w; print('spacy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+def test_a_rule_this_petrel_no_longer_registers_is_named_without_an_entry() -> None:
+    from petrel.store.records import why_record
+
+    why = why_record({"provenance": ["retired-rule", "announced", "verb:190:attack"]})
+    assert why["rules"][0] == {"id": "retired-rule", "stage": None, "doc": None}
+    assert why["rules"][1]["stage"] == "events: intent"

@@ -101,9 +101,10 @@ def event_record(row: Row) -> Row:
 
 def why_record(row: Row) -> Row | None:
     """Why the event exists, from its representative mention's stored :class:`petrel.models.Provenance`:
-    the rules that shaped it with their registry entries (``id``, ``stage``, ``doc``), the lexicon entry,
-    the folded repeats, the event model's label and score and what the blend did. None for a mention stored
-    before schema 5 (its provenance was not recorded)."""
+    the rules that shaped it with their registry entries (``id``, ``stage``, ``doc``; an id this petrel no
+    longer registers has ``None`` for both), the lexicon entry, the folded repeats, the event model's label
+    and score and what the blend did. None for a mention stored before schema 5 (no provenance recorded).
+    Reading the registry does not import spaCy (``petrel.coding`` loads its stages lazily)."""
     from petrel.coding.rules import fired
     from petrel.models import Provenance
 
@@ -111,16 +112,11 @@ def why_record(row: Row) -> Row | None:
         return None
     provenance = Provenance.of_chain(row["provenance"], row.get("repeats"), model_label=row.get("model_label"),
                                      model_score=row.get("model_score"), blend=row.get("blend"))
+    registered = {rule.id: rule for rule in fired(provenance)}
     record = provenance.to_dict()
-    record["rules"] = [{"id": r, **_registered(r, fired)} for r in provenance.rules]
+    record["rules"] = [{"id": r, "stage": registered[r].stage if r in registered else None,
+                        "doc": registered[r].doc if r in registered else None} for r in provenance.rules]
     return record
-
-
-def _registered(rule_id: str, fired) -> Row:  # noqa: ANN001 - petrel.coding.rules.fired
-    from petrel.models import Provenance
-
-    entries = fired(Provenance((rule_id,)))
-    return {"stage": entries[0].stage, "doc": entries[0].doc} if entries else {"stage": None, "doc": None}
 
 
 def _listed(value: list[str] | None) -> list[str] | None:
