@@ -34,13 +34,15 @@ _NESTED: dict[str, tuple[tuple[str, pa.DataType], ...]] = {
               ("precision", _STR)),
     "evidence": (("doc_id", _STR), ("sentence", _STR), ("start", _INT), ("end", _INT), ("trigger", _STR),
                  ("trigger_start", _INT), ("mention_id", _STR)),
+    # why the event exists (the record's ``why``; ``why_rules``: the rule ids, outermost first)
+    "why": (("rules", _STR), ("entry", _STR), ("model_label", _STR), ("model_score", _FLOAT), ("blend", _STR)),
 }
 _TOP: tuple[tuple[str, pa.DataType], ...] = (
     ("event_id", _STR), ("type", _STR), ("mode", _STR), ("context", _STR), ("cameo", _STR), ("status", _STR),
     ("source", _STR), ("target", _STR), ("date", _STR), ("date_precision", _STR), ("place", _STR),
     ("evidence", _STR), ("mentions", _STR), ("num_articles", _INT), ("num_sources", _INT), ("num_mentions", _INT),
     ("confidence", _FLOAT), ("quad_class", _INT), ("goldstein", _FLOAT), ("story_id", _STR),
-    ("first_seen", _STR), ("last_seen", _STR),
+    ("first_seen", _STR), ("last_seen", _STR), ("why", _STR),
 )
 EVENT_SCHEMA = pa.schema([
     field for name, top_kind in _TOP for field in (
@@ -75,6 +77,8 @@ def flat_event(record: Row) -> Row:
             nested = record.get(name) or _NOTHING
             for sub, column in subs:
                 value = nested.get(sub)
+                if column == "why_rules" and value:
+                    value = [rule["id"] for rule in value]  # the ids; their registry entries are in the docs
                 row[column] = _cell(value) if value.__class__ in _COMPOSITE else value
     return row
 

@@ -8,7 +8,7 @@ pydantic models in ``petrel.api.schemas``. ``to_dict`` gives the JSON shape of t
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
@@ -147,9 +147,87 @@ class Quote:
 def rule_text(provenance: Iterable[str], repeats: Iterable[Iterable[str]] = ()) -> str:
     """The display string of a provenance, the one place it is written: ``a<b<entry``, then ``+`` and each
     folded repeat's (``speech-threat<announced<verb:190:attack+noun:193:firefight``). For people and the
-    stored ``rule`` column only: code reads the typed tuple, never this string (an entry's text may hold
+    stored ``rule`` column only: code reads the typed record, never this string (an entry's text may hold
     ``<`` or ``+``)."""
     return "+".join("<".join(chain) for chain in (provenance, *repeats))
+
+
+#: what the event model did to an event: ``kept`` (a rule event the model let stand), ``proposed`` (the
+#: model found it where the rules found none), ``relabelled`` (a rule event that took the model's type),
+#: ``vetoed`` (a rule event the model dropped: never emitted, see petrel.coding.blend); None when the model
+#: took no part (``event_model = "rules"``, or no reading of the sentence)
+BlendOutcome = Literal["kept", "proposed", "relabelled", "vetoed"]
+#: the ``origin`` of schema 3 to 5 (stored, derived): who decided the event exists and its type
+ORIGIN_OF_BLEND: dict[str | None, str] = {None: "rules", "kept": "rules", "vetoed": "rules",
+                                          "proposed": "model", "relabelled": "relabelled"}
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Why an event exists: one typed record, set by the events stage and carried to the store, the
+    exports, the API and the dashboard.
+
+    ``rules`` are the registered rule ids that shaped it, outermost first (``petrel.coding.rules``: each has
+    its registry entry, :func:`petrel.coding.rules.fired`); ``entry`` the lexicon entry that fired
+    (``verb:190:attack``; ``event-model:CODE`` for an event the model proposed); ``repeats`` the chain
+    (rules, then entry) of each act told again and folded into it; ``model_label``/``model_score`` the event
+    model's reading of the sentence when it took part, and ``blend`` what the blend did (:data:`BlendOutcome`).
+    Code reads these fields; ``text`` is the display string (``speech-threat<announced<verb:190:attack``)."""
+
+    rules: tuple[str, ...] = ()
+    entry: str | None = None
+    repeats: tuple[tuple[str, ...], ...] = ()
+    model_label: str | None = None
+    model_score: float | None = None
+    blend: BlendOutcome | None = None
+
+    @property
+    def chain(self) -> tuple[str, ...]:
+        """The rules, then the entry: the stored ``provenance`` list column."""
+        return (*self.rules, self.entry) if self.entry is not None else self.rules
+
+    @property
+    def text(self) -> str:
+        """The display string (:func:`rule_text`)."""
+        return rule_text(self.chain, self.repeats)
+
+    @property
+    def origin(self) -> str:
+        """Who decided the event exists and its type: ``rules``, ``model`` or ``relabelled`` (the stored
+        ``origin`` column of schema 3 to 5, derived from ``blend``)."""
+        return ORIGIN_OF_BLEND[self.blend]
+
+    def applied(self, rule_id: str) -> bool:
+        """Whether the registered rule ``rule_id`` shaped the event (its own chain, not a repeat's)."""
+        return rule_id in self.rules
+
+    def outermost(self) -> str | None:
+        """The rule applied last (first in ``rules``), if any."""
+        return self.rules[0] if self.rules else None
+
+    def with_rule(self, rule_id: str) -> Provenance:
+        """This provenance with ``rule_id`` put in front (the caller checks it is registered)."""
+        return replace(self, rules=(rule_id, *self.rules))
+
+    def without_rule(self, rule_id: str) -> Provenance:
+        return replace(self, rules=tuple(r for r in self.rules if r != rule_id))
+
+    def blended(self, outcome: str, label: str, score: float) -> Provenance:
+        """This provenance once the blend weighed it with the model's reading (``label``, ``score``)."""
+        return replace(self, blend=outcome, model_label=label, model_score=score)
+
+    @classmethod
+    def of_chain(cls, chain: Iterable[str] | None, repeats: Iterable[Iterable[str]] | None = None, *,
+                 model_label: str | None = None, model_score: float | None = None,
+                 blend: str | None = None) -> Provenance:
+        """From the stored list columns: ``chain`` is the rules then the entry (its last item)."""
+        items = tuple(chain or ())
+        return cls(items[:-1], items[-1] if items else None, tuple(tuple(r) for r in repeats or ()),
+                   model_label, model_score, blend)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"rules": list(self.rules), "entry": self.entry, "repeats": [list(r) for r in self.repeats],
+                "model_label": self.model_label, "model_score": self.model_score, "blend": self.blend}
 
 
 @dataclass(slots=True)
@@ -174,20 +252,14 @@ class EventMention:
     confidence: float = 0.5
     quote_id: str | None = None
     negated: bool = False
-    origin: str = "rules"  # rules | model | relabelled: who decided the event exists and its type
-    model_label: str | None = None  # the event model's label for the sentence (a PLOVER type or NONE)
-    model_score: float | None = None  # ... and its probability
-    # why it exists (the one source; ``rule`` is its display string, derived): the registered rule ids that
-    # shaped it, outermost first, then the lexicon entry id (petrel.coding.rules, petrel.coding.lexicon);
-    # ``repeats``: the provenance of each act told again and folded into it; with ``origin``,
-    # ``model_label`` and ``model_score`` when the event model took part. Stored as list columns.
-    provenance: tuple[str, ...] = ()
-    repeats: tuple[tuple[str, ...], ...] = ()
+    # why it exists, one typed record (rules and their lexicon entry, the model's reading, what the blend
+    # did); ``rule`` is its display string, derived
+    provenance: Provenance = field(default_factory=Provenance)
 
     @property
     def rule(self) -> str:
         """The display string of the provenance (``a<b<entry+repeat``): :func:`rule_text`."""
-        return rule_text(self.provenance, self.repeats)
+        return self.provenance.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,13 +7,20 @@ stage      reads                       adds
 actors     doc, article                state.mentions (ActorMention)
 model      doc, mentions               state.predictions (SentencePrediction)
 quotes     doc, article, mentions      state.quotes (Quote)
-events     doc, article (and through   state.events (EventMention, no date/place yet)
-           the place hints its
+events     doc, article (and through   state.events (EventMention, no date/place yet; its
+           the place hints its         parties decided once, petrel.coding.settle)
            dateline), mentions,
            quotes, predictions
-dates      doc, article.published      event.date, event.date_precision, may adjust status
+dates      doc, article.published      event.date, event.date_precision; overrides status
 places     doc, article, events        event.place
 =========  ==========================  =====================================
+
+A stage adds what it owns and never writes what an earlier stage set: what a later stage knows that an
+earlier one needs goes forward through a shared resolver (the places resolver's hints give the events
+stage the countries of parties known only by their sector; the places stage never edits an actor). The
+one exception is declared on the stage as ``overrides`` (the dates stage may turn an ``actual`` event
+``historical`` once it has a date); ``tests/test_state.py`` runs the stages and fails when one writes a
+field it neither adds nor overrides.
 """
 
 from __future__ import annotations
@@ -51,6 +58,7 @@ class DocState:
 class Stage(Protocol):
     name: str
     reads: tuple[str, ...]
-    adds: tuple[str, ...]
+    adds: tuple[str, ...]  # ``X`` (a DocState list) or ``event.X`` (a field of the events another stage added)
+    # optional ``overrides``: fields an earlier stage set that this one may rewrite, each explained where declared
 
     def __call__(self, state: DocState) -> None: ...

@@ -97,6 +97,22 @@ def test_merge_panel_reads_in_words(page: Any, server: Any) -> None:
     assert not any("null" in m or m.strip() == "" for m in merges)
 
 
+def test_the_evidence_panel_says_why_the_event_exists(page: Any, server: Any) -> None:
+    """The event's typed provenance in words: each rule with its registry doc, the lexicon entry, the model."""
+    event = api(server, "/api/events", sort="-articles", limit=1)["items"][0]
+    assert event["why"] is not None
+    page.goto(f"{server.url}/#sort=-articles")
+    wait_ready(page, "sort=-articles")
+    page.dispatch_event(f"tr[data-event-id='{event['event_id']}'] td.evidence", "click")
+    page.wait_for_selector("#detail ul.why li")
+    lines = page.eval_on_selector_all("#detail ul.why li", "els => els.map(e => e.textContent)")
+    why = event["why"]
+    assert lines[:len(why["rules"])] == [f"rule {r['id']}: {r['doc']}" for r in why["rules"]]
+    assert f"lexicon entry {why['entry']}" in lines
+    assert any(line.startswith(f"event model read {why['model_label']}") for line in lines) == bool(why["model_label"])
+    assert not any("null" in line or "undefined" in line for line in lines)
+
+
 def test_the_page_fits_a_phone(browser: Any, server: Any, artifacts: Path) -> None:
     context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1)
     tab = context.new_page()

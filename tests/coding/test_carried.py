@@ -29,7 +29,7 @@ def one(events: list[EventMention], type_: str, trigger: str) -> EventMention:
 ])
 def test_an_attack_named_again_is_its_doers(run, text, trigger, country) -> None:
     event = one(run(text), "ASSAULT", trigger)
-    assert event.source.country == country and event.rule.startswith("carried-forward<"), event.rule
+    assert event.source.country == country and event.provenance.outermost() == "carried-forward", event.rule
 
 
 def test_an_attack_reported_by_a_speaker_with_its_doer_named_is_carried(run) -> None:
@@ -49,7 +49,7 @@ def test_an_attack_reported_by_a_speaker_with_its_doer_named_is_carried(run) -> 
     "Ugandan ministers met in Kampala on Monday. Eight people were killed in the ambush.",
 ])
 def test_no_doer_is_carried_without_an_attack_told_before(run, text) -> None:
-    assert not [e for e in run(text) if e.rule.startswith("carried-forward<")]
+    assert not [e for e in run(text) if e.provenance.outermost() == "carried-forward"]
 
 
 def test_an_attack_noun_someone_claims_or_condemns_is_not_carried(run) -> None:
@@ -57,7 +57,7 @@ def test_an_attack_noun_someone_claims_or_condemns_is_not_carried(run) -> None:
     the attack" is Y's statement."""
     events = run("Somali troops raided a village near Jowhar on Sunday. Al-Shabaab claimed the attack on a "
                  "website. Qatar condemned the attack.")
-    assert not [e for e in events if e.rule.startswith("carried-forward<") and e.evidence.trigger == "attack"]
+    assert not [e for e in events if e.provenance.outermost() == "carried-forward" and e.evidence.trigger == "attack"]
 
 
 

@@ -24,7 +24,7 @@ def coded(state) -> set[tuple[str, str, str | None]]:
 def test_we_in_a_statement_is_its_issuer(code, sentence: str, expected: tuple[str, str, str]) -> None:
     got = coded(code(HEADING + sentence, TABLE))
     assert expected in got
-    assert all(e.rule.startswith("issuer<") for e in code(HEADING + sentence, TABLE).events)
+    assert all(e.provenance.outermost() == "issuer" for e in code(HEADING + sentence, TABLE).events)
 
 
 def test_we_needs_an_issuer_named_before_it(code) -> None:

@@ -118,21 +118,21 @@ def test_a_site_named_by_its_owners_sector_is_an_attack_on_them(run) -> None:
 def test_a_protest_with_no_addressee_is_aimed_at_the_government_of_its_place(run) -> None:
     event = one(run("Farmers blocked roads near Lyon on Monday."), "PROTEST")
     assert (event.target.country, event.target.sector) == ("FRA", ["GOV"])
-    assert event.rule.startswith("protested-government<")
+    assert event.provenance.outermost() == "protested-government"
 
 
 def test_the_actor_is_carried_forward_to_the_next_sentences_attack(run) -> None:
     events = run("Nigerian troops launched an offensive on Monday. The strikes killed 12 people.")
     event = one(events, "ASSAULT", "killed")
-    assert event.source.country == "NGA" and event.rule.startswith("carried-forward<")
+    assert event.source.country == "NGA" and event.provenance.outermost() == "carried-forward"
 
 
 def test_nothing_is_carried_across_a_long_gap_or_from_a_quote(run) -> None:
     far = run("Nigerian troops launched an offensive on Monday. Talks stalled. Prices rose. Schools closed. "
               "The strikes killed 12 people.")
-    assert not [e for e in far if e.rule.startswith("carried-forward<")]
+    assert not [e for e in far if e.provenance.outermost() == "carried-forward"]
     quoted = run('"We attacked their camps," a Nigerian commander said. The strikes killed 12 people.')
-    assert not [e for e in quoted if e.rule.startswith("carried-forward<")]
+    assert not [e for e in quoted if e.provenance.outermost() == "carried-forward"]
 
 
 def test_the_group_is_the_last_band_of_armed_men(run) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from petrel.coding import EventStage, QuoteStage
-from petrel.coding.rules import RULES, UnknownRule, check, rule_text
+from petrel.coding.rules import RULES, UnknownRule, check, fired, rule_text
 from petrel.config import Settings
 from petrel.models import ActorRef, Article
 from petrel.state import DocState
@@ -69,10 +69,11 @@ def test_every_rule_id_the_coder_emits_is_registered(events) -> None:
     for text, found in events.items():
         assert found, text
         for event in found:
-            *rules, entry = event.provenance
+            rules, entry = event.provenance.rules, event.provenance.entry
             assert all(r in RULES for r in rules), event.provenance
+            assert [r.id for r in fired(event.provenance)] == list(rules)  # each with its registry entry
             assert ENTRY.match(entry) or entry.split(":", 1)[0] in RULES, entry
-            assert event.rule == rule_text(event.provenance, event.repeats), (event.rule, event.provenance)
+            assert event.rule == rule_text((*rules, entry), event.provenance.repeats), (event.rule, event.provenance)
             seen.update(rules)
     # the sentences above exercise these rules (a rule that stops firing shows here)
     assert {"announced", "threat", "ultimatum", "refusal", "intent", "unknown-agent", "speech-accuse",
@@ -91,6 +92,40 @@ def test_no_rule_is_named_by_a_string_in_the_coder() -> None:
                 value = node.value
                 assert not any(value.startswith(f"{r}<") for r in ids), (path.name, value)
                 assert not (value.endswith("<") and value[:-1] in ids), (path.name, value)
+
+
+STRING_METHODS = frozenset({"startswith", "endswith", "split", "rsplit", "partition", "rpartition", "find", "index",
+                            "removeprefix", "removesuffix"})
+ID_WORDS = re.compile(r"\brule|entry_id|provenance|\.entry\b")
+
+
+def string_reads_of_ids(source: str) -> list[str]:
+    """Places in ``source`` that read a rule id, entry id or provenance as a string: a string method called on
+    it (``e.rule.startswith("unknown-agent<")``) or a substring test (``"told-act" in e.rule``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in STRING_METHODS \
+                and ID_WORDS.search(ast.unparse(node.func.value)):
+            found.append(ast.unparse(node))
+        if isinstance(node, ast.Compare) and any(isinstance(op, (ast.In, ast.NotIn)) for op in node.ops) \
+                and re.search(r"\.(rule|entry_id)$", ast.unparse(node.comparators[-1])):
+            found.append(ast.unparse(node))
+    return found
+
+
+def test_no_control_flow_reads_a_rule_id_as_a_string() -> None:
+    """Anywhere in petrel and its tools, code asks the typed provenance (``provenance.applied(RULE)``,
+    ``outermost()``), never the display string or an id's text."""
+    root = CODING.parents[2]
+    for path in [*(root / "src" / "petrel").rglob("*.py"), *(root / "tools").rglob("*.py")]:
+        assert string_reads_of_ids(path.read_text(encoding="utf-8")) == [], path
+
+
+def test_the_string_check_catches_what_it_is_for() -> None:
+    assert string_reads_of_ids('if e.rule.startswith("unknown-agent<"): pass') != []
+    assert string_reads_of_ids('ok = "told-act" in event.rule') != []
+    assert string_reads_of_ids('kind = draft.provenance.entry.split(":")[0]') != []
+    assert string_reads_of_ids('ok = event.provenance.applied("told-act")') == []
 
 
 def test_rules_are_registered_once_with_a_doc() -> None:
@@ -114,14 +149,14 @@ def test_the_display_string_is_derived_from_the_typed_provenance() -> None:
     ("protested-government", "Somali students protested on Monday."),
 ])
 def test_a_disabled_rule_is_not_applied(nlp, lexicon, events, rule: str, text: str) -> None:
-    assert any(rule in e.provenance for e in events[text])
+    assert any(e.provenance.applied(rule) for e in events[text])
     without = make_stage(nlp, lexicon, {rule})(text).events
-    assert not any(rule in e.provenance for e in without)
+    assert not any(e.provenance.applied(rule) for e in without)
     assert [e.rule for e in without] != [e.rule for e in events[text]]
 
 
 def test_a_disabled_lexicon_entry_does_not_fire(nlp, lexicon, events) -> None:
     text = "Kenya refused to send aid to Somalia."
-    entries = {e.provenance[-1] for e in events[text]}
+    entries = {e.provenance.entry for e in events[text]}
     without = make_stage(nlp, lexicon, entries)(text).events
-    assert not entries & {e.provenance[-1] for e in without}
+    assert not entries & {e.provenance.entry for e in without}

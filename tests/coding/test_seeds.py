@@ -22,6 +22,6 @@ def test_every_seed_event_has_evidence_and_a_rule(seed_run) -> None:
     events = [e for doc in docs.values() for e in doc.events]
     assert events
     for event in events:
-        assert event.rule and event.provenance and event.evidence.sentence and event.source.country
+        assert event.rule and event.provenance.entry and event.evidence.sentence and event.source.country
         assert event.evidence.trigger_start is not None
         assert event.evidence.trigger in event.evidence.sentence

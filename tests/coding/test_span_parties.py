@@ -71,7 +71,7 @@ def test_a_rule_event_without_target_takes_the_confident_target_span(code) -> No
     assert sides(code(ACCUSED, None)) == [("ACCUSE", "KEN", None)]  # the rules alone find no target
     events = code(ACCUSED, predict(ACCUSED, "ACCUSE", 0.9, target=(("Uganda", 0.92),)))
     assert sides(events) == [("ACCUSE", "KEN", "UGA")]
-    assert events[0].provenance[0] == R.SPAN_TARGET
+    assert events[0].provenance.outermost() == R.SPAN_TARGET
 
 
 def test_a_weak_target_span_or_the_rules_coder_leaves_the_target_empty(code) -> None:  # noqa: ANN001
@@ -102,13 +102,13 @@ def test_a_proposed_event_takes_its_sides_from_the_spans(code) -> None:  # noqa:
     pred = predict(LASHED, "ACCUSE", 0.9, source=(("Kenya", 0.9),), target=(("Uganda", 0.8),))
     events = code(LASHED, pred)
     assert sides(events) == [("ACCUSE", "KEN", "UGA")]
-    assert events[0].origin == "model" and events[0].provenance[0] == R.SPAN_PARTY
+    assert events[0].provenance.blend == "proposed" and events[0].provenance.outermost() == R.SPAN_PARTY
 
 
 def test_without_spans_or_with_the_rule_off_a_proposed_event_keeps_the_heuristics(code) -> None:  # noqa: ANN001
     bare = code(LASHED, predict(LASHED, "ACCUSE", 0.9))
     assert sides(bare) == [("ACCUSE", "KEN", "ETH")]  # model-target: the first other party after the word
-    assert all(R.SPAN_PARTY not in e.provenance for e in bare)
+    assert not any(e.provenance.applied(R.SPAN_PARTY) for e in bare)
     off = code(LASHED, predict(LASHED, "ACCUSE", 0.9, target=(("Uganda", 0.8),)), disabled=(R.SPAN_PARTY,))
     assert sides(off) == sides(bare)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from petrel.models import ActorRef, Article
+from petrel.models import ActorRef, Article, Provenance
 from petrel.state import DocState
 
 from .placing import placed
@@ -127,18 +127,17 @@ def unknown_attack(make_state, text: str, trigger: str, **kwargs):
 
     state = make_state(text, trigger, **kwargs)
     state.events[0].source = UNKNOWN_ATTACKER
-    state.events[0].provenance = ("unknown-agent", "verb:1823:kill")
+    state.events[0].provenance = Provenance(("unknown-agent",), "verb:1823:kill")
     return state
 
 
 def located(gazetteer, state):
     """What the events stage does with the shared resolver: unidentified attackers take the stated place."""
-    from petrel.coding.unnamed import locate_unknown_attackers
+    from petrel.coding.unnamed import located_attacker
     from petrel.geo.stage import PlaceResolver
 
     resolver = PlaceResolver(gazetteer)
-    locate_unknown_attackers(state.events, lambda e: resolver.stated_place_of(state.doc, state.article, e))
-    return state.events[0].source
+    return located_attacker(state.events[0], lambda e: resolver.stated_place_of(state.doc, state.article, e))
 
 
 def test_an_unidentified_attacker_takes_the_country_where_it_struck(gazetteer, make_state):

@@ -51,6 +51,25 @@ class MentionOut(_Open):
     trigger_start: int | None = None
 
 
+class RuleOut(_Open):
+    """A rule that shaped the event, with its registry entry (``petrel.coding.rules``)."""
+
+    id: str
+    stage: str | None = None  # None: an id this petrel no longer registers (a store written by an older one)
+    doc: str | None = None
+
+
+class WhyOut(_Open):
+    """Why the event exists (its representative mention's ``petrel.models.Provenance``)."""
+
+    rules: list[RuleOut] = []  # outermost first
+    entry: str | None = None  # the lexicon entry that fired (event-model:CODE: the model proposed it)
+    repeats: list[list[str]] = []
+    model_label: str | None = None  # the event model's reading of the sentence, when it took part
+    model_score: float | None = None
+    blend: str | None = None  # kept|proposed|relabelled; None when the model took no part
+
+
 class EventOut(_Open):
     """One event in the event JSONL contract shape, plus quad class, Goldstein score and story."""
 
@@ -73,6 +92,9 @@ class EventOut(_Open):
     quad_class: int | None = None
     goldstein: float | None = None
     story_id: str | None = None
+    provenance: list[str] | None = None  # the rules then the entry (null: stored before schema 5)
+    repeats: list[list[str]] | None = None
+    why: WhyOut | None = None  # the same, typed, with the model's part (null: stored before schema 5)
 
 
 class MergeOut(_Open):

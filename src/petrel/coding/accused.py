@@ -18,6 +18,7 @@ from petrel.coding.lexicon import Lexicon
 from petrel.coding.rules import ACCUSED_ACT
 from petrel.coding.status import Status
 from petrel.coding.triggers import Trigger, match_token
+from petrel.models import Provenance
 
 CLAIMED_TYPES = frozenset({"ASSAULT", "COERCE"})
 ACCUSING_VERBS = frozenset({"accuse", "charge", "implicate", "suspect"})
@@ -44,7 +45,7 @@ def accused_acts(triggers: list[Trigger], index: args.MentionIndex, lexicon: Lex
             roles = args.noun_roles(act, index) if found.pattern.pos == "noun" else args.verb_roles(act, index)
             targets = [t for t in roles.targets if t not in accused]
             out.append(Draft(Trigger(act, found.pattern, found.consumed), info, list(accused), targets,
-                             Status("claimed", False, tok.lower_), (ACCUSED_ACT, found.pattern.entry_id), None,
+                             Status("claimed", False, tok.lower_), Provenance((ACCUSED_ACT,), found.pattern.entry_id), None,
                              0.5))
             break  # one act per charge: "of killing civilians suspected of backing militants" is one
     return out

@@ -28,7 +28,7 @@ from petrel.coding import arguments as args
 from petrel.coding.lexicon import CameoInfo, Pattern
 from petrel.coding.rules import ANSWERED_PARTY, DENIED_CHARGE
 from petrel.coding.status import status_of
-from petrel.models import ActorRef
+from petrel.models import ActorRef, Provenance
 
 if TYPE_CHECKING:  # the triggers module reads this one's tails (keep_answers): no import cycle at run time
     from petrel.coding.drafts import Draft
@@ -146,7 +146,7 @@ def told_charges(drafts: list[Draft], info: CameoInfo) -> list[Draft]:
             continue
         pattern = Pattern(f"{DENIED_CHARGE}:{info.code}", "verb", frozenset({clause.lemma_.lower()}), info.code)
         out.append(Draft(Trigger(clause, pattern), info, list(draft.targets), list(draft.sources),
-                         status_of(clause), (pattern.entry_id,), None,
+                         status_of(clause), Provenance(entry=pattern.entry_id), None,
                          round(draft.confidence - 0.1, 3)))
     return out
 
@@ -183,6 +183,6 @@ def misread_denials(drafts: list[Draft], index: args.MentionIndex, sent, info: C
         if not deniers or not targets:
             continue
         pattern = Pattern(f"{ANSWERED_PARTY}:{info.code}", "verb", frozenset({tok.lemma_.lower()}), info.code)
-        out.append(Draft(Trigger(tok, pattern), info, deniers, targets, status_of(tok), (pattern.entry_id,), None,
+        out.append(Draft(Trigger(tok, pattern), info, deniers, targets, status_of(tok), Provenance(entry=pattern.entry_id), None,
                          round(accusations[-1].confidence - 0.1, 3)))
     return out

@@ -8,7 +8,7 @@ likely each PLOVER type (or no event) is. For one sentence:
   (:data:`CONTEXT_RULES`: "A spokesman denied the charge" answers the accusation two sentences back; read
   alone, the model rightly sees a bare statement);
 - when the model is confident of a type no rule event has (above ``relabel``), the most confident rule
-  event takes that type (``origin = "relabelled"``): the rules were right that something happened between
+  event takes that type (``provenance.blend = "relabelled"``): the rules were right that something happened between
   those parties, the lexicon entry named it wrongly;
   An act called off ("postponed his visit", "cancelled the talks": CAMEO 16x) is not relabelled into the
   act itself (a visit, a meeting): the model reads the visit, the rule read that it will not happen;
@@ -17,7 +17,10 @@ likely each PLOVER type (or no event) is. For one sentence:
 - each kept event's confidence mixes the rule's with the model's probability of its type (``weight``), so
   the sentence's top event is the one both agree on;
 - where the rules found nothing and the model is confident of a type (above ``propose``), the event is
-  read off the sentence's main predicate (``origin = "model"``, see :mod:`petrel.coding.proposal`).
+  read off the sentence's main predicate (``provenance.blend = "proposed"``, see :mod:`petrel.coding.proposal`);
+- every event the blend hands on records the model's label and score and what the blend did (``kept``,
+  ``proposed``, ``relabelled``) in its :class:`petrel.models.Provenance`; a vetoed event is not handed on
+  (a caller that passes ``vetoed`` gets it there, marked ``vetoed``).
 
 The thresholds are tuned on the validation share of the training corpus (never on a test set) and ship
 with the model as ``blend.json``; :class:`BlendSettings` holds them.
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from petrel.coding.rules import ANSWERED_PARTY, SPEECH_ACCUSE
@@ -69,25 +72,34 @@ Recode = Callable[[EventMention, str, str | None], EventMention]
 
 
 def blend(events: list[EventMention], pred: SentencePrediction, settings: BlendSettings, propose: Propose,
-          recode: Recode) -> list[EventMention]:
-    """The sentence's events once rules and model are weighed (see the module docstring)."""
+          recode: Recode, *, vetoed: list[EventMention] | None = None) -> list[EventMention]:
+    """The sentence's events once rules and model are weighed (see the module docstring); the events the
+    model vetoed go to ``vetoed`` when given."""
+    outcome = "kept"
     if events and pred.prob(NONE) >= settings.veto:
-        events = [e for e in events if pred.prob(e.type) >= settings.keep or _from_context(e)]
+        kept = [e for e in events if pred.prob(e.type) >= settings.keep or _from_context(e)]
+        if vetoed is not None:
+            left = {id(e) for e in kept}
+            vetoed += [replace(e, provenance=e.provenance.blended("vetoed", pred.label, pred.score))
+                       for e in events if id(e) not in left]
+        events = kept
+    relabelled: EventMention | None = None
     if events and pred.label != NONE and pred.score >= settings.relabel and all(e.type != pred.label for e in events):
         top = max(events, key=lambda e: e.confidence)
         if not called_off(top, pred.label) and not speakers_word(top):
-            events = [recode(top, pred.label, pred.mode) if e is top else e for e in events]
+            relabelled = recode(top, pred.label, pred.mode)
+            events = [relabelled if e is top else e for e in events]
     if not events and pred.label != NONE and pred.score >= settings.propose:
-        events = propose()
+        events, outcome = propose(), "proposed"
     for e in events:
-        e.model_label, e.model_score = pred.label, pred.score
+        e.provenance = e.provenance.blended("relabelled" if e is relabelled else outcome, pred.label, pred.score)
         e.confidence = round((1 - settings.weight) * e.confidence + settings.weight * pred.prob(e.type), 3)
     return events
 
 
 def _from_context(event: EventMention) -> bool:
     """The event exists because of an earlier sentence (a rule of :data:`CONTEXT_RULES` shaped it)."""
-    return any(rule in CONTEXT_RULES for rule in event.provenance[:-1])
+    return any(event.provenance.applied(rule) for rule in CONTEXT_RULES)
 
 
 COOPERATION_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "AID", "SUPPORT", "RETREAT", "CONCEDE"})
@@ -103,4 +115,4 @@ def speakers_word(event: EventMention) -> bool:
     """"A bomber blew himself up at a cafe, killing nine, police said": the speaker's accusation read off
     the reported act (``speech-accuse``) is the speaker's word. Relabelled into the act, it would make the
     speaker its doer, and speakers are not doers (issue 11)."""
-    return SPEECH_ACCUSE in event.provenance[:-1]
+    return event.provenance.applied(SPEECH_ACCUSE)

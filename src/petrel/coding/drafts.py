@@ -10,16 +10,16 @@ sentence against each other (:class:`petrel.coding.events.EventStage` runs them 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
 from petrel.coding.lexicon import CameoInfo
-from petrel.coding.rules import CHARGE, ELABORATION, PROTEST_PURPOSE, PROTESTED_GOVERNMENT, REPEAT, check, rule_text
+from petrel.coding.rules import CHARGE, ELABORATION, PROTEST_PURPOSE, PROTESTED_GOVERNMENT, REPEAT, check
 from petrel.coding.speech import same_camp
 from petrel.coding.status import Status
 from petrel.coding.triggers import Trigger
-from petrel.models import ActorRef, Quote
+from petrel.models import ActorRef, Provenance, Quote
 
 MUTUAL_FIGHTS = frozenset({"fight", "clash", "battle", "skirmish", "trade", "exchange"})  # pairs.pair_events
 PURPOSE_DEPS = frozenset({"advcl", "xcomp", "conj"})
@@ -38,27 +38,28 @@ class Draft:
     sources: list[ActorRef]
     targets: list[ActorRef]
     status: Status
-    provenance: tuple[str, ...]  # registered rule ids, outermost first, then the lexicon entry id
+    # the registered rule ids that shaped it, outermost first, the lexicon entry id, and the provenance of
+    # each act told again and folded into it (drop_repeats); the events it gives carry it on
+    provenance: Provenance
     quote: Quote | None
     confidence: float
     by_subject: bool = True  # the sources are a clause subject ("X and Y held talks"), so may be reciprocal
-    repeats: tuple[tuple[str, ...], ...] = ()  # provenance of acts told again, folded into this one (drop_repeats)
 
     @property
     def rule(self) -> str:
         """The display string: ``a<b<entry`` (see :func:`petrel.models.rule_text`)."""
-        return rule_text(self.provenance, self.repeats)
+        return self.provenance.text
 
     def applied(self, rule_id: str) -> bool:
         """Whether the registered rule ``rule_id`` shaped this draft."""
-        return rule_id in self.provenance[:-1]
+        return self.provenance.applied(rule_id)
 
-    def with_rule(self, rule_id: str) -> tuple[str, ...]:
+    def with_rule(self, rule_id: str) -> Provenance:
         """The provenance with ``rule_id`` (registered) put in front."""
-        return (check(rule_id), *self.provenance)
+        return self.provenance.with_rule(check(rule_id))
 
-    def without_rule(self, rule_id: str) -> tuple[str, ...]:
-        return tuple(r for i, r in enumerate(self.provenance) if r != rule_id or i == len(self.provenance) - 1)
+    def without_rule(self, rule_id: str) -> Provenance:
+        return self.provenance.without_rule(rule_id)
 
 
 @dataclass(slots=True)
@@ -151,7 +152,8 @@ def drop_repeats(drafts: list[Draft]) -> list[Draft]:
         if kept is None:
             out.append(d)
         elif kept.info.code.endswith("0") and d.info.code[:2] == kept.info.code[:2] and d.info.code != kept.info.code:
-            kept.info, kept.repeats = d.info, (*kept.repeats, d.provenance, *d.repeats)
+            folded = (*kept.provenance.repeats, d.provenance.chain, *d.provenance.repeats)
+            kept.info, kept.provenance = d.info, replace(kept.provenance, repeats=folded)
     return out
 
 

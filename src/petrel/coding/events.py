@@ -6,8 +6,9 @@ For every sentence: find triggers (:mod:`petrel.coding.triggers`), read source a
 (:mod:`petrel.coding.intent`), apply reported speech (:mod:`petrel.coding.speech_drafts`,
 :mod:`petrel.coding.speech`, :mod:`petrel.coding.reported`), drop what is no event
 (:mod:`petrel.coding.screening`), and emit one event per source/target pair (:mod:`petrel.coding.pairs`);
-once the document's events have their place hints, :mod:`petrel.coding.sides` settles whom each side
-stands for (unknown perpetrators, a state's military, policing forces). A draft's ``provenance`` holds
+once the document is coded, :mod:`petrel.coding.settle` decides each event's parties once, from the place
+hints (unidentified attackers, parties known by their sector, protests at nobody named) and whom each side
+stands for (:mod:`petrel.coding.sides`, :mod:`petrel.coding.targets`). A draft's ``provenance`` holds
 the registered rules that shaped it (:mod:`petrel.coding.rules`), then the lexicon entry; the event's
 ``rule`` is its stored form (``speech-threat<verb:190:attack``). A rule in ``Settings.disabled_rules`` is
 not applied. Events without a resolvable source, or whose source and target are the same actor, are not
@@ -25,7 +26,7 @@ from spacy.tokens import Doc, Span
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import accused, answers, issuer, located, place_lists, sides, speech_drafts, story, unnamed
+from petrel.coding import accused, answers, issuer, place_lists, speech_drafts, story, unnamed
 from petrel.coding.blend import MODEL_ONLY, NONE, BlendSettings, blend
 from petrel.coding.context import RuleContext
 from petrel.coding.drafts import Draft, actor_identity, weigh
@@ -36,13 +37,14 @@ from petrel.coding.parties import find_parties
 from petrel.coding.proposal import SELF_TYPES, code_for, main_predicate, other_party
 from petrel.coding.span_parties import span_actor
 from petrel.coding.screening import is_state_modifier, keep_draft, trigger_confidence
+from petrel.coding.settle import Settling, settle_parties
 from petrel.coding.speech import ACCUSE_CODE, is_obligation
 from petrel.coding.speech_drafts import condition_actors, drop_restated_accusations, quote_at
 from petrel.coding.speech_drafts import speaker_token as _speaker_token  # noqa: F401 - imported from here by tests
 from petrel.coding.status import Status, status_of
 from petrel.coding.triggers import Trigger, find_triggers
 from petrel.config import Settings
-from petrel.models import Article, EventMention, PlaceHints, Quote, SentencePrediction
+from petrel.models import Article, EventMention, PlaceHints, Provenance, Quote, SentencePrediction
 
 __all__ = ["EventStage", "PlaceOf", "mention_id"]
 
@@ -105,14 +107,10 @@ class EventStage:
             story.remember_told(index, sent.start, coded)
             events += coded
         events = drop_restated_accusations(events) if self.on(R.RESTATED_ACCUSATION) else events
-        if self.places is not None:
-            places = self.places
-            unnamed.locate_unknown_attackers(events, lambda e: places(state.doc, state.article, e).stated)
-            if self.ctx.sector_actors:
-                located.locate_parties(events, lambda e: places(state.doc, state.article, e), self.ctx.country_name,
-                                       protests=self.on(R.PROTESTED_GOVERNMENT))
-        sides.settle_sides(events, on=self.on, is_state_name=self.ctx.is_state_name)
-        state.events.extend(events)
+        places = self.places
+        how = Settling(None if places is None else (lambda e: places(state.doc, state.article, e)), self.on,
+                       self.ctx.country_name, self.ctx.is_state_name, self.ctx.sector_actors)
+        state.events.extend(settle_parties(e, how) for e in events)  # the parties, decided once
 
     def code_sentence(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str,
                       prediction: SentencePrediction | None = None) -> list[EventMention]:
@@ -149,7 +147,6 @@ class EventStage:
                 draft.targets, draft.provenance = [other], draft.with_rule(R.MODEL_TARGET)
         events = pair_events(draft, sent, doc_id)
         for event in events:
-            event.origin = "model"
             if prediction.mode and (prediction.mode_score or 0) >= 0.5 and event.type == prediction.label:
                 event.mode = prediction.mode
         return events
@@ -188,7 +185,7 @@ class EventStage:
         new_id = hashlib.sha1(f"{event.mention_id}|{info.type}".encode()).hexdigest()[:20]
         return replace(event, mention_id=new_id, type=info.type, mode=mode or info.mode, cameo=info.code,
                        quad_class=info.quad_class, goldstein=info.goldstein,
-                       context=[info.context] if info.context else [], origin="relabelled",
+                       context=[info.context] if info.context else [],
                        evidence=replace(evidence))
 
     def rule_events(self, sent: Span, index: args.MentionIndex, quotes: list[Quote], doc_id: str,
@@ -232,7 +229,7 @@ class EventStage:
         if pat.status:
             status = Status(pat.status, False, "lexicon")
         info, status, intent = read_intent(self.ctx, tok, info, status)
-        provenance = (*parties.rules, *intent, pat.entry_id)
+        provenance = Provenance((*parties.rules, *intent), pat.entry_id)
         draft = Draft(trig, info, parties.sources, parties.targets, status, provenance, quote,
                       trigger_confidence(trig) - (DEVICE_DOUBT if R.DEVICE_AGENT in parties.rules else 0.0),
                       by_subject=parties.by_subject)

@@ -10,17 +10,18 @@ sectors NGO, HRI, IGO). A protest that names nobody it is against is addressed t
 country where its text places it (rule ``protested-government``; the parties step does the same where an
 actor mention names the place); a government does not protest at its own.
 
-The events stage calls :func:`locate_parties` with the places resolver's hints (``petrel.geo.stage``);
-the places stage itself only sets ``event.place``.
+:func:`located_parties` gives an event's parties as the place makes them, from the places resolver's hints
+(``petrel.geo.stage``); it edits nothing: :mod:`petrel.coding.settle` builds the event's final parties
+from what it returns. The places stage itself only sets ``event.place``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from petrel.coding.rules import PROTESTED_GOVERNMENT
-from petrel.models import ActorRef, EventMention, Place, PlaceHints
+from petrel.models import ActorRef, EventMention, Place, PlaceHints, Provenance
 
 # a phrase that says its party is not of the place ("foreign troops", "a Saudi-led coalition jet")
 FOREIGN_WORDS = frozenset({"foreign", "international", "coalition", "western", "multinational", "allied",
@@ -50,49 +51,68 @@ def sector_only(party: ActorRef | None) -> bool:
     return not any(w in words for w in FOREIGN_WORDS)
 
 
-def locate_parties(events: list[EventMention], hints: Callable[[EventMention], PlaceHints],
-                   country_name: Callable[[str], str], *, protests: bool) -> None:
-    """Give sector-only parties their country and address target-less protests (see the module docstring)."""
-    for event in events:
-        needs_party = sector_only(event.source) or sector_only(event.target)
-        needs_target = protests and event.type == "PROTEST"
-        if not (needs_party or needs_target):
-            continue
-        hint = hints(event)
-        if needs_party:
-            locate_sector_parties(event, hint.stated, hint.fallback)
-        if needs_target:
-            address_protest(event, hint.stated, country_name)
+@dataclass(frozen=True, slots=True)
+class Located:
+    """An event's parties as its place makes them, and its provenance (with ``protested-government``)."""
+
+    source: ActorRef
+    target: ActorRef | None
+    provenance: Provenance
 
 
-def locate_sector_parties(event: EventMention, stated: Place | None, fallback: Place | None) -> None:
-    for role in ("source", "target"):
-        party = getattr(event, role)
-        if (not sector_only(party) or _weapon(party) or _shipping(party)
-                or STATELESS_SECTORS.intersection(party.sector)):
-            continue
-        place = stated if stated is not None and stated.country else None
-        if place is None and fallback is not None and fallback.country and (
-                DOMESTIC_SECTORS.intersection(party.sector) or _home_forces(party)):
-            place = fallback
-        if place is None:
-            continue
-        if role == "target" and event.source is not None and event.source.country == place.country \
-                and set(event.source.sector) == set(party.sector):
-            continue  # "regime forces clashed with other forces": no party against itself
-        setattr(event, role, replace(party, country=place.country, sector=list(party.sector), resolution="place"))
+def located_parties(event: EventMention, hints: Callable[[EventMention], PlaceHints],
+                    country_name: Callable[[str], str], *, protests: bool) -> Located:
+    """Sector-only parties with their country and a target-less protest addressed (see the module
+    docstring); ``event`` is read, never edited."""
+    found = Located(event.source, event.target, event.provenance)
+    needs_party = sector_only(event.source) or sector_only(event.target)
+    needs_target = protests and event.type == "PROTEST"
+    if not (needs_party or needs_target):
+        return found
+    hint = hints(event)
+    if needs_party:
+        found = located_sector_parties(found, hint.stated, hint.fallback)
+    if needs_target:
+        found = addressed_protest(found, event.type, hint.stated, country_name)
+    return found
 
 
-def address_protest(event: EventMention, stated: Place | None, country_name: Callable[[str], str]) -> None:
-    target = event.target  # a bare place name the coder took for a party ("blocked roads near Lyon") is none
-    if event.type != "PROTEST" or stated is None or not stated.country:
-        return
+def located_sector_parties(found: Located, stated: Place | None, fallback: Place | None) -> Located:
+    source = _placed(found.source, stated, fallback)
+    target = found.target
+    placed_target = _placed(target, stated, fallback)
+    if placed_target is not target and not (source.country == placed_target.country
+                                            and set(source.sector) == set(target.sector)):
+        target = placed_target  # else "regime forces clashed with other forces": no party against itself
+    return replace(found, source=source, target=target)
+
+
+def _placed(party: ActorRef | None, stated: Place | None, fallback: Place | None) -> ActorRef | None:
+    """A sector-only party with the country of the event's stated place, else (domestic sectors, home
+    forces) of the article's; any other party as it is."""
+    if (not sector_only(party) or _weapon(party) or _shipping(party)
+            or STATELESS_SECTORS.intersection(party.sector)):
+        return party
+    place = stated if stated is not None and stated.country else None
+    if place is None and fallback is not None and fallback.country and (
+            DOMESTIC_SECTORS.intersection(party.sector) or _home_forces(party)):
+        place = fallback
+    if place is None:
+        return party
+    return replace(party, country=place.country, sector=list(party.sector), resolution="place")
+
+
+def addressed_protest(found: Located, event_type: str, stated: Place | None,
+                      country_name: Callable[[str], str]) -> Located:
+    target = found.target  # a bare place name the coder took for a party ("blocked roads near Lyon") is none
+    if event_type != "PROTEST" or stated is None or not stated.country:
+        return found
     if target is not None and target.name != stated.name and (target.country or target.actor_id or target.sector):
-        return
-    if event.source.country == stated.country and STATE_SECTORS & set(event.source.sector):
-        return
-    event.target = ActorRef(f"government of {country_name(stated.country)}", None, stated.country, ["GOV"], "place")
-    event.provenance = (PROTESTED_GOVERNMENT, *event.provenance)
+        return found
+    if found.source.country == stated.country and STATE_SECTORS & set(found.source.sector):
+        return found
+    government = ActorRef(f"government of {country_name(stated.country)}", None, stated.country, ["GOV"], "place")
+    return Located(found.source, government, found.provenance.with_rule(PROTESTED_GOVERNMENT))
 
 
 def _weapon(party: ActorRef) -> bool:

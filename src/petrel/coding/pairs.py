@@ -53,7 +53,7 @@ def _event(draft: Draft, sent: Span, doc_id: str, source: ActorRef, target: Acto
         mention_id=mention_id(doc_id, sent, tok.idx, info.type, source, target),
         doc_id=doc_id, type=info.type, source=source, target=target, evidence=evidence,
         status=draft.status.status, mode=info.mode, context=[info.context] if info.context else [],
-        cameo=info.code, quad_class=info.quad_class, goldstein=info.goldstein, repeats=draft.repeats,
+        cameo=info.code, quad_class=info.quad_class, goldstein=info.goldstein,
         provenance=draft.provenance,
         confidence=round(max(0.1, draft.confidence - _targetless_penalty(info, target)), 3),
         quote_id=draft.quote.quote_id if draft.quote is not None else None, negated=draft.status.negated)

@@ -1,12 +1,15 @@
 """The registry of the event coder's rules: every rule id an event's provenance may hold, once, with the
 stage that applies it, what it reads, what it adds and a one-line doc.
 
-An event says why it exists in ``EventMention.provenance``, a typed tuple: the rule ids that shaped it,
-outermost first, then the lexicon entry that fired (``("speech-threat", "announced", "verb:190:attack")``),
-with ``EventMention.repeats`` holding the provenance of each act folded into it. The store keeps both as
-list columns; ``EventMention.rule`` (``speech-threat<announced<verb:190:attack``) is only their display
-string (:func:`petrel.models.rule_text`), never parsed. Control flow tests membership of the constants
-below, never a string prefix. A rule id listed in
+An event says why it exists in ``EventMention.provenance``, one typed record
+(:class:`petrel.models.Provenance`): the rule ids that shaped it, outermost first (``rules``), the lexicon
+entry that fired (``entry``: ``("speech-threat", "announced")`` and ``verb:190:attack``), the provenance of
+each act folded into it (``repeats``), and when the event model took part its label, score and what the
+blend did (kept, proposed, relabelled). :func:`fired` gives a provenance's rules with their registry
+entries. The store keeps the record as columns; ``EventMention.rule``
+(``speech-threat<announced<verb:190:attack``) is only its display string (:func:`petrel.models.rule_text`),
+never parsed. Control flow asks the record (``provenance.applied(RULE)``) with the constants below, never a
+string prefix. A rule id listed in
 ``Settings.disabled_rules`` is switched off where it applies (``petrel eval --ablate RULE_ID`` measures
 what each one adds); a lexicon entry id (``verb:172:ban from``) may be switched off the same way.
 """
@@ -15,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from petrel.models import rule_text  # noqa: F401 - the display string of a provenance, defined once there
+from petrel.models import Provenance, rule_text  # noqa: F401 - rule_text: the display string, defined once there
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +211,12 @@ SPAN_TARGET = _rule("span-target", "events: blend", "a rule event with a source 
 
 class UnknownRule(ValueError):
     """A rule id that is not registered."""
+
+
+def fired(provenance: Provenance) -> list[Rule]:
+    """The registry entries of the rules that shaped an event, outermost first (an id no longer registered,
+    from a store written by an older petrel, is left out)."""
+    return [RULES[r] for r in provenance.rules if r in RULES]
 
 
 def check(rule_id: str) -> str:

@@ -1,7 +1,7 @@
 """Whom a side stands for, once a document's events have their parties and places (issue 11).
 
-Run by the events stage after the places hints have been applied (:func:`settle_sides`), each step a
-registered rule (:mod:`petrel.coding.rules`) that ``Settings.disabled_rules`` may switch off:
+Asked by :mod:`petrel.coding.settle` once the place hints have located the parties (:func:`settled_source`;
+the target's kind: :mod:`petrel.coding.targets`), each step a registered rule (:mod:`petrel.coding.rules`) that ``Settings.disabled_rules`` may switch off:
 
 - ``unknown-perpetrator``: an unknown perpetrator stays unknown. A source "unidentified gunmen", "unknown
   assailants", "armed men" or a bare, indefinite "gunmen" gets no country from the place or the story (a
@@ -36,7 +36,6 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from petrel.coding import rules as R
-from petrel.coding import targets
 from petrel.models import ActorRef, EventMention
 
 UNKNOWN_MARKS = frozenset({"unidentified", "unknown", "unnamed", "masked", "anonymous", "unidentifed"})
@@ -66,18 +65,19 @@ POLICING_TRIGGERS = ("arrest", "detain", "dispers", "search", "confiscat", "roun
 POLICING_WORDS = ("security forces", "security force", "officers", "officer")
 
 
-def settle_sides(events: list[EventMention], *, on: Callable[[str], bool],
-                 is_state_name: Callable[[str], bool]) -> None:
-    """Apply the rules of the module docstring to ``events`` in place."""
-    for event in events:
-        if on(R.UNKNOWN_PERPETRATOR):
-            event.source = keep_unknown(event.source)
-        if on(R.ARMED_STATE) and event.type == "ASSAULT":
-            event.source = armed_side(event.source, is_state_name)
-        if on(R.POLICING_FORCES) and ((event.cameo or "").startswith(POLICING_CODES)
-                                      or event.evidence.trigger.lower().startswith(POLICING_TRIGGERS)):
-            event.source = policing_side(event.source)
-    targets.settle_targets(events, on=on)
+def settled_source(event: EventMention, *, on: Callable[[str], bool],
+                   is_state_name: Callable[[str], bool]) -> ActorRef:
+    """The event's source once the rules of the module docstring have weighed whom it stands for
+    (``event`` is read, never edited: :mod:`petrel.coding.settle` builds the final parties)."""
+    source = event.source
+    if on(R.UNKNOWN_PERPETRATOR):
+        source = keep_unknown(source)
+    if on(R.ARMED_STATE) and event.type == "ASSAULT":
+        source = armed_side(source, is_state_name)
+    if on(R.POLICING_FORCES) and ((event.cameo or "").startswith(POLICING_CODES)
+                                  or event.evidence.trigger.lower().startswith(POLICING_TRIGGERS)):
+        source = policing_side(source)
+    return source
 
 
 def _words(name: str) -> list[str]:

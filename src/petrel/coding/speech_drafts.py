@@ -30,7 +30,7 @@ from petrel.coding.speech import (ACCUSE_CODE, SPEECH_NOUNS, accused_parties, ca
 from petrel.coding.status import Status, clause_chain, status_of
 from petrel.coding.triggers import Trigger
 from petrel.coding.unnamed import UNKNOWN_ATTACKER
-from petrel.models import ActorRef, EventMention, Quote
+from petrel.models import ActorRef, EventMention, Provenance, Quote
 
 REQUEST_FOR_YIELD = "1056"
 OWN_PRONOUNS = frozenset({"it", "they", "he", "she"})  # "X said it would ...": X, if nothing else
@@ -134,7 +134,7 @@ def _from_origin(draft: Draft, index: args.MentionIndex, speaker: ActorRef) -> D
     origins = [a for a in origins if a.country and not same_side(a, speaker)]
     if not origins:
         return draft
-    provenance = (R.SPEECH_ORIGIN, *(r for r in draft.provenance[:-1] if r != R.UNKNOWN_AGENT), draft.provenance[-1])
+    provenance = draft.without_rule(R.UNKNOWN_AGENT).with_rule(R.check(R.SPEECH_ORIGIN))
     return replace(draft, sources=origins, targets=[t for t in draft.targets if not same_side(t, origins[0])],
                    provenance=provenance)
 
@@ -185,7 +185,7 @@ def _obligation(ctx: RuleContext, cue: Token, comp: Token, index: args.MentionIn
     code = REQUEST_FOR_YIELD if comp.lemma_ in ctx.lexicon.classes.get("retreat", ()) else "100"
     pattern = Pattern(f"{R.SPEECH_OBLIGATION}:{code}", "verb", frozenset({comp.lemma_}), code)
     return Draft(Trigger(comp, pattern), ctx.lexicon.info(code), sources, targets,
-                 status_of(cue), (pattern.entry_id,), quote_at(comp, quotes), 0.62)
+                 status_of(cue), Provenance(entry=pattern.entry_id), quote_at(comp, quotes), 0.62)
 
 
 def speaker_token(cue: Token) -> Token | None:
@@ -246,8 +246,7 @@ def _accusation(ctx: RuleContext, draft: Draft, index: args.MentionIndex) -> Dra
         return None
     pattern = Pattern(f"{R.SPEECH_ACCUSE}:{ACCUSE_CODE}", "verb", frozenset({cue.lemma_.lower()}), ACCUSE_CODE)
     return Draft(Trigger(cue, pattern), ctx.lexicon.info(ACCUSE_CODE), speakers, accused,
-                 status_of(cue), draft.with_rule(R.SPEECH_ACCUSE), quote, draft.confidence - 0.1,
-                 repeats=draft.repeats)
+                 status_of(cue), draft.with_rule(R.SPEECH_ACCUSE), quote, draft.confidence - 0.1)
 
 
 def _speakers(tok: Token, index: args.MentionIndex, speech: dict[str, str]) -> list[ActorRef]:
@@ -301,7 +300,7 @@ def drop_restated_accusations(events: list[EventMention]) -> list[EventMention]:
 
 def _read_off(event: EventMention) -> bool:
     """An accusation read off a reported act (the outermost rule is speech-accuse)."""
-    return event.provenance[:1] == (R.SPEECH_ACCUSE,) and len(event.provenance) > 1
+    return event.provenance.outermost() == R.SPEECH_ACCUSE
 
 
 def _country_pair(event: EventMention) -> tuple[str | None, str | None]:

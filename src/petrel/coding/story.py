@@ -247,7 +247,7 @@ def remember_told(index: args.MentionIndex, sent_start: int, events: list) -> No
     for e in events:
         if e.status in ("future", "hypothetical") or e.negated or e.quote_id is not None:
             continue
-        if {SPEECH_SPEAKER, SPEECH_ACCUSE, UNKNOWN_AGENT} & set(e.provenance[:-1]):
+        if {SPEECH_SPEAKER, SPEECH_ACCUSE, UNKNOWN_AGENT} & set(e.provenance.rules):
             continue
         index.told.append(Told(sent_start, e.type, (e.source,), _seized_power(e.evidence)))
 

@@ -1,6 +1,6 @@
 """What a target is, from the words that name it, once a document's events have their parties (probe16).
 
-Run at the end of :func:`petrel.coding.sides.settle_sides`, each step a registered rule
+Asked by :mod:`petrel.coding.settle` after the sides (:mod:`petrel.coding.sides`), each step a registered rule
 (:mod:`petrel.coding.rules`) that ``Settings.disabled_rules`` may switch off:
 
 - ``target-kind``: a target of force or coercion (ASSAULT, COERCE, THREATEN) that the words give a country
@@ -68,10 +68,11 @@ def is_mobilized_force(event_type: str, target: ActorRef | None) -> bool:
         and _head(target.name) in FORCE_WORDS
 
 
-def settle_targets(events: list[EventMention], *, on: Callable[[str], bool]) -> None:
-    """Apply the rules of the module docstring to ``events`` in place."""
-    for event in events:
-        if on(R.TARGET_KIND):
-            event.target = target_kind(event.type, event.target, event.cameo)
-        if on(R.MOBILIZED_FORCES) and is_mobilized_force(event.type, event.target):
-            event.target = None
+def settled_target(event: EventMention, target: ActorRef | None, *, on: Callable[[str], bool]) -> ActorRef | None:
+    """``target`` (the event's, as the place made it) once the rules of the module docstring have read its
+    words (``event`` is read, never edited: :mod:`petrel.coding.settle` builds the final parties)."""
+    if on(R.TARGET_KIND):
+        target = target_kind(event.type, target, event.cameo)
+    if on(R.MOBILIZED_FORCES) and is_mobilized_force(event.type, target):
+        target = None
+    return target

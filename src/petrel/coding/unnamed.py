@@ -173,20 +173,21 @@ def _names_a_doer(tok: Token, act: Token, index: args.MentionIndex) -> bool:
     return (by_phrase or clause_subject) and bool(args.np_actors(tok, index))
 
 
-def locate_unknown_attackers(events: list[EventMention], stated_place: Callable[[EventMention], Place | None]) -> None:
-    """An unidentified perpetrator ("a roadside bomb near a town in Iraq killed a soldier", rule
-    ``unknown-agent``; rule ``device-agent``: "a roadside bomb killed a soldier") is known by where it
-    struck, like ACLED's "Unidentified Armed Group (Iraq)": it takes the country of the place its sentence or
-    dateline gives (``stated_place``, the places resolver; not the article's dominant place), with resolution
-    ``place``. The CAMEO-derived PLOVER gold codes such actors so too."""
-    for event in events:
-        source = event.source
-        if source.country or not {UNKNOWN_AGENT, DEVICE_AGENT} & set(event.provenance[:-1]) \
-                or source.name != UNKNOWN_ATTACKER.name:
-            continue
-        place = stated_place(event)
-        if place is not None and place.country:
-            event.source = replace(source, country=place.country, sector=list(source.sector), resolution="place")
+def located_attacker(event: EventMention, stated_place: Callable[[EventMention], Place | None]) -> ActorRef:
+    """The event's source, placed: an unidentified perpetrator ("a roadside bomb near a town in Iraq killed a
+    soldier", rule ``unknown-agent``; rule ``device-agent``: "a roadside bomb killed a soldier") is known by
+    where it struck, like ACLED's "Unidentified Armed Group (Iraq)": it takes the country of the place its
+    sentence or dateline gives (``stated_place``, the places resolver; not the article's dominant place),
+    with resolution ``place``. The CAMEO-derived PLOVER gold codes such actors so too. Any other source is
+    returned as it is (:mod:`petrel.coding.settle` builds the event's final parties from it)."""
+    source = event.source
+    if source.country or not {UNKNOWN_AGENT, DEVICE_AGENT} & set(event.provenance.rules) \
+            or source.name != UNKNOWN_ATTACKER.name:
+        return source
+    place = stated_place(event)
+    if place is not None and place.country:
+        return replace(source, country=place.country, sector=list(source.sector), resolution="place")
+    return source
 
 
 SETTLEMENT_TYPES = frozenset({"ASSAULT", "COERCE"})
@@ -301,7 +302,7 @@ def remember_doers(index: args.MentionIndex, sent_start: int, events: list) -> N
     speaker stands in for a doer nobody named (``speech-speaker``): the speaker of "..., officials said"
     is no attacker (issue 11)."""
     doers = [e.source for e in events if e.type == "ASSAULT" and e.status in ("actual", "claimed")
-             and e.source is not UNKNOWN_ATTACKER and (e.quote_id is None or SPEECH_SPEAKER not in e.provenance)]
+             and e.source is not UNKNOWN_ATTACKER and (e.quote_id is None or not e.provenance.applied(SPEECH_SPEAKER))]
     if doers:
         index.recent["ASSAULT"] = (sent_start, list({id(d): d for d in doers}.values()))
 

@@ -289,7 +289,11 @@ class DateStage:
 
     name = "dates"
     reads = ("doc", "article.published", "events")
-    adds = ("event.date", "event.date_precision", "event.status")
+    adds = ("event.date", "event.date_precision")
+    # the one field of an earlier stage a later one writes, declared (as spaCy's ``overwrite_ents``): an
+    # ``actual`` event whose own date lies well before the report is ``historical`` (adjusted_status); the
+    # events stage cannot know, it has no date
+    overrides = ("event.status",)
 
     def __init__(self, settings: Settings | None = None, *, historical_after_days: int = 30) -> None:
         self.settings = settings or Settings()

@@ -81,7 +81,7 @@ def insert_events(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"""
         INSERT INTO events ({_EVENT_COLUMNS}, num_mentions, num_articles, num_sources, first_seen, last_seen,
                             confidence, story_id, rep_mention_id, num_copies, evidence, mention_docs,
-                            provenance, repeats)
+                            provenance, repeats, model_label, model_score, blend)
         WITH j AS (
             SELECT m.*, a.near_dup_of, coalesce(a.near_dup_of, m.doc_id) AS root_doc,
                    coalesce(ra.outlet, a.outlet, m.outlet, 'doc:' || coalesce(a.near_dup_of, m.doc_id)) AS root_outlet,
@@ -101,7 +101,8 @@ def insert_events(con: duckdb.DuckDBPyConnection) -> None:
                 FROM j) WHERE r = 1),
         docs AS ({mention_docs_sql("j")})
         SELECT {rep_cols}, agg.n, agg.na, agg.ns, agg.fs, agg.ls, agg.conf, NULL, rep.mention_id, agg.nc,
-               {evidence_sql("rep")}, docs.mention_docs, rep.provenance, rep.repeats
+               {evidence_sql("rep")}, docs.mention_docs, rep.provenance, rep.repeats,
+               rep.model_label, rep.model_score, rep.blend
         FROM rep JOIN agg USING (event_id) JOIN docs USING (event_id)
         ORDER BY rep.date_start NULLS LAST, rep.event_id""")
 

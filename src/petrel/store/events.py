@@ -20,8 +20,7 @@ from petrel.store.cache import QueryCache
 from petrel.store.filters import EventFilter, _where, filter_key
 from petrel.store.merges import event_merges
 from petrel.store.pages import Page, Params, Row, check_page, dicts, jsonable, order_by
-from petrel.store.records import EVENT_COLUMNS, PROVENANCE_COLUMNS, event_records, strip_sentence
-from petrel.store.schema import has_column
+from petrel.store.records import EVENT_COLUMNS, PROVENANCE_TYPES, event_records, strip_sentence
 from petrel.store.specs import literal, param_error
 
 
@@ -209,20 +208,26 @@ def get_event(con: duckdb.DuckDBPyConnection, event_id: str) -> Row:
 
 def event_columns(con: duckdb.DuckDBPyConnection) -> str:
     """What a query selects from ``events`` for :func:`event_record`: :data:`EVENT_COLUMNS` and the typed
-    provenance, read as NULL from a schema-4 store opened read-only (it has no such columns)."""
-    if has_column(con, "events", "provenance"):
-        return f"{EVENT_COLUMNS}, {PROVENANCE_COLUMNS}"
-    return f"{EVENT_COLUMNS}, NULL::VARCHAR[] AS provenance, NULL::VARCHAR[][] AS repeats"
+    provenance, each column read as NULL from a store of an older schema opened read-only (4 has none of
+    them, 5 no model_label, model_score nor blend on events)."""
+    return f"{EVENT_COLUMNS}, {_typed(con, 'events', '')}"
+
+
+def _typed(con: duckdb.DuckDBPyConnection, table: str, alias: str) -> str:
+    """The provenance columns of ``table`` (``records.PROVENANCE_TYPES``), NULL where the store lacks one."""
+    have = {name for (name,) in con.execute("SELECT column_name FROM information_schema.columns "
+                                            "WHERE table_name = ?", [table]).fetchall()}
+    return ", ".join(f"{alias}{column}" if column in have else f"NULL::{kind} AS {column}"
+                     for column, kind in PROVENANCE_TYPES.items())
 
 
 def _event_mentions_full(con: duckdb.DuckDBPyConnection, event_id: str) -> list[Row]:
-    # the typed provenance (schema 5; a schema-4 store, read as it is, has none: NULL)
-    typed = ("m.provenance, m.repeats" if has_column(con, "event_mentions", "provenance")
-             else "NULL::VARCHAR[] AS provenance, NULL::VARCHAR[][] AS repeats")
+    # the typed provenance (schema 5 and 6; a store of an older schema, read as it is, lacks some: NULL)
+    typed = _typed(con, "event_mentions", "m.")
     cur = con.cursor().execute(
         "SELECT m.mention_id, m.doc_id, m.outlet, m.published, a.title, a.url, m.type, m.status, m.cameo, "
         "m.source_name, m.target_name, m.date, m.sentence, m.sent_start, m.sent_end, m.trigger, "
-        f"m.trigger_start, m.rule, {typed}, m.confidence, m.quote_id, m.origin, m.model_label, m.model_score "
+        f"m.trigger_start, m.rule, {typed}, m.confidence, m.quote_id, m.origin "
         "FROM event_mentions m LEFT JOIN articles a USING (doc_id) WHERE m.event_id = ? "
         "ORDER BY m.published NULLS LAST, m.mention_id", [event_id])
     return [strip_sentence(jsonable(r), "sentence", "sent_start", "sent_end") for r in dicts(cur)]

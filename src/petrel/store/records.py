@@ -18,7 +18,11 @@ EVENT_COLUMNS = (
     "place_precision, place_basis, num_mentions, num_articles, num_sources, first_seen, last_seen, confidence, "
     "story_id, rep_mention_id, evidence, mention_docs"
 )
-PROVENANCE_COLUMNS = "provenance, repeats"  # the representative mention's (schema 5: see event_columns)
+# the representative mention's provenance (schema 5 the first two, 6 the rest: see event_columns)
+PROVENANCE_COLUMNS = "provenance, repeats, model_label, model_score, blend"
+# what each of them is, read as NULL where a store of an older schema lacks it
+PROVENANCE_TYPES = {"provenance": "VARCHAR[]", "repeats": "VARCHAR[][]", "model_label": "VARCHAR",
+                    "model_score": "DOUBLE", "blend": "VARCHAR"}
 
 
 def _actor(row: Row, side: str) -> Row | None:
@@ -91,7 +95,28 @@ def event_record(row: Row) -> Row:
         "first_seen": json_value(row["first_seen"]), "last_seen": json_value(row["last_seen"]),
         "provenance": _listed(row.get("provenance")),
         "repeats": None if row.get("repeats") is None else [list(chain) for chain in row["repeats"]],
+        "why": why_record(row),
     }
+
+
+def why_record(row: Row) -> Row | None:
+    """Why the event exists, from its representative mention's stored :class:`petrel.models.Provenance`:
+    the rules that shaped it with their registry entries (``id``, ``stage``, ``doc``; an id this petrel no
+    longer registers has ``None`` for both), the lexicon entry, the folded repeats, the event model's label
+    and score and what the blend did. None for a mention stored before schema 5 (no provenance recorded).
+    Reading the registry does not import spaCy (``petrel.coding`` loads its stages lazily)."""
+    from petrel.coding.rules import fired
+    from petrel.models import Provenance
+
+    if row.get("provenance") is None:
+        return None
+    provenance = Provenance.of_chain(row["provenance"], row.get("repeats"), model_label=row.get("model_label"),
+                                     model_score=row.get("model_score"), blend=row.get("blend"))
+    registered = {rule.id: rule for rule in fired(provenance)}
+    record = provenance.to_dict()
+    record["rules"] = [{"id": r, "stage": registered[r].stage if r in registered else None,
+                        "doc": registered[r].doc if r in registered else None} for r in provenance.rules]
+    return record
 
 
 def _listed(value: list[str] | None) -> list[str] | None:

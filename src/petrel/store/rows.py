@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from petrel.models import ActorMention, ActorRef, Article, EventMention, ProcessedDocument, Quote, Rejection
+from petrel.models import (ActorMention, ActorRef, Article, EventMention, ProcessedDocument, Provenance, Quote,
+                           Rejection)
 
 Row = dict[str, Any]
 TABLE_NAMES = ("articles", "actors", "mentions", "quotes", "event_mentions", "events", "merge_log",
@@ -91,6 +92,14 @@ def quote_row(quote: Quote) -> Row:
             "kind": quote.kind}
 
 
+def provenance_columns(provenance: Provenance) -> Row:
+    """The columns of an event mention's :class:`Provenance` (schema 6): ``provenance`` is its rules then its
+    entry, ``repeats`` their folded chains; ``origin`` is derived (the column of schema 3 to 5)."""
+    return {"provenance": list(provenance.chain), "repeats": [list(chain) for chain in provenance.repeats],
+            "model_label": provenance.model_label, "model_score": provenance.model_score,
+            "blend": provenance.blend, "origin": provenance.origin}
+
+
 def event_mention_row(event: EventMention, article: Article) -> Row:
     row: Row = {
         "mention_id": event.mention_id, "event_id": event.mention_id, "doc_id": event.doc_id,
@@ -98,9 +107,7 @@ def event_mention_row(event: EventMention, article: Article) -> Row:
         "context": list(event.context), "cameo": event.cameo, "quad_class": event.quad_class,
         "goldstein": event.goldstein, "status": event.status, "date": event.date,
         "date_precision": event.date_precision, "rule": event.rule, "confidence": event.confidence,
-        "quote_id": event.quote_id, "origin": event.origin, "model_label": event.model_label,
-        "model_score": event.model_score, "provenance": list(event.provenance),
-        "repeats": [list(chain) for chain in event.repeats],
+        "quote_id": event.quote_id, **provenance_columns(event.provenance),
     }
     row.update(_actor_columns("source", event.source))
     row.update(_actor_columns("target", event.target))

@@ -24,20 +24,33 @@ import duckdb
 
 from petrel.errors import StoreError
 
-SCHEMA_VERSION = 5  # 2: events.evidence and events.mention_docs; 3: event_mentions.origin, model_label, model_score;
+SCHEMA_VERSION = 6  # 2: events.evidence and events.mention_docs; 3: event_mentions.origin, model_label, model_score;
 # 4: each mention_docs entry carries its sentence, offsets and trigger; place_basis;
 # 5: event_mentions.provenance (VARCHAR[]) and repeats (VARCHAR[][]): the typed provenance, and the
-# representative mention's on events (MIGRATIONS)
+# representative mention's on events (MIGRATIONS);
+# 6: event_mentions.blend (what the event model's blend did: kept|proposed|relabelled, NULL when the model
+# took no part), and the representative mention's model_label, model_score and blend on events: the
+# columns of one petrel.models.Provenance (``provenance`` is its rules then its entry; ``origin`` and
+# ``rule`` are derived from it, kept for SQL written against older schemas)
 
+_TO_5 = tuple(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}" for table in ("event_mentions", "events")
+              for column in ("provenance VARCHAR[]", "repeats VARCHAR[][]"))
+_TO_6 = (
+    "ALTER TABLE event_mentions ADD COLUMN IF NOT EXISTS blend VARCHAR",
+    # what the blend did, read back from what schema 3 to 5 stored: who decided, and whether the model read it
+    "UPDATE event_mentions SET blend = CASE WHEN origin = 'model' THEN 'proposed' WHEN origin = 'relabelled' "
+    "THEN 'relabelled' WHEN model_label IS NOT NULL THEN 'kept' END",
+    *(f"ALTER TABLE events ADD COLUMN IF NOT EXISTS {column}"
+      for column in ("model_label VARCHAR", "model_score DOUBLE", "blend VARCHAR")),
+    "UPDATE events SET model_label = m.model_label, model_score = m.model_score, blend = m.blend "
+    "FROM event_mentions m WHERE m.mention_id = events.rep_mention_id",
+)
 # how a database of an older schema is brought to this one, in place, by a writer: version -> statements.
 # Rows stored before 5 keep their ``rule`` text and get an empty provenance (NULL): the text is not parsed
 # back (a lexicon entry's text may hold "<" or "+").
-MIGRATIONS: dict[str, tuple[str, ...]] = {
-    "4": tuple(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column}" for table in ("event_mentions", "events")
-               for column in ("provenance VARCHAR[]", "repeats VARCHAR[][]")),
-}
+MIGRATIONS: dict[str, tuple[str, ...]] = {"4": (*_TO_5, *_TO_6), "5": _TO_6}
 # versions read-only readers accept as they are (the columns a version lacks read as NULL: see has_column)
-READABLE_VERSIONS = frozenset({"4", str(SCHEMA_VERSION)})
+READABLE_VERSIONS = frozenset({"4", "5", str(SCHEMA_VERSION)})
 
 EVIDENCE_TYPE = ('STRUCT(doc_id VARCHAR, sentence VARCHAR, start INTEGER, "end" INTEGER, trigger VARCHAR, '
                  "trigger_start INTEGER, mention_id VARCHAR)")
@@ -75,7 +88,8 @@ TABLES: dict[str, str] = {
         place_precision VARCHAR, place_basis VARCHAR,
         sentence VARCHAR, sent_start INTEGER, sent_end INTEGER, trigger VARCHAR, trigger_start INTEGER,
         rule VARCHAR, confidence DOUBLE, quote_id VARCHAR,
-        origin VARCHAR, model_label VARCHAR, model_score DOUBLE, provenance VARCHAR[], repeats VARCHAR[][])""",
+        origin VARCHAR, model_label VARCHAR, model_score DOUBLE, provenance VARCHAR[], repeats VARCHAR[][],
+        blend VARCHAR)""",
     "events": """CREATE TABLE IF NOT EXISTS events (
         event_id VARCHAR PRIMARY KEY, type VARCHAR, mode VARCHAR, context VARCHAR[], cameo VARCHAR,
         quad_class TINYINT, goldstein DOUBLE, status VARCHAR,
@@ -88,7 +102,7 @@ TABLES: dict[str, str] = {
         first_seen TIMESTAMP, last_seen TIMESTAMP, confidence DOUBLE, story_id VARCHAR,
         rep_mention_id VARCHAR, num_copies INTEGER,
         evidence """ + EVIDENCE_TYPE + """, mention_docs """ + MENTION_DOCS_TYPE + """,
-        provenance VARCHAR[], repeats VARCHAR[][])""",
+        provenance VARCHAR[], repeats VARCHAR[][], model_label VARCHAR, model_score DOUBLE, blend VARCHAR)""",
     "merge_log": """CREATE TABLE IF NOT EXISTS merge_log (
         mention_id VARCHAR, event_id VARCHAR, merged_with VARCHAR, reason VARCHAR, score DOUBLE)""",
     "article_minhash": """CREATE TABLE IF NOT EXISTS article_minhash (

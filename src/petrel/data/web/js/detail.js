@@ -33,6 +33,22 @@ export function mergeWords(m) {
     article(m.merged_with_outlet, m.merged_with_title, m.merged_with_published);
 }
 
+const BLEND_WORDS = { kept: "the event model let it stand", proposed: "the event model proposed it",
+  relabelled: "the event model gave it its type" };
+
+/** Why the event exists, in words: the rules with their registry docs, the lexicon entry, the model's part. */
+export function whyWords(why) {
+  if (!why) return [];
+  const lines = (why.rules || []).map((r) => `rule ${r.id}${r.doc ? `: ${r.doc}` : ""}`);
+  if (why.entry) lines.push(`lexicon entry ${why.entry}`);
+  (why.repeats || []).forEach((chain) => lines.push(`told again: ${chain.join(" < ")}`));
+  if (why.model_label) {
+    const score = typeof why.model_score === "number" ? ` (${why.model_score.toFixed(2)})` : "";
+    lines.push(`event model read ${why.model_label}${score}${why.blend ? `: ${BLEND_WORDS[why.blend] || why.blend}` : ""}`);
+  }
+  return lines;
+}
+
 export function renderEvent(container, event, { onDocument, onFilter }) {
   const ev = event.evidence;
   fill(container,
@@ -43,6 +59,8 @@ export function renderEvent(container, event, { onDocument, onFilter }) {
       event.story_id ? [" · ", h("button", { type: "button", class: "link",
         onclick: () => onFilter({ story_id: event.story_id }) }, "story")] : null),
     ev ? h("blockquote", { class: "lead" }, highlighted(ev.sentence, ev.trigger, triggerOffset(ev))) : null,
+    event.why ? [h("h4", {}, "Why this event"), h("ul", { class: "why" },
+      whyWords(event.why).map((line) => h("li", {}, line)))] : null,
     h("h4", {}, "Reported in"),
     h("ol", { class: "mentions" }, (event.event_mentions || []).map((m) => mentionItem(m, onDocument))),
     event.quotes && event.quotes.length ? [h("h4", {}, "Quotes"), h("ul", {}, event.quotes.map((q) =>
