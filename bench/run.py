@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import shutil
 import tempfile
 import time
 from dataclasses import replace
@@ -60,8 +62,26 @@ def main() -> None:
                         "block (0 skips it)")
     parser.add_argument("--prefilter-rounds", type=int, default=2, help="rounds of the pre-filter block (0 skips it)")
     args = parser.parse_args()
+    # compiled resources in a folder of this run's own, filled by the warm-up below: the checkouts sharing
+    # ~/.cache/petrel evict each other's entries (four kept per kind), and a cold village index costs each
+    # process ~13 s and ~300 MB of peak memory the first time a document needs it (docs/benchmarks.md)
+    cache = tempfile.mkdtemp(prefix="petrel-bench-cache-")
+    os.environ["PETREL_CACHE_DIR"] = cache  # the worker processes' settings read it too
+    try:
+        run(args)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def warm(pipeline: Pipeline) -> None:
+    """Build the lazily built indexes now (the village index: on the first lookup a country vote allows)."""
+    pipeline.resources.gazetteer.village("Xqzvillette", {"USA": 1.0})
+
+
+def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(db_path=Path(tmp) / "bench.duckdb")
+        assert settings.cache_dir is not None and str(settings.cache_dir) == os.environ["PETREL_CACHE_DIR"]
         pipeline = Pipeline(settings.model_copy(update={"prefilter": True}))  # with the parse pre-filter
         full = Pipeline(settings.model_copy(update={"prefilter": False}), resources=pipeline.resources)
         articles = replicate(sample_articles(settings), args.copies)
@@ -69,6 +89,7 @@ def main() -> None:
         texts = [a.text for a in articles]
         bare_nlp = stock_nlp(settings)  # spaCy as installed: the reference of every ratio
         list(bare_nlp.pipe(texts[:20]))
+        warm(pipeline)
         list(pipeline.process_articles(articles[:20]))  # warm-up: lazy indexes (gazetteer) are built here
         list(full.process_articles(articles[:20]))
         jsonl = Path(tmp) / "corpus.jsonl"
