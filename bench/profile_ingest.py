@@ -1,8 +1,8 @@
 """Where an ingest spends its time: the bench corpus under py-spy, summed per function (not a test).
 
     pip install -e '.[profile]'                      # py-spy, pinned
-    py-spy record -r 100 -f raw -o /tmp/ingest.raw -- python bench/profile.py [--prefilter] [--copies N]
-    python bench/profile.py --report /tmp/ingest.raw [--top 40]
+    py-spy record -r 100 -f raw -o /tmp/ingest.raw -- python bench/profile_ingest.py [--prefilter] [--copies N]
+    python bench/profile_ingest.py --report /tmp/ingest.raw [--top 40]
 
 The run loads the pipeline, warms it (lazy indexes), parses the corpus once with the installed spaCy
 pipeline (the bare reference) and ingests it end to end (JSONL -> store, as ``make bench`` does).
