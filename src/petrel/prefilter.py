@@ -180,6 +180,12 @@ class FilterStats:
 Sentence = tuple[int, int, bool]  # (start token, end token, kept)
 
 
+def _piece(doc: Doc, start: int, end: int) -> Doc:
+    """Tokens ``start:end`` of ``doc`` as a ``Doc`` of their own; the tokenised document itself when that is
+    all of it (a fully kept article is parsed as it was tokenised, not copied first)."""
+    return doc if start == 0 and end == len(doc) else doc[start:end].as_doc()
+
+
 class PreFilter:
     """Tokenise, split, keep the sentences that can hold an event, parse only those (see the module docstring).
 
@@ -221,7 +227,7 @@ class PreFilter:
         self._ask_model(docs, plans)
         runs = [self._runs(plan) or [(0, 0, True)] for plan in plans]  # an empty text is parsed as it is
         self._count(docs, plans)
-        kept = [doc[a:b].as_doc() for doc, rs in zip(docs, runs, strict=True) for a, b, k in rs if k]
+        kept = [_piece(doc, a, b) for doc, rs in zip(docs, runs, strict=True) for a, b, k in rs if k]
         skipped = [doc[a:b].as_doc() for doc, rs in zip(docs, runs, strict=True) for a, b, k in rs if not k]
         parsed = iter(self.nlp.pipe(kept, batch_size=batch_size))
         light = iter(self.nlp.pipe(skipped, batch_size=batch_size, disable=self.skip_disable))
