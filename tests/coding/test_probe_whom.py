@@ -8,8 +8,8 @@ import pytest
 from tests.coding.whom_probe_scoring import COMPONENTS, figures, load_probe, score_item
 
 # measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass
-FLOORS = {"fix": {"found": 0.85, "filled": 0.74, "target": 0.64, "pair": 0.57},
-          "check": {"found": 0.87, "filled": 0.80, "target": 0.67, "pair": 0.60}}
+FLOORS = {"fix": {"found": 0.85, "filled": 0.74, "target": 0.66, "pair": 0.61},
+          "check": {"found": 0.87, "filled": 0.80, "target": 0.67, "pair": 0.61}}
 TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "CONCEDE", "RETREAT"}
 
 

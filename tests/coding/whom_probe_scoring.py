@@ -59,16 +59,23 @@ def load_probe(path: Path = PROBE) -> list[WhomItem]:
 
 
 def words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z0-9]+", text.lower().replace("'s", "")) if w not in _STOP}
+    """Content words, a plural's final s dropped ("Houthis" and "Houthi" agree)."""
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w
+            for w in re.findall(r"[a-z0-9]+", text.lower().replace("'s", "")) if w not in _STOP}
 
 
-def side_right(gold: Side, ref, country_name) -> bool:  # noqa: ANN001 - an ActorRef or None
-    """Country (and sector, as in the side probe) agree, and the name is the gold party's."""
+def side_right(gold: Side, ref, kb) -> bool:  # noqa: ANN001 - an ActorRef or None, the knowledge base
+    """Country (and sector, as in the side probe) agree, and the name is the gold party's: a shared content
+    word with the gold text, through the coded name or any name of the resolved actor, or the gold country's
+    own name ("Tehran" coded as "Iran")."""
     if ref is None or not side_agrees(gold.actor, ref.country, ref.sector):
         return False
+    actor = kb.get(ref.actor_id) if ref.actor_id else None
+    gold_words = words(gold.text)
+    if any(words(n) & gold_words for n in [ref.name, *(actor.names if actor else [])]):
+        return True
     named = words(ref.name)
-    return bool(named & words(gold.text)) or (gold.actor.country is not None
-                                              and bool(named) and named <= words(country_name(gold.actor.country)))
+    return gold.actor.country is not None and bool(named) and named <= words(kb.country_name(gold.actor.country))
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +95,7 @@ def score_item(pipeline, item: WhomItem) -> WhomResult:  # noqa: ANN001
         listed = "; ".join(f"{e.type} {e.source.name}->{e.target.name if e.target else '-'}" for e in events)
         return WhomResult(item, False, False, False, False, f"none of {item.type} in [{listed}]")
     e = fitting[0]
-    name = pipeline.resources.kb.country_name
+    name = pipeline.resources.kb
     tgt = side_right(item.target, e.target, name)
     pair = tgt and side_right(item.source, e.source, name)
     if item.reciprocal and not pair:
