@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import coordination, devices, story, unnamed
+from petrel.coding import coordination, devices, story, unnamed, whom
 from petrel.coding.context import RuleContext
 from petrel.coding.drafts import Parties
 from petrel.coding.intent import HELPER_VERBS, clause_child
@@ -45,9 +45,11 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
     asked = story.addressees(tok, index, sources, ctx.country_name) \
         if info.type == "REQUEST" and not pat.flip and ctx.on(R.ADDRESSEE) else []
     targets = asked or targets  # "urged X to press Y": X is asked
+    targets, aimed_by = whom.revise_targets(trig, info, index, sources, targets, ctx)  # "talks with X"
     if pat.flip:
         sources, targets = targets, sources
     found_by: tuple[str, ...] = (R.REPORTED_AND,) if reported is not None else ()
+    found_by = (aimed_by, *found_by) if aimed_by else found_by
     if ctx.sector_actors and not sources and not pat.flip and info.type not in SECTOR_FREE_TYPES \
             and ctx.on(R.SECTOR_ACTOR):  # "rebels said ..."
         sources, src_tok = unnamed.sector_sources(tok, pat.pos, src_tok, index)
@@ -121,6 +123,8 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
         found_by = (R.TOLD_ACT, *found_by) if targets else found_by
     if asked and targets == asked:
         found_by = (R.ADDRESSEE, *found_by)
+    if not targets and (groups := whom.group_targets(trig, info, index, sources, ctx)):
+        targets, found_by = groups, (R.GROUP_PARTY, *found_by)  # "accused the opposition of ..."
     if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
         sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
     return Parties(sources, targets, src_tok, roles.agentless, found_by,

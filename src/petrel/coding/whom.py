@@ -1,0 +1,285 @@
+"""Whom a verbal or diplomatic act is aimed at, where the plain parse reading (:mod:`petrel.coding.arguments`)
+misses it or takes a place or a topic for the party. Each family names its rule (:mod:`petrel.coding.rules`):
+
+- ``with-party``: a meeting or an agreement is with the party its "with" phrase names, on the trigger or on
+  the noun a light verb governs ("held talks with X", "signed a pact with X", "discussed the crisis with X"),
+  before a topic or a place ("met in Kampala" is no meeting with Uganda);
+- ``reciprocal-subject``: "officials from X and Y met", "the foreign ministers of X and Y signed": the
+  subject names both sides, so the other one is the target;
+- ``addressed-party``: a concession, apology, appeal or warning is to the party its "to/towards" phrase
+  names, on the trigger or on the light verb that carries the noun ("granted concessions to X", "softened
+  its stance towards X", "issued a warning to X");
+- ``passive-holder``: a passive whose subject is a demand, a ban or a proposal aimed at or made by a party
+  acts upon that party ("calls from the unions were rejected by X", "the ban on Y was lifted by X");
+- ``appositive-party``: an object that is only a relation noun names its party in an apposition
+  ("stood by its ally, the Philippines", "warned its neighbour, Guyana").
+
+The functions only read the parse and the mention index; :func:`revise_targets` is called by
+:func:`petrel.coding.parties.find_parties` with the targets the parse gave.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Token
+
+from petrel.coding import arguments as args
+from petrel.coding.clause_tokens import is_passive
+from petrel.coding.context import RuleContext
+from petrel.coding import rules as R
+from petrel.coding.lexicon import CameoInfo
+from petrel.coding.pairs import same_actor
+from petrel.coding.speech import STATE_SECTORS
+from petrel.coding.triggers import Trigger
+from petrel.models import ActorRef
+
+WHOM_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "CONCEDE",
+                        "RETREAT"})
+MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
+ADDRESSED_TYPES = frozenset({"CONCEDE", "SUPPORT", "REQUEST", "THREATEN"})
+ADDRESS_PREPS = frozenset({"to", "towards", "toward"})
+PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
+# nouns that only relate a party to another: the party is named beside them
+RELATION_NOUNS = frozenset({"ally", "allies", "neighbour", "neighbours", "neighbor", "neighbors", "partner",
+                            "partners", "counterpart", "counterparts", "rival", "rivals", "adversary", "foe",
+                            "host", "hosts", "guest", "guests"})
+# a proposal, demand or restriction whose own phrase names the party it comes from or falls on
+HELD_NOUNS = frozenset({"call", "calls", "demand", "demands", "request", "requests", "proposal", "proposals",
+                        "offer", "offers", "plea", "pleas", "appeal", "appeals", "ban", "bans", "restriction",
+                        "restrictions", "sanction", "sanctions", "embargo", "blockade", "suspension",
+                        "claim", "claims", "allegation", "allegations", "accusation", "accusations", "bid",
+                        "petition", "ultimatum", "plan", "initiative", "invitation", "veto"})
+GROUP_PREPS = frozenset({"with", "to", "towards", "toward", "on", "against", "of"})
+DETAINED_NOUNS = frozenset({"prisoner", "detainee", "hostage", "captive", "inmate"})
+OWN_WORDS = frozenset({"their", "his", "her", "its"})
+HOLDER_PREPS = frozenset({"from", "by", "of", "on", "against"})
+
+
+def revise_targets(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sources: list[ActorRef],
+                   targets: list[ActorRef], ctx: RuleContext) -> tuple[list[ActorRef], str | None]:
+    """The targets after the families above (each only when its rule is on), and the rule that changed
+    them (None: unchanged)."""
+    on = ctx.on
+    if info.type not in WHOM_TYPES or trig.pattern.flip:
+        return targets, None
+    tok = trig.token
+    holders = _holders(tok, trig.pattern.pos)
+    if info.type in MEETING_TYPES and on(R.WITH_PARTY):
+        found = _prep_parties(holders, frozenset({"with"}), index, sources)
+        if found:
+            return (targets, None) if _covers(targets, found) else (found, R.WITH_PARTY)
+        if trig.pattern.pos == "verb" and (not targets or _all_placed(targets, holders, index)) \
+                and on(R.RECIPROCAL_SUBJECT) and (other := reciprocal_others(tok, index, sources, ctx)):
+            return other, R.RECIPROCAL_SUBJECT
+    if targets and info.type == "RETREAT" and on(R.RETURNED_PEOPLE) \
+            and (people := returned_people(tok, index, targets, sources)):
+        return people, R.RETURNED_PEOPLE
+    if targets:
+        return targets, None
+    if info.type in ADDRESSED_TYPES and on(R.ADDRESSED_PARTY):
+        found = _prep_parties(holders, ADDRESS_PREPS, index, sources)
+        if found:
+            return found, R.ADDRESSED_PARTY
+    if trig.pattern.pos == "verb" and is_passive(tok) and on(R.PASSIVE_HOLDER):
+        found = passive_holders(tok, index, sources)
+        if found:
+            return found, R.PASSIVE_HOLDER
+    if on(R.APPOSITIVE_PARTY):
+        found = appositive_parties(holders, index, sources)
+        if found:
+            return found, R.APPOSITIVE_PARTY
+    return targets, None
+
+
+def _holders(tok: Token, pos: str) -> list[Token]:
+    """The trigger, its object (a verb's) or the light verb it is the object of (a noun's)."""
+    if pos == "noun":
+        return [tok, tok.head] if tok.dep_ in ("dobj", "attr") and tok.head.pos_ in ("VERB", "AUX") else [tok]
+    return [tok, *(c for c in tok.children if c.dep_ in ("dobj", "attr"))]
+
+
+def _others(found: list[ActorRef], sources: list[ActorRef]) -> list[ActorRef]:
+    return [a for a in found if not any(same_actor(a, s) or _same_state(a, s) for s in sources)]
+
+
+def _same_state(a: ActorRef, b: ActorRef) -> bool:
+    """A country and its own government speaking: "Jordan" and "Jordan's king" are one side here."""
+    return a.country is not None and a.country == b.country and (not a.sector or not b.sector)
+
+
+def _covers(targets: list[ActorRef], found: list[ActorRef]) -> bool:
+    return any(same_actor(t, f) for t in targets for f in found)
+
+
+def _prep_parties(holders: list[Token], preps: frozenset[str], index: args.MentionIndex,
+                  sources: list[ActorRef]) -> list[ActorRef]:
+    """The party a preposition of the trigger or its holder names; a party known only by its sector
+    ("concessions to striking miners") when no named one is."""
+    return _named_prep_parties(holders, preps, index, sources) \
+        or [_at_home(a, sources) for a in _named_prep_parties(holders, preps, index.lenient_view(), sources)]
+
+
+def _at_home(party: ActorRef, sources: list[ActorRef]) -> ActorRef:
+    """A party known only by its sector, addressed by a state: that state's own people ("the government
+    granted concessions to striking miners")."""
+    state = next((s for s in sources if s.country and STATE_SECTORS & set(s.sector)), None)
+    if party.country is not None or state is None:
+        return party
+    return replace(party, country=state.country, sector=list(party.sector))
+
+
+def _named_prep_parties(holders: list[Token], preps: frozenset[str], index: args.MentionIndex,
+                        sources: list[ActorRef]) -> list[ActorRef]:
+    for holder in holders:
+        for child in holder.children:
+            if child.lower_ in preps and (child.dep_ == "prep" or (child.dep_ == "dative" and child.lower_ == "to")):
+                for obj in _prep_objects(child):
+                    found = _others(_party_of(obj, index), sources)
+                    if found:
+                        return found
+    return []
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """A preposition's object, or the object of its gerund ("to striking miners" parsed as a gerund)."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    for comp in (o for o in prep.children if o.dep_ == "pcomp" and o.tag_ == "VBG"):
+        objs += [o for o in comp.children if o.dep_ == "dobj"]
+    return objs
+
+
+def _party_of(obj: Token, index: args.MentionIndex) -> list[ActorRef]:
+    """A noun phrase's party: its own, or an apposition's after a relation noun ("its ally, X")."""
+    own = args.np_actors(obj, index)
+    if obj.lower_ in RELATION_NOUNS:
+        named = [a for c in obj.children if c.dep_ == "appos" for a in args.np_actors(c, index)]
+        return [_placed_as(a, own) for a in named] or own
+    return own
+
+
+def _placed_as(party: ActorRef, relation: list[ActorRef]) -> ActorRef:
+    """"His Jordanian counterpart X": X, of the country the relation noun's demonym names when X has none."""
+    country = next((r.country for r in relation if r.country), None)
+    return replace(party, country=country, sector=list(party.sector)) if party.country is None and country else party
+
+
+def _all_placed(targets: list[ActorRef], holders: list[Token], index: args.MentionIndex) -> bool:
+    """Every target is only the place of the act ("met in Kampala", "talks in Doha")."""
+    placed = [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS
+              for o in c.children if o.dep_ == "pobj" for a in index.actors_at(o)]
+    return all(any(same_actor(t, p) for p in placed) for t in targets)
+
+
+def reciprocal_others(tok: Token, index: args.MentionIndex, sources: list[ActorRef],
+                      ctx: RuleContext) -> list[ActorRef]:
+    """"Officials from X and Y met", "X's and Y's envoys met": the parties named inside the subject
+    besides the source, when the subject names at least one beside it. A country name the source's own
+    mention swallowed ("officials from Uganda and Kenya" read as one Ugandan party) is a party of its own."""
+    subj = args.subject_token(tok)
+    if subj is None:
+        return []
+    found: list[ActorRef] = []
+    for node in subj.subtree:
+        if node.dep_ in ("pobj", "conj", "poss") and node.i != subj.i:
+            here = index.actors_at(node)
+            if all(any(same_actor(a, s) for s in sources) for a in here) and ctx.is_country_name(node.text) \
+                    and ctx.kb is not None and (code := ctx.kb.country_for_term(node.text)):
+                here = [ActorRef(name=ctx.country_name(code), actor_id=None, country=code, sector=[],
+                                 resolution="country")]
+            found += here
+    return args.dedup_actors(_others(found, sources))
+
+
+def returned_people(tok: Token, index: args.MentionIndex, targets: list[ActorRef],
+                    sources: list[ActorRef]) -> list[ActorRef]:
+    """"Returned 12 children to their families", "sent the migrants back to their country": the people
+    returned home are the target, not their own families or country."""
+    home = [o for c in tok.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for o in c.children if o.dep_ == "pobj" and any(g.dep_ == "poss" and g.lower_ in OWN_WORDS
+                                                             for g in o.children)]
+    if not home:
+        return []
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return []
+    people = _others(args.np_actors(obj, index) or args.np_actors(obj, index.lenient_view()), sources)
+    return people
+
+
+def passive_holders(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """The party a passive subject's demand, ban or proposal comes from or falls on."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or subj.lower_ not in HELD_NOUNS:
+        return []
+    for view in (index, index.lenient_view()):
+        found = _others([a for c in subj.children if c.dep_ == "poss" for a in args.np_actors(c, view)], sources)
+        for child in (c for c in subj.children if c.dep_ == "prep" and c.lower_ in HOLDER_PREPS):
+            found = found or _others([a for o in child.children if o.dep_ == "pobj"
+                                      for a in args.np_actors(o, view)], sources)
+        if found:
+            return found
+    return []
+
+
+def appositive_parties(holders: list[Token], index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """An object or prepositional object that is a relation noun names its party in an apposition."""
+    for holder in holders:
+        for child in holder.children:
+            objs = [child] if child.dep_ in ("dobj", "attr") else \
+                [o for o in child.children if o.dep_ == "pobj"] if child.dep_ == "prep" else []
+            for obj in objs:
+                if obj.lower_ in RELATION_NOUNS:
+                    found = _others([a for c in obj.children if c.dep_ == "appos"
+                                     for a in args.np_actors(c, index)], sources)
+                    if found:
+                        return found
+    return []
+
+
+def group_targets(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sources: list[ActorRef],
+                  ctx: RuleContext) -> list[ActorRef]:
+    """A verbal act with no target whose object is a group named only by what it is ("accused the
+    opposition of", "talks with opposition parties", "released 135 political prisoners"): that group, of
+    the country its demonym names, else of the source's own country (rule group-party)."""
+    if info.type not in WHOM_TYPES or trig.pattern.flip or not sources or not ctx.on(R.GROUP_PARTY):
+        return []
+    tok = trig.token
+    holders = _holders(tok, trig.pattern.pos)
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")] if trig.pattern.pos == "verb" else []
+    objs += [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in GROUP_PREPS
+             for o in _prep_objects(c)]
+    for obj in objs:
+        party = group_party(obj, index, sources, ctx)
+        if party is not None:
+            return [party]
+    return []
+
+
+def _detained_sectors(tok: Token) -> list[str]:
+    """Prisoners and hostages are civilians, political prisoners the opposition."""
+    if tok.lemma_.lower() not in DETAINED_NOUNS:
+        return []
+    return ["OPP"] if any(c.lower_ == "political" for c in tok.children) else ["CVL"]
+
+
+def group_party(tok: Token, index: args.MentionIndex, sources: list[ActorRef], ctx: RuleContext) -> ActorRef | None:
+    """The group a noun phrase names by an agent noun ("the opposition", "opposition parties", "the
+    federal government"), when no actor is named there; None otherwise."""
+    if ctx.kb is None or tok.pos_ not in ("NOUN", "PROPN") or index.actors_at(tok) \
+            or any(c.dep_ == "poss" and c.lower_ in OWN_WORDS for c in tok.children):
+        return None
+    sectors = ctx.kb.sectors_for_noun(tok.lemma_.lower()) or _detained_sectors(tok)
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i]
+    for mod in mods:
+        sectors = sectors or ctx.kb.sectors_for_noun(mod.lemma_.lower())
+    if not sectors:
+        return None
+    country = next((code for m in mods if (code := ctx.kb.country_for_term(m.text))), None)
+    if country is None:
+        country = next((s.country for s in sources if s.country and s.country not in args.INTERNATIONAL), None)
+    if country is None:
+        return None
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "nummod")]
+    name = " ".join(t.text for t in words) if words else tok.text
+    return ActorRef(name=name, actor_id=None, country=country, sector=list(sectors), resolution="context")
