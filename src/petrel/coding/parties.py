@@ -125,6 +125,8 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
         found_by = (R.ADDRESSEE, *found_by)
     if not targets and (groups := whom.group_targets(trig, info, index, sources, ctx)):
         targets, found_by = groups, (R.GROUP_PARTY, *found_by)  # "accused the opposition of ..."
+    if aimed_by == R.RECIPROCAL_SUBJECT and len(sources) > 1:
+        targets = []  # "X and Y met in Z": each meets the other (pairs.pair_events), Z is only the place
     if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
         sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
     return Parties(sources, targets, src_tok, roles.agentless, found_by,

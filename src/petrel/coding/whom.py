@@ -36,7 +36,7 @@ from petrel.models import ActorRef
 
 WHOM_TYPES = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "CONCEDE",
                         "RETREAT"})
-MEETING_TYPES = frozenset({"CONSULT", "AGREE"})
+MEETING_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT"})  # SUPPORT: CAMEO 057, signing a pact
 ADDRESSED_TYPES = frozenset({"CONCEDE", "SUPPORT", "REQUEST", "THREATEN"})
 ADDRESS_PREPS = frozenset({"to", "towards", "toward"})
 PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
@@ -70,8 +70,11 @@ def revise_targets(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sou
         if found:
             return (targets, None) if _covers(targets, found) else (found, R.WITH_PARTY)
         if trig.pattern.pos == "verb" and (not targets or _all_placed(targets, holders, index)) \
-                and on(R.RECIPROCAL_SUBJECT) and (other := reciprocal_others(tok, index, sources, ctx)):
-            return other, R.RECIPROCAL_SUBJECT
+                and on(R.RECIPROCAL_SUBJECT):
+            if len(sources) > 1 and targets:
+                return [], R.RECIPROCAL_SUBJECT  # "X and Y met in Z": X meets Y, Z is only the place
+            if other := reciprocal_others(tok, index, sources, ctx):
+                return other, R.RECIPROCAL_SUBJECT
     if targets and info.type == "RETREAT" and on(R.RETURNED_PEOPLE) \
             and (people := returned_people(tok, index, targets, sources)):
         return people, R.RETURNED_PEOPLE
@@ -183,10 +186,8 @@ def reciprocal_others(tok: Token, index: args.MentionIndex, sources: list[ActorR
     for node in subj.subtree:
         if node.dep_ in ("pobj", "conj", "poss") and node.i != subj.i:
             here = index.actors_at(node)
-            if all(any(same_actor(a, s) for s in sources) for a in here) and ctx.is_country_name(node.text) \
-                    and ctx.kb is not None and (code := ctx.kb.country_for_term(node.text)):
-                here = [ActorRef(name=ctx.country_name(code), actor_id=None, country=code, sector=[],
-                                 resolution="country")]
+            if all(any(same_actor(a, s) for s in sources) for a in here):
+                here = _swallowed(node, ctx)
             found += here
     return args.dedup_actors(_others(found, sources))
 
@@ -205,6 +206,22 @@ def returned_people(tok: Token, index: args.MentionIndex, targets: list[ActorRef
         return []
     people = _others(args.np_actors(obj, index) or args.np_actors(obj, index.lenient_view()), sources)
     return people
+
+
+def _swallowed(node: Token, ctx: RuleContext) -> list[ActorRef]:
+    """The party a word names by itself when the source's mention swallowed it: a country's name, or a
+    knowledge-base actor's ("delegations from Yemen's government and the Houthis")."""
+    if ctx.kb is None:
+        return []
+    if node.pos_ == "PROPN" and ctx.is_country_name(node.text) and (code := ctx.kb.country_for_term(node.text)):
+        return [ActorRef(name=ctx.country_name(code), actor_id=None, country=code, sector=[], resolution="country")]
+    words = [t for t in node.subtree if t.dep_ not in ("det", "cc", "punct") and t.i <= node.i]
+    phrase = " ".join(t.text for t in words).replace(" 's", "'s")
+    actor = ctx.kb.match(phrase) if node.pos_ == "PROPN" else None
+    if actor is None:
+        return []
+    return [ActorRef(name=actor.name, actor_id=actor.id, country=actor.country, sector=list(actor.sectors),
+                     resolution="kb")]
 
 
 def passive_holders(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
