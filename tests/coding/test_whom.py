@@ -38,6 +38,14 @@ def target_country(pipeline, text: str, event_type: str) -> str | None:  # noqa:
     ("Zambia's president accused the opposition on Monday of stirring up violence in the capital.", "ACCUSE",
      "ZMB"),
     ("Cuba released 50 political prisoners on Friday, a church official said.", "RETREAT", "CUB"),
+    ("The ban on the opposition party was lifted by Tunisian authorities on Friday.", "CONCEDE", "TUN"),
+    # deed-doer: praise or blame of a deed is aimed at its doer
+    ("Norway welcomed the release of two aid workers by the Taliban on Saturday.", "SUPPORT", "AFG"),
+    ("Amnesty International condemned the arrest of three journalists by Ethiopian police on Monday.", "ACCUSE",
+     "ETH"),
+    # reciprocal: the army meeting a rebel force is a consultation, not a visit to its own troops
+    ("Envoys from Sudan's army and the Rapid Support Forces met in Geneva on Monday under Swiss mediation.",
+     "CONSULT", "SDN"),
 ])
 def test_the_target_of_a_verbal_act(pipeline, text: str, event_type: str, country: str) -> None:
     assert target_country(pipeline, text, event_type) == country
@@ -89,3 +97,12 @@ def test_the_rules_can_be_switched_off(session_settings, resources) -> None:
                                        "violence in the capital.", published="2026-03-04").events
               if e.type == "ACCUSE"]
     assert events and all(R.GROUP_PARTY not in e.provenance for e in events)
+
+
+def test_two_parties_meeting_in_a_third_country_meet_each_other(pipeline) -> None:
+    events = [e for e in pipeline.code_text("The Thai government and the Malaysian government signed a framework "
+                                            "deal in Kuala Lumpur on Monday.", published="2026-03-04").events
+              if e.type in ("AGREE", "SUPPORT")]
+    assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("THA", "MYS"),
+                                                                                           ("MYS", "THA")}
+    assert all(e.target.name != "Malaysia" for e in events)

@@ -119,6 +119,11 @@ GROUP_PARTY = _rule("group-party", PARTIES, "a verbal act's object or obliged su
                     "('the opposition', 'the government') naming no country",
                     "the target: that group, of the demonym's country or the source's own",
                     "'the president accused the opposition of ...': the country's opposition")
+DEED_DOER = _rule("deed-doer", PARTIES, "praise or blame whose object is a deed with a 'by' phrase",
+                  "the target: the deed's doer", "'welcomed the release of two hostages by Hamas': Hamas")
+REPORTED_SUBJECT = _rule("reported-subject", PARTIES, "an accusation, demand or threat read off a speech verb "
+                         "with no target", "the target: the reported clause's subject",
+                         "'X said the government was behind the campaign': X accuses the government")
 # --- promised, refused, threatened acts (intent.read_intent)
 THREAT = _rule("threat", INTENT, "a hostile act under 'threaten'/'warn'", "the type (THREATEN)",
                "'threatened to censure X': one threat, aimed where the threatened act is aimed")

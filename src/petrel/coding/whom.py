@@ -51,6 +51,8 @@ HELD_NOUNS = frozenset({"call", "calls", "demand", "demands", "request", "reques
                         "claim", "claims", "allegation", "allegations", "accusation", "accusations", "bid",
                         "petition", "ultimatum", "plan", "initiative", "invitation", "veto"})
 GROUP_PREPS = frozenset({"with", "to", "towards", "toward", "on", "against", "of"})
+DEED_TYPES = frozenset({"SUPPORT", "ACCUSE"})  # "welcomed the release of X by Y", "condemned the arrest of X by Y"
+REPORTED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 DETAINED_NOUNS = frozenset({"prisoner", "detainee", "hostage", "captive", "inmate"})
 OWN_WORDS = frozenset({"their", "his", "her", "its"})
 HOLDER_PREPS = frozenset({"from", "by", "of", "on", "against"})
@@ -78,14 +80,20 @@ def revise_targets(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sou
     if targets and info.type == "RETREAT" and on(R.RETURNED_PEOPLE) \
             and (people := returned_people(tok, index, targets, sources)):
         return people, R.RETURNED_PEOPLE
+    if info.type in DEED_TYPES and trig.pattern.pos == "verb" and on(R.DEED_DOER) \
+            and (doers := deed_doers(tok, index, sources)) and not _covers(targets, doers):
+        return doers, R.DEED_DOER
     if targets:
         return targets, None
+    if info.type in REPORTED_TYPES and tok.lemma_.lower() in ctx.lexicon.speech and on(R.REPORTED_SUBJECT) \
+            and (said := reported_subjects(tok, index, sources, ctx)):
+        return said, R.REPORTED_SUBJECT
     if info.type in ADDRESSED_TYPES and on(R.ADDRESSED_PARTY):
         found = _prep_parties(holders, ADDRESS_PREPS, index, sources)
         if found:
             return found, R.ADDRESSED_PARTY
     if trig.pattern.pos == "verb" and is_passive(tok) and on(R.PASSIVE_HOLDER):
-        found = passive_holders(tok, index, sources)
+        found = passive_holders(tok, index, sources, ctx)
         if found:
             return found, R.PASSIVE_HOLDER
     if on(R.APPOSITIVE_PARTY):
@@ -192,6 +200,37 @@ def reciprocal_others(tok: Token, index: args.MentionIndex, sources: list[ActorR
     return args.dedup_actors(_others(found, sources))
 
 
+def deed_doers(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"Welcomed the release of two hostages by Hamas", "condemned the arrest of the reporters by police":
+    a judgement of a deed is aimed at its doer (the "by" phrase of the object), not at the people it befell."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.pos_ == "NOUN"):
+        befallen = [o for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                    if o.dep_ == "pobj"]  # the parser may hang "by Y" on X in "the release of X by Y"
+        bys = [o for h in (obj, *befallen) for c in h.children if c.dep_ == "prep" and c.lower_ == "by"
+               for o in c.children if o.dep_ == "pobj"]
+        for view in (index, index.lenient_view()):
+            found = _others([a for o in bys for a in args.np_actors(o, view)], sources)
+            if found:
+                return found
+    return []
+
+
+def reported_subjects(tok: Token, index: args.MentionIndex, sources: list[ActorRef],
+                      ctx: RuleContext) -> list[ActorRef]:
+    """"X said the Moroccan government was behind the campaign", "X said the government must ...": an
+    accusation, demand or threat read off a speech verb is aimed at the reported clause's subject."""
+    for clause in (c for c in tok.children if c.dep_ == "ccomp"):
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos_ == "PRON":
+            continue
+        found = _others(args.np_actors(subj, index), sources)
+        if not found and (group := group_party(subj, index, sources, ctx)) is not None:
+            found = _others([group], sources)
+        if found:
+            return found
+    return []
+
+
 def returned_people(tok: Token, index: args.MentionIndex, targets: list[ActorRef],
                     sources: list[ActorRef]) -> list[ActorRef]:
     """"Returned 12 children to their families", "sent the migrants back to their country": the people
@@ -224,8 +263,10 @@ def _swallowed(node: Token, ctx: RuleContext) -> list[ActorRef]:
                      resolution="kb")]
 
 
-def passive_holders(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
-    """The party a passive subject's demand, ban or proposal comes from or falls on."""
+def passive_holders(tok: Token, index: args.MentionIndex, sources: list[ActorRef],
+                    ctx: RuleContext) -> list[ActorRef]:
+    """The party a passive subject's demand, ban or proposal comes from or falls on; a group named only by
+    what it is ("the ban on the opposition party") when no actor is named there."""
     subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
     if subj is None or subj.lower_ not in HELD_NOUNS:
         return []
@@ -236,7 +277,9 @@ def passive_holders(tok: Token, index: args.MentionIndex, sources: list[ActorRef
                                       for a in args.np_actors(o, view)], sources)
         if found:
             return found
-    return []
+    groups = [group_party(o, index, sources, ctx) for c in subj.children
+              if c.dep_ == "prep" and c.lower_ in HOLDER_PREPS for o in _prep_objects(c)]
+    return [g for g in groups if g is not None][:1]
 
 
 def appositive_parties(holders: list[Token], index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
