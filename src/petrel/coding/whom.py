@@ -53,6 +53,8 @@ HELD_NOUNS = frozenset({"call", "calls", "demand", "demands", "request", "reques
 GROUP_PREPS = frozenset({"with", "to", "towards", "toward", "on", "against", "of"})
 DEED_TYPES = frozenset({"SUPPORT", "ACCUSE"})  # "welcomed the release of X by Y", "condemned the arrest of X by Y"
 REPORTED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+GROUP_HEADS = frozenset({"party", "parties", "group", "groups", "leader", "leaders", "member", "members",
+                         "figure", "figures", "movement", "movements", "bloc", "camp", "coalition", "alliance"})
 DETAINED_NOUNS = frozenset({"prisoner", "detainee", "hostage", "captive", "inmate"})
 OWN_WORDS = frozenset({"their", "his", "her", "its"})
 HOLDER_PREPS = frozenset({"from", "by", "of", "on", "against"})
@@ -191,8 +193,8 @@ def reciprocal_others(tok: Token, index: args.MentionIndex, sources: list[ActorR
     if subj is None:
         return []
     found: list[ActorRef] = []
-    for node in subj.subtree:
-        if node.dep_ in ("pobj", "conj", "poss") and node.i != subj.i:
+    for node in _named_inside(subj):
+        if node.i != subj.i:
             here = index.actors_at(node)
             if all(any(same_actor(a, s) for s in sources) for a in here):
                 here = _swallowed(node, ctx)
@@ -245,6 +247,21 @@ def returned_people(tok: Token, index: args.MentionIndex, targets: list[ActorRef
         return []
     people = _others(args.np_actors(obj, index) or args.np_actors(obj, index.lenient_view()), sources)
     return people
+
+
+def _named_inside(subj: Token) -> list[Token]:
+    """The words of a subject that can name a side: its conjuncts, possessives and the objects of its
+    prepositions ("officials from X and Y"), never a relative clause or an apposition ("Malaysia, which
+    chairs ASEAN")."""
+    out: list[Token] = []
+    todo = [subj]
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in ("conj", "poss", "pobj") or (child.dep_ == "prep" and child.lower_ in ("from", "of")):
+                todo.append(child)
+    return out
 
 
 def _swallowed(node: Token, ctx: RuleContext) -> list[ActorRef]:
@@ -331,8 +348,9 @@ def group_party(tok: Token, index: args.MentionIndex, sources: list[ActorRef], c
         return None
     sectors = ctx.kb.sectors_for_noun(tok.lemma_.lower()) or _detained_sectors(tok)
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and c.i < tok.i]
-    for mod in mods:
-        sectors = sectors or ctx.kb.sectors_for_noun(mod.lemma_.lower())
+    if tok.lemma_.lower() in GROUP_HEADS:  # "opposition parties": the modifier says what group
+        for mod in mods:
+            sectors = sectors or ctx.kb.sectors_for_noun(mod.lemma_.lower())
     if not sectors:
         return None
     country = next((code for m in mods if (code := ctx.kb.country_for_term(m.text))), None)
@@ -340,6 +358,7 @@ def group_party(tok: Token, index: args.MentionIndex, sources: list[ActorRef], c
         country = next((s.country for s in sources if s.country and s.country not in args.INTERNATIONAL), None)
     if country is None:
         return None
-    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "nummod")]
-    name = " ".join(t.text for t in words) if words else tok.text
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "nummod", "quantmod", "punct")
+             and t.head.dep_ not in ("nummod", "quantmod")]  # "about 4,000 inmates": "inmates"
+    name = " ".join(t.text for t in words).replace(" 's", "'s")
     return ActorRef(name=name, actor_id=None, country=country, sector=list(sectors), resolution="context")
