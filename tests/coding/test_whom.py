@@ -106,3 +106,18 @@ def test_two_parties_meeting_in_a_third_country_meet_each_other(pipeline) -> Non
     assert {(e.source.country, e.target.country if e.target else None) for e in events} == {("THA", "MYS"),
                                                                                            ("MYS", "THA")}
     assert all(e.target.name != "Malaysia" for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Chile dismissed the Bolivian government's claims about the river on Friday.",
+    "Moscow rejected the report by Human Rights Watch on Tuesday.",
+])
+def test_a_denied_charge_with_its_maker_rejects_the_maker(pipeline, text: str) -> None:
+    e = best(pipeline, text, "REJECT")
+    assert e.target is not None and R.ANSWERED_PARTY in e.provenance
+
+
+def test_a_denied_charge_nobody_made_stays_a_statement(pipeline) -> None:
+    events = pipeline.code_text("A government spokesman denied the allegations on Friday.",
+                                published="2026-03-04").events
+    assert not [e for e in events if e.type == "REJECT"]

@@ -25,6 +25,7 @@ from dataclasses import replace
 from spacy.tokens import Token
 
 from petrel.coding import arguments as args
+from petrel.coding.answers import DENIED_THINGS
 from petrel.coding.clause_tokens import is_passive
 from petrel.coding.context import RuleContext
 from petrel.coding import rules as R
@@ -82,6 +83,9 @@ def revise_targets(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sou
     if targets and info.type == "RETREAT" and on(R.RETURNED_PEOPLE) \
             and (people := returned_people(tok, index, targets, sources)):
         return people, R.RETURNED_PEOPLE
+    if info.type == "REJECT" and trig.pattern.pos == "verb" and on(R.ANSWERED_PARTY) \
+            and (makers := charge_makers(tok, index, sources)):
+        return makers, R.ANSWERED_PARTY  # "denied allegations by Canada", "dismissed Y's claims"
     if info.type in DEED_TYPES and trig.pattern.pos == "verb" and on(R.DEED_DOER) \
             and (doers := deed_doers(tok, index, sources)) and not _covers(targets, doers):
         return doers, R.DEED_DOER
@@ -200,6 +204,21 @@ def reciprocal_others(tok: Token, index: args.MentionIndex, sources: list[ActorR
                 here = _swallowed(node, ctx)
             found += here
     return args.dedup_actors(_others(found, sources))
+
+
+def charge_makers(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"Denied allegations by Canada", "dismissed the Congolese government's claims": a denial of a charge
+    whose maker is named (a possessive, a "by/from" phrase) rejects that maker; a charge nobody is named
+    for stays a statement (:func:`petrel.coding.answers.is_statement`)."""
+    for obj in (c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in DENIED_THINGS):
+        makers = [a for c in obj.children if c.dep_ == "poss" for a in args.np_actors(c, index)]
+        holders = [obj] if is_passive(tok) else [obj, tok]  # the parser may hang "by X" on the active verb
+        makers += [a for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                   for o in c.children if o.dep_ == "pobj" for a in args.np_actors(o, index)]
+        found = _others(makers, sources)
+        if found:
+            return found
+    return []
 
 
 def deed_doers(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
