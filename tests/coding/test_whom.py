@@ -121,3 +121,9 @@ def test_a_denied_charge_nobody_made_stays_a_statement(pipeline) -> None:
     events = pipeline.code_text("A government spokesman denied the allegations on Friday.",
                                 published="2026-03-04").events
     assert not [e for e in events if e.type == "REJECT"]
+
+
+def test_a_passive_act_by_an_unnamed_group_is_by_the_targets_own(pipeline) -> None:
+    e = best(pipeline, "Nigeria's president was criticised by the opposition over the fuel price rise.", "ACCUSE")
+    assert e.source.country == "NGA" and "OPP" in e.source.sector and R.GROUP_PARTY in e.provenance
+    assert e.target is not None and e.target.country == "NGA"

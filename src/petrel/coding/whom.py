@@ -54,6 +54,7 @@ HELD_NOUNS = frozenset({"call", "calls", "demand", "demands", "request", "reques
 GROUP_PREPS = frozenset({"with", "to", "towards", "toward", "on", "against", "of"})
 DEED_TYPES = frozenset({"SUPPORT", "ACCUSE"})  # "welcomed the release of X by Y", "condemned the arrest of X by Y"
 REPORTED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
+ENVOY_NOUNS = frozenset({"delegation", "envoy", "emissary", "mission", "team", "representative", "negotiator"})
 GROUP_HEADS = frozenset({"party", "parties", "group", "groups", "leader", "leaders", "member", "members",
                          "figure", "figures", "movement", "movements", "bloc", "camp", "coalition", "alliance"})
 DETAINED_NOUNS = frozenset({"prisoner", "detainee", "hostage", "captive", "inmate"})
@@ -74,6 +75,8 @@ def revise_targets(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sou
         found = _prep_parties(holders, frozenset({"with"}), index, sources)
         if found:
             return (targets, None) if _covers(targets, found) else (found, R.WITH_PARTY)
+        if not targets and (sent := delegation_parties(holders, index, sources)):
+            return sent, R.WITH_PARTY  # "received a delegation from X"
         if trig.pattern.pos == "verb" and (not targets or _all_placed(targets, holders, index)) \
                 and on(R.RECIPROCAL_SUBJECT):
             if len(sources) > 1 and targets:
@@ -155,6 +158,17 @@ def _named_prep_parties(holders: list[Token], preps: frozenset[str], index: args
                     found = _others(_party_of(obj, index), sources)
                     if found:
                         return found
+    return []
+
+
+def delegation_parties(holders: list[Token], index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"Received a delegation from X", "met envoys of X": the party that sent them."""
+    for holder in holders:
+        for obj in (c for c in holder.children if c.dep_ in ("dobj", "pobj") and c.lemma_.lower() in ENVOY_NOUNS):
+            found = _others([a for c in obj.children if c.dep_ == "prep" and c.lower_ in ("from", "of")
+                             for o in c.children if o.dep_ == "pobj" for a in args.np_actors(o, index)], sources)
+            if found:
+                return found
     return []
 
 
@@ -381,3 +395,14 @@ def group_party(tok: Token, index: args.MentionIndex, sources: list[ActorRef], c
              and t.head.dep_ not in ("nummod", "quantmod")]  # "about 4,000 inmates": "inmates"
     name = " ".join(t.text for t in words).replace(" 's", "'s")
     return ActorRef(name=name, actor_id=None, country=country, sector=list(sectors), resolution="context")
+
+
+def group_sources(trig: Trigger, info: CameoInfo, index: args.MentionIndex, targets: list[ActorRef],
+                  ctx: RuleContext) -> list[ActorRef]:
+    """"The president was criticised by the opposition": a passive verbal act whose agent is a group noun
+    the actors stage left unlinked is by that group, of the target's own country (rule group-party)."""
+    if info.type not in WHOM_TYPES or trig.pattern.flip or trig.pattern.pos != "verb" or not ctx.on(R.GROUP_PARTY):
+        return []
+    agent = args.agent_token(trig.token) if is_passive(trig.token) else None
+    party = group_party(agent, index, targets, ctx) if agent is not None else None
+    return [party] if party is not None else []
