@@ -55,6 +55,7 @@ GROUP_PREPS = frozenset({"with", "to", "towards", "toward", "on", "against", "of
 DEED_TYPES = frozenset({"SUPPORT", "ACCUSE"})  # "welcomed the release of X by Y", "condemned the arrest of X by Y"
 REPORTED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 ENVOY_NOUNS = frozenset({"delegation", "envoy", "emissary", "mission", "team", "representative", "negotiator"})
+MASS_NOUNS = frozenset({"force", "security", "intelligence"})  # "use force", "share intelligence"
 GROUP_HEADS = frozenset({"party", "parties", "group", "groups", "leader", "leaders", "member", "members",
                          "figure", "figures", "movement", "movements", "bloc", "camp", "coalition", "alliance"})
 DETAINED_NOUNS = frozenset({"prisoner", "detainee", "hostage", "captive", "inmate"})
@@ -101,6 +102,9 @@ def revise_targets(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sou
         found = _prep_parties(holders, ADDRESS_PREPS, index, sources)
         if found:
             return found, R.ADDRESSED_PARTY
+    if info.type == "REQUEST" and trig.pattern.pos == "noun" and sources and on(R.ADDRESSED_PARTY) \
+            and (asked := asked_of(tok, index, sources)):
+        return asked, R.ADDRESSED_PARTY
     if trig.pattern.pos == "verb" and is_passive(tok) and on(R.PASSIVE_HOLDER):
         found = passive_holders(tok, index, sources, ctx)
         if found:
@@ -158,6 +162,22 @@ def _named_prep_parties(holders: list[Token], preps: frozenset[str], index: args
                     found = _others(_party_of(obj, index), sources)
                     if found:
                         return found
+    return []
+
+
+def asked_of(tok: Token, index: args.MentionIndex, sources: list[ActorRef]) -> list[ActorRef]:
+    """"Kenya's demand for an apology from Uganda", "the EU's request for data from Meta": a demand whose
+    source its possessive names is made of the party its "from" phrase names (on the noun, or on what is
+    asked for)."""
+    if not any(c.dep_ == "poss" for c in tok.children):
+        return []
+    asked = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for o in c.children
+             if o.dep_ == "pobj"]
+    for holder in (tok, *asked):
+        found = _others([a for c in holder.children if c.dep_ == "prep" and c.lower_ == "from"
+                         for o in c.children if o.dep_ == "pobj" for a in args.np_actors(o, index)], sources)
+        if found:
+            return found
     return []
 
 
@@ -360,6 +380,8 @@ def group_targets(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sour
     objs += [o for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in GROUP_PREPS
              for o in _prep_objects(c)]
     for obj in objs:
+        if obj.i in trig.consumed or obj.lower_ in MASS_NOUNS:
+            continue  # "use force": the pattern's own word, a means, not a group
         party = group_party(obj, index, sources, ctx)
         if party is not None:
             return [party]
