@@ -127,3 +127,17 @@ def test_a_passive_act_by_an_unnamed_group_is_by_the_targets_own(pipeline) -> No
     e = best(pipeline, "Nigeria's president was criticised by the opposition over the fuel price rise.", "ACCUSE")
     assert e.source.country == "NGA" and "OPP" in e.source.sector and R.GROUP_PARTY in e.provenance
     assert e.target is not None and e.target.country == "NGA"
+
+
+def test_both_parties_are_the_two_named_before(pipeline) -> None:
+    events = [e for e in pipeline.code_text("The Indian government and the Naga rebels signed an agreement in Delhi "
+                                            "on Wednesday, and both parties pledged to meet again in May.",
+                                            published="2026-03-04").events if R.PAIR_ANAPHOR in e.provenance]
+    assert {(e.source.name, e.target.name if e.target else None) for e in events} == {
+        ("Indian government", "Naga rebels"), ("Naga rebels", "Indian government")}
+
+
+def test_both_sides_need_two_parties(pipeline) -> None:
+    events = pipeline.code_text("Egypt hosted talks on Sunday. Both sides agreed to continue.",
+                                published="2026-03-04").events
+    assert not any(R.PAIR_ANAPHOR in e.provenance for e in events)

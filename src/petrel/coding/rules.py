@@ -124,6 +124,9 @@ DEED_DOER = _rule("deed-doer", PARTIES, "praise or blame whose object is a deed 
 REPORTED_SUBJECT = _rule("reported-subject", PARTIES, "an accusation, demand or threat read off a speech verb "
                          "with no target", "the target: the reported clause's subject",
                          "'X said the government was behind the campaign': X accuses the government")
+PAIR_ANAPHOR = _rule("pair-anaphor", PARTIES, "a meeting's or agreement's subject 'both sides', 'the two parties'",
+                     "the sources: the last two parties named before it, each with the other",
+                     "'X and Y signed a deal, and both parties pledged to ...': X and Y")
 # --- promised, refused, threatened acts (intent.read_intent)
 THREAT = _rule("threat", INTENT, "a hostile act under 'threaten'/'warn'", "the type (THREATEN)",
                "'threatened to censure X': one threat, aimed where the threatened act is aimed")

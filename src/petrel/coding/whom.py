@@ -55,6 +55,8 @@ GROUP_PREPS = frozenset({"with", "to", "towards", "toward", "on", "against", "of
 DEED_TYPES = frozenset({"SUPPORT", "ACCUSE"})  # "welcomed the release of X by Y", "condemned the arrest of X by Y"
 REPORTED_TYPES = frozenset({"ACCUSE", "REQUEST", "THREATEN"})
 ENVOY_NOUNS = frozenset({"delegation", "envoy", "emissary", "mission", "team", "representative", "negotiator"})
+SIDE_NOUNS = frozenset({"side", "party", "country", "government", "nation", "leader", "delegation",
+                        "neighbour", "neighbor", "state", "army"})
 MASS_NOUNS = frozenset({"force", "security", "intelligence"})  # "use force", "share intelligence"
 GROUP_HEADS = frozenset({"party", "parties", "group", "groups", "leader", "leaders", "member", "members",
                          "figure", "figures", "movement", "movements", "bloc", "camp", "coalition", "alliance"})
@@ -428,3 +430,31 @@ def group_sources(trig: Trigger, info: CameoInfo, index: args.MentionIndex, targ
     agent = args.agent_token(trig.token) if is_passive(trig.token) else None
     party = group_party(agent, index, targets, ctx) if agent is not None else None
     return [party] if party is not None else []
+
+
+def pair_sources(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sources: list[ActorRef],
+                 ctx: RuleContext) -> list[ActorRef]:
+    """"X and Y signed a deal, and both parties pledged ...", "the two sides met again": a reciprocal
+    subject that only counts the sides stands for the last two parties named before it in the sentence
+    (or the sentence before), each acting with the other (rule pair-anaphor); [] when there are not two."""
+    if info.type not in MEETING_TYPES or trig.pattern.pos != "verb" or not ctx.on(R.PAIR_ANAPHOR):
+        return []
+    subj = args.subject_token(trig.token)
+    if subj is None or subj.lemma_.lower() not in SIDE_NOUNS \
+            or not any(c.lower_ in ("both", "two") for c in subj.children):
+        return []
+    sent_start = subj.sent.start_char
+    before = [(start, a) for start, a in index.named() if start < subj.idx and a.country
+              and not any(same_actor(a, s) for s in sources if s.name.lower() != subj.text.lower())]
+    recent = [a for start, a in before if start >= sent_start] or [a for _, a in before[-4:]]
+    picked: list[ActorRef] = []
+    for actor in reversed(recent):
+        if not any(same_actor(actor, p) for p in picked) and not _is_place_of(actor):
+            picked.append(actor)
+        if len(picked) == 2:
+            return list(reversed(picked))
+    return []
+
+
+def _is_place_of(actor: ActorRef) -> bool:
+    return actor.resolution == "place"
