@@ -141,3 +141,9 @@ def test_both_sides_need_two_parties(pipeline) -> None:
     events = pipeline.code_text("Egypt hosted talks on Sunday. Both sides agreed to continue.",
                                 published="2026-03-04").events
     assert not any(R.PAIR_ANAPHOR in e.provenance for e in events)
+
+
+def test_a_group_belongs_to_the_other_country_the_sentence_names_first(pipeline) -> None:
+    e = best(pipeline, "After two days of talks in Caracas, Brazil's envoy accused the opposition of stalling the "
+                       "dialogue.", "ACCUSE")
+    assert e.target is not None and e.target.country == "VEN" and "OPP" in e.target.sector

@@ -411,8 +411,13 @@ def group_party(tok: Token, index: args.MentionIndex, sources: list[ActorRef], c
     if not sectors:
         return None
     country = next((code for m in mods if (code := ctx.kb.country_for_term(m.text))), None)
-    if country is None:
-        country = next((s.country for s in sources if s.country and s.country not in args.INTERNATIONAL), None)
+    own = next((s.country for s in sources if s.country and s.country not in args.INTERNATIONAL), None)
+    if country is None:  # another country the sentence names first ("Washington ... Tbilisi ... the government")
+        named = [a.country for start, a in index.named() if tok.sent.start_char <= start < tok.idx
+                 and a.resolution == "country" and a.country and a.country != own
+                 and a.country not in args.INTERNATIONAL]
+        country = named[-1] if named else None
+    country = country or own
     if country is None:
         return None
     words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "nummod", "quantmod", "punct")
@@ -458,3 +463,4 @@ def pair_sources(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sourc
 
 def _is_place_of(actor: ActorRef) -> bool:
     return actor.resolution == "place"
+
