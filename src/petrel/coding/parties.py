@@ -56,8 +56,6 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
         found_by = (R.SECTOR_ACTOR,) if sources else ()
     if (pair := whom.pair_sources(trig, info, index, sources, ctx)) and not pat.flip:
         sources, targets, found_by = pair, [], (R.PAIR_ANAPHOR, *found_by)  # "both sides agreed"
-    if not sources and targets and (groups := whom.group_sources(trig, info, index, targets, ctx)):
-        sources, found_by = groups, (R.GROUP_PARTY, *found_by)  # "was criticised by the opposition"
     if not sources and info.type == "PROTEST" and src_tok is not None and ctx.on(R.LOCAL_PROTESTERS):
         sources = unnamed.local_protesters(tok, src_tok, index)
         found_by = (R.LOCAL_PROTESTERS,) if sources else found_by

@@ -426,17 +426,6 @@ def group_party(tok: Token, index: args.MentionIndex, sources: list[ActorRef], c
     return ActorRef(name=name, actor_id=None, country=country, sector=list(sectors), resolution="context")
 
 
-def group_sources(trig: Trigger, info: CameoInfo, index: args.MentionIndex, targets: list[ActorRef],
-                  ctx: RuleContext) -> list[ActorRef]:
-    """"The president was criticised by the opposition": a passive verbal act whose agent is a group noun
-    the actors stage left unlinked is by that group, of the target's own country (rule group-party)."""
-    if info.type not in WHOM_TYPES or trig.pattern.flip or trig.pattern.pos != "verb" or not ctx.on(R.GROUP_PARTY):
-        return []
-    agent = args.agent_token(trig.token) if is_passive(trig.token) else None
-    party = group_party(agent, index, targets, ctx) if agent is not None else None
-    return [party] if party is not None else []
-
-
 def pair_sources(trig: Trigger, info: CameoInfo, index: args.MentionIndex, sources: list[ActorRef],
                  ctx: RuleContext) -> list[ActorRef]:
     """"X and Y signed a deal, and both parties pledged ...", "the two sides met again": a reciprocal
