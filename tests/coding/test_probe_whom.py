@@ -7,9 +7,11 @@ import pytest
 
 from tests.coding.whom_probe_scoring import COMPONENTS, figures, load_probe, score_item
 
-# measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass
-FLOORS = {"fix": {"found": 0.85, "filled": 0.74, "target": 0.66, "pair": 0.61},
-          "check": {"found": 0.87, "filled": 0.80, "target": 0.67, "pair": 0.61}}
+# measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass.
+# Before the whom rules (commit 8292163): fix .856/.744/.667/.611, check .878/.800/.678/.611 (found/filled/
+# target/pair); after them (whom9v): fix .889/.867/.822/.767, check .878/.811/.700/.633.
+FLOORS = {"fix": {"found": 0.88, "filled": 0.86, "target": 0.82, "pair": 0.76},
+          "check": {"found": 0.87, "filled": 0.81, "target": 0.70, "pair": 0.63}}
 TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "CONCEDE", "RETREAT"}
 
 

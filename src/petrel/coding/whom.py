@@ -12,10 +12,21 @@ misses it or takes a place or a topic for the party. Each family names its rule 
 - ``passive-holder``: a passive whose subject is a demand, a ban or a proposal aimed at or made by a party
   acts upon that party ("calls from the unions were rejected by X", "the ban on Y was lifted by X");
 - ``appositive-party``: an object that is only a relation noun names its party in an apposition
-  ("stood by its ally, the Philippines", "warned its neighbour, Guyana").
+  ("stood by its ally, the Philippines", "warned its neighbour, Guyana");
+- ``deed-doer``: praise or blame of a deed is aimed at its "by" doer ("welcomed the release of X by Y");
+- ``reported-subject``: an accusation, demand or threat read off a speech verb is aimed at the reported
+  clause's subject ("warned that Greece would face consequences");
+- ``returned-people``: "returned 12 children to their families": the children;
+- ``answered-party`` (the rule of :mod:`petrel.coding.answers`): a denied charge whose maker is named
+  rejects the maker ("denied allegations by Canada");
+- ``group-party`` (:func:`group_targets`, also for obligations in :mod:`petrel.coding.speech_drafts`): a
+  group noun the actors stage left unlinked ("accused the opposition of", "released political prisoners");
+- ``pair-anaphor`` (:func:`pair_sources`): "both parties", "the two sides" stand for the last two parties
+  named, each acting with the other.
 
 The functions only read the parse and the mention index; :func:`revise_targets` is called by
-:func:`petrel.coding.parties.find_parties` with the targets the parse gave.
+:func:`petrel.coding.parties.find_parties` with the targets the parse gave, :func:`group_targets` when no
+fallback found one, :func:`pair_sources` on the parse's sources.
 """
 
 from __future__ import annotations
