@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.coding.whom_probe_scoring import COMPONENTS, figures, load_probe, score_item
+from tests.coding.verbal_whom_scoring import COMPONENTS, figures, load_probe, score_item
 
 # measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass.
 # Before the whom rules (commit 8292163): fix .856/.744/.667/.611, check .878/.800/.678/.611 (found/filled/

@@ -6,7 +6,7 @@ side probe and its name overlaps the gold text) and ``pair`` (source and target 
 reciprocal gold pair ("X and Y met") either orientation counts. Names overlap when they share a content word,
 or when the predicted name is the everyday name of the gold country ("Tehran" coded as "Iran").
 
-``python tests/coding/whom_probe_scoring.py`` (or ``tools/probe_whom.py``) prints both halves' figures and the
+``python tests/coding/verbal_whom_scoring.py`` (or ``tools/probe_whom_verbal.py``) prints both halves' figures and the
 misses of the ``fix`` half only; the ``check`` half is never printed.
 """
 
