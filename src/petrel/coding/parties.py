@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from petrel.coding import arguments as args
 from petrel.coding import rules as R
-from petrel.coding import coordination, devices, story, unnamed, whom
+from petrel.coding import coordination, devices, story, unnamed
+from petrel.coding import whom
 from petrel.coding.context import RuleContext
 from petrel.coding.drafts import Parties
 from petrel.coding.intent import HELPER_VERBS, clause_child
@@ -125,12 +126,12 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
         found_by = (R.TOLD_ACT, *found_by) if targets else found_by
     if asked and targets == asked:
         found_by = (R.ADDRESSEE, *found_by)
+    if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
+        sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
     if not targets and (groups := whom.group_targets(trig, info, index, sources, ctx)):
         targets, found_by = groups, (R.GROUP_PARTY, *found_by)  # "accused the opposition of ..."
     if aimed_by == R.RECIPROCAL_SUBJECT and len(sources) > 1:
         targets = []  # "X and Y met in Z": each meets the other (pairs.pair_events), Z is only the place
-    if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
-        sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
     return Parties(sources, targets, src_tok, roles.agentless, found_by,
                    by_subject=pat.pos != "noun" or roles.source_token is not None)
 
