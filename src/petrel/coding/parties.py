@@ -18,6 +18,7 @@ from petrel.coding.pairs import RECIPROCAL_TYPES, same_actor
 from petrel.coding.speech import STATE_SECTORS, same_camp, same_side
 from petrel.coding.triggers import Trigger
 from petrel.coding.unnamed import ACCIDENT_WORDS, UNKNOWN_ATTACKER
+from petrel.coding.whom import group_targets, pair_sources, revise_targets
 from petrel.models import ActorRef
 
 CONSUMING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "ACCUSE", "AGREE"})
@@ -45,13 +46,17 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
     asked = story.addressees(tok, index, sources, ctx.country_name) \
         if info.type == "REQUEST" and not pat.flip and ctx.on(R.ADDRESSEE) else []
     targets = asked or targets  # "urged X to press Y": X is asked
+    targets, aimed_by = revise_targets(trig, info, index, sources, targets, ctx)  # "talks with X"
     if pat.flip:
         sources, targets = targets, sources
     found_by: tuple[str, ...] = (R.REPORTED_AND,) if reported is not None else ()
+    found_by = (aimed_by, *found_by) if aimed_by else found_by
     if ctx.sector_actors and not sources and not pat.flip and info.type not in SECTOR_FREE_TYPES \
             and ctx.on(R.SECTOR_ACTOR):  # "rebels said ..."
         sources, src_tok = unnamed.sector_sources(tok, pat.pos, src_tok, index)
         found_by = (R.SECTOR_ACTOR,) if sources else ()
+    if (pair := pair_sources(trig, info, index, sources, ctx)) and not pat.flip:
+        sources, targets, found_by = pair, [], (R.PAIR_ANAPHOR, *found_by)  # "both sides agreed"
     if not sources and info.type == "PROTEST" and src_tok is not None and ctx.on(R.LOCAL_PROTESTERS):
         sources = unnamed.local_protesters(tok, src_tok, index)
         found_by = (R.LOCAL_PROTESTERS,) if sources else found_by
@@ -136,6 +141,10 @@ def find_parties(ctx: RuleContext, trig: Trigger, info: CameoInfo, index: args.M
         found_by = (R.ADDRESSEE, *found_by)
     if R.SECTOR_ACTOR in found_by and info.quad_class in (1, 2) and not targets:
         sources = []  # "the ministers signed a memorandum": cooperation by someone unnamed with nobody
+    if not targets and (groups := group_targets(trig, info, index, sources, ctx)):
+        targets, found_by = groups, (R.GROUP_PARTY, *found_by)  # "accused the opposition of ..."
+    if aimed_by == R.RECIPROCAL_SUBJECT and len(sources) > 1:
+        targets = []  # "X and Y met in Z": each meets the other (pairs.pair_events), Z is only the place
     return Parties(sources, targets, src_tok, roles.agentless, found_by,
                    by_subject=pat.pos != "noun" or roles.source_token is not None)
 

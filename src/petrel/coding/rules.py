@@ -160,6 +160,34 @@ SPEECH_ACCUSE = _rule("speech-accuse", SPEECH, "a wrong a speaker says another c
                       "an ACCUSE draft (the act itself becomes claimed)",
                       "'X said Y fired rockets' is also X's accusation of Y")
 
+# --- whom a verbal or diplomatic act is aimed at (petrel.coding.whom), after the parse's reading
+WITH_PARTY = _rule("with-party", PARTIES, "a meeting's or agreement's 'with' phrase, on the trigger or its noun",
+                   "the target, before a topic or a place", "'held talks with X', 'discussed the crisis with X'")
+RECIPROCAL_SUBJECT = _rule("reciprocal-subject", PARTIES, "a meeting's or agreement's subject naming two parties",
+                           "the target: the party beside the source", "'officials from X and Y met': X meets Y")
+ADDRESSED_PARTY = _rule("addressed-party", PARTIES, "a concession, support, appeal or warning without target, "
+                        "its 'to/towards' phrase", "the target", "'granted concessions to X', 'softened its "
+                        "stance towards X'")
+PASSIVE_HOLDER = _rule("passive-holder", PARTIES, "a passive whose subject is a demand, ban or proposal",
+                       "the target: the party the subject's phrase names",
+                       "'calls from the unions were rejected by X', 'the ban on Y was lifted by X'")
+APPOSITIVE_PARTY = _rule("appositive-party", PARTIES, "an object that is a relation noun with an apposition",
+                         "the target: the party named in the apposition", "'stood by its ally, the Philippines'")
+RETURNED_PEOPLE = _rule("returned-people", PARTIES, "a return or release 'to their families/homes/country'",
+                        "the target: the people returned, not their own home", "'returned 12 children to their "
+                        "families': the children")
+GROUP_PARTY = _rule("group-party", PARTIES, "a verbal act's object or obliged subject that is a group noun "
+                    "('the opposition', 'the government') naming no country",
+                    "the target: that group, of the demonym's country or the source's own",
+                    "'the president accused the opposition of ...': the country's opposition")
+DEED_DOER = _rule("deed-doer", PARTIES, "praise or blame whose object is a deed with a 'by' phrase",
+                  "the target: the deed's doer", "'welcomed the release of two hostages by Hamas': Hamas")
+REPORTED_SUBJECT = _rule("reported-subject", PARTIES, "an accusation, demand or threat read off a speech verb "
+                         "with no target", "the target: the reported clause's subject",
+                         "'X said the government was behind the campaign': X accuses the government")
+PAIR_ANAPHOR = _rule("pair-anaphor", PARTIES, "a meeting's or agreement's subject 'both sides', 'the two parties'",
+                     "the sources: the last two parties named before it, each with the other",
+                     "'X and Y signed a deal, and both parties pledged to ...': X and Y")
 # --- rules that weigh the drafts of one sentence (petrel.coding.drafts) and of one article
 PROTEST_PURPOSE = _rule("protest-purpose", WEIGH, "a demand or protest in a protest's purpose clause",
                         "the protest's target (the purpose goes)", "what a protest demands is its target")

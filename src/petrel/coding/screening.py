@@ -51,7 +51,8 @@ def keep_draft(draft: Draft) -> bool:
     if draft.info.type == "CONSULT" and draft.targets and all("MED" in t.sector for t in draft.targets):
         return False  # an interview with a news agency is not a consultation
     if draft.info.type == "CONSULT" and draft.targets and all(
-            "MIL" in t.sector and any(same_side(t, s) for s in draft.sources) for t in draft.targets):
+            "MIL" in t.sector and "REB" not in t.sector and any(same_side(t, s) for s in draft.sources)
+            for t in draft.targets):  # a rebel force is not one's own troops: "the army met the RSF"
         return False  # a leader visiting his own country's troops is not a consultation
     if _time_reference(tok):
         return False  # "after the 2003 invasion": a point in time, not an event of this sentence

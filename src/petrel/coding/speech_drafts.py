@@ -18,7 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Span, Token
 
 from petrel.coding import arguments as args
-from petrel.coding import reported
+from petrel.coding import reported, whom
 from petrel.coding import rules as R
 from petrel.coding.context import RuleContext
 from petrel.coding.drafts import Draft
@@ -178,7 +178,8 @@ def _obligation(ctx: RuleContext, cue: Token, comp: Token, index: args.MentionIn
                 quotes: list[Quote]) -> Draft | None:
     speaker_tok = speaker_token(cue)
     sources = args.np_actors(speaker_tok, index) if speaker_tok is not None else []
-    obliged = args.comp_subject_actors(comp, index) or _addressees(cue, comp, index)
+    obliged = args.comp_subject_actors(comp, index) or _addressees(cue, comp, index) \
+        or _obliged_group(ctx, comp, index, sources)
     targets = [t for t in obliged if not any(same_camp(t, s) for s in sources)]
     if not sources or not targets:
         return None
@@ -186,6 +187,14 @@ def _obligation(ctx: RuleContext, cue: Token, comp: Token, index: args.MentionIn
     pattern = Pattern(f"{R.SPEECH_OBLIGATION}:{code}", "verb", frozenset({comp.lemma_}), code)
     return Draft(Trigger(comp, pattern), ctx.lexicon.info(code), sources, targets,
                  status_of(cue), Provenance(entry=pattern.entry_id), quote_at(comp, quotes), 0.62)
+
+
+def _obliged_group(ctx: RuleContext, comp: Token, index: args.MentionIndex,
+                   sources: list[ActorRef]) -> list[ActorRef]:
+    """"X said the government must ...": a group named only by what it is, of X's country (rule group-party)."""
+    subj = next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    party = whom.group_party(subj, index, sources, ctx) if subj is not None and ctx.on(R.GROUP_PARTY) else None
+    return [party] if party is not None else []
 
 
 def speaker_token(cue: Token) -> Token | None:
