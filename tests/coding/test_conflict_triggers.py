@@ -34,7 +34,6 @@ def types(state) -> list[tuple[str, str | None]]:
     ("Germany hit back at France on Tuesday over the budget dispute.", "ACCUSE"),
     ("Italy took a swipe at Germany over its fiscal rules.", "ACCUSE"),
     ("France railed against Italy's decision to close its ports.", "ACCUSE"),
-    ("Chile charged that Peru had moved its border markers.", "ACCUSE"),
     # refusal said with a particle verb or a synonym
     ("Germany snubbed France's invitation to the summit.", "REJECT"),
     ("Peru brushed aside Chile's calls for talks on the maritime border.", "REJECT"),
@@ -69,6 +68,13 @@ def types(state) -> list[tuple[str, str | None]]:
 def test_conflict_families(code, text: str, etype: str) -> None:
     got = types(code(text, TABLE))
     assert got and got[0][0] == etype, got
+
+
+def test_charges_denied_are_no_charge_that(code) -> None:
+    """"charges the government denies": the tagger makes "charges" a verb with a clause; a "charge that"
+    entry would swallow the denial, so the lexicon has none."""
+    got = types(code("Chile has accused Peru of torture, charges Peru denies.", TABLE))
+    assert any(t == "REJECT" for t, _ in got), got
 
 
 def test_burning_villages_by_an_armed_group_is_no_riot(code) -> None:
