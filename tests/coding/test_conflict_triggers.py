@@ -17,7 +17,8 @@ GHA_COP = actor("Ghanaian police", "GHA", "COP")
 OPP = actor("opposition activists", "GHA", "OPP")
 UNION = actor("Teachers in Lima", "PER", "LAB")
 ACME, BOLT = actor("Acme", "USA", "BUS"), actor("Bolt", "USA", "BUS")
-TABLE = {"France": FRA, "Germany": DEU, "Italy": ITA, "Chile": CHL, "Peru": PER, "the Norwegian army": NOR_MIL,
+COURT, EDITOR = actor("A court in Lima", "PER", "JUD"), actor("a Chilean editor", "CHL", "MED")
+TABLE = {"A court in Lima": COURT, "a Chilean editor": EDITOR, "France": FRA, "Germany": DEU, "Italy": ITA, "Chile": CHL, "Peru": PER, "the Norwegian army": NOR_MIL,
          "the Swedish army": SWE_MIL, "Ghanaian police": GHA_COP, "opposition activists": OPP,
          "Teachers in Lima": UNION, "Acme": ACME, "Bolt": BOLT}
 
@@ -122,3 +123,24 @@ def test_an_army_cutting_off_food_is_no_aid_cut(code) -> None:
 ])
 def test_a_contest_object_is_no_attack(code, text: str) -> None:
     assert not any(t == "ASSAULT" for t, _ in types(code(text, TABLE)))
+
+
+@pytest.mark.parametrize(("text", "cameo"), [
+    ("Germany snubbed France's invitation to the summit.", "125"),  # REJECT meet
+    ("Peru brushed aside Chile's demands for compensation.", "124"),  # REJECT change
+    ("Italy balked at sending more warships to France.", "121"),  # REJECT assist
+    ("Chile shot down Peru's proposal for a joint commission.", "125"),
+])
+def test_refusals_say_what_they_refuse(code, text: str, cameo: str) -> None:
+    got = types(code(text, TABLE))
+    assert got and got[0] == ("REJECT", cameo), got
+
+
+@pytest.mark.parametrize("text", [
+    "A court in Lima convicted a Chilean editor of espionage on Monday.",
+    "A court in Lima sentenced a Chilean editor to six years in prison.",
+])
+def test_a_conviction_is_sanction_convict(code, text: str) -> None:
+    """PLOVER's SANCTION has the mode ``convict``: CAMEO 116 (find guilty) is coded there, not as ACCUSE."""
+    events = code(text, TABLE).events
+    assert events and (events[0].type, events[0].mode, events[0].cameo) == ("SANCTION", "convict", "116")
