@@ -11,8 +11,9 @@ import pytest
 from tests.coding.trigger_probe_scoring import HALVES, by_half, load_probe, score_item
 
 # measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass
-FLOORS = {"fix": {"recall": 0.00, "top": 0.00, "false_max": 1.00},
-          "check": {"recall": 0.00, "top": 0.00, "false_max": 1.00}}
+# (before the work: fix recall .88 top .88, check recall .90 top .89; no near miss coded before or after)
+FLOORS = {"fix": {"recall": 0.96, "top": 0.96, "false_max": 0.0},
+          "check": {"recall": 0.92, "top": 0.91, "false_max": 0.0}}
 
 
 @pytest.fixture(scope="module")
