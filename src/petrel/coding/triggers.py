@@ -153,8 +153,6 @@ def _satisfies(tok: Token, pat: Pattern) -> set[int] | None:
         if hit is None and pat.pos == "verb" and (pat.objects != ANY or pat.comp is not None):
             raised = _raised_subject(tok)  # "ordered a curfew to start at dawn"
             hit = raised if raised is not None and (pat.objects == ANY or _lemma_in(raised, pat.objects)) else None
-        if hit is None and pat.pos == "verb" and pat.objects != ANY and _described_by_participle(tok, pat.objects):
-            hit = tok.head  # "a general strike called by the unions", "sanctions imposed on X": the noun described
         if hit is None:
             return None
         used.add(hit.i)
@@ -197,12 +195,6 @@ def _patients(tok: Token) -> Iterable[Token]:
     yield from _with_conjuncts(c for c in tok.children if c.dep_ in ("dobj", "obj", "nsubjpass"))
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "photos released by the presidency"
         yield from _with_conjuncts([tok.head])
-
-
-def _described_by_participle(tok: Token, objects: frozenset[str]) -> bool:
-    """A past participle that describes its noun ("the strike called by the unions", "the embargo imposed
-    on X in 2018") acts on that noun as a passive verb acts on its subject."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ == "NOUN" and _lemma_in(tok.head, objects)
 
 
 def _raised_subject(tok: Token) -> Token | None:
