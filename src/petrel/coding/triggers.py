@@ -26,7 +26,7 @@ PRESS_WORDS = frozenset({"press", "news"})
 COMPOUND_HEADS = frozenset({"delivery", "effort", "shipment", "program", "programme", "flight", "convoy", "package",
                             "process", "mission", "operation", "supply", "supplies", "force", "contingent", "round",
                             "team", "material", "materials", "kit", "kits", "item", "items", "assistance", "order",
-                            "orders"})
+                            "orders", "level", "status"})
 NAMING_VERBS = frozenset({"call", "dub", "term", "label", "brand"})  # "called the deal a surrender"
 RESULT_VERBS = frozenset({"leave", "render"})  # "left 100 people dead", "rendered the airport unusable"
 SPEECH_ACT_ROOTS = frozenset({"09", "10", "11", "12", "13"})  # investigate, demand, accuse, reject, threaten
@@ -75,11 +75,24 @@ def _has_subject_and_object(tok: Token) -> bool:
     return "nsubj" in deps and "dobj" in deps
 
 
+def hyphen_prefix(tok: Token) -> str | None:
+    """``"sit-"`` when ``tok`` ends a hyphenated word the tokenizer split ("sit-in", "test-fired",
+    "build-up"): the lexicon writes such words whole, so they are looked up joined as well."""
+    doc, i = tok.doc, tok.i
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ \
+            and doc[i - 2].is_alpha:
+        return f"{doc[i - 2].lower_}-"
+    return None
+
+
 def lemma_keys(tok: Token) -> tuple[str, ...]:
-    """The lemma, the word itself, and for "-ed" forms the stems the small model sometimes misses
-    ("staged" lemmatised as "stag")."""
+    """The hyphenated whole ("test-fire" for the "fired" of "test-fired"), the lemma, the word itself, and
+    for "-ed" forms the stems the small model sometimes misses ("staged" lemmatised as "stag")."""
     lemma, lower = tok.lemma_.lower(), tok.lower_
     keys = (lemma,) if lemma == lower else (lemma, lower)
+    prefix = hyphen_prefix(tok)
+    if prefix is not None:
+        keys = tuple(prefix + k for k in keys) + keys
     if lower.endswith("ed") and tok.tag_ in ("VBD", "VBN") and not lower.startswith(lemma + "e"):
         keys += (lower[:-1], lower[:-2], lower[:-3])
     return keys
@@ -196,7 +209,10 @@ def _raised_subject(tok: Token) -> Token | None:
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
     if words == ANY:  # "ordered him banned": a passive participle carries its own event
         return tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN", "PRON") and tok.tag_ != "VBN"
-    return tok.lemma_.lower() in words or tok.lower_ in words
+    if tok.lemma_.lower() in words or tok.lower_ in words:
+        return True
+    prefix = hyphen_prefix(tok)  # "staged a sit-in": the object is the "in" of "sit-in"
+    return prefix is not None and (prefix + tok.lemma_.lower() in words or prefix + tok.lower_ in words)
 
 
 def _with_conjuncts(tokens: Iterable[Token]) -> Iterable[Token]:
@@ -210,7 +226,7 @@ def _child_in(tok: Token, deps: frozenset[str], words: frozenset[str]) -> Token 
         if _lemma_in(child, words):
             return child
         if words != ANY and child.lemma_.lower() in COMPOUND_HEADS and any(
-                m.dep_ == "compound" and _lemma_in(m, words) for m in child.children):
+                m.dep_ in ("compound", "amod") and _lemma_in(m, words) for m in child.children):
             return child  # "suspended aid deliveries", "ended mediation efforts"
         if child.lemma_.lower() in MEASURE_NOUNS or child.tag_ == "CD":  # "25,000 tons of food aid"
             for grand in _of_objects(child):
