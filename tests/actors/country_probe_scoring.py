@@ -1,7 +1,8 @@
 """Scoring of the actor-country probe (tests/data/probe_actor_countries.jsonl): shared by its test and by
 ``tools/probe_actor_countries.py``.
 
-Two readings of one item, both on the default pipeline:
+Two readings of one item, both on the default pipeline (the item read as ingest reads a document, its
+dateline taken out of the body):
 
 - **event**: the most confident event of the gold type (else the most confident event of any type: the
   country of a party does not depend on the type) and whether its source / target country is the gold one
@@ -19,6 +20,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+
+from petrel.clean import clean_document
+from petrel.models import RawDocument
 
 PROBE = Path(__file__).resolve().parents[1] / "data" / "probe_actor_countries.jsonl"
 COMPONENTS = ("found", "source", "target", "both", "phrase_source", "phrase_target", "phrase_both")
@@ -93,8 +97,16 @@ def _phrase_country(doc, side: Side) -> tuple[bool, str]:  # noqa: ANN001
     return best.actor.country == side.country, f"{best.text!r}[{best.actor.country}/{best.actor.resolution}]"
 
 
+def code_item(pipeline, item: ProbeItem):  # noqa: ANN001, ANN201
+    """The item as ingest reads a document (the clean stage takes a dateline out of the body into
+    ``Article.dateline``), not as ``code_text`` reads a bare sentence."""
+    raw = RawDocument(source=f"probe:{item.id}", text=item.text, fmt="text", doc_id=item.id,
+                      published=item.published)
+    return next(pipeline.process_articles([clean_document(raw, pipeline.settings)]))
+
+
 def score_item(pipeline, item: ProbeItem) -> ItemResult:  # noqa: ANN001
-    doc = pipeline.code_text(item.text, published=item.published)
+    doc = code_item(pipeline, item)
     events = sorted(doc.events, key=lambda e: -e.confidence)
     typed = [e for e in events if e.type == item.type]
     chosen = (typed or events or [None])[0]
