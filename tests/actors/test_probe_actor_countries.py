@@ -10,10 +10,10 @@ from tests.actors.country_probe_scoring import COMPONENTS, figures, load_probe, 
 
 # measured on the default (combined) coder, rounded down to 2 decimals; never lower one to make a change pass
 FLOORS = {
-    "fix": {"found": 0.81, "source": 0.87, "target": 0.71, "both": 0.67,
-            "phrase_source": 0.85, "phrase_target": 0.69, "phrase_both": 0.64},
-    "check": {"found": 0.79, "source": 0.89, "target": 0.64, "both": 0.64,
-              "phrase_source": 0.84, "phrase_target": 0.65, "phrase_both": 0.61},
+    "fix": {"found": 0.81, "source": 0.87, "target": 0.73, "both": 0.68,
+            "phrase_source": 0.88, "phrase_target": 0.69, "phrase_both": 0.64},
+    "check": {"found": 0.79, "source": 0.91, "target": 0.65, "both": 0.67,
+              "phrase_source": 0.86, "phrase_target": 0.66, "phrase_both": 0.63},
 }
 
 
