@@ -1,0 +1,80 @@
+"""Countries of the parties petrel finds (session 9, actors9): knowledge of groups, parties, seats of
+government and international bodies, and the context rules for institutions that do not name their country.
+Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from petrel.actors import ActorStage
+from petrel.config import Settings
+from petrel.models import ActorMention, Article
+from petrel.state import DocState
+
+
+@pytest.fixture(scope="module")
+def stage(kb) -> ActorStage:
+    return ActorStage(Settings(), kb)
+
+
+@pytest.fixture(scope="module")
+def run(nlp, stage):
+    def _run(text: str, published: str = "2025-06-01", dateline: str | None = None) -> list[ActorMention]:
+        article = Article(doc_id="t", source="test", fmt="text", text=text,
+                          published=datetime.fromisoformat(published), dateline=dateline)
+        state = DocState(article, nlp(text))
+        stage(state)
+        return state.mentions
+    return _run
+
+
+def country_of(mentions: list[ActorMention], text: str, words: str) -> str | None:
+    """The country of the mention covering ``words`` (None when no mention covers them)."""
+    at = text.index(words)
+    over = [m for m in mentions if m.start <= at and at + len(words) <= m.end]
+    assert len(over) <= 1, [(m.text, m.actor) for m in over]
+    return over[0].actor.country if over else None
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("Fighters of the White Army overran an army barracks in Upper Nile on Sunday.", "White Army", "SSD"),
+    ("Mai-Mai militiamen ambushed a convoy north of Beni, a local official said.", "Mai-Mai", "COD"),
+    ("Los Choneros gang members were moved to a maximum-security prison on Friday.", "Los Choneros", "ECU"),
+    ("Police blamed Jaish al-Adl for the raid on a border post in Sistan-Baluchestan.", "Jaish al-Adl", "IRN"),
+    ("The Economic Freedom Fighters walked out of parliament during the budget speech.",
+     "Economic Freedom Fighters", "ZAF"),
+    ("The Knesset passed the bill in a late-night vote on Wednesday.", "Knesset", "ISR"),
+    ("Greenpeace activists chained themselves to the gates of a coal plant.", "Greenpeace", "NGO"),
+    ("The Asian Development Bank approved a loan for a new power line in Nepal.", "Asian Development Bank", "IGO"),
+    ("The International Rescue Committee warned of cholera in camps near the border.",
+     "International Rescue Committee", "NGO"),
+])
+def test_listed_groups_parties_and_bodies(run, text: str, words: str, country: str) -> None:
+    assert country_of(run(text), text, words) == country
+
+
+def test_a_longer_country_name_wins_over_a_listed_army_inside_it(run) -> None:
+    """"Sudan's army" is listed (SDN); "South Sudan's army" is South Sudan's."""
+    text = "South Sudan's army said it had retaken a garrison town from rebels on Monday."
+    assert country_of(run(text), text, "army") == "SSD"
+    text = "The South Sudanese army deployed tanks in Juba."
+    assert country_of(run(text), text, "army") == "SSD"
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("Dominican soldiers turned back hundreds of people at the Dajabon crossing.", "Dominican soldiers", "DOM"),
+    ("Zhongnanhai has not commented on the reshuffle.", "Zhongnanhai", "CHN"),
+    ("The Casa Rosada said the decree would be published on Tuesday.", "Casa Rosada", "ARG"),
+    ("Malacanang ordered an inquiry into the flood-control contracts.", "Malacanang", "PHL"),
+])
+def test_demonyms_and_seats_of_government(run, text: str, words: str, country: str) -> None:
+    assert country_of(run(text), text, words) == country
+
+
+def test_office_holders_of_the_day(run) -> None:
+    text = "Foreign Minister Gideon Saar met his Greek counterpart in Athens."
+    assert country_of(run(text), text, "Gideon Saar") == "ISR"
+    text = "Bobi Wine told supporters in Kampala that the vote had been rigged."
+    assert country_of(run(text), text, "Bobi Wine") == "UGA"
