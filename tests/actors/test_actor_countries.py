@@ -78,3 +78,44 @@ def test_office_holders_of_the_day(run) -> None:
     assert country_of(run(text), text, "Gideon Saar") == "ISR"
     text = "Bobi Wine told supporters in Kampala that the vote had been rigged."
     assert country_of(run(text), text, "Bobi Wine") == "UGA"
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    # a seat of government reports its own country's office, whatever place the sentence names
+    ("The Kremlin said the president would not attend the summit in Brazil.", "the president", "RUS"),
+    ("Downing Street said the prime minister had spoken to the French president about migrant boats.",
+     "the prime minister", "GBR"),
+    ("The Elysee said the president had discussed the war in Ukraine with his U.S. counterpart.",
+     "the president", "FRA"),
+    ("Pakistan's foreign ministry said the prime minister would visit Kabul next week.", "the prime minister", "PAK"),
+])
+def test_a_state_body_speaks_of_its_own_office(run, text: str, words: str, country: str) -> None:
+    assert country_of(run(text), text, words) == country
+
+
+def test_an_office_is_not_an_earlier_holder_of_another_office(run) -> None:
+    """"The president" after "the French foreign minister" is not the minister: with no president named,
+    it is the office of the country its sentence names."""
+    text = "The French foreign minister visited Beirut on Tuesday. The president promised reforms, Lebanese media said."
+    assert country_of(run(text), text, "The president") == "LBN"
+    text = "President Bola Tinubu met state governors in Abuja. The president urged calm."
+    assert run(text)[-1].actor.actor_id == "bola-tinubu"
+    text = "Foreign Minister Ana Ruiz of Peru met the Chilean president in Santiago. The minister later flew home."
+    assert country_of(run(text), text, "The minister") == "PER"
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("Turkey's foreign minister arrived in Damascus on Sunday. The interior ministry said it had tightened "
+     "security around the capital.", "The interior ministry", "SYR"),
+    ("Rival militias fought in the Libyan capital overnight. The health ministry said 12 people were killed.",
+     "The health ministry", "LBY"),
+    ("Protests spread across Tanzania on Friday. The opposition accused the government of rigging the vote.",
+     "The opposition", "TZA"),
+])
+def test_home_ministries_and_the_opposition(run, text: str, words: str, country: str) -> None:
+    assert country_of(run(text), text, words) == country
+
+
+def test_a_bare_ministry_is_still_the_earlier_ministry(run) -> None:
+    text = "Ethiopia's foreign ministry summoned the Egyptian ambassador. The ministry accused Cairo of meddling."
+    assert country_of(run(text), text, "The ministry") == "ETH"
