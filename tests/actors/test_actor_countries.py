@@ -119,3 +119,17 @@ def test_home_ministries_and_the_opposition(run, text: str, words: str, country:
 def test_a_bare_ministry_is_still_the_earlier_ministry(run) -> None:
     text = "Ethiopia's foreign ministry summoned the Egyptian ambassador. The ministry accused Cairo of meddling."
     assert country_of(run(text), text, "The ministry") == "ETH"
+
+
+def test_a_generic_listed_name_with_a_number_in_a_story_set_elsewhere(run) -> None:
+    """"National Guard" is listed as the US's; "six National Guard members" in a story set in Mexico are not."""
+    text = "Cartel gunmen shot dead six National Guard members in northern Mexico on Tuesday."
+    assert country_of(run(text), text, "National Guard") != "USA"
+    text = "The National Guard was deployed to Chicago on Sunday."
+    assert country_of(run(text), text, "National Guard") == "USA"
+
+
+def test_a_province_named_before_its_place_noun_sets_the_story(run) -> None:
+    """"in Kaduna state" names Nigeria as the story's place, as "in Kaduna" does."""
+    text = "Militants stormed a village in Kaduna state on Sunday, killing nine people."
+    assert country_of(run(text), text, "Militants") == "NGA"

@@ -68,10 +68,17 @@ def _place_countries(doc: Doc, kb: KnowledgeBase) -> list[str]:
         root = ent.root
         if ent.ent_id_ and not ent.ent_id_.startswith(COUNTRY_ID_PREFIX):
             continue  # a listed actor or place name, not a country term
-        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+        if _named_as_place(root, PLACE_PREPS):
             code = kb.country_for_term(ent.text)  # normalised: "the Philippines" is a key
             codes += [code] if code else []
     return codes
+
+
+def _named_as_place(root, preps: frozenset[str]) -> bool:  # noqa: ANN001
+    """"in Iraq", and a name before its place noun: "in Borno state", "in Khyber Pakhtunkhwa province"."""
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in preps
 
 
 def _subnational_countries(doc: Doc, kb: KnowledgeBase, place_country: PlaceCountry) -> list[str]:
@@ -81,7 +88,7 @@ def _subnational_countries(doc: Doc, kb: KnowledgeBase, place_country: PlaceCoun
         root = ent.root
         if ent.label_ not in PLACE_LABELS or ent.ent_id_ or kb.country_for_term(ent.text):
             continue  # countries are counted already; listed actors are not places
-        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | NEAR_PREPS:
+        if _named_as_place(root, PLACE_PREPS | NEAR_PREPS):
             code = place_country(ent.text)
             codes += [code] if code else []
     return codes
