@@ -133,3 +133,10 @@ def test_a_province_named_before_its_place_noun_sets_the_story(run) -> None:
     """"in Kaduna state" names Nigeria as the story's place, as "in Kaduna" does."""
     text = "Militants stormed a village in Kaduna state on Sunday, killing nine people."
     assert country_of(run(text), text, "Militants") == "NGA"
+
+
+def test_heads_of_government_of_smaller_states(run) -> None:
+    text = "Prime Minister Mia Mottley told a regional summit that climate finance was too slow."
+    assert country_of(run(text), text, "Mia Mottley") == "BRB"
+    text = "Edi Rama said the migrant centres would stay open."
+    assert country_of(run(text), text, "Edi Rama") == "ALB"
