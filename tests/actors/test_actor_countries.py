@@ -140,3 +140,11 @@ def test_heads_of_government_of_smaller_states(run) -> None:
     assert country_of(run(text), text, "Mia Mottley") == "BRB"
     text = "Edi Rama said the migrant centres would stay open."
     assert country_of(run(text), text, "Edi Rama") == "ALB"
+
+
+def test_civilians_who_only_report_take_no_country_from_the_story(run) -> None:
+    """"residents said" report; "residents fled" act."""
+    text = "Soldiers burned houses in a village in Sagaing region on Monday, killing four people, residents said."
+    assert country_of(run(text), text, "residents") is None
+    text = "Fighting spread across Sagaing region. Residents fled to the forests on Monday."
+    assert country_of(run(text), text, "Residents") == "MMR"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from petrel.actors.found import Found
+from petrel.actors.phrases import SPEECH_VERBS
 from petrel.kb import COUNTRY_ID_PREFIX
 
 if TYPE_CHECKING:
@@ -122,10 +123,20 @@ def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool 
         if f.minority:
             return f.ref.country != country  # "ethnic Albanians", wherever they stand in the clause
         placed = doc is not None and doc[f.head].sent.start in local
-        return _unowned_domestic(f, doc) and (not subjects_only or f.subject or placed)
+        return (_unowned_domestic(f, doc) and (not subjects_only or f.subject or placed)
+                and not _civilian_witness(f, doc))
 
     found = [_with_focus(f, country) if takes_focus(f) else f for f in found]
     return _institutions_at_home(found, country, doc) if doc is not None else found
+
+
+def _civilian_witness(found: Found, doc: Doc | None) -> bool:
+    """"..., residents said": civilians who only tell what happened are the story's witnesses, not one of
+    its parties, and take no country from it (a story newly set by its provinces, "in Sagaing region",
+    would otherwise make their report a party's claim)."""
+    if doc is None or not found.subject or set(found.ref.sector) - {"CVL"}:
+        return False
+    return doc[found.head].head.lemma_.lower() in SPEECH_VERBS
 
 
 def _institutions_at_home(found: list[Found], country: str, doc: Doc) -> list[Found]:
