@@ -148,3 +148,9 @@ def test_civilians_who_only_report_take_no_country_from_the_story(run) -> None:
     assert country_of(run(text), text, "residents") is None
     text = "Fighting spread across Sagaing region. Residents fled to the forests on Monday."
     assert country_of(run(text), text, "Residents") == "MMR"
+
+
+def test_a_ministry_reporting_another_partys_act_takes_no_country_from_it(run) -> None:
+    """Gaza's health ministry is not Israel's: "Israeli strikes ..., the health ministry said"."""
+    text = "Israeli strikes killed 20 people in Khan Younis, the health ministry said."
+    assert country_of(run(text), text, "the health ministry") != "ISR"

@@ -231,8 +231,17 @@ class Coreference:
         "the ministry" is the earlier ministry (:func:`petrel.actors.antecedents.same_head`)."""
         lemma = token.lemma_.lower()
         if lemma == "ministry":
-            return token.pos_ == "NOUN" and _portfolio(token) is not None
+            return token.pos_ == "NOUN" and _portfolio(token) is not None and not self._reports_others(token)
         return lemma in STATE_NOUNS and token.pos_ == "NOUN"
+
+    def _reports_others(self, token: Token) -> bool:
+        """"Syrian warplanes bombed a market, killing nine, the health ministry said": a ministry reporting
+        an act its sentence already gives to a named country's party is often the other side's (Gaza's
+        health ministry after "Israeli strikes"), so it takes no country from the last one named."""
+        if not (is_subject(token) and _is_speech(token.head)):
+            return False
+        sent = self.sent_of[token.i]
+        return any(f.ref.country and f.end <= token.i and self.sent_of[f.head] == sent for f in self.found)
 
     def _state_sectors(self, token: Token) -> list[str]:
         """The noun's sectors, its two-word name first ("interior ministry": COP and GOV)."""
