@@ -28,15 +28,17 @@ def one(events: list[EventMention], type_: str, trigger: str | None = None) -> E
 
 # -- 1. actors known by what they are -------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "name", "country", "sector"), [
-    ("Regime forces shelled a market in Idlib province on Tuesday.", "Regime forces", "SYR", "MIL"),
-    ("Militants ambushed an army convoy in Borno state.", "Militants", "NGA", "REB"),
-    ("Soldiers opened fire at demonstrators in Mandalay.", "Soldiers", "MMR", "MIL"),
+@pytest.mark.parametrize(("text", "name", "country", "sector", "resolution"), [
+    ("Regime forces shelled a market in Idlib province on Tuesday.", "Regime forces", "SYR", "MIL", "place"),
+    # a domestic sector whose story is set in Nigeria: the actors stage's focus rule places it first
+    ("Militants ambushed an army convoy in Borno state.", "Militants", "NGA", "REB", "context"),
+    ("Soldiers opened fire at demonstrators in Mandalay.", "Soldiers", "MMR", "MIL", "place"),
 ])
-def test_a_party_known_by_what_it_is_takes_the_country_of_the_place(run, text, name, country, sector) -> None:
+def test_a_party_known_by_what_it_is_takes_the_country_of_the_place(run, text, name, country, sector,
+                                                                     resolution) -> None:
     event = one(run(text), "ASSAULT")
     assert (event.source.name, event.source.country, event.source.actor_id) == (name, country, None)
-    assert sector in event.source.sector and event.source.resolution == "place"
+    assert sector in event.source.sector and event.source.resolution == resolution
 
 
 def test_the_country_of_the_words_wins_over_the_place(run) -> None:
@@ -63,7 +65,9 @@ def test_foreign_forces_take_no_country_from_the_place(run) -> None:
 
 
 def test_the_switch_off_codes_only_parties_with_a_country(run_off) -> None:
-    assert not [e for e in run_off("Militants ambushed an army convoy in Borno state.") if e.type == "ASSAULT"]
+    # (not "Militants ... in Borno state": the actors stage's focus rule already gives those Nigeria's country)
+    assert not [e for e in run_off("Regime forces shelled a market in Idlib province on Tuesday.")
+                if e.type == "ASSAULT"]
 
 
 def test_the_army_with_no_country_named_is_still_a_party(run) -> None:

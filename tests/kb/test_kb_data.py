@@ -67,3 +67,26 @@ def test_past_office_holders_get_the_office_of_the_day(kb: KnowledgeBase) -> Non
     assert kb.profile_at(fujimori, date(2005, 6, 1))[1] == []  # no office that day
     assert kb.profile_at(kb.match("Kofi Annan"), None) == ("IGO", ["IGO"])  # known for an international office
     assert kb.match("Javier Solana").roles[0].org == "nato"
+
+
+def test_no_shipped_file_repeats_a_key() -> None:
+    """YAML keeps the last of two equal keys: a second ``NGA:`` line under ``countries`` once dropped
+    Nigeria's regions (Borno, Kaduna) and another Afghanistan's, China's, India's and Myanmar's."""
+    from pathlib import Path
+
+    import yaml
+
+    class Strict(yaml.SafeLoader):
+        pass
+
+    def mapping(loader: Strict, node: yaml.MappingNode, deep: bool = False) -> dict:
+        keys = [loader.construct_object(k, deep=deep) for k, _ in node.value]
+        repeated = {k for k in keys if keys.count(k) > 1}
+        assert not repeated, (node.start_mark.name, sorted(repeated))
+        return yaml.SafeLoader.construct_mapping(loader, node, deep=deep)
+
+    Strict.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, mapping)
+    root = Path(__file__).resolve().parents[2] / "src" / "petrel" / "data" / "kb"
+    for path in sorted(root.rglob("*.yaml")):
+        with path.open(encoding="utf-8") as handle:
+            yaml.load(handle, Loader=Strict)  # noqa: S506 - a SafeLoader subclass

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from petrel.actors.antecedents import doers_first, opening_it, same_head
 from petrel.actors.found import Found
+from petrel.actors.offices import other_office
 from petrel.actors.phrases import SPEECH_VERBS, is_subject, left_start
 from petrel.actors.words import qualifier_sectors
 from petrel.models import ActorRef
@@ -40,11 +41,12 @@ OBJECT_FORMS = frozenset({"him", "her", "them", "himself", "herself", "themselve
 REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves"})
 # "the army", "the government": the state institution of the country the text is about.
 STATE_NOUNS = frozenset({"army", "military", "government", "regime", "police", "parliament", "cabinet",
-                         "administration", "judiciary", "navy", "junta", "authorities", "presidency"})
+                         "administration", "judiciary", "navy", "junta", "authorities", "presidency", "ministry",
+                         "opposition"})
 NON_STATES = frozenset({"IGO", "NGO", "IMG"})
 # institutions that act at home: in a story set in one country, "the government" is that country's
 HOME_NOUNS = frozenset({"government", "regime", "cabinet", "administration", "presidency", "authorities", "police",
-                        "judiciary", "parliament", "army", "military"})
+                        "judiciary", "parliament", "army", "military", "ministry", "opposition"})
 POSSESSIVES = frozenset({"his", "her", "its", "their", "whose"})
 # What a person's "group" / "forces" / "fighters" are: the organisation of the role they hold.
 MEMBER_NOUNS = frozenset({"group", "militia", "organisation", "organization", "movement", "force", "forces",
@@ -141,20 +143,20 @@ class Coreference:
     def _unowned_state(self, token: Token) -> Found | None:
         """"The army's offensive" with no country named before: the army is still known by what it is, a
         sector-only mention (resolution ``unresolved``) the event coder may use and the places stage locates."""
-        if token.lemma_.lower() not in STATE_NOUNS or token.pos_ != "NOUN":
+        if not self._state_noun(token):
             return None
         start = left_start(token)
         name = " ".join(self.doc[start:token.i + 1].text.split())
-        ref = ActorRef(name, None, None, self.kb.sectors_for_noun(token.lemma_), "unresolved")
+        ref = ActorRef(name, None, None, self._state_sectors(token), "unresolved")
         return Found(start, token.i + 1, token.i, ref, subject=is_subject(token))
 
     def _attach(self, token: Token, start: int, antecedent: Found | None) -> Found | None:
         if antecedent is None:
             return None
         ref = replace(antecedent.ref, sector=list(antecedent.ref.sector), resolution="coref")
-        if token.lemma_.lower() in STATE_NOUNS and token.pos_ == "NOUN":  # "the army": that country's army
+        if self._state_noun(token):  # "the army": that country's army
             name = " ".join(self.doc[start:token.i + 1].text.split())
-            ref = ActorRef(name, None, antecedent.ref.country, self.kb.sectors_for_noun(token.lemma_), "coref")
+            ref = ActorRef(name, None, antecedent.ref.country, self._state_sectors(token), "coref")
         return Found(start, token.i + 1, token.i, ref, person=antecedent.person, plural=antecedent.plural,
                      subject=is_subject(token), group=antecedent.group)
 
@@ -224,8 +226,33 @@ class Coreference:
             return f.person and (gender is None or gender == wanted)
         return accept
 
+    def _state_noun(self, token: Token) -> bool:
+        """"the army", "the government"; a ministry only with its portfolio ("the interior ministry"): a bare
+        "the ministry" is the earlier ministry (:func:`petrel.actors.antecedents.same_head`)."""
+        lemma = token.lemma_.lower()
+        if lemma == "ministry":
+            return token.pos_ == "NOUN" and _portfolio(token) is not None and not self._reports_others(token)
+        return lemma in STATE_NOUNS and token.pos_ == "NOUN"
+
+    def _reports_others(self, token: Token) -> bool:
+        """"Syrian warplanes bombed a market, killing nine, the health ministry said": a ministry reporting
+        an act its sentence already gives to a named country's party is often the other side's (Gaza's
+        health ministry after "Israeli strikes"), so it takes no country from the last one named."""
+        if not (is_subject(token) and _is_speech(token.head)):
+            return False
+        sent = self.sent_of[token.i]
+        return any(f.ref.country and f.end <= token.i and self.sent_of[f.head] == sent for f in self.found)
+
+    def _state_sectors(self, token: Token) -> list[str]:
+        """The noun's sectors, its two-word name first ("interior ministry": COP and GOV)."""
+        left = _portfolio(token)
+        two = self.kb.sectors_for_noun(f"{left.lower_} {token.lemma_.lower()}") if left is not None else []
+        return two or self.kb.sectors_for_noun(token.lemma_)
+
     def _noun_ok(self, token: Token):
         lemma = token.lemma_.lower()
+        if lemma == "ministry" and not self._state_noun(token):
+            return None
         if lemma in STATE_NOUNS:
             return lambda f: f.ref.country is not None and f.ref.country not in NON_STATES
         if lemma in ORG_NOUNS:
@@ -233,7 +260,8 @@ class Coreference:
             return lambda f: not f.person and f.ref.actor_id is not None and camp <= set(f.ref.sector)
         if self.kb.is_person_noun(lemma):
             sectors = set(self.kb.sectors_for_noun(lemma))
-            return lambda f: f.person and (not sectors or bool(sectors & set(f.ref.sector)))
+            return lambda f: (f.person and (not sectors or bool(sectors & set(f.ref.sector)))
+                              and not other_office(self.doc, self.kb, f, token, self.when))
         return None
 
     # -- choice -------------------------------------------------------------------------------------------
@@ -317,6 +345,12 @@ class Coreference:
         for ancestor in token.ancestors:
             heads.update(c.i for c in ancestor.children if is_subject(c) and c.i != token.i and c.i < token.i)
         return heads
+
+
+def _portfolio(token: Token) -> Token | None:
+    """The word just before a noun that modifies it ("interior" in "the interior ministry"), if any."""
+    left = token.doc[token.i - 1] if token.i > 0 else None
+    return left if left is not None and left.head.i == token.i and left.dep_ in ("compound", "amod") else None
 
 
 def _identity(ref: ActorRef) -> tuple:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from petrel.actors.found import Found
+from petrel.actors.phrases import SPEECH_VERBS
 from petrel.kb import COUNTRY_ID_PREFIX
 
 if TYPE_CHECKING:
@@ -68,10 +69,17 @@ def _place_countries(doc: Doc, kb: KnowledgeBase) -> list[str]:
         root = ent.root
         if ent.ent_id_ and not ent.ent_id_.startswith(COUNTRY_ID_PREFIX):
             continue  # a listed actor or place name, not a country term
-        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS:
+        if _named_as_place(root, PLACE_PREPS):
             code = kb.country_for_term(ent.text)  # normalised: "the Philippines" is a key
             codes += [code] if code else []
     return codes
+
+
+def _named_as_place(root, preps: frozenset[str]) -> bool:  # noqa: ANN001
+    """"in Iraq", and a name before its place noun: "in Borno state", "in Khyber Pakhtunkhwa province"."""
+    if root.dep_ == "compound" and root.head.lemma_.lower() in PLACE_NOUNS:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ in preps
 
 
 def _subnational_countries(doc: Doc, kb: KnowledgeBase, place_country: PlaceCountry) -> list[str]:
@@ -81,7 +89,7 @@ def _subnational_countries(doc: Doc, kb: KnowledgeBase, place_country: PlaceCoun
         root = ent.root
         if ent.label_ not in PLACE_LABELS or ent.ent_id_ or kb.country_for_term(ent.text):
             continue  # countries are counted already; listed actors are not places
-        if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | NEAR_PREPS:
+        if _named_as_place(root, PLACE_PREPS | NEAR_PREPS):
             code = place_country(ent.text)
             codes += [code] if code else []
     return codes
@@ -115,10 +123,20 @@ def apply_focus(found: list[Found], country: str | None, *, subjects_only: bool 
         if f.minority:
             return f.ref.country != country  # "ethnic Albanians", wherever they stand in the clause
         placed = doc is not None and doc[f.head].sent.start in local
-        return _unowned_domestic(f, doc) and (not subjects_only or f.subject or placed)
+        return (_unowned_domestic(f, doc) and (not subjects_only or f.subject or placed)
+                and not _civilian_witness(f, doc))
 
     found = [_with_focus(f, country) if takes_focus(f) else f for f in found]
     return _institutions_at_home(found, country, doc) if doc is not None else found
+
+
+def _civilian_witness(found: Found, doc: Doc | None) -> bool:
+    """"..., residents said": civilians who only tell what happened are the story's witnesses, not one of
+    its parties, and take no country from it (a story newly set by its provinces, "in Sagaing region",
+    would otherwise make their report a party's claim)."""
+    if doc is None or not found.subject or set(found.ref.sector) - {"CVL"}:
+        return False
+    return doc[found.head].head.lemma_.lower() in SPEECH_VERBS
 
 
 def _institutions_at_home(found: list[Found], country: str, doc: Doc) -> list[Found]:

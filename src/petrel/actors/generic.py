@@ -28,7 +28,8 @@ if TYPE_CHECKING:
 GENERIC_WORDS = frozenset({"the", "joint", "national", "popular", "federal", "united", "security", "special",
                            "front", "command", "committee", "council", "unit", "units", "resistance", "movement",
                            "alliance", "coalition", "guard", "guards", "forces", "force", "army", "revolutionary",
-                           "people's", "peoples", "defence", "defense", "protection", "local", "tribal"})
+                           "people's", "peoples", "defence", "defense", "protection", "local", "tribal",
+                           "member", "members", "patrol", "patrols"})
 
 
 def generic_names(doc: Doc, found: list[Found], kb: KnowledgeBase, focus: str | None) -> list[Found]:
@@ -39,12 +40,19 @@ def generic_names(doc: Doc, found: list[Found], kb: KnowledgeBase, focus: str | 
     for f in found:
         ref = f.ref
         if ref.actor_id and not ref.actor_id.startswith("ctx:") and not f.institution \
-                and ref.country not in (None, focus) and _generic(doc[f.start:f.end].text, kb) \
+                and ref.country not in (None, focus) and _generic(_worded(doc[f.start:f.end]), kb) \
                 and not _named_elsewhere(found, f):
             text = " ".join(w for w in doc[f.start:f.end].text.split())
             f = replace(f, ref=ActorRef(text, None, None, list(ref.sector), "unresolved"))
         out.append(f)
     return out
+
+
+def _worded(span) -> str:  # noqa: ANN001
+    """The span's words without numbers, determiners and lower-case adjectives: "four National Guard
+    members" (and a parse's "dead six National Guard members") is as generic as "National Guard members"."""
+    return " ".join(t.text for t in span if not (t.like_num or t.pos_ in ("NUM", "DET")
+                                                  or (t.pos_ == "ADJ" and t.is_lower)))
 
 
 def _generic(text: str, kb: KnowledgeBase) -> bool:

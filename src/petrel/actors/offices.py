@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from petrel.actors.focus import CountryContext
 from petrel.actors.found import Found
-from petrel.actors.phrases import is_plural, is_subject, left_start
+from petrel.actors.phrases import SPEECH_VERBS, is_plural, is_subject, left_start
 from petrel.actors.words import GENERIC_HEADS
 from petrel.models import ActorRef
 
@@ -29,6 +30,7 @@ NOT_OFFICES = GENERIC_HEADS | frozenset({"deputy", "officer", "secretary", "dire
                                          "negotiator", "diplomat", "emissary", "ambassador", "envoy", "founder",
                                          "chair", "chairman", "chairwoman", "member", "candidate", "lawmaker"})
 DEFINITE = frozenset({"the"})
+NON_STATES = frozenset({"IGO", "NGO", "IMG"})
 VISIT_NOUNS = frozenset({"visit", "trip", "tour", "stopover", "stop"})
 
 
@@ -72,18 +74,21 @@ def _placed(f: Found, country: str) -> Found:
     return replace(f, ref=replace(f.ref, country=country, sector=list(f.ref.sector), resolution="context"))
 
 
-def untitled_offices(doc: Doc, kb: KnowledgeBase, found: list[Found], context: CountryContext) -> list[Found]:
+def untitled_offices(doc: Doc, kb: KnowledgeBase, found: list[Found], context: CountryContext,
+                     when: date | None = None) -> list[Found]:
     """"The interior minister said ...": a definite office with no name and no possible antecedent (no
-    earlier person of its sectors, which coreference would pick) -> the context country's government (or
-    army, police...) with the office's sectors. Runs before coreference, so "him" can refer to it."""
+    earlier person of its sectors and office, which coreference would pick) -> the context country's
+    government (or army, police...) with the office's sectors. Runs before coreference, so "him" can refer
+    to it. A state body that reports the office's words or deeds speaks of its own country's office ("The
+    Kremlin said the president would not travel to Brazil": Russia's), whatever else the sentence names."""
     covered = {i for f in found for i in range(f.start, f.end)}
     added = []
     for token in doc:
         if token.i in covered or not _untitled_office(token, kb):
             continue
-        code = context.country_at(token.sent.start)
+        code = _reporting_state(token, found) or context.country_at(token.sent.start)
         sectors = _office_sectors(token, kb)
-        if code and sectors and not _antecedent_exists(found, token.i, sectors):
+        if code and sectors and not _antecedent_exists(doc, kb, found, token, sectors, when):
             start = left_start(token)
             name = " ".join(doc[start:token.i + 1].text.split()[1:])
             ref = ActorRef(name, None, code, sectors, "context")
@@ -91,9 +96,46 @@ def untitled_offices(doc: Doc, kb: KnowledgeBase, found: list[Found], context: C
     return added
 
 
-def _antecedent_exists(found: list[Found], before: int, sectors: list[str]) -> bool:
-    """An earlier person sharing a sector: "Interior Minister Jose Perez ... the minister" is Perez."""
-    return any(f.person and f.end <= before and set(sectors) & set(f.ref.sector) for f in found)
+def _reporting_state(token: Token, found: list[Found]) -> str | None:
+    """The country of the state body (not a person: a seat of government, a ministry, a capital standing for
+    its government) that is the subject of the speech verb whose reported clause holds ``token``: "The
+    Elysee said the president had spoken with ...", "Downing Street said the prime minister ..."."""
+    verb = token.head
+    while verb.dep_ not in ("ccomp", "parataxis") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or verb.head.lemma_.lower() not in SPEECH_VERBS:
+        return None
+    speakers = [c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    for f in found:
+        if (any(f.start <= c.i < f.end for c in speakers) and not f.person and "GOV" in f.ref.sector
+                and f.ref.country and f.ref.country not in NON_STATES):
+            return f.ref.country
+    return None
+
+
+def _antecedent_exists(doc: Doc, kb: KnowledgeBase, found: list[Found], token: Token, sectors: list[str],
+                       when: date | None = None) -> bool:
+    """An earlier person sharing a sector and not holding another office: "Interior Minister Jose Perez ...
+    the minister" is Perez; "Foreign Minister X ... the president" is not X."""
+    return any(f.person and f.end <= token.i and set(sectors) & set(f.ref.sector)
+               and not other_office(doc, kb, f, token, when) for f in found)
+
+
+def other_office(doc: Doc, kb: KnowledgeBase, antecedent: Found, token: Token, when: date | None = None) -> bool:
+    """Whether the earlier person ``antecedent`` holds an office other than the one ``token`` names: its
+    phrase or its knowledge-base role of the day names titles, none of them the token's ("the president"
+    after "Foreign Minister Ana Ruiz" or after a person listed as prime minister). A bare name tells
+    nothing, and generic titles ("the official", "the leader") are not offices."""
+    lemma = token.lemma_.lower()
+    if lemma in NOT_OFFICES or not kb.is_person_noun(lemma):
+        return False
+    titles = {t.lemma_.lower() for t in doc[antecedent.start:antecedent.end]
+              if t.pos_ in ("NOUN", "PROPN") and kb.is_person_noun(t.lemma_.lower())}
+    actor = kb.get(antecedent.ref.actor_id) if antecedent.ref.actor_id else None
+    role = kb.role_at(actor, when) if actor is not None else None
+    if role is not None:
+        titles |= {w.lower() for w in role.title.replace("-", " ").split()}
+    return bool(titles) and lemma not in titles
 
 
 def _untitled_office(token: Token, kb: KnowledgeBase) -> bool:

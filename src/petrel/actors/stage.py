@@ -86,7 +86,7 @@ class ActorStage:
             found = apply_focus(found, focus, subjects_only=self.focus_subjects_only, doc=doc)
         context = country_context(doc, found, focus)
         found = with_office_countries(doc, found, context)
-        found += untitled_offices(doc, self.kb, found, context)
+        found += untitled_offices(doc, self.kb, found, context, when)
         found = renamed_groups(doc, self._one_congo(doc, found))  # "the Palestinian militant group": Hamas
         found += Coreference(doc, self.kb, found, {**self._genders, **resolver.genders}, when, focus).run()
         found = [_capped(doc, f) for f in found]
