@@ -11,10 +11,11 @@ from tests.coding.whom_probe_scoring import COMPONENTS, HALVES, by_half, load_pr
 # measured on the default (combined) coder after the material rules (coding/material.py), rounded down to 2
 # decimals; before them: fix .833/.722/.600/.578, check .789/.678/.544/.522. Never lower one to make a change pass.
 # Merged with the verbal whom rules and the cooperative lexicon, the check half's one gained item is lost again
-# (check target .544, pair .522, as before the material rules); floors re-measured on the merged main.
+# (check target .544, pair .522, as before the material rules); with the actors9 country
+# work also merged: fix .833/.800/.689/.667, check .789/.689/.556/.533 (the floors below).
 FLOORS = {
-    "fix": {"found": 0.83, "filled": 0.78, "target": 0.67, "pair": 0.65},
-    "check": {"found": 0.78, "filled": 0.68, "target": 0.54, "pair": 0.52},
+    "fix": {"found": 0.83, "filled": 0.80, "target": 0.68, "pair": 0.66},
+    "check": {"found": 0.78, "filled": 0.68, "target": 0.55, "pair": 0.53},
 }
 
 

@@ -11,9 +11,10 @@ from tests.coding.verbal_whom_scoring import COMPONENTS, figures, load_probe, sc
 # Before the whom rules (commit 8292163): fix .856/.744/.667/.611, check .878/.800/.678/.611 (found/filled/
 # target/pair); after them (whom9v): fix .889/.867/.822/.767, check .878/.811/.700/.633. Merged with the
 # cooperative lexicon (triggers9c), two fix items change event (a passive reaffirmed support, restored services):
-# fix target .811, pair .756; floors re-measured on the merged main.
-FLOORS = {"fix": {"found": 0.88, "filled": 0.86, "target": 0.81, "pair": 0.75},
-          "check": {"found": 0.87, "filled": 0.81, "target": 0.70, "pair": 0.63}}
+# fix target .811, pair .756; with the actors9 country work also merged: fix .911/.889/.822/.767, check
+# .878/.822/.722/.667 (the floors below).
+FLOORS = {"fix": {"found": 0.91, "filled": 0.88, "target": 0.82, "pair": 0.76},
+          "check": {"found": 0.87, "filled": 0.82, "target": 0.72, "pair": 0.66}}
 TYPES = {"ACCUSE", "REQUEST", "REJECT", "THREATEN", "CONSULT", "AGREE", "SUPPORT", "CONCEDE", "RETREAT"}
 
 

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from petrel.evaluation.records import RealnewsActor
 from petrel.evaluation.scorers.realnews import side_agrees
+from tests.coding.whom_probe_scoring import COMPONENTS, WhomResult, figures  # one result record for both whom probes
 
 PROBE = Path(__file__).resolve().parents[1] / "data" / "probe_whom_verbal.jsonl"
-COMPONENTS = ("found", "filled", "target", "pair")
 _STOP = {"the", "of", "a", "an", "in", "and", "its", "his", "her", "their", "s", "for", "from", "to", "on"}
 
 
@@ -78,16 +78,6 @@ def side_right(gold: Side, ref, kb) -> bool:  # noqa: ANN001 - an ActorRef or No
     return gold.actor.country is not None and bool(named) and named <= words(kb.country_name(gold.actor.country))
 
 
-@dataclass(frozen=True, slots=True)
-class WhomResult:
-    item: WhomItem
-    found: bool
-    filled: bool
-    target: bool
-    pair: bool
-    described: str
-
-
 def score_item(pipeline, item: WhomItem) -> WhomResult:  # noqa: ANN001
     events = pipeline.code_text(item.text, published="2026-03-04").events
     fitting = sorted((e for e in events if e.type == item.type), key=lambda e: -e.confidence)
@@ -105,11 +95,6 @@ def score_item(pipeline, item: WhomItem) -> WhomResult:  # noqa: ANN001
                  + (f"{e.target.name}[{e.target.country}/{'+'.join(e.target.sector)}]" if e.target else "-")
                  + f" rule={e.rule}")
     return WhomResult(item, True, e.target is not None, tgt, pair, described)
-
-
-def figures(results: list[WhomResult]) -> dict[str, float]:
-    n = len(results) or 1
-    return {c: sum(getattr(r, c) for r in results) / n for c in COMPONENTS}
 
 
 def report(show_fix_misses: bool = True) -> dict[str, dict[str, float]]:
