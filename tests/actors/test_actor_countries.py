@@ -155,3 +155,21 @@ def test_a_ministry_reporting_another_partys_act_takes_no_country_from_it(run) -
     ministry reporting a Syrian air raid on Idlib need not be the Syrian government's."""
     text = "Syrian jets bombed a bakery in northern Syria, killing seven people, the health ministry said."
     assert country_of(run(text), text, "the health ministry") is None
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    # a state's voice acting on "the government" of the country the sentence is set in
+    ("After a week of talks in Caracas, Brazil's envoy accused the government of stalling the dialogue.",
+     "the government", "VEN"),
+    ("Speaking in Nairobi, the French foreign minister urged the government to free the jailed reporters.",
+     "the government", "KEN"),
+    ("On a visit to Bamako, the Algerian foreign minister warned the junta against abandoning the accord.",
+     "the junta", "MLI"),
+    # no other country in the sentence, or a subject who is no state's voice: the subject's own
+    ("Opposition leader Juan Perez of Chile accused the government of rigging the count.", "the government", "CHL"),
+    ("Kenya's opposition leader, speaking in London on Monday, accused the government of rigging the vote.",
+     "the government", "KEN"),
+])
+def test_an_institution_acted_on_by_a_foreign_state_is_the_other_countrys(run, text: str, words: str,
+                                                                          country: str) -> None:
+    assert country_of(run(text), text, words) == country

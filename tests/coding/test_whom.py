@@ -137,9 +137,6 @@ def test_both_sides_need_two_parties(pipeline) -> None:
     assert not any(e.provenance.applied(R.PAIR_ANAPHOR) for e in events)
 
 
-@pytest.mark.xfail(strict=True, reason="known regression of the session-9 merge: the actors stage now links "
-                   "'the opposition' to the last country named (the speaker's), before the group-party rule can "
-                   "give it the other country the sentence names")
 def test_a_group_belongs_to_the_other_country_the_sentence_names_first(pipeline) -> None:
     e = best(pipeline, "After two days of talks in Caracas, Brazil's envoy accused the opposition of stalling the "
                        "dialogue.", "ACCUSE")
