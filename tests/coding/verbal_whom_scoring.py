@@ -116,6 +116,3 @@ def report(show_fix_misses: bool = True) -> dict[str, dict[str, float]]:
         print(half, figs)
     return out
 
-
-if __name__ == "__main__":
-    report()
