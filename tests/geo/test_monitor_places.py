@@ -75,3 +75,10 @@ def test_a_geonames_spelling_of_a_region_is_the_iso_subdivision(gazetteer):
     assert gazetteer.best("Nekemte").admin1 == "Oromia"
     assert gazetteer.best("Oromiya").admin1 == "Oromia"
     assert gazetteer.best("Wad Madani").admin1 == "Gezira"
+
+
+def test_a_town_beats_a_compass_part_of_its_country(pipeline):
+    """"in Dori, Seno province, in northern Burkina Faso": the town and its region, not "northern Burkina Faso"."""
+    place = placed(pipeline, "On 14 November 2025, militants ambushed a convoy near Dori, Seno province, in "
+                             "northern Burkina Faso.")
+    assert place is not None and place.country == "BFA" and place.admin1 == "Sahel", place

@@ -21,7 +21,8 @@ import pycountry
 
 from petrel.cache import cache_key, cached, resolve_cache_dir
 from petrel.config import Settings
-from petrel.geo.admin1 import SPANNING_GROUPS, admin1_table, bare_admin_name, nearest_subdivision, read_admin1_names, seats_of
+from petrel.geo.admin1 import (SPANNING_GROUPS, admin1_table, bare_admin_name, nearest_subdivision, read_admin1_names,
+                               seats_of)
 from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
 from petrel.geo.packed import PackedEntries, PackedIndex
 from petrel.geo.sources import (
