@@ -82,3 +82,25 @@ def test_a_town_beats_a_compass_part_of_its_country(pipeline):
     place = placed(pipeline, "On 14 November 2025, militants ambushed a convoy near Dori, Seno province, in "
                              "northern Burkina Faso.")
     assert place is not None and place.country == "BFA" and place.admin1 == "Sahel", place
+
+
+@pytest.mark.parametrize(("written", "listed"), [
+    ("Tal Tamr", "Tall Tamr"), ("Tell Rifaat", "Tall Rifaat"), ("Deir Hafer", "Dayr Hafer"), ("Ras al-Ain", "Ra's al 'Ayn"),
+    ("Beit Lahia", "Bayt Lahia"), ("Kfar Kila", "Kafr Kila"), ("Jebel Marra", "Jabal Marra"),
+])
+def test_arabic_name_words_have_one_spelling(written, listed):
+    from petrel.geo.names import normalize
+
+    assert normalize(written) == normalize(listed)
+
+
+def test_a_single_word_keeps_its_spelling():
+    from petrel.geo.names import normalize
+
+    assert normalize("Tell") == "tell" and normalize("Ein") == "ein"
+
+
+def test_a_village_spelled_as_monitors_spell_it_is_found(gazetteer):
+    """geonames lists "Tall Tamr" and "Tall 'Afar"; a monitor writes "Tal Tamr", "Tal Afar"."""
+    assert gazetteer.village("Tal Tamr", {"SYR": 1.0}).admin1 == "Hasakah"
+    assert gazetteer.village("Tal Afar", {"IRQ": 1.0}).admin1 == "Nineveh"

