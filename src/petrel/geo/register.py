@@ -19,6 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from petrel.geo.gazetteer import Gazetteer
+from petrel.geo.qualifiers import doc_text
 from petrel.geo.sources import GazEntry
 
 if TYPE_CHECKING:
@@ -82,7 +83,7 @@ def joined_spans(sentence: Span, gazetteer: Gazetteer) -> list[tuple[int, int, s
             continue
         if not (first.label_ in ("GPE", "LOC") or second.label_ in ("GPE", "LOC")):
             continue
-        text = doc.text[first.start_char:second.end_char]
+        text = doc_text(doc)[first.start_char:second.end_char]
         if gazetteer.best(text) is not None:
             spans.append((first.start_char, second.end_char, text, "entity"))
     return spans
