@@ -32,6 +32,7 @@ from petrel.clean._paragraphs import join_hard_wraps
 from petrel.clean._recovered import Recovered
 from petrel.clean._repair import repair_paragraph
 from petrel.clean._unicode import normalise_unicode
+from petrel.clean._headline import is_common as is_common_word
 from petrel.clean._headline import sentence_case_headlines
 from petrel.clean._wire import WIRES, dateline_published, strip_dateline, strip_source_tags, strip_wire_credits
 from petrel.config import Settings
@@ -41,7 +42,7 @@ from petrel.models import Article, RawDocument
 MAX_PASSES = 4
 
 __all__ = ["OutletTable", "article_from_text", "clean_document", "clean_text", "content_hash",
-           "default_outlets", "normalise_outlet"]
+           "default_outlets", "is_common_word", "normalise_outlet", "sentence_case_headlines"]
 
 
 def clean_document(raw: RawDocument, settings: Settings) -> Article:

@@ -15,6 +15,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from petrel.clean import is_common_word as is_common
+
 HEADLINES = "petrel_headlines"
 MAX_TOKENS = 20
 _NAME_TAGS = frozenset(("NNP", "NNPS"))
@@ -39,9 +41,19 @@ def repair_headlines(doc: Doc) -> Doc:
 
 def _headline_verb(sent: Span) -> int | None:
     """Index in ``sent`` of the headline's verb, or None when the sentence does not read as a headline."""
-    root = sent.root
-    if root.tag_.startswith("VB") and any(c.dep_ in _SUBJECTS for c in root.children):
+    i = _candidate(sent)
+    if i is None:
         return None
+    root, verb = sent.root, sent[i]
+    if root.tag_.startswith("VB") and any(c.dep_ in _SUBJECTS for c in root.children):
+        # a clause with a subject keeps its parse, unless the tagger's own verb follows the names and the
+        # parser made a later plural noun the verb ("Bolivia expels envoy over coup remarks")
+        if not (verb.tag_ == "VBZ" and root.i > verb.i and root.is_lower and root.text.endswith("s")):
+            return None
+    return i
+
+
+def _candidate(sent: Span) -> int | None:
     for i, tok in enumerate(sent):
         if i == 0:
             if tok.tag_ not in _NAME_TAGS and not tok.text[:1].isupper():
@@ -57,9 +69,10 @@ def _headline_verb(sent: Span) -> int | None:
             return None
         if sent[i - 1].text in _JOINERS:
             return None
-        # after a common noun ("Rebel attacks on convoys", "Junta bans rallies") only a word the tagger reads
-        # as a verb: a noun-noun headline stays a noun phrase
-        if sent[0].tag_ not in _NAME_TAGS and tok.tag_ != "VBZ":
+        # after a common word ("Rebel attacks on convoys", "Junta bans rallies") only a word the tagger reads
+        # as a verb: a noun-noun headline stays a noun phrase (a name the tagger calls an adjective,
+        # "Nepal transfers", is still a name)
+        if sent[0].tag_ not in _NAME_TAGS and tok.tag_ != "VBZ" and is_common(sent[0].text):
             return None
         return i
     return None
