@@ -21,6 +21,8 @@ def _main(events):  # noqa: ANN001, ANN202
     # abbreviations (kb agents: govt, pres.)
     ("Govt imposes curfew in Sri Lanka's Eastern Province", "COERCE", "LKA"),
     ("Nepal govt bans rallies in Kathmandu", "COERCE", "NPL"),
+    # no article: a bare singular subject stands for "the opposition" (actors: coref)
+    ("Opposition rejects election results in Zambia", "REJECT", "ZMB"),
 ])
 def test_a_headline_form_is_coded_like_its_sentence(run, text: str, type_: str, source: str) -> None:
     main = _main(run(text))
