@@ -108,3 +108,16 @@ def test_the_full_clean_recases_a_shouted_line_after_its_dateline() -> None:
 def test_tag_stripping_only_shortens_the_end(text: str, tag: str) -> None:
     stripped, _ = strip_source_tags(text + tag, lambda name: None)
     assert (text + tag).startswith(stripped) or stripped in (text + tag)
+
+
+def test_a_headline_line_over_its_teaser_is_its_own_paragraph() -> None:
+    text = ("Rebels seize gold mine in eastern Congo\n"
+            "The M23 group took control of the site on Tuesday after two days of fighting, residents said.")
+    assert article_from_text(text, doc_id="t").text == text.replace("\n", "\n\n")
+
+
+def test_a_wrapped_paragraph_is_still_joined() -> None:
+    text = ("Ministers from the regional bloc met in Gaborone on Thursday to discuss\n"
+            "the deployment of a standby force to the north of Mozambique,\n"
+            "officials said.")
+    assert article_from_text(text, doc_id="t").text == text.replace("\n", " ")
