@@ -121,3 +121,37 @@ def test_a_wrapped_paragraph_is_still_joined() -> None:
             "the deployment of a standby force to the north of Mozambique,\n"
             "officials said.")
     assert article_from_text(text, doc_id="t").text == text.replace("\n", " ")
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("UPDATE 3-Malian army retakes Kidal from rebels", "Malian army retakes Kidal from rebels"),
+    ("EXCLUSIVE-Serbia sends arms to Armenia, documents show", "Serbia sends arms to Armenia, documents show"),
+    ("BREAKING: Gabon's army seizes power", "Gabon's army seizes power"),
+    ("Watch: Police break up rally in Lusaka", "Police break up rally in Lusaka"),
+])
+def test_a_feed_label_is_taken_off(text: str, body: str) -> None:
+    assert strip_source_tags(text, lambda name: None)[0] == body
+
+
+@pytest.mark.parametrize("text", ["Live-fire drills resume off Crete", "Analysis: Why Dakar's protests spread",
+                                  "Video shows troops firing on crowd"])
+def test_a_genre_label_or_a_word_that_only_looks_like_a_label_stays(text: str) -> None:
+    assert strip_source_tags(text, lambda name: None)[0] == text
+
+
+def test_html_character_references_of_a_feed_are_decoded() -> None:
+    article = article_from_text("Chad&#39;s junta bans rallies &amp; marches &#8230;", doc_id="t")
+    assert article.text == "Chad's junta bans rallies & marches …"
+    assert article_from_text("&amp;quot;No&amp;quot; vote &#65;", doc_id="t").text == '"No" vote &#65;'
+
+
+@FAST
+@given(st.lists(st.sampled_from(["&amp;", "&#39;", "&quot;", "&#65;", "amp;", "&", "#39;", "x", " ", "&nbsp;",
+                                 "&#x27;", "&lt;", ";"]), max_size=20).map("".join))
+def test_decoding_references_is_idempotent_and_invents_no_letters(text: str) -> None:
+    from petrel.clean._unicode import normalise_unicode
+
+    once = normalise_unicode(text)
+    assert normalise_unicode(once) == once
+    source = iter(c for c in text if c.isalnum())
+    assert all(c in source for c in once if c.isalnum())  # its letters are the input's, in order
