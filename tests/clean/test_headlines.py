@@ -36,6 +36,15 @@ def test_a_title_case_headline_is_put_in_sentence_case(title: str, cased: str) -
     assert sentence_case_headlines(title) == cased
 
 
+@pytest.mark.parametrize(("headline", "cased"), [
+    ("U.S. Drone Strike Hits Militant Camp In Somalia", "U.S. drone strike hits militant camp in Somalia"),
+    ("JAPAN PROTESTS N. KOREAN MISSILE LAUNCH", "Japan protests N. Korean missile launch"),
+    ("Gunmen Kill A Teacher In A Village Near Jos", "Gunmen kill a teacher in a village near Jos"),
+])
+def test_initials_do_not_end_the_headline_and_keep_their_capitals(headline: str, cased: str) -> None:
+    assert sentence_case_headlines(headline) == cased
+
+
 def test_a_name_holding_a_common_word_keeps_its_capitals() -> None:
     assert sentence_case_headlines("Yemen Asks Security Council To Condemn Strikes On Ports") == (
         "Yemen asks Security Council to condemn strikes on ports")

@@ -20,7 +20,8 @@ from functools import cache
 from importlib import resources
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+# a sentence ends at . ! ? before a space, a line break or the end; not after a lone capital ("U.S.", "N. Korean")
+_SENTENCE = re.compile(r"(?:[^.!?\n]|(?<![\w][A-Z])(?<=[A-Z])\.|[.!?]+(?=[^\s.!?]))+(?:[.!?]+|$)?")
 #: words a Title Case headline leaves in lower case or capitalises by house style; never counted
 _SHORT = 3
 #: acronyms the corpus table may miss (written in capitals in every register)
@@ -85,7 +86,8 @@ def _recase(words: list[re.Match[str]], text: str, decide) -> list[tuple[int, in
                     break
         else:
             w = words[i]
-            out.append((w.start(), w.end(), decide(w.group(0))))
+            initial = len(w.group(0)) == 1 and text[w.end(): w.end() + 1] == "."  # "U.S.", "N. Korea"
+            out.append((w.start(), w.end(), w.group(0) if initial else decide(w.group(0))))
             i += 1
     return out
 
@@ -179,6 +181,8 @@ def _sentence_case_once(text: str) -> str:
         return text
     edits: list[tuple[int, int, str]] = []
     for m in _SENTENCE.finditer(text):
+        if not m.group(0):
+            continue
         sentence = m.group(0)
         found = _shouted_edits(sentence, m.start())
         edits.extend(found or _title_edits(sentence, m.start()))
