@@ -51,9 +51,10 @@ def test_cleaning_never_raises_and_is_idempotent(text: str) -> None:
 @FAST
 @given(ANY_TEXT)
 def test_cleaning_never_invents_letters(text: str) -> None:
-    """Headers may go; every letter or digit left was in the input, in the same order."""
+    """Headers may go; every letter or digit left was in the input, in the same order (up to case: a
+    shouted or Title Case headline is put in sentence case)."""
     once, _ = clean_text(text)
-    assert is_subsequence(alnum(once), alnum(normalise_unicode(text)))
+    assert is_subsequence(alnum(once).lower(), alnum(normalise_unicode(text)).lower())
 
 
 @FAST
