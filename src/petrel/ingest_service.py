@@ -100,6 +100,7 @@ def ingest_paths(paths: list[str], settings: Settings, *, stdin: TextIO | None =
     """
     from petrel.ingest import iter_inputs
 
+    log.debug("ingest started: %d inputs", len(paths))  # bench/first_event.py times the start up to this line
     inputs = iter_inputs(paths, settings, stdin=stdin)
     if scheduler:
         from petrel.dask_ingest import ingest_on_cluster
@@ -257,10 +258,12 @@ def _process(pipeline: Pipeline, articles: list[Article]) -> tuple[list[Processe
     except Exception:  # the parser failed on one of them: parse them one by one, so only that one is lost
         log.exception("parsing a batch failed; parsing its %d documents one by one", len(articles))
         docs = [_parse_one(pipeline, a) for a in articles]
+    log.debug("batch parsed: %d documents", len(docs))
     processed: list[ProcessedDocument] = []
     failures: list[Rejection] = []
     parsed = [(a, d) for a, d in zip(articles, docs, strict=True) if not isinstance(d, Exception)]
     results = dict(zip((id(a) for a, _ in parsed), pipeline.run_batch(parsed), strict=True))
+    log.debug("batch coded: %d documents", len(parsed))
     for article, doc in zip(articles, docs, strict=True):
         result = doc if isinstance(doc, Exception) else results[id(article)]
         if isinstance(result, Exception):  # a stage bug must not stop the batch; it is recorded with its reason
