@@ -30,7 +30,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -132,20 +131,14 @@ def run_once(cmd: list[str], env: dict[str, str]) -> Run:
     started = time.perf_counter()
     proc = subprocess.Popen(cmd, env={**env, "COLUMNS": "400"}, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             text=True, errors="replace")
-
-    def read() -> None:
-        assert proc.stderr is not None
-        for text in proc.stderr:
-            lines.append((time.perf_counter() - started, text))
-            found = COMMITTED.search(text)
-            if found and int(found["events"]) and "first_event" not in cpu_at:
-                cpu_at["first_event"] = _cpu_seconds(proc.pid)
-
-    reader = threading.Thread(target=read, daemon=True)
-    reader.start()
+    assert proc.stderr is not None
+    for text in proc.stderr:  # each line as it arrives (rich flushes every log record); EOF when the process ends
+        lines.append((time.perf_counter() - started, text))
+        found = COMMITTED.search(text)
+        if found and int(found["events"]) and "first_event" not in cpu_at:
+            cpu_at["first_event"] = _cpu_seconds(proc.pid)  # not yet reaped: /proc still has it
     code = proc.wait()
     wall = time.perf_counter() - started
-    reader.join()
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if code != 0:
         raise RuntimeError(f"{' '.join(cmd)} exited {code}: {''.join(t for _, t in lines[-5:])}")

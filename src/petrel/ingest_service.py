@@ -197,17 +197,26 @@ class DeferredRefresh:
             log.exception("the dedup refresh at the end of a failed run failed too; `petrel dedup` redoes it")
 
 
+# articles in the first batch of a run: its first events are committed (and shown) after one article is coded,
+# not a whole batch (docs/benchmarks.md, "Time to first event"); batch boundaries change no event (docs/scale.md)
+FIRST_BATCH_ARTICLES = 1
+
+
 def _batches(inputs: Iterable[RawDocument | Rejection], settings: Settings, defaults: IngestDefaults
              ) -> Iterator[tuple[list[Article], list[Rejection]]]:
-    """Clean inputs and group them into batches of ``settings.batch_size`` articles."""
+    """Clean inputs and group them into batches of ``settings.batch_size`` articles, the first of
+    ``FIRST_BATCH_ARTICLES``."""
     articles: list[Article] = []
     rejections: list[Rejection] = []
+    size = min(FIRST_BATCH_ARTICLES, settings.batch_size)
     for item in inputs:
         if isinstance(item, Rejection):
             rejections.append(item)
         else:
             _clean_into(item, settings, articles, rejections, defaults)
-        if len(articles) >= settings.batch_size or len(rejections) >= settings.batch_size:
+        if len(articles) >= size or len(rejections) >= settings.batch_size:
+            if articles:
+                size = settings.batch_size
             yield articles, rejections
             articles, rejections = [], []
     if articles or rejections:
