@@ -77,13 +77,22 @@ def test_reingesting_the_same_articles_changes_nothing(tmp_path: Path, small: Se
     assert stored(small, "articles") == 5 and stored(small, "event_mentions") == 5
 
 
+def test_a_runs_first_batch_holds_one_article_so_its_first_events_are_committed_early(tmp_path: Path,
+                                                                                      small: Settings) -> None:
+    write_corpus(tmp_path / "c", 5)
+    seen: list[tuple[int, int]] = []
+    ingest_paths([str(tmp_path / "c")], small, pipeline=FakePipeline(),
+                 on_batch=lambda r: seen.append((r.ingested, r.events)))
+    assert seen == [(1, 1), (3, 3), (5, 5)]  # one article, then batches of batch_size (2)
+
+
 def test_an_interrupted_ingest_keeps_committed_batches_and_a_rerun_finishes(tmp_path: Path, small: Settings) -> None:
     write_corpus(tmp_path / "c", 6)
     with pytest.raises(Interrupted):
         ingest_paths([str(tmp_path / "c")], small, pipeline=FakePipeline(interrupt_on="number 4 "))
-    assert stored(small, "articles") == 4  # two batches of two were committed before the kill
+    assert stored(small, "articles") == 3  # batches [a00] (a run's first holds one) and [a01, a02] were committed
     rerun = ingest_paths([str(tmp_path / "c")], small, pipeline=FakePipeline())
-    assert (rerun.ingested, rerun.skipped) == (2, 4)
+    assert (rerun.ingested, rerun.skipped) == (3, 3)
     assert stored(small, "articles") == 6 and stored(small, "event_mentions") == 6
 
 

@@ -103,7 +103,7 @@ def test_a_dead_worker_loses_nothing_its_batch_is_coded_here(pipeline, tmp_path:
     from petrel.clean import article_from_text
 
     article = article_from_text("Northland troops shelled the border town of Vell on Monday.", doc_id="d1")
-    backend = LocalWorkers(Settings(db_path=tmp_path / "d.duckdb"), workers=2)
+    backend = LocalWorkers(Settings(db_path=tmp_path / "d.duckdb", batch_size=1), workers=2)
     backend._main_pipeline = pipeline
     batch = Batch(0, [article], [], handle=DeadWorker())
     report = IngestReport()

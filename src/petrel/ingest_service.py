@@ -100,6 +100,7 @@ def ingest_paths(paths: list[str], settings: Settings, *, stdin: TextIO | None =
     """
     from petrel.ingest import iter_inputs
 
+    log.debug("ingest started: %d inputs", len(paths))  # bench/first_event.py times the start up to this line
     inputs = iter_inputs(paths, settings, stdin=stdin)
     if scheduler:
         from petrel.dask_ingest import ingest_on_cluster
@@ -196,17 +197,26 @@ class DeferredRefresh:
             log.exception("the dedup refresh at the end of a failed run failed too; `petrel dedup` redoes it")
 
 
+# articles in the first batch of a run: its first events are committed (and shown) after one article is coded,
+# not a whole batch (docs/benchmarks.md, "Time to first event"); batch boundaries change no event (docs/scale.md)
+FIRST_BATCH_ARTICLES = 1
+
+
 def _batches(inputs: Iterable[RawDocument | Rejection], settings: Settings, defaults: IngestDefaults
              ) -> Iterator[tuple[list[Article], list[Rejection]]]:
-    """Clean inputs and group them into batches of ``settings.batch_size`` articles."""
+    """Clean inputs and group them into batches of ``settings.batch_size`` articles, the first of
+    ``FIRST_BATCH_ARTICLES``."""
     articles: list[Article] = []
     rejections: list[Rejection] = []
+    size = min(FIRST_BATCH_ARTICLES, settings.batch_size)
     for item in inputs:
         if isinstance(item, Rejection):
             rejections.append(item)
         else:
             _clean_into(item, settings, articles, rejections, defaults)
-        if len(articles) >= settings.batch_size or len(rejections) >= settings.batch_size:
+        if len(articles) >= size or len(rejections) >= settings.batch_size:
+            if articles:
+                size = settings.batch_size
             yield articles, rejections
             articles, rejections = [], []
     if articles or rejections:
@@ -257,10 +267,12 @@ def _process(pipeline: Pipeline, articles: list[Article]) -> tuple[list[Processe
     except Exception:  # the parser failed on one of them: parse them one by one, so only that one is lost
         log.exception("parsing a batch failed; parsing its %d documents one by one", len(articles))
         docs = [_parse_one(pipeline, a) for a in articles]
+    log.debug("batch parsed: %d documents", len(docs))
     processed: list[ProcessedDocument] = []
     failures: list[Rejection] = []
     parsed = [(a, d) for a, d in zip(articles, docs, strict=True) if not isinstance(d, Exception)]
     results = dict(zip((id(a) for a, _ in parsed), pipeline.run_batch(parsed), strict=True))
+    log.debug("batch coded: %d documents", len(parsed))
     for article, doc in zip(articles, docs, strict=True):
         result = doc if isinstance(doc, Exception) else results[id(article)]
         if isinstance(result, Exception):  # a stage bug must not stop the batch; it is recorded with its reason

@@ -193,7 +193,9 @@ class LocalWorkers:
         if not waiting or self.broken:
             return
         if self.pool is None:
-            if len(waiting) < 2:  # one batch: coded in this process when written (no start-up cost)
+            # one batch's worth of articles (the small first batch and the next, for a small corpus): coded in
+            # this process when written, with no start-up cost
+            if len(waiting) < 2 or sum(len(b.articles) for b in waiting) <= self.settings.batch_size:
                 return
             self._start()
         for batch in waiting:

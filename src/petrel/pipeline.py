@@ -11,6 +11,7 @@ gazetteer); none holds global state, so two pipelines can live in one process.
 from __future__ import annotations
 
 import gc
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
 
     from petrel.prefilter import PreFilter
 
+
+log = logging.getLogger(__name__)
 
 BATCH_DOCS = 64  # documents whose stages run together (the event model reads all their sentences at once)
 
@@ -79,9 +82,12 @@ class Pipeline:
 
     def __init__(self, settings: Settings | None = None, *, resources: Resources | None = None) -> None:
         self.settings = settings or Settings()
+        # the "pipeline: ..." debug lines mark the steps of a start (bench/first_event.py times them from outside)
+        log.debug("pipeline: loading")
         with collector_paused():
             self.resources = resources or Resources.load(self.settings)
             self.stages: list[Stage] = build_stages(self.settings, self.resources)
+        log.debug("pipeline: stages ready")
         self.nlp: Language = self.resources.nlp
         self.prefilter: PreFilter | None = None
         if self.settings.prefilter:
@@ -166,9 +172,11 @@ class Resources:
     def load(cls, settings: Settings) -> Resources:
         from petrel.geo import load_gazetteer
         from petrel.kb import load_knowledge_base
-        from petrel.nlp import load_nlp
+        from petrel.nlp import load_nlp  # imports spaCy
 
+        log.debug("pipeline: modules imported")
         kb = load_knowledge_base(settings)
+        log.debug("pipeline: knowledge base ready")
         classifier = None
         if settings.event_model != "rules":
             from petrel.cache import resolve_cache_dir
@@ -180,7 +188,10 @@ class Resources:
                                         cache_dir=resolve_cache_dir(settings))
         gazetteer = load_gazetteer(settings)
         gazetteer.warm()  # its packed cache loads in milliseconds; no first document pays for it
-        return cls(nlp=load_nlp(settings, kb), kb=kb, gazetteer=gazetteer, classifier=classifier)
+        log.debug("pipeline: gazetteer ready")
+        nlp = load_nlp(settings, kb)
+        log.debug("pipeline: spaCy model ready")
+        return cls(nlp=nlp, kb=kb, gazetteer=gazetteer, classifier=classifier)
 
 
 def build_stages(settings: Settings, resources: Resources) -> list[Stage]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from petrel.clean import clean_text
@@ -42,6 +42,8 @@ def is_subsequence(small: str, big: str) -> bool:
 
 @FAST
 @given(ANY_TEXT)
+@example("(00|0)-" * 6)  # more repeated lead-ins than cleaning passes: all go in one pass
+@example("(Desk | World)- " * 9 + "Troops withdrew.")
 def test_cleaning_never_raises_and_is_idempotent(text: str) -> None:
     once, _ = clean_text(text)
     twice, _ = clean_text(once)
@@ -51,9 +53,10 @@ def test_cleaning_never_raises_and_is_idempotent(text: str) -> None:
 @FAST
 @given(ANY_TEXT)
 def test_cleaning_never_invents_letters(text: str) -> None:
-    """Headers may go; every letter or digit left was in the input, in the same order."""
+    """Headers may go; every letter or digit left was in the input, in the same order (up to case: a
+    shouted or Title Case headline is put in sentence case)."""
     once, _ = clean_text(text)
-    assert is_subsequence(alnum(once), alnum(normalise_unicode(text)))
+    assert is_subsequence(alnum(once).lower(), alnum(normalise_unicode(text)).lower())
 
 
 @FAST

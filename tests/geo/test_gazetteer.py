@@ -121,13 +121,13 @@ def test_supplement_is_well_formed():
         assert item["precision"] in precisions, item["name"]
         assert -90 <= item["lat"] <= 90 and -180 <= item["lon"] <= 180, item["name"]
         assert item["country"] is None or item["country"] in centroids, item["name"]
-        for name in [item["name"], *item["aliases"]]:
-            assert normalize(name) not in names, name
-            names.add(normalize(name))
+        own = {normalize(name) for name in [item["name"], *item["aliases"]]}  # spellings of one key may repeat:
+        assert not own & names, item["name"]  # the phrase search reads the text as written ("Ain"/"Ayn al-Asad")
+        names |= own
 
 
 @pytest.mark.parametrize(("raw", "key"), [
-    ("Ayn Al-Asad", "ayn al asad"), ("‘Ayn al ‘Asad", "ayn al asad"), ("U.S.", "us"), ("the Gaza Strip", "gaza strip"),
+    ("Ayn Al-Asad", "ain al asad"), ("‘Ayn al ‘Asad", "ain al asad"),  # "ayn" spelled "ain" (names.ARABIC_HEADS) ("U.S.", "us"), ("the Gaza Strip", "gaza strip"),
     ("Nīnawá", "ninawa"),
 ])
 def test_normalize(raw, key):

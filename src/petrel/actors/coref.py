@@ -422,5 +422,11 @@ def _named_organisation(f: Found) -> bool:
 
 
 def _definite(token: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children) \
-        and token.tag_ == "NN"
+    if token.tag_ != "NN":
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in token.children):
+        return True
+    # a headline drops its articles: "Opposition demands recount", "Junta bans party" open with a bare
+    # singular subject that stands for "the opposition", "the junta"
+    return (token.i == token.sent.start and token.dep_ in ("nsubj", "nsubjpass") and token.text[:1].isupper()
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children))

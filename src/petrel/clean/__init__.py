@@ -32,7 +32,9 @@ from petrel.clean._paragraphs import join_hard_wraps
 from petrel.clean._recovered import Recovered
 from petrel.clean._repair import repair_paragraph
 from petrel.clean._unicode import normalise_unicode
-from petrel.clean._wire import dateline_published, strip_dateline, strip_wire_credits
+from petrel.clean._headline import is_common as is_common_word
+from petrel.clean._headline import sentence_case_headlines
+from petrel.clean._wire import WIRES, dateline_published, strip_dateline, strip_source_tags, strip_wire_credits
 from petrel.config import Settings
 from petrel.errors import InputTooLarge, NoTextFound
 from petrel.models import Article, RawDocument
@@ -40,7 +42,7 @@ from petrel.models import Article, RawDocument
 MAX_PASSES = 4
 
 __all__ = ["OutletTable", "article_from_text", "clean_document", "clean_text", "content_hash",
-           "default_outlets", "normalise_outlet"]
+           "default_outlets", "is_common_word", "normalise_outlet", "sentence_case_headlines"]
 
 
 def clean_document(raw: RawDocument, settings: Settings) -> Article:
@@ -97,7 +99,8 @@ def _clean_pass(text: str, found: Recovered, outlets: OutletTable, given_title: 
     paragraphs = peel_title_paragraphs(paragraphs, found, given_title=given_title)
     paragraphs = strip_dateline(paragraphs, found)
     paragraphs = strip_wire_credits(paragraphs, found)
-    return "\n\n".join(p for p in paragraphs if p)
+    paragraphs = _strip_snippet_tags(paragraphs, found, outlets)
+    return "\n\n".join(sentence_case_headlines(p) for p in paragraphs if p)
 
 
 def article_from_text(text: str, *, doc_id: str, published: str | datetime | None = None) -> Article:
@@ -108,11 +111,28 @@ def article_from_text(text: str, *, doc_id: str, published: str | datetime | Non
     :class:`~petrel.errors.NoTextFound` when ``text`` has nothing but whitespace.
     """
     lines = normalise_unicode(text).split("\n")
-    body = "\n\n".join(repair_paragraph(p) for p in join_hard_wraps(lines))
+    paragraphs = [repair_paragraph(p) for p in join_hard_wraps(lines)]
+    found = Recovered()
+    paragraphs = _strip_snippet_tags(paragraphs, found, default_outlets())
+    body = "\n\n".join(sentence_case_headlines(p) for p in paragraphs if p)
     if not body:
         raise NoTextFound("the text is empty")
-    return Article(doc_id=doc_id, source=f"text:{doc_id}", fmt="text", text=body,
-                   published=parse_published(published), content_hash=content_hash(body))
+    return Article(doc_id=doc_id, source=f"text:{doc_id}", fmt="text", text=body, outlet=found.outlet,
+                   wire_credit=found.wire_credit, published=parse_published(published),
+                   content_hash=content_hash(body))
+
+
+def _strip_snippet_tags(paragraphs: list[str], found: Recovered, outlets: OutletTable) -> list[str]:
+    """A source tag ("(AP) —", "| Al Jazeera", "- Reuters") off the first and the last paragraph, recorded
+    as the wire credit or the outlet."""
+    out = list(paragraphs)
+    for i in sorted({0, len(out) - 1}) if out else ():
+        out[i], name = strip_source_tags(out[i], outlets.known)
+        if name in WIRES:
+            found.wire_credit = found.wire_credit or name
+        elif name:
+            found.outlet = found.outlet or outlets.normalise(name)
+    return out
 
 
 def content_hash(text: str) -> str:

@@ -157,9 +157,17 @@ def peel_header_lines(lines: list[str], found: Recovered, outlets: OutletTable) 
         if lead:
             found.keep("outlet", outlets.normalise(lead["outlet"]))
             found.keep("section", lead["section"])
-            return [line[lead.end():], *lines[index + 1:]]
+            return [_after_lead_ins(line[lead.end():]), *lines[index + 1:]]
         return lines[index:]
     return []
+
+
+def _after_lead_ins(rest: str) -> str:
+    """What follows a run of lead-ins (a page that repeats ``(Outlet | Section)-``): all of them go in one
+    pass, so cleaning reaches its fixed point however many there are."""
+    while lead := _LEAD_IN.match(rest):
+        rest = rest[lead.end():]
+    return rest
 
 
 def peel_trailer_lines(lines: list[str], found: Recovered, outlets: OutletTable) -> list[str]:

@@ -7,6 +7,7 @@ import re
 ENDS_SENTENCE = re.compile(r"[.!?…:]['\"”’)\]]*$")
 _HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 FIELD_LINE = re.compile(r"\S \| \S.* \| \S")  # at least two " | " separators
+HEADLINE_WORDS = 15  # a headline line above its teaser is at most this long (see _headline_over)
 WRAP_MIN_CHARS = 40  # a line stopping mid-sentence is a wrap (not a subheading) from this length on
 
 
@@ -19,7 +20,8 @@ def join_hard_wraps(lines: list[str]) -> list[str]:
     A block where most lines end a sentence has one paragraph per line, except that a line stopping
     mid-sentence is still joined to the next line when that starts in lower case or when the line is
     long (a wrap, not a subheading: at least 60% of the block's longest line and 40 characters). A line
-    of " | "-separated fields stands alone. Cost is linear in the text.
+    of " | "-separated fields stands alone, and so does a short first line without a full stop above a
+    longer line that opens with a capital (a snippet's headline over its teaser). Cost is linear in the text.
     """
     paragraphs: list[str] = []
     block: list[str] = []
@@ -52,6 +54,8 @@ def _block_paragraphs(block: list[str]) -> list[str]:
 def _run_paragraphs(block: list[str]) -> list[str]:
     if len(block) <= 1:
         return block
+    if _headline_over(block[0], block[1:]):
+        return [block[0], *_run_paragraphs(block[1:])]
     open_ends = sum(1 for line in block[:-1] if not ENDS_SENTENCE.search(line))
     if open_ends * 2 > len(block) - 1:
         return [_join(block)]
@@ -64,6 +68,14 @@ def _run_paragraphs(block: list[str]) -> list[str]:
         else:
             paragraphs.append([line])
     return [_join(lines) for lines in paragraphs]
+
+
+def _headline_over(first: str, rest: list[str]) -> bool:
+    """A snippet's headline on the line above its teaser (``Rebels seize mine in Ituri\nThe group took ...``):
+    short (at most 15 words, under 75% of the longest line below), no full stop, the next line opening with
+    a capital. The first line of a text wrapped at a fixed width is as long as the lines below it."""
+    return (not ENDS_SENTENCE.search(first) and rest[0][:1].isupper() and len(first.split()) <= HEADLINE_WORDS
+            and len(first) < 0.75 * max(len(line) for line in rest))
 
 
 def _join(lines: list[str]) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -26,6 +27,8 @@ def _table() -> dict[int, str | None]:
 
 TRANSLATION: dict[int, str | None] = _table()
 _CRLF = re.compile(r"\r\n")
+# a character reference, after any number of escaped ampersands ("&amp;amp;quot;" is one doubly escaped quote)
+_ENTITY = re.compile(r"&(?:amp;)*(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,30});")
 _ARABIC_COMMA_GLUED = re.compile(r"\u060c(?=\S)")
 
 
@@ -37,9 +40,27 @@ def normalise_unicode(text: str) -> str:
     - zero-width characters, direction marks, soft hyphens, control characters, lone surrogates -> dropped;
     - the Arabic comma (U+060C, seen in English dates: ``Friday، 08 February``) -> ``,`` (a space is
       added after it when a word follows directly);
-    - NFC composition (``e`` + combining accent -> ``é``). Curly quotes and dashes are kept.
+    - NFC composition (``e`` + combining accent -> ``é``). Curly quotes and dashes are kept;
+    - HTML character references a feed leaves in its text (``Peru&#39;s``, ``&amp;``, ``&quot;``, ``&#8230;``,
+      ``&nbsp;``) -> the character, when it is not a letter or digit (``&#65;`` stays: cleaning never
+      invents letters); a doubly escaped one (``&amp;quot;``) is decoded to the end.
     """
+    text = unescape_entities(text)
     text = _CRLF.sub("\n", text)
     text = _ARABIC_COMMA_GLUED.sub("\u060c ", text)
     text = text.translate(TRANSLATION)
     return unicodedata.normalize("NFC", text)
+
+
+def _decoded(match: re.Match[str]) -> str:
+    body = match.group(0)[1:]
+    while body.startswith("amp;") and len(body) > 4:
+        body = body[4:]
+    char = html.unescape("&" + body)
+    return char if char != "&" + body and not any(c.isalnum() for c in char) else match.group(0)
+
+
+def unescape_entities(text: str) -> str:
+    """HTML character references to their characters when these are not letters or digits, in one linear
+    pass (a doubly escaped reference is decoded to the end, so a second pass changes nothing)."""
+    return _ENTITY.sub(_decoded, text) if "&" in text else text

@@ -145,3 +145,41 @@ def dateline_published(day: tuple[str, int, int | None] | None, text: str, *,
         return datetime(year, month, number)
     except ValueError:
         return None
+
+
+_TAG_LEAD = re.compile(rf"^\((?P<wire>{WIRE_ALT})\)\s*(?:—|–|--|-|:)\s*(?=\S)")
+#: a feed's label before its headline ("UPDATE 2-", "EXCLUSIVE-", "BREAKING:", "WATCH:"); genre labels
+#: (ANALYSIS, EXPLAINER, OPINION) stay: they say the item reports no event
+_LABEL_LEAD = re.compile(r"^(?:(?:UPDATE\s+\d{1,2}|EXCLUSIVE)\s*-"
+                         r"|(?:BREAKING(?:\s+NEWS)?|WATCH|LIVE|VIDEO|PHOTOS?|EXCLUSIVE|Breaking(?:\s+news)?|Watch|Live"
+                         r"|Video|Photos?|Exclusive)\s*(?::|\s[-—–]))\s*(?=\S)")
+_TAG_PIPE = re.compile(r"\s+\|\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*$")
+_TAG_DASH = re.compile(r"\s+(?:—|–|--|-)\s+(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})\s*$")
+
+
+def strip_source_tags(text: str, is_outlet) -> tuple[str, str | None]:  # noqa: ANN001
+    """A snippet's source tag and feed label taken off (the text, the wire or outlet named), so that they are
+    not read as actors or as part of the first word ("UPDATE 2-Nigerian troops").
+
+    ``(AP) — Troops ...`` (a news agency in parentheses before a dash), ``... over unpaid wages | Al Jazeera``
+    (any one to four capitalised words after a final ``|``) and ``... raids - Reuters`` (a news agency, or a
+    name ``is_outlet`` knows, after a final dash). A dash before other words (``7 killed - police``) stays.
+    """
+    name = None
+    label = _LABEL_LEAD.match(text)
+    if label:
+        text = text[label.end():]
+    lead = _TAG_LEAD.match(text)
+    if lead:
+        name = CREDIT_OF[lead.group("wire")]
+        text = text[lead.end():]
+    tail = _TAG_PIPE.search(text)
+    if tail is None:
+        dash = _TAG_DASH.search(text)
+        if dash and (dash.group("name") in CREDIT_OF or is_outlet(dash.group("name"))):
+            tail = dash
+    if tail is not None and tail.start() > 0:
+        found = tail.group("name")
+        name = name or CREDIT_OF.get(found, found)
+        text = text[: tail.start()]
+    return text, name

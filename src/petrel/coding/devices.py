@@ -12,7 +12,8 @@ country of the place, like the passive's (the CAMEO convention of the PLOVER and
 is inferred, so the event ranks below one whose doer the sentence names (``events.DEVICE_DOUBT``): in a
 sentence with both, the named one is the sentence's first event.
 
-A headline's bare count ("Car bomb kills four in Manbij") stands for that many people, as civilians (the text
+A fight no side of which is named is written the same way ("a tribal clash broke out near X, killing two
+civilians", places10) and read the same way. A headline's bare count ("Car bomb kills four in Manbij") stands for that many people, as civilians (the text
 says nothing else of them). Not an accident ("a gas cylinder exploded", "a crash killed"), not a weapon with an owner
 named (those are parties: "an Israeli drone"), not a victim that is no party ("destroyed a car").
 """
@@ -30,11 +31,17 @@ from petrel.models import ActorRef
 DEVICES = frozenset({"bomb", "ied", "device", "explosive", "explosives", "explosion", "blast", "mine", "landmine",
                      "rocket", "shell", "mortar", "grenade", "missile", "bombing", "detonation", "projectile",
                      "booby", "car-bomb", "bomber"})
+#: fights with no side named that a monitor writes the same way ("a tribal clash broke out in X, killing one
+#: person", "an exchange of fire erupted near the border, wounding two"): violence by unidentified doers
+#: (places10)
+FIGHTS = frozenset({"clash", "clashes", "fighting", "firefight", "gunfight", "shootout", "gunfire", "exchange"})
 #: verbs of harm a device does to people ("hit", "strike", "target" take things and places: "a rocket hit a
 #: base housing US troops" names no victim)
 DEVICE_HARM = frozenset({"kill", "wound", "injure", "maim"})
 #: verbs of a device going off, which a harm participle elaborates ("exploded ..., killing two")
 GOING_OFF = frozenset({"explode", "detonate", "go", "hit", "strike", "target", "rip", "tear", "land", "fall"})
+#: verbs of a fight starting, which a harm participle elaborates ("a clash broke out ..., killing one")
+BREAKING_OUT = frozenset({"break", "erupt", "flare", "occur", "take"})
 #: entity labels that name a weapon's owner
 OWNER_LABELS = frozenset({"NORP", "GPE", "ORG"})
 #: not explosive devices, though the words may say "device" or "shell" ("a mobile device", "shell company")
@@ -44,10 +51,13 @@ HARMLESS = frozenset({"gas", "cylinder", "tyre", "tire", "boiler", "transformer"
 def device_subject(tok: Token) -> Token | None:
     """The device that does ``tok``'s harm: its own subject, or (for a harm participle) its head verb's."""
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    fight = False
     if subj is None and tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG" \
-            and tok.head.lemma_.lower() in GOING_OFF:
+            and tok.head.lemma_.lower() in GOING_OFF | BREAKING_OUT:
         subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-    if subj is None or subj.lemma_.lower() not in DEVICES:
+        fight = subj is not None and tok.head.lemma_.lower() in BREAKING_OUT and subj.lemma_.lower() in FIGHTS \
+            and not any(c.dep_ == "prep" and c.lower_ == "between" for c in subj.children)  # sides named
+    if subj is None or (subj.lemma_.lower() not in DEVICES and not fight):
         return None
     words = {t.lemma_.lower() for t in subj.subtree}
     if words & (ACCIDENT_WORDS | HARMLESS) or any(t.ent_type_ in OWNER_LABELS for left in subj.lefts for t in left.subtree):

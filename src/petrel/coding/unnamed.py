@@ -138,8 +138,27 @@ def local_protesters(tok: Token, src_tok: Token, index: args.MentionIndex) -> li
         return []
     sectors = next((a.sector for a in index.lenient_view().actors_at(people) if a.sector), ["CVL"])
     name = " ".join(t.text for t in src_tok.subtree if t.i <= people.i)
-    return [ActorRef(name=name, country=place.country, sector=list(sectors), resolution="context")
-            for place in args.place_countries(tok, index)]
+    found = [ActorRef(name=name, country=place.country, sector=list(sectors), resolution="context")
+             for place in args.place_countries(tok, index)]
+    if not found and people.tag_ == "NNS" and named_place(tok):  # "bakers ... in Sanandaj": a town the actors do not know;
+        found = [ActorRef(name=name, country=None, sector=list(sectors), resolution="unresolved")]  # its country
+    return found  # comes from the places stage (petrel.coding.located), as for any party known by its sector
+
+
+def named_place(tok: Token, depth: int = 2) -> bool:
+    """The act is said to happen in a named place: a proper noun (or one of its names, a GPE or LOC entity)
+    in an in/at/near/outside/inside phrase of the trigger, through at most ``depth`` nouns ("went on strike
+    in Sanandaj", "protested outside the court in Comrat"; places10)."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in args.PLACE_PREPS:
+            for obj in (g for g in child.children if g.dep_ == "pobj"):
+                if obj.pos_ == "PROPN" or obj.ent_type_ in ("GPE", "LOC"):
+                    return True
+                if depth > 0 and named_place(obj, depth - 1):
+                    return True
+        elif child.dep_ in ("prep", "dobj") and depth > 0 and named_place(child, depth - 1):
+            return True  # "went on strike in X": the phrase hangs on "strike"
+    return False
 
 
 def sector_victim(tok: Token, index: args.MentionIndex) -> bool:

@@ -65,6 +65,8 @@ RULES: tuple[tuple[str, str], ...] = (
     # day first with dashes or dots ("25-08-2020", "3.5.2024"); with slashes only when the day is over 12
     ("numeric_dmy", r"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[-.])(?P<m>[01]?\d)(?P=sep)(?P<y>" + YEAR + r")\b(?![-/.]\d)"),
     ("numeric_dmy", r"(?<![\d/.-])(?P<d>1[3-9]|2\d|3[01])/(?P<m>0?[1-9]|1[0-2])/(?P<y>" + YEAR + r")\b(?![-/.]\d)"),
+    # "between 1 and 3 June", "from 30 May to 2 June 2025": the days from the first to the last (places10)
+    ("day_span", rf"\b(?i:between|from)\s+{DAY}(?:\s+(?:(?i:of)\s+)?(?P<mon1>{_FULL_MONTH}|{_ABBR_MONTH}))?\s+(?i:and|to|until|till|through)\s+(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONTH}(?![a-z])(?:,?\s+(?P<y>{YEAR}))?"),
     ("night_of", rf"\b{_NIGHT_OF}\s+(?:{WEEKDAY},?\s+)?{DAY}(?:\s+(?:(?i:of)\s+)?(?P<mon1>{_FULL_MONTH}|{_ABBR_MONTH}))?{_DAY_TO}(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:(?i:of)\s+)?{MONTH}(?![a-z])(?:,?\s+(?P<y>{YEAR}))?"),
     ("overnight_weekday", rf"\b(?i:overnight)\s+(?:(?i:on|of|from)\s+)?{WEEKDAY}\b(?:{_DAY_TO}(?:{WEEKDAY.replace('wd', 'wd2')}))?"),
     ("ahead_weekday", rf"\b(?P<cue>{_AHEAD})\s+(?:(?i:next)\s+)?{WEEKDAY}\b(?!\s+(?i:prayers?|sermons?|services?)\b)"),

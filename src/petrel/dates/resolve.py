@@ -211,6 +211,24 @@ def _night_of(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedD
     return _day_no_year({"mon": list(MONTHS)[list(MONTHS.values()).index(month)], "d": str(first)}, anchor, tense)
 
 
+def _day_span(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
+    """"between 1 and 3 June", "from 30 May to 2 June 2025": the days from the first to the last (a range
+    whose first day is the event's, as a monitor's span of days is dated by its start)."""
+    last_month = MONTHS[g["mon"].rstrip(".").lower()]
+    first_month = MONTHS[g["mon1"].rstrip(".").lower()] if "mon1" in g else last_month
+    if "y" in g:
+        last = _safe_day(int(g["y"]), last_month, int(g["d2"]))
+    else:
+        found = _day_no_year({"mon": g["mon"], "d": g["d2"]}, anchor, tense)
+        last = found.first if found is not None else None
+    if last is None:
+        return None
+    first = _safe_day(last.year - (1 if first_month > last_month else 0), first_month, int(g["d"]))
+    if first is None or first > last:
+        return None
+    return day_range(first, last)
+
+
 def _month_year(g: dict[str, str], anchor: date | None, tense: Tense) -> ResolvedDate | None:
     return month_date(int(g["y"]), _month_number(g))
 
@@ -437,7 +455,7 @@ _HANDLERS: dict[str, Callable[[dict[str, str], date | None, Tense], ResolvedDate
     "month_day": _day_no_year, "day_month": _day_no_year, "month_year": _month_year, "bare_month": _bare_month,
     "year_range": _year_range, "year_dash_range": _year_range, "decade": _decade, "since_year": _since_year,
     "year": _year, "weekday": _weekday, "day_word": _day_word, "day_before": _day_before, "ago": _ago, "in_future": _in_future,
-    "numeric_dmy": _numeric_dmy, "night_of": _night_of, "overnight_weekday": _overnight_weekday,
+    "numeric_dmy": _numeric_dmy, "night_of": _night_of, "day_span": _day_span, "overnight_weekday": _overnight_weekday,
     "ahead_weekday": _ahead_weekday, "day_after": _day_after, "days_later": _days_later,
     "from_now": _in_future, "past_few": _past_few, "coming_few": _coming_few, "recent_years": _recent,
     "relative_unit": _relative_unit, "season": _season, "season_year": _season,

@@ -46,6 +46,7 @@ log = logging.getLogger(__name__)
 PAST_STATUSES = frozenset({"actual", "historical", "claimed", "negated"})
 # a day-dated act is reported news for this long ("On 3 May 2024, gunmen killed ..." in a July description)
 REPORT_DAYS = 365
+SPAN_DAYS = 7  # a range of days at most this long is a monitor's span of days (places10)
 MAX_COST = 10
 NOUN_MODIFIER_ARCS = frozenset({"compound", "nummod", "amod", "nmod"})
 # "killed 60 protesters during the 2019 uprising": a dated noun in a time frame dates the event
@@ -280,8 +281,13 @@ def adjusted_status(status: str, result: ResolvedDate | None, anchor: date | Non
     day (an act given its day is the report's own news, as in a monitoring description of last spring)."""
     if status != "actual" or result is None or anchor is None or result.vague:
         return status
-    days = max(after_days, REPORT_DAYS) if result.precision == "day" else after_days
+    days = max(after_days, REPORT_DAYS) if result.precision == "day" or few_days(result) else after_days
     return "historical" if result.last < add_days(anchor, -days) else status
+
+
+def few_days(result: ResolvedDate) -> bool:
+    """A span of a few given days ("between 1 and 3 June"): dated like one day, not like background."""
+    return result.precision == "range" and len(result.value) == 21 and (result.last - result.first).days <= SPAN_DAYS
 
 
 class DateStage:

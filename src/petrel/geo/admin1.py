@@ -22,6 +22,8 @@ code. ``Place.admin1`` of a city is, in order:
 
 from __future__ import annotations
 
+import math
+
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -130,3 +132,26 @@ def group_subdivision(group: str, members: list[GazEntry], by_name: Mapping[tupl
     largest = max(members, key=lambda city: city.population)
     names = {n for key in index_keys(largest.name) for n in by_name.get((country, key), ())}
     return names.pop() if len(names) == 1 else None
+
+
+# geonames admin1 groups that are territories over several ISO 3166-2 first-level subdivisions: the West Bank
+# and the Gaza Strip over the sixteen Palestinian governorates (places10). A town there is in the subdivision
+# whose seat (its centre: a same-named town, or the supplement's point) is nearest.
+SPANNING_GROUPS = frozenset({"PS.WE", "PS.GZ"})
+
+
+def nearest_subdivision(lat: float | None, lon: float | None, seats: Iterable[GazEntry]) -> str | None:
+    """The name of the subdivision of ``seats`` nearest to the point (flat-earth distance: a small territory)."""
+    if lat is None or lon is None:
+        return None
+    scale = math.cos(math.radians(lat))
+    best = min(((s.lat - lat) ** 2 + ((s.lon - lon) * scale) ** 2, s.admin1 or s.name)
+               for s in seats if s.lat is not None and s.lon is not None) if seats else None
+    return best[1] if best else None
+
+
+def seats_of(entries: Iterable[GazEntry], group: str) -> list[GazEntry]:
+    """The first-level subdivisions of the group's country with a centre of their own (not borrowed)."""
+    prefix = group.split(".")[0] + "-"
+    return [e for e in entries if e.kind == "admin1" and e.code and e.code.startswith(prefix) and not e.approximate]
+

