@@ -13,10 +13,10 @@ torch = pytest.importorskip("torch")
 
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
-from petrel.model.train.span_probe import LAYERS, OUTPUT, SpanHead, graft, strip  # noqa: E402
+from petrel.model.train.span_probe import LAYER_SUFFIXES, LAYERS, OUTPUT, SpanHead, graft, layer_names, strip  # noqa: E402
 
 
-def tiny_model(path) -> None:  # noqa: ANN001
+def tiny_model(path, layers: tuple[str, ...] = LAYERS) -> None:  # noqa: ANN001
     """input_ids -> two embeddings (the "layers", named as the exported graph names them) -> mean of the
     last -> type_probs."""
     rng = np.random.default_rng(5)
@@ -24,9 +24,9 @@ def tiny_model(path) -> None:  # noqa: ANN001
     table2 = numpy_helper.from_array(rng.normal(size=(20, 8)).astype(np.float32), "table2")
     w = numpy_helper.from_array(rng.normal(size=(8, 3)).astype(np.float32), "w")
     graph = helper.make_graph(
-        [helper.make_node("Gather", ["table", "input_ids"], [LAYERS[0]]),
-         helper.make_node("Gather", ["table2", "input_ids"], [LAYERS[1]]),
-         helper.make_node("ReduceMean", [LAYERS[1]], ["pooled"], axes=[1], keepdims=0),
+        [helper.make_node("Gather", ["table", "input_ids"], [layers[0]]),
+         helper.make_node("Gather", ["table2", "input_ids"], [layers[1]]),
+         helper.make_node("ReduceMean", [layers[1]], ["pooled"], axes=[1], keepdims=0),
          helper.make_node("MatMul", ["pooled", "w"], ["logits"]),
          helper.make_node("Softmax", ["logits"], ["type_probs"], axis=-1)],
         "tiny", [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["batch", "tokens"])],
@@ -36,8 +36,10 @@ def tiny_model(path) -> None:  # noqa: ANN001
     onnx.save(model, str(path))
 
 
-def test_the_grafted_head_matches_torch_and_leaves_the_other_outputs_alone(tmp_path) -> None:  # noqa: ANN001
-    tiny_model(tmp_path / "m.onnx")
+@pytest.mark.parametrize("layers", [LAYERS, LAYER_SUFFIXES], ids=["encoder-scope", "no-scope"])
+def test_the_grafted_head_matches_torch_and_leaves_the_other_outputs_alone(tmp_path, layers) -> None:  # noqa: ANN001
+    tiny_model(tmp_path / "m.onnx", layers)
+    assert layer_names(onnx.load(str(tmp_path / "m.onnx")).graph) == layers
     torch.manual_seed(0)
     head = SpanHead(16, 6, 0.0).eval()
     graft(tmp_path / "m.onnx", head, tmp_path / "g.onnx")
@@ -66,3 +68,9 @@ def test_strip_gives_back_the_graph_without_the_head(tmp_path) -> None:  # noqa:
     assert not strip(tmp_path / "s.onnx", tmp_path / "s2.onnx")
     original, stripped = onnx.load(str(tmp_path / "m.onnx")), onnx.load(str(tmp_path / "s.onnx"))
     assert original.graph.SerializeToString() == stripped.graph.SerializeToString()
+
+
+def test_a_graph_without_the_layers_is_refused(tmp_path) -> None:  # noqa: ANN001
+    tiny_model(tmp_path / "m.onnx", ("/other/a", "/other/b"))
+    with pytest.raises(ValueError, match="no layer output"):
+        layer_names(onnx.load(str(tmp_path / "m.onnx")).graph)

@@ -38,6 +38,9 @@ log = logging.getLogger("petrel.model.train.span_probe")
 #: syntax around it) and the last (the input of the mean pooling, which says what the sentence is about)
 LAYERS = ("/encoder/layers.3/out_norm/LayerNormalization_output_0",
           "/encoder/layers.5/out_norm/LayerNormalization_output_0")
+#: torch's exporter names a layer's output with or without the ``/encoder`` scope (it varies between exports
+#: of the same network); :func:`layer_names` finds them in a graph by what follows the scope
+LAYER_SUFFIXES = tuple(name.removeprefix("/encoder") for name in LAYERS)
 TOKENS = "/span_head/layers_output_0"  # the two, concatenated, in the grafted graph
 OUTPUT = "span_probs"
 
@@ -66,13 +69,26 @@ class Features:
     annotated: list[bool]
 
 
+def layer_names(graph: onnx.GraphProto) -> tuple[str, ...]:
+    """The names the layers of :data:`LAYERS` have in ``graph`` (with or without the ``/encoder`` scope)."""
+    produced = {name for node in graph.node for name in node.output}
+    found = []
+    for suffix in LAYER_SUFFIXES:
+        names = [n for n in (f"/encoder{suffix}", suffix) if n in produced]
+        if not names:
+            raise ValueError(f"the event model has no layer output ending in {suffix}")
+        found.append(names[0])
+    return tuple(found)
+
+
 def features(model: Path, rows: list[Row], max_len: int) -> Features:
     """Run the shipped graph (with the layers of :data:`LAYERS` as extra outputs) on each sentence alone."""
     import onnxruntime as ort
     from tokenizers import Tokenizer
 
     graph = onnx.load(str(model / "event-model.onnx"))
-    graph.graph.output.extend(helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in LAYERS)
+    layers_out = layer_names(graph.graph)
+    graph.graph.output.extend(helper.make_tensor_value_info(name, TensorProto.FLOAT, None) for name in layers_out)
     options = ort.SessionOptions()
     options.intra_op_num_threads = 1
     session = ort.InferenceSession(graph.SerializeToString(), options, providers=["CPUExecutionProvider"])
@@ -82,7 +98,7 @@ def features(model: Path, rows: list[Row], max_len: int) -> Features:
     out = Features([], [], [], [], [])
     for n, (row, enc) in enumerate(zip(rows, tk.encode_batch([r.text for r in rows]), strict=True), 1):
         ids = np.array([enc.ids], dtype=np.int64)
-        layers = session.run(list(LAYERS), {"input_ids": ids, "attention_mask": np.ones_like(ids)})
+        layers = session.run(list(layers_out), {"input_ids": ids, "attention_mask": np.ones_like(ids)})
         vectors = np.concatenate(layers, axis=-1)
         source, target, annotated = side_spans(row)
         out.vectors.append(vectors[0])
@@ -199,7 +215,7 @@ def graft(model_file: Path, head: SpanHead, out: Path) -> None:
     (w2_inits, w2_node), w2 = _int8("span_head.outer.weight_T", state["outer.weight"].T.copy())
     graph.initializer.extend([*w1_inits, *w2_inits, numpy_helper.from_array(state["inner.bias"], "span_head.inner.bias"),
                               numpy_helper.from_array(state["outer.bias"], "span_head.outer.bias")])
-    nodes += [helper.make_node("Concat", list(LAYERS), [TOKENS], name="span_Concat", axis=-1), w1_node, w2_node,
+    nodes += [helper.make_node("Concat", list(layer_names(graph)), [TOKENS], name="span_Concat", axis=-1), w1_node, w2_node,
               helper.make_node("MatMul", [TOKENS, w1], ["/span_head/inner/MatMul_output_0"], name="span_inner_MatMul"),
               helper.make_node("Add", ["/span_head/inner/MatMul_output_0", "span_head.inner.bias"],
                                ["/span_head/inner/Add_output_0"], name="span_inner_Add"),
