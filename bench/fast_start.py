@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import socket
 import statistics
 import subprocess
@@ -33,19 +32,11 @@ from pathlib import Path
 from petrel.config import Settings
 from petrel.demo import sample_corpus_path
 
+from first_event import timed  # bench/first_event.py, beside this file
+
 BIN = Path(sys.executable).parent
 ARTICLE = ("Government forces clashed with rebel fighters near the northern city on Monday, officials said.\n\n"
            "The foreign ministry of the neighbouring country condemned the fighting.\n")
-
-
-def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """(wall seconds, child CPU seconds) of one run."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    wall = time.perf_counter() - started
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def health_seconds(db: Path, env: dict[str, str]) -> tuple[float, float]:

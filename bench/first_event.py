@@ -150,7 +150,11 @@ def spacy_load(env: dict[str, str]) -> tuple[float, float]:
     """(wall, CPU) seconds of loading the spaCy model alone in a fresh process."""
     from petrel.config import Settings
 
-    cmd = [sys.executable, "-c", f"import spacy; spacy.load({Settings().spacy_model!r})"]
+    return timed([sys.executable, "-c", f"import spacy; spacy.load({Settings().spacy_model!r})"], env)
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(wall seconds, child CPU seconds) of one run of ``cmd`` (also used by bench/fast_start.py)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
